@@ -1,0 +1,28 @@
+-- Shared helpers the models call. Defined once here so every model computes a rate,
+-- an interval or a filter the same way.
+
+-- assumption(key): the current value of a business assumption (see the assumptions table).
+CREATE OR REPLACE MACRO assumption(k) AS (SELECT a.value FROM assumptions a WHERE a.key = k);
+
+-- safe_div(a, b): a / b, NULL (not an error, not infinity) when b is 0 or NULL.
+CREATE OR REPLACE MACRO safe_div(a, b) AS CASE WHEN b IS NULL OR b = 0 THEN NULL ELSE a / b END;
+
+-- Wilson score interval (95%, z = 1.96) for x successes out of n trials.
+-- Used instead of the raw rate wherever ranking by a rate, so that 2 returns out of 3 sales
+-- does not look worse than 600 out of 2,000: the interval is wide when n is small.
+CREATE OR REPLACE MACRO wilson_low(x, n) AS CASE WHEN n IS NULL OR n <= 0 THEN NULL ELSE
+  greatest(0.0, (least(x, n) / n + 1.9208 / n
+    - 1.96 * sqrt((least(x, n) / n) * (1 - least(x, n) / n) / n + 0.9604 / (n * n)))
+  / (1 + 3.8416 / n)) END;
+CREATE OR REPLACE MACRO wilson_high(x, n) AS CASE WHEN n IS NULL OR n <= 0 THEN NULL ELSE
+  least(1.0, (least(x, n) / n + 1.9208 / n
+    + 1.96 * sqrt((least(x, n) / n) * (1 - least(x, n) / n) / n + 0.9604 / (n * n)))
+  / (1 + 3.8416 / n)) END;
+
+-- days_between(a, b): elapsed days from a to b, fractional (timestamps carry hours).
+CREATE OR REPLACE MACRO days_between(a, b) AS (epoch(CAST(b AS TIMESTAMP)) - epoch(CAST(a AS TIMESTAMP))) / 86400.0;
+
+-- in_list(list, value): the dashboard's multi-select filters arrive as one string with the
+-- values separated by chr(31) (prepared statements take no arrays). NULL list = no filter.
+CREATE OR REPLACE MACRO in_list(list, value) AS
+  list IS NULL OR list_contains(string_split(list, chr(31)), CAST(value AS VARCHAR));

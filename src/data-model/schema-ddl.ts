@@ -1,0 +1,38 @@
+import { CANONICAL_TABLES, CONTRACT } from './contract';
+
+/** Quotes an identifier for SQL (identifiers come from the contract or a file header). */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** CREATE TABLE statements for the canonical tables, built from the data contract. */
+export function canonicalDDL(): string {
+  return CANONICAL_TABLES.map((t) => {
+    const cols = CONTRACT[t].columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
+    return `CREATE OR REPLACE TABLE ${t} (${cols});`;
+  }).join('\n');
+}
+
+/**
+ * Every file load is accounted for: load_log has one row per file with
+ * rows_read = rows_loaded + rows_rejected + rows_excluded, and load_issues keeps each
+ * rejected, excluded or suspicious row with its line number, raw text and reason.
+ */
+export const AUDIT_DDL = `
+CREATE OR REPLACE TABLE load_log (
+  table_name VARCHAR, source_file VARCHAR, rows_read BIGINT, rows_loaded BIGINT,
+  rows_rejected BIGINT, rows_excluded BIGINT, rows_warned BIGINT, loaded_at TIMESTAMP);
+CREATE OR REPLACE TABLE load_issues (
+  table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR,
+  reason VARCHAR, raw VARCHAR);
+`;
+
+/** How many non-null values each canonical column holds (for "needs column X"). */
+export function columnPresenceSQL(): string {
+  return CANONICAL_TABLES.flatMap((t) =>
+    CONTRACT[t].columns.map(
+      (c) =>
+        `SELECT '${t}' AS table_name, '${c.name}' AS column_name, count(${ident(c.name)}) AS non_null FROM ${t}`,
+    ),
+  ).join('\nUNION ALL\n');
+}

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { tableFromIPC } from 'apache-arrow';
+import { arrowToRows } from './rows';
+import { ENGINE_SETUP_SQL } from './setup';
+import type { BindValue, Engine, Row } from './types';
+
+/**
+ * The browser's own DuckDB-WASM build (EH bundle), run synchronously in Node for tests and the CLI.
+ * Instantiating compiles ~35 MB of wasm, so callers create one per test file / per CLI run.
+ */
+export async function createNodeEngine(): Promise<Engine> {
+  const require = createRequire(import.meta.url);
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const bundles = {
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open({ query: { castDecimalToDouble: true } });
+  const conn = db.connect();
+  const engine: Engine = {
+    async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
+      return wrap(() => {
+        if (params.length === 0) return arrowToRows(conn.query(sql));
+        const stmt = conn.prepare(sql);
+        try {
+          return arrowToRows(stmt.query(...params));
+        } finally {
+          stmt.close();
+        }
+      });
+    },
+    async exec(sql: string): Promise<void> {
+      wrap(() => conn.query(sql));
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name: string): Promise<void> {
+      db.dropFile(name);
+    },
+    async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+      wrap(() => conn.insertArrowTable(tableFromIPC(ipc), { name: table, create }));
+    },
+    async close(): Promise<void> {
+      conn.close();
+      db.reset();
+    },
+  };
+  await engine.exec(ENGINE_SETUP_SQL);
+  return engine;
+}
+
+/** DuckDB-WASM errors carry the whole minified module in their stack; keep only the message. */
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw new Error(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,24 @@
+/** A plain result row: JS numbers, strings, booleans, Dates and nulls only (see rows.ts). */
+export type Row = Record<string, unknown>;
+
+/** A value that can be bound to a prepared statement parameter. */
+export type BindValue = string | number | boolean | null;
+
+/**
+ * The one database surface the runner, the loader, the CLI and the app use.
+ * Node (tests, CLI) and the browser (Web Worker) provide the same DuckDB-WASM build behind it.
+ */
+export interface Engine {
+  /** Runs one statement with positional `?`/`$n` parameters and returns plain rows. */
+  query(sql: string, params?: readonly BindValue[]): Promise<Row[]>;
+  /** Runs one or more statements without parameters (DDL, seeds). */
+  exec(sql: string): Promise<void>;
+  /** Makes bytes readable by SQL under `name` (read_csv('name')). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Creates or appends to `table` from an Arrow IPC stream. */
+  insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /** Cancels the query that is running, if the engine supports it. */
+  cancel?(): Promise<void>;
+  close(): Promise<void>;
+}

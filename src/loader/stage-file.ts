@@ -1,0 +1,76 @@
+import type { Engine } from '../engine/types';
+import { ident } from '../data-model/schema-ddl';
+import { formatOf, type InputFile } from './file-kinds';
+import { jsonToArrowIPC } from './json-to-arrow';
+
+/** Decodes Parquet to an Arrow IPC stream (parquet-wasm: a Node and a browser build). */
+export type ParquetDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
+
+export interface StagedFile {
+  /** Temp table with `__line` (record number, header = line 1) and every column as text. */
+  table: string;
+  columns: string[];
+  /** Rows the CSV parser could not read, with their line and raw text. */
+  parserRejects: { line: number; reason: string; raw: string }[];
+}
+
+let counter = 0;
+
+/**
+ * Reads any supported file into an all-text staging table, so every row that was read can be
+ * either loaded or listed as rejected: nothing is dropped by a parser silently.
+ */
+export async function stageFile(engine: Engine, file: InputFile, decodeParquet: ParquetDecoder): Promise<StagedFile> {
+  const format = formatOf(file.name);
+  if (!format) throw new Error(`${file.name}: unsupported file type (use .csv, .tsv, .parquet or .json)`);
+  const table = `stage_${++counter}`;
+  const raw = `${table}_raw`;
+  let parserRejects: StagedFile['parserRejects'] = [];
+  if (format === 'csv' || format === 'tsv') {
+    const vfile = `upload_${counter}.${format}`;
+    await engine.registerFile(vfile, file.bytes);
+    const delim = format === 'tsv' ? ", delim = '\\t'" : '';
+    try {
+      await engine.exec(
+        `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv('${vfile}', header = true, all_varchar = true,
+           ignore_errors = true, store_rejects = true, rejects_scan = '${table}_scan', rejects_table = '${table}_rejects',
+           null_padding = false, strict_mode = true${delim})`,
+      );
+      const rejects = await engine.query(
+        `SELECT line, any_value(error_type) AS error_type, any_value(error_message) AS msg, any_value(csv_line) AS raw
+         FROM ${table}_rejects GROUP BY line ORDER BY line`,
+      );
+      parserRejects = rejects.map((r) => ({
+        line: Number(r.line),
+        reason: `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`,
+        raw: String(r.raw ?? ''),
+      }));
+    } catch (e) {
+      throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+    } finally {
+      await engine.dropFile(vfile);
+    }
+  } else {
+    let ipc: Uint8Array;
+    try {
+      ipc = format === 'parquet' ? await decodeParquet(file.bytes) : jsonToArrowIPC(file.bytes);
+    } catch (e) {
+      throw new Error(`${file.name}: cannot be read as ${format} (${firstLine(e)})`);
+    }
+    await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
+    await engine.insertArrowIPC(raw, ipc, true);
+  }
+  const cols = (await engine.query(`SELECT column_name FROM information_schema.columns WHERE table_name = '${raw}' ORDER BY ordinal_position`)).map(
+    (r) => String(r.column_name),
+  );
+  const select = cols.map((c) => `CAST(${ident(c)} AS VARCHAR) AS ${ident(c)}`).join(', ');
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS __line, ${select} FROM ${raw}`,
+  );
+  await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
+  return { table, columns: cols, parserRejects };
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}

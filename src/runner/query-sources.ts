@@ -1,0 +1,22 @@
+/**
+ * SQL file texts keyed by their path under queries/ without `.sql`:
+ * `kpis`, `return_rate_by`, `schema/derive` ... The browser fills this with Vite's
+ * import.meta.glob, Node reads the same files from disk.
+ */
+export type QuerySources = Record<string, string>;
+
+/** Schema files run at engine start, in order; derive runs again after every load. */
+export const SCHEMA_SETUP_FILES = [
+  'schema/reason_taxonomy',
+  'schema/reason_map',
+  'schema/macros',
+  'schema/derive',
+  'schema/filters',
+] as const;
+export const DERIVE_FILE = 'schema/derive';
+
+export function modelNames(sources: QuerySources): string[] {
+  return Object.keys(sources)
+    .filter((k) => !k.includes('/'))
+    .sort();
+}

@@ -1,0 +1,159 @@
+import { ASSUMPTIONS } from '../data-model/assumptions';
+import { canonicalDDL, columnPresenceSQL, AUDIT_DDL } from '../data-model/schema-ddl';
+import type { BindValue, Engine, Row } from '../engine/types';
+import { bindNamed } from './bind-params';
+import { FILTER_PARAMS, parseHeader, type ModelHeader, type ParamSpec } from './model-header';
+import { DERIVE_FILE, SCHEMA_SETUP_FILES, modelNames, type QuerySources } from './query-sources';
+import { splitStatements } from './sql-statements';
+
+export type ParamValue = string | number | boolean | null | readonly string[];
+export type ModelParams = Record<string, ParamValue | undefined>;
+
+export type ModelResult =
+  | { status: 'ok'; model: string; rows: Row[] }
+  | { status: 'needs_columns'; model: string; missing: string[]; rows: Row[] };
+
+/** Separator of multi-value filters inside one bound string (see in_list in macros.sql). */
+export const LIST_SEPARATOR = '\u001f';
+
+/**
+ * The one runner: the browser, the tests and the CLI all call `run(model, params)` on the
+ * same SQL files. It validates parameters against the model's header, binds them (never
+ * splices them), and answers "needs column X" instead of running a model whose inputs are
+ * absent.
+ */
+export class Runner {
+  readonly headers: Record<string, ModelHeader> = {};
+  private presence = new Map<string, number>();
+
+  constructor(
+    readonly engine: Engine,
+    readonly sources: QuerySources,
+  ) {
+    for (const name of modelNames(sources)) this.headers[name] = parseHeader(name, sources[name]!);
+  }
+
+  get modelNames(): string[] {
+    return Object.keys(this.headers);
+  }
+
+  /** Creates the empty canonical tables, the seeds and macros, then derives. */
+  async init(): Promise<void> {
+    await this.engine.exec(canonicalDDL());
+    await this.engine.exec(AUDIT_DDL);
+    await this.setAssumptions({});
+    for (const file of SCHEMA_SETUP_FILES) await this.execScript(file);
+    await this.refresh();
+  }
+
+  /** Rebuilds the derived tables and the column presence after the canonical tables changed. */
+  async refresh(): Promise<void> {
+    await this.execScript(DERIVE_FILE);
+    const rows = await this.engine.query(columnPresenceSQL());
+    this.presence = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, Number(r.non_null)]));
+  }
+
+  /** Replaces the assumptions with the defaults overridden by `values`. */
+  async setAssumptions(values: Record<string, number>): Promise<void> {
+    await this.engine.exec(
+      'CREATE OR REPLACE TABLE assumptions (key VARCHAR PRIMARY KEY, value DOUBLE NOT NULL, unit VARCHAR, description VARCHAR)',
+    );
+    for (const a of ASSUMPTIONS) {
+      const v = values[a.key];
+      await this.engine.query('INSERT INTO assumptions VALUES (?, ?, ?, ?)', [
+        a.key,
+        typeof v === 'number' && Number.isFinite(v) ? v : a.value,
+        a.unit,
+        a.description,
+      ]);
+    }
+  }
+
+  /** Columns a model needs for these parameters that hold no value at all. */
+  missingColumns(model: string, params: ModelParams = {}): string[] {
+    const header = this.header(model);
+    const values = this.resolveParams(model, params);
+    const missing: string[] = [];
+    for (const req of header.requires) {
+      if (req.when && values[req.when.param] !== req.when.value) continue;
+      for (const col of req.columns) if (!this.presence.get(col)) missing.push(col);
+    }
+    return missing;
+  }
+
+  async run(model: string, params: ModelParams = {}): Promise<ModelResult> {
+    const missing = this.missingColumns(model, params);
+    if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
+    const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
+    const rows = await this.engine.query(bound.sql, bound.params);
+    return { status: 'ok', model, rows };
+  }
+
+  /** Parameter values as they will be bound: defaults filled in, types checked. */
+  resolveParams(model: string, params: ModelParams): Record<string, BindValue> {
+    const header = this.header(model);
+    const known = new Set<string>([...header.params.map((p) => p.name), ...(header.usesFilters ? FILTER_PARAMS : [])]);
+    for (const key of Object.keys(params)) {
+      if (params[key] !== undefined && !known.has(key)) throw new Error(`${model} has no parameter "${key}"`);
+    }
+    const out: Record<string, BindValue> = {};
+    if (header.usesFilters) {
+      for (const f of FILTER_PARAMS) out[f] = filterValue(f, params[f]);
+    }
+    for (const spec of header.params) out[spec.name] = checkParam(model, spec, params[spec.name]);
+    return out;
+  }
+
+  header(model: string): ModelHeader {
+    const h = this.headers[model];
+    if (!h) throw new Error(`Unknown model "${model}"`);
+    return h;
+  }
+
+  private async execScript(file: string): Promise<void> {
+    const text = this.sources[file];
+    if (text === undefined) throw new Error(`Missing queries/${file}.sql`);
+    for (const stmt of splitStatements(text)) await this.engine.exec(stmt);
+  }
+}
+
+function filterValue(name: string, v: ParamValue | undefined): BindValue {
+  if (v === undefined || v === null || v === '') return null;
+  if (Array.isArray(v)) return v.length === 0 ? null : v.join(LIST_SEPARATOR);
+  if ((name === 'date_from' || name === 'date_to') && !isIsoDate(String(v))) {
+    throw new Error(`${name} must be a date like 2025-01-31, got "${String(v)}"`);
+  }
+  return String(v);
+}
+
+function checkParam(model: string, spec: ParamSpec, given: ParamValue | undefined): BindValue {
+  const raw = given === undefined ? spec.defaultValue : given;
+  if (raw === null || raw === '') return null;
+  if (Array.isArray(raw)) throw new Error(`${model}.${spec.name} takes one value`);
+  const where = `${model}.${spec.name}`;
+  switch (spec.type.kind) {
+    case 'number': {
+      const n = typeof raw === 'number' ? raw : Number(raw);
+      if (!Number.isFinite(n)) throw new Error(`${where} must be a number, got "${String(raw)}"`);
+      return n;
+    }
+    case 'bool':
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 'true' || raw === 'false') return raw === 'true';
+      throw new Error(`${where} must be true or false`);
+    case 'date':
+      if (!isIsoDate(String(raw))) throw new Error(`${where} must be a date like 2025-01-31`);
+      return String(raw);
+    case 'enum':
+      if (!spec.type.values.includes(String(raw))) {
+        throw new Error(`${where} must be one of ${spec.type.values.join(', ')}; got "${String(raw)}"`);
+      }
+      return String(raw);
+    default:
+      return String(raw);
+  }
+}
+
+function isIsoDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createNodeRunner, loadTexts } from '../../src/engine/node-session';
+import type { Runner } from '../../src/runner/runner';
+
+/**
+ * One DuckDB-WASM engine per test file (compiling the wasm is the slow part), on the same
+ * build the browser uses. `fixture` replaces all canonical data with the given CSV texts.
+ */
+export function useEngine(): {
+  runner: () => Runner;
+  fixture: (texts: Record<string, string>) => Promise<void>;
+} {
+  let runner: Runner | undefined;
+  beforeAll(async () => {
+    runner = await createNodeRunner();
+  }, 60_000);
+  afterAll(async () => {
+    await runner?.engine.close();
+  });
+  const get = (): Runner => {
+    if (!runner) throw new Error('engine not started');
+    return runner;
+  };
+  return {
+    runner: get,
+    fixture: async (texts) => {
+      const r = get();
+      for (const t of ['order_lines', 'products', 'shipments', 'returns', 'reviews', 'load_log', 'load_issues']) {
+        await r.engine.exec(`DELETE FROM ${t}`);
+      }
+      const reports = await loadTexts(r, texts);
+      const failed = reports.filter((x) => x.error || x.rowsRejected > 0);
+      if (failed.length > 0) throw new Error(`fixture did not load cleanly: ${JSON.stringify(failed)}`);
+    },
+  };
+}
+
+/** CSV text from a header line and rows (keeps fixtures readable as tables). */
+export function csv(header: string, ...rows: string[]): string {
+  return [header, ...rows].join('\n') + '\n';
+}
