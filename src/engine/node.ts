@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { tableFromIPC } from 'apache-arrow';
 import { arrowToRows } from './rows';
 import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, Row } from './types';
@@ -42,8 +41,10 @@ export async function createNodeEngine(): Promise<Engine> {
     async dropFile(name: string): Promise<void> {
       db.dropFile(name);
     },
-    async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
-      wrap(() => conn.insertArrowTable(tableFromIPC(ipc), { name: table, create }));
+    async insertArrowIPC(): Promise<void> {
+      // The blocking Node build accepts the stream but creates no table (duckdb-wasm #2170
+      // family); the loader stages Parquet/JSON as CSV text instead, so nothing calls this.
+      throw new Error('Arrow insert is not available in the Node build of DuckDB-WASM');
     },
     async close(): Promise<void> {
       conn.close();

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types';
 import { ident } from '../data-model/schema-ddl';
 import { formatOf, type InputFile } from './file-kinds';
+import { arrowIPCToCsv } from './arrow-to-csv';
 import { jsonToArrowIPC } from './json-to-arrow';
 
 /** Decodes Parquet to an Arrow IPC stream (parquet-wasm: a Node and a browser build). */
@@ -26,39 +27,40 @@ export async function stageFile(engine: Engine, file: InputFile, decodeParquet: 
   const table = `stage_${++counter}`;
   const raw = `${table}_raw`;
   let parserRejects: StagedFile['parserRejects'] = [];
-  if (format === 'csv' || format === 'tsv') {
-    const vfile = `upload_${counter}.${format}`;
-    await engine.registerFile(vfile, file.bytes);
-    const delim = format === 'tsv' ? ", delim = '\\t'" : '';
+  let csvBytes = file.bytes;
+  let csvFormat: 'csv' | 'tsv' = format === 'tsv' ? 'tsv' : 'csv';
+  if (format === 'parquet' || format === 'json') {
     try {
-      await engine.exec(
-        `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv('${vfile}', header = true, all_varchar = true,
-           ignore_errors = true, store_rejects = true, rejects_scan = '${table}_scan', rejects_table = '${table}_rejects',
-           null_padding = false, strict_mode = true${delim})`,
-      );
-      const rejects = await engine.query(
-        `SELECT line, any_value(error_type) AS error_type, any_value(error_message) AS msg, any_value(csv_line) AS raw
-         FROM ${table}_rejects GROUP BY line ORDER BY line`,
-      );
-      parserRejects = rejects.map((r) => ({
-        line: Number(r.line),
-        reason: `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`,
-        raw: String(r.raw ?? ''),
-      }));
-    } catch (e) {
-      throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
-    } finally {
-      await engine.dropFile(vfile);
-    }
-  } else {
-    let ipc: Uint8Array;
-    try {
-      ipc = format === 'parquet' ? await decodeParquet(file.bytes) : jsonToArrowIPC(file.bytes);
+      const ipc = format === 'parquet' ? await decodeParquet(file.bytes) : jsonToArrowIPC(file.bytes);
+      csvBytes = new TextEncoder().encode(arrowIPCToCsv(ipc));
+      csvFormat = 'csv';
     } catch (e) {
       throw new Error(`${file.name}: cannot be read as ${format} (${firstLine(e)})`);
     }
-    await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
-    await engine.insertArrowIPC(raw, ipc, true);
+  }
+  const vfile = `upload_${counter}.${csvFormat}`;
+  await engine.registerFile(vfile, csvBytes);
+  // Explicit quote/escape: without them the sniffer may pick none and split quoted commas.
+  const dialect = csvFormat === 'tsv' ? `delim = '\\t'` : `delim = ',', quote = '"', escape = '"'`;
+  try {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv('${vfile}', header = true, all_varchar = true,
+         ignore_errors = true, store_rejects = true, rejects_scan = '${table}_scan', rejects_table = '${table}_rejects',
+         null_padding = false, strict_mode = true, ${dialect})`,
+    );
+    const rejects = await engine.query(
+      `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw
+       FROM ${table}_rejects GROUP BY line ORDER BY line`,
+    );
+    parserRejects = rejects.map((r) => ({
+      line: Number(r.line),
+      reason: `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`,
+      raw: String(r.raw ?? ''),
+    }));
+  } catch (e) {
+    throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+  } finally {
+    await engine.dropFile(vfile);
   }
   const cols = (await engine.query(`SELECT column_name FROM information_schema.columns WHERE table_name = '${raw}' ORDER BY ordinal_position`)).map(
     (r) => String(r.column_name),

@@ -1,0 +1,83 @@
+-- cost_of_returns: what returns cost, per value of one dimension
+-- One row per value of `dim`, over ACCEPTED returns only: returns whose resolution is
+-- 'rejected' were refused (nothing refunded, nothing restocked), so they cost nothing here.
+-- Returns are attributed to the period their order was placed (cohort view), like every model.
+-- net_cost = refund_amount + label_cost + handling_cost + inspection_cost − recovery_value.
+-- lost_margin is shown for information and is NOT added to net_cost: it is the part of the
+-- refund that was margin, already inside refund_amount (adding it would count it twice).
+-- There is no total row (the UI sums the rows); every money and count column adds up, so the
+-- sum over the dim values equals the undimensioned total (each return falls in exactly one
+-- value: missing values become '(unknown)').
+-- Decisions: handling is charged per accepted return, inspection per accepted return that has
+-- an inspected_at; missing refund or label amounts count 0; recovery_value is the reported
+-- value, else estimated from the disposition × unit cost × recovery_rate_<disposition>
+-- assumption (0 when there is no disposition or no unit cost). lost_margin uses the return's
+-- quantity × the matched line's unit price as the item value (the refund itself when the
+-- order line is unknown) and counts 0 when the SKU's unit cost is unknown. `carrier` is the
+-- outbound carrier (the one the global carrier filter uses); `month` is the month of the
+-- order (cohort_date), as text YYYY-MM.
+-- @filters
+-- @param dim enum(reason|fault|sku|category|supplier|carrier|region|channel|disposition|month) = reason : dimension to group the costs by (month = month of the order)
+-- @requires returns.return_id
+-- @output dim_value : the value of the dimension ('(unknown)' when missing)
+-- @output returns : accepted (not rejected) return lines
+-- @output units_returned : units on those returns
+-- @output refund_amount : money refunded (or credited)
+-- @output label_cost : return labels paid by the merchant
+-- @output handling_cost : returns × assumption handling_cost_per_return
+-- @output inspection_cost : inspected returns × assumption inspection_cost_per_return
+-- @output lost_margin : part of the refunds that was margin: per refunded return, max(0, min(refund, quantity × unit price) − quantity × unit cost); already inside refund_amount, not added to net_cost
+-- @output recovery_value : money recovered from the returned items (reported, or estimated from disposition × unit cost)
+-- @output recovery_estimated_share : share of recovery_value that is estimated rather than reported (NULL when recovery_value is 0)
+-- @output net_cost : refund_amount + label_cost + handling_cost + inspection_cost − recovery_value
+-- @output net_cost_per_return : net_cost / returns
+WITH rets AS (
+  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), accepted AS (
+  SELECT
+    CASE $dim
+      WHEN 'reason' THEN reason
+      WHEN 'fault' THEN fault
+      WHEN 'sku' THEN sku
+      WHEN 'category' THEN category
+      WHEN 'supplier' THEN supplier
+      WHEN 'carrier' THEN carrier
+      WHEN 'region' THEN region
+      WHEN 'channel' THEN channel
+      WHEN 'disposition' THEN disposition
+      WHEN 'month' THEN strftime(cohort_date, '%Y-%m')
+    END AS dim_raw,
+    quantity,
+    coalesce(refund_amount, 0) AS refund,
+    coalesce(label_cost, 0) AS label,
+    inspected_at IS NOT NULL AS inspected,
+    CASE WHEN refund_amount > 0 AND unit_cost IS NOT NULL
+      THEN greatest(0.0, least(refund_amount, coalesce(quantity * unit_price, refund_amount)) - quantity * unit_cost)
+      ELSE 0.0 END AS margin,
+    coalesce(recovery_value, 0) AS recovery,
+    recovery_estimated
+  FROM rets
+  WHERE resolution IS DISTINCT FROM 'rejected'
+), per_dim AS (
+  SELECT
+    coalesce(dim_raw, '(unknown)') AS dim_value,
+    count(*) AS returns,
+    CAST(coalesce(sum(quantity), 0) AS BIGINT) AS units_returned,
+    sum(refund) AS refund_amount,
+    sum(label) AS label_cost,
+    count(*) * assumption('handling_cost_per_return') AS handling_cost,
+    count(*) FILTER (WHERE inspected) * assumption('inspection_cost_per_return') AS inspection_cost,
+    sum(margin) AS lost_margin,
+    sum(recovery) AS recovery_value,
+    coalesce(sum(recovery) FILTER (WHERE recovery_estimated), 0) AS recovery_estimated_value
+  FROM accepted
+  GROUP BY 1
+)
+SELECT
+  dim_value, returns, units_returned, refund_amount, label_cost, handling_cost, inspection_cost,
+  lost_margin, recovery_value,
+  safe_div(recovery_estimated_value, recovery_value) AS recovery_estimated_share,
+  refund_amount + label_cost + handling_cost + inspection_cost - recovery_value AS net_cost,
+  safe_div(refund_amount + label_cost + handling_cost + inspection_cost - recovery_value, returns) AS net_cost_per_return
+FROM per_dim
+ORDER BY net_cost DESC, dim_value;

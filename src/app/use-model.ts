@@ -1,0 +1,27 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ModelParams, Runner } from '../runner/runner';
+import { createRequestCounter } from './latest-only';
+import { fromError, fromResult, markStale, type ModelState } from './model-state';
+
+/**
+ * Runs one model with these parameters whenever they change, and returns what to render.
+ * Only the latest request's answer is kept (results of superseded queries are dropped).
+ */
+export function useModel(runner: Runner, model: string, params: ModelParams): ModelState {
+  const [state, setState] = useState<ModelState>({ status: 'loading' });
+  const counter = useRef(createRequestCounter()).current;
+  // Parameter objects are rebuilt on every render; compare them by value.
+  const key = useMemo(() => JSON.stringify(params), [params]);
+
+  useEffect(() => {
+    const request = counter.start();
+    setState(markStale);
+    runner.run(model, JSON.parse(key) as ModelParams).then(
+      (result) => request.isLatest() && setState(fromResult(result)),
+      (e: unknown) => request.isLatest() && setState(fromError(e)),
+    );
+    return () => counter.cancelAll();
+  }, [runner, model, key, counter]);
+
+  return state;
+}

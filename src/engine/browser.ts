@@ -1,0 +1,84 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+// Both files are emitted into the app's own build and served from its origin: no CDN, and the
+// EH bundle only (every browser we target has wasm exceptions; one bundle = one code path).
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { arrowToRows } from './rows';
+import { ENGINE_SETUP_SQL } from './setup';
+import type { BindValue, Engine, Row } from './types';
+import { cleanError } from './browser-errors';
+
+let shared: Promise<Engine> | null = null;
+
+/**
+ * The one DuckDB of the page, created on first use. Every query runs in DuckDB's Web Worker,
+ * so a slow model never freezes the UI. A failed start is not cached, so a retry can work.
+ */
+export function getEngine(): Promise<Engine> {
+  if (!shared) {
+    shared = createBrowserEngine().catch((e: unknown) => {
+      shared = null;
+      throw cleanError(e);
+    });
+  }
+  return shared;
+}
+
+async function createBrowserEngine(): Promise<Engine> {
+  const worker = new Worker(workerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    await db.instantiate(wasmUrl);
+    // DECIMAL → DOUBLE so money arrives as JS numbers (rows.ts expects plain numbers).
+    await db.open({ query: { castDecimalToDouble: true } });
+  } catch (e) {
+    await db.terminate();
+    throw e;
+  }
+  const conn = await db.connect();
+  const engine: Engine = {
+    async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
+      return guard(async () => {
+        if (params.length === 0) return arrowToRows(await conn.query(sql));
+        const stmt = await conn.prepare(sql);
+        try {
+          return arrowToRows(await stmt.query(...params));
+        } finally {
+          await stmt.close();
+        }
+      });
+    },
+    async exec(sql: string): Promise<void> {
+      await guard(() => conn.query(sql));
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      // The buffer is transferred to the worker (detached here): callers pass bytes they no
+      // longer need, which is how the loader uses it.
+      await guard(() => db.registerFileBuffer(name, bytes));
+    },
+    async dropFile(name: string): Promise<void> {
+      await guard(() => db.dropFile(name));
+    },
+    async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+      await guard(() => conn.insertArrowFromIPCStream(ipc, { name: table, create }));
+    },
+    // No cancel(): every query goes through conn.query / prepared.query, which the worker runs
+    // to completion in one message; cancelSent only stops streamed (send) queries. Superseded
+    // results are dropped by the app instead (see src/app/latest-only.ts).
+    async close(): Promise<void> {
+      await conn.close();
+      await db.terminate();
+      shared = null;
+    },
+  };
+  await engine.exec(ENGINE_SETUP_SQL);
+  return engine;
+}
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw cleanError(e);
+  }
+}

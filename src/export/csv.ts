@@ -1,0 +1,38 @@
+import type { Row } from '../engine/types';
+
+export interface CsvOptions {
+  /**
+   * Prefix cells that a spreadsheet would run as a formula (= + - @, tab, CR) with a quote.
+   * On for files a person opens (UI exports); off for the CLI's data files, which are read
+   * by programs and must keep values such as "-3" intact.
+   */
+  neutralizeFormulas?: boolean;
+}
+
+/** RFC 4180 CSV of plain rows, columns in the order given. Dates at midnight UTC print as dates. */
+export function toCsv(rows: Row[], columns: string[], options: CsvOptions = {}): string {
+  const lines = [columns.map((c) => quote(c)).join(',')];
+  for (const row of rows) {
+    lines.push(columns.map((c) => cell(row[c], options)).join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function cell(v: unknown, options: CsvOptions): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return formatDate(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  let s = typeof v === 'string' ? v : JSON.stringify(v);
+  if (options.neutralizeFormulas && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return quote(s);
+}
+
+function quote(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function formatDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$/, '').replace('Z', '');
+}

@@ -1,0 +1,69 @@
+/**
+ * CSV output. Rows are buffered into ~1 MB chunks and appended to the file, so memory stays flat
+ * however many rows are generated. Synchronous writes keep the generator a plain loop.
+ */
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/** A formatted cell; null (or undefined) is written as an empty cell. */
+export type Cell = string | null | undefined;
+
+export interface TableWriter {
+  row(cells: readonly Cell[]): void;
+  close(): void;
+  readonly rowCount: number;
+}
+
+/** Where the generator writes: one table writer per canonical table, plus named JSON files. */
+export interface Sink {
+  table(name: string, columns: readonly string[]): TableWriter;
+  json(name: string, value: unknown): void;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** RFC 4180: quote a cell holding a comma, quote or line break; double the quotes inside. */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const CHUNK_CHARS = 1 << 20;
+
+export class CsvFileWriter implements TableWriter {
+  private fd: number;
+  private buffer = '';
+  rowCount = 0;
+
+  constructor(file: string, columns: readonly string[]) {
+    this.fd = openSync(file, 'w');
+    this.buffer = columns.map(csvCell).join(',') + '\n';
+  }
+
+  row(cells: readonly Cell[]): void {
+    let line = csvCell(cells[0]);
+    for (let i = 1; i < cells.length; i++) line += ',' + csvCell(cells[i]);
+    this.buffer += line + '\n';
+    this.rowCount++;
+    if (this.buffer.length >= CHUNK_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length > 0) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** Writes `<dir>/<table>.csv` and `<dir>/<name>` JSON files, creating the folder. */
+export function directorySink(dir: string): Sink {
+  mkdirSync(dir, { recursive: true });
+  return {
+    table: (name, columns) => new CsvFileWriter(path.join(dir, `${name}.csv`), columns),
+    json: (name, value) => writeFileSync(path.join(dir, name), JSON.stringify(value, null, 2) + '\n'),
+  };
+}

@@ -1,0 +1,89 @@
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm';
+import { describe, expect, it } from 'vitest';
+import { loadCanonicalFiles } from '../src/loader/load-canonical';
+import { decodeParquetNode } from '../src/loader/parquet-node';
+import { csv, useEngine } from './helpers/engine';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const LINES_HEADER = 'order_id,line_id,order_date,sku,quantity,unit_price,currency,channel,customer_id,region';
+
+describe('canonical loader', () => {
+  const db = useEngine();
+  const count = async (t: string) => Number((await db.runner().engine.query(`SELECT count(*) AS n FROM ${t}`))[0]!.n);
+  const reset = async () => {
+    for (const t of ['order_lines', 'products', 'returns', 'reviews', 'shipments', 'load_log', 'load_issues']) {
+      await db.runner().engine.exec(`DELETE FROM ${t}`);
+    }
+  };
+
+  it('accounts for every row: loaded or rejected with line and reason', async () => {
+    await reset();
+    const text = csv(
+      LINES_HEADER,
+      'O1,1,2024-01-05,A,2,10.5,EUR,web,C1,DE', // ok
+      'O1,2,2024-01-05,B,1,20,EUR,web,C1,DE', // ok
+      'O3,1,notadate,A,1,10,EUR,app,C2,FR', // line 4: bad date
+      'O3,2,2024-02-01,A,-1,10,EUR,app,C2,FR', // line 5: negative quantity
+      'O1,1,2024-02-01,A,1,10,EUR,app,C2,FR', // line 6: duplicate key
+      'O4,1,2024-02-01,,1,10,EUR,app,C2,FR', // line 7: missing sku
+      'O5,1,2024-02-01,A,1,10,EUR,app,C2,FR,extra', // line 8: too many columns
+    );
+    const [r] = await loadCanonicalFiles(db.runner().engine, [{ name: 'order_lines.csv', bytes: enc(text) }], decodeParquetNode);
+    expect(r).toMatchObject({ rowsRead: 7, rowsLoaded: 2, rowsRejected: 5 });
+    expect(await count('order_lines')).toBe(2);
+    const issues = await db.runner().engine.query('SELECT line_number, reason FROM load_issues ORDER BY line_number');
+    expect(issues).toEqual([
+      { line_number: 4, reason: 'bad date in order_date: "notadate"' },
+      { line_number: 5, reason: 'negative quantity' },
+      { line_number: 6, reason: 'duplicate order_id + line_id' },
+      { line_number: 7, reason: 'missing sku' },
+      { line_number: 8, reason: 'unreadable row (too many columns)' },
+    ]);
+  });
+
+  it('reads TSV, JSON (array and NDJSON) and Parquet into the same tables', async () => {
+    await reset();
+    const arrow = tableFromArrays({ sku: ['A', 'B'], category: ['shoes', 'home'], unit_cost: Float64Array.from([4, 9]) });
+    const parquet = writeParquet(WasmTable.fromIPCStream(tableToIPC(arrow, 'stream')));
+    const reports = await loadCanonicalFiles(
+      db.runner().engine,
+      [
+        { name: 'order_lines.tsv', bytes: enc('order_id\tline_id\torder_date\tsku\tquantity\tunit_price\nO1\t1\t2024-01-01\tA\t1\t5\n') },
+        { name: 'products.parquet', bytes: parquet },
+        { name: 'reviews.json', bytes: enc('[{"review_id":"V1","sku":"A","rating":5},{"review_id":"V2","sku":"B","rating":9}]') },
+        { name: 'returns.jsonl', bytes: enc('{"return_id":"R1","order_id":"O1","quantity":1}\n{"return_id":"R2","quantity":"x"}\n') },
+      ],
+      decodeParquetNode,
+    );
+    expect(reports.map((r) => [r.table, r.rowsLoaded, r.rowsRejected, r.error])).toEqual([
+      ['order_lines', 1, 0, undefined],
+      ['products', 2, 0, undefined],
+      ['reviews', 1, 1, undefined],
+      ['returns', 1, 1, undefined],
+    ]);
+    expect(await db.runner().engine.query('SELECT sku, category, unit_cost FROM products ORDER BY sku')).toEqual([
+      { sku: 'A', category: 'shoes', unit_cost: 4 },
+      { sku: 'B', category: 'home', unit_cost: 9 },
+    ]);
+  });
+
+  it('leaves the data as it was when a file cannot be used', async () => {
+    await reset();
+    await loadCanonicalFiles(db.runner().engine, [{ name: 'order_lines.csv', bytes: enc(csv(LINES_HEADER, 'O1,1,2024-01-05,A,2,10.5,EUR,web,C1,DE')) }], decodeParquetNode);
+    const reports = await loadCanonicalFiles(
+      db.runner().engine,
+      [
+        { name: 'order_lines.csv', bytes: enc('order_id,sku\nO9,A\n') },
+        { name: 'products.parquet', bytes: enc('not parquet at all') },
+        { name: 'notes.csv', bytes: enc('a,b\n1,2\n') },
+      ],
+      decodeParquetNode,
+    );
+    expect(reports[0]!.error).toBe('order_lines.csv: missing required columns line_id, order_date, quantity, unit_price');
+    expect(reports[1]!.error).toMatch(/^products\.parquet: cannot be read as parquet/);
+    expect(reports[2]!.error).toMatch(/not a canonical table name/);
+    expect(await count('order_lines')).toBe(1);
+    expect(await count('products')).toBe(0);
+  });
+});
