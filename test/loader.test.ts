@@ -87,3 +87,26 @@ describe('canonical loader', () => {
     expect(await count('products')).toBe(0);
   });
 });
+
+describe('canonical loader, appending and line numbers', () => {
+  const db = useEngine();
+  it('appends a second file and rejects only keys already loaded; lines count past unreadable rows', async () => {
+    const engine = db.runner().engine;
+    const first = csv(LINES_HEADER, 'O1,1,2024-01-05,A,2,10.5,EUR,web,C1,DE');
+    const second = csv(
+      LINES_HEADER,
+      'O2,1,2024-01-06,A,1,10,EUR,web,C1,DE', // line 2: new, loads
+      'O5,1,2024-02-01,A,1,10,EUR,app,C2,FR,extra', // line 3: unreadable
+      'O1,1,2024-01-05,A,2,10.5,EUR,web,C1,DE', // line 4: already loaded
+      'O3,1,2024-01-07,B,x,10,EUR,web,C1,DE', // line 5: bad integer
+    );
+    await loadCanonicalFiles(engine, [{ name: 'order_lines.csv', bytes: enc(first) }], decodeParquetNode);
+    const [r] = await loadCanonicalFiles(engine, [{ name: 'order_lines.csv', bytes: enc(second) }], decodeParquetNode);
+    expect(r).toMatchObject({ rowsRead: 4, rowsLoaded: 1, rowsRejected: 3 });
+    expect(await engine.query('SELECT line_number, reason FROM load_issues ORDER BY line_number')).toEqual([
+      { line_number: 3, reason: 'unreadable row (too many columns)' },
+      { line_number: 4, reason: 'duplicate order_id + line_id (already loaded)' },
+      { line_number: 5, reason: 'bad integer in quantity: "x"' },
+    ]);
+  });
+});

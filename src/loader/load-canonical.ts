@@ -93,14 +93,15 @@ async function loadOne(
   }
   if (table === 'reviews') checks.push(`WHEN ${castExpr(value(spec.columns.find((c) => c.name === 'rating')!), { type: 'INTEGER' } as ColumnSpec)} NOT BETWEEN 1 AND 5 THEN 'rating outside 1-5'`);
   const keyExpr = spec.key.map((k) => value(spec.columns.find((c) => c.name === k)!)).join(', ');
-  const keyMatch = spec.key.map((k) => `e.${ident(k)} = ${value(spec.columns.find((c) => c.name === k)!)}`).join(' AND ');
+  // Qualified with the staging alias `s`: unqualified, the name would bind to `e` itself.
+  const keyMatch = spec.key.map((k) => `e.${ident(k)} = nullif(trim(s.${ident(source.get(k)!)}), '')`).join(' AND ');
   checks.push(`WHEN row_number() OVER (PARTITION BY ${keyExpr} ORDER BY __line) > 1 THEN 'duplicate ${spec.key.join(' + ')}'`);
   checks.push(`WHEN EXISTS (SELECT 1 FROM ${table} e WHERE ${keyMatch}) THEN 'duplicate ${spec.key.join(' + ')} (already loaded)'`);
 
   const rawText = `concat_ws(',', ${staged.columns.map((c) => `coalesce(${ident(c)}, '')`).join(', ')})`;
   const checked = `${staged.table}_checked`;
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT *, CASE ${checks.join(' ')} END AS __reject, ${rawText} AS __raw FROM ${staged.table}`,
+    `CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT *, CASE ${checks.join(' ')} END AS __reject, ${rawText} AS __raw FROM ${staged.table} s`,
   );
   const cols = spec.columns.map((c) => ident(c.name)).join(', ');
   const casts = spec.columns.map((c) => castExpr(value(c), c)).join(', ');

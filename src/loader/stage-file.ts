@@ -69,6 +69,15 @@ export async function stageFile(engine: Engine, file: InputFile, decodeParquet: 
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS __line, ${select} FROM ${raw}`,
   );
+  if (parserRejects.length > 0) {
+    // Records the parser skipped shift the numbering: the k-th good record sits after every
+    // rejected line r_i (i-th in order) with r_i - i - 1 good lines before it.
+    await engine.exec(
+      `UPDATE ${table} SET __line = __line + (SELECT count(*) FROM
+         (SELECT line - row_number() OVER (ORDER BY line) - 1 AS good_before FROM (SELECT DISTINCT line FROM ${table}_rejects)) r
+         WHERE r.good_before < ${table}.__line - 1)`,
+    );
+  }
   await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
   return { table, columns: cols, parserRejects };
 }

@@ -1,0 +1,110 @@
+-- data_quality: what was loaded, what was refused, and what does not fit together, per table.
+-- Five rows, one per canonical table in the order order_lines, products, shipments, returns,
+-- reviews; not filtered (it describes the whole import).
+-- Load accounting comes from load_log, summed over every file loaded into the table:
+-- rows_read = rows_loaded + rows_rejected + rows_excluded. A table filled without going
+-- through the loader (no load_log row) reports its current row count as read and loaded.
+-- rows_now can differ from rows_loaded when rows were removed after loading.
+-- Orphans are rows pointing at something the import does not have: order lines and reviews
+-- whose SKU has no product (NULL = not checked, when no products are loaded at all), shipments
+-- and returns whose order is not among the order lines (a return without an order_id is not
+-- an orphan: it is counted in returns_without_order). Products have no parent: always 0.
+-- unmapped_reasons counts returns with a raw reason text but no canonical reason, whose text
+-- matched nothing in reason_map and so became 'unknown' (add a reason_map row to fix them).
+-- returns_before_order counts returns requested on a day before their order was placed.
+-- The returns-only counts are 0 on the other tables. top_rejection is the most frequent
+-- rejection reason of the table, with the offending value stripped ('bad date in order_date'),
+-- ties broken alphabetically.
+-- @output table_name : canonical table
+-- @output rows_read : data rows read from the files of this table
+-- @output rows_loaded : rows accepted into the table
+-- @output rows_rejected : rows refused (unreadable, missing or malformed required value, negative amount, duplicate key ...)
+-- @output rows_excluded : rows deliberately left out by the loader (0 today)
+-- @output rows_warned : rows loaded with a warning (e.g. a date in the future)
+-- @output rows_now : rows in the table now
+-- @output orphans : rows referring to a product or order the import does not have (NULL = not checked)
+-- @output orphan_rule : what an orphan means for this table
+-- @output unmapped_reasons : returns whose raw reason matched no rule and became 'unknown'
+-- @output returns_without_order : returns with no order_id
+-- @output returns_before_order : returns requested before the date of their order
+-- @output date_min : earliest date of the table (order_date, shipped_at, requested_at or created_at)
+-- @output date_max : latest date of the table
+-- @output top_rejection : most frequent rejection reason of this table, NULL if none
+WITH tables(table_name, table_order, orphan_rule) AS (
+  VALUES
+    ('order_lines', 1, 'sku not in products (not checked when no products are loaded)'),
+    ('products', 2, 'none: products refer to nothing'),
+    ('shipments', 3, 'order_id not in order_lines'),
+    ('returns', 4, 'order_id given but not in order_lines'),
+    ('reviews', 5, 'sku not in products (not checked when no products are loaded)')
+), log AS (
+  SELECT table_name,
+    sum(rows_read) AS rows_read, sum(rows_loaded) AS rows_loaded, sum(rows_rejected) AS rows_rejected,
+    sum(rows_excluded) AS rows_excluded, sum(rows_warned) AS rows_warned
+  FROM load_log
+  GROUP BY table_name
+), has_products AS (
+  SELECT count(*) > 0 AS loaded FROM products
+), order_dates AS (
+  SELECT order_id, min(order_date) AS order_date FROM order_lines GROUP BY order_id
+), facts AS (
+  SELECT 'order_lines' AS table_name, count(*) AS rows_now,
+    CASE WHEN (SELECT loaded FROM has_products)
+         THEN count(*) FILTER (WHERE sku NOT IN (SELECT sku FROM products)) END AS orphans,
+    0 AS unmapped_reasons, 0 AS returns_without_order, 0 AS returns_before_order,
+    min(order_date) AS date_min, max(order_date) AS date_max
+  FROM order_lines
+  UNION ALL
+  SELECT 'products', count(*), 0, 0, 0, 0, NULL, NULL FROM products
+  UNION ALL
+  SELECT 'shipments', count(*),
+    count(*) FILTER (WHERE order_id NOT IN (SELECT order_id FROM order_lines)),
+    0, 0, 0, CAST(min(shipped_at) AS DATE), CAST(max(shipped_at) AS DATE)
+  FROM shipments
+  UNION ALL
+  SELECT 'returns', count(*),
+    count(*) FILTER (WHERE r.order_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM order_lines)),
+    count(*) FILTER (WHERE NOT coalesce(rl.mapped, true)
+                       AND (r.reason IS NULL OR r.reason NOT IN (SELECT reason FROM reason_taxonomy))),
+    count(*) FILTER (WHERE r.order_id IS NULL),
+    count(*) FILTER (WHERE CAST(r.requested_at AS DATE) < o.order_date),
+    CAST(min(r.requested_at) AS DATE), CAST(max(r.requested_at) AS DATE)
+  FROM returns r
+  LEFT JOIN reason_lookup rl ON rl.reason_raw = r.reason_raw
+  LEFT JOIN order_dates o ON o.order_id = r.order_id
+  UNION ALL
+  SELECT 'reviews', count(*),
+    CASE WHEN (SELECT loaded FROM has_products)
+         THEN count(*) FILTER (WHERE sku NOT IN (SELECT sku FROM products)) END,
+    0, 0, 0, CAST(min(created_at) AS DATE), CAST(max(created_at) AS DATE)
+  FROM reviews
+), rejections AS (
+  SELECT table_name, regexp_replace(reason, ':\s*".*$', '') AS reason, count(*) AS n
+  FROM load_issues
+  WHERE severity = 'rejected'
+  GROUP BY ALL
+), top_rejection AS (
+  SELECT table_name, arg_min(reason, (-n, reason)) AS reason
+  FROM rejections
+  GROUP BY table_name
+)
+SELECT
+  t.table_name,
+  coalesce(l.rows_read, f.rows_now) AS rows_read,
+  coalesce(l.rows_loaded, f.rows_now) AS rows_loaded,
+  coalesce(l.rows_rejected, 0) AS rows_rejected,
+  coalesce(l.rows_excluded, 0) AS rows_excluded,
+  coalesce(l.rows_warned, 0) AS rows_warned,
+  f.rows_now,
+  f.orphans,
+  t.orphan_rule,
+  f.unmapped_reasons,
+  f.returns_without_order,
+  f.returns_before_order,
+  f.date_min, f.date_max,
+  tr.reason AS top_rejection
+FROM tables t
+JOIN facts f USING (table_name)
+LEFT JOIN log l USING (table_name)
+LEFT JOIN top_rejection tr USING (table_name)
+ORDER BY t.table_order;
