@@ -10,7 +10,7 @@ export const CURRENCY = 'EUR';
 /** Orders are placed on these days (inclusive); fixed so output never depends on today's date. */
 export const ORDER_PERIOD = { start: '2024-01-01', end: '2025-06-30' } as const;
 /** The export was taken at this instant: later events (deliveries, refunds...) do not exist yet. */
-export const EXTRACTED_AT = '2025-07-07 00:00:00';
+export const EXTRACTED_AT = '2025-07-03 00:00:00';
 /** Returns requested later than this many days after delivery are outside policy (the whole period). */
 export const RETURN_WINDOW_DAYS = 30;
 
@@ -91,7 +91,7 @@ export const CARRIERS: readonly CarrierSpec[] = [
   { name: 'SwiftPost', weight: 0.35, transitDays: [1, 3], lateRate: 0.07, lostRate: 0.003, returnedToSenderRate: 0.002, damageRate: 0.008, returnTransitDays: [2, 5], labelCost: 5.5, pickupFailRate: 0.02, extraAttemptRate: 0.08 },
   { name: 'ParcelOne', weight: 0.3, transitDays: [1, 4], lateRate: 0.1, lostRate: 0.005, returnedToSenderRate: 0.003, damageRate: 0.012, returnTransitDays: [3, 6], labelCost: 4.9, pickupFailRate: 0.04, extraAttemptRate: 0.12 },
   { name: 'EuroExpress', weight: 0.2, transitDays: [1, 2], lateRate: 0.05, lostRate: 0.002, returnedToSenderRate: 0.002, damageRate: 0.006, returnTransitDays: [2, 4], labelCost: 7.9, pickupFailRate: 0.015, extraAttemptRate: 0.05 },
-  { name: 'BudgetShip', weight: 0.15, transitDays: [2, 5], lateRate: 0.24, lostRate: 0.02, returnedToSenderRate: 0.006, damageRate: 0.045, returnTransitDays: [5, 12], labelCost: 4.2, pickupFailRate: 0.14, extraAttemptRate: 0.35 },
+  { name: 'BudgetShip', weight: 0.15, transitDays: [2, 5], lateRate: 0.24, lostRate: 0.02, returnedToSenderRate: 0.006, damageRate: 0.045, returnTransitDays: [4, 9], labelCost: 4.2, pickupFailRate: 0.14, extraAttemptRate: 0.35 },
 ];
 /** Worst on every measure: late, lost, transit damage, slow and failing reverse pickups. */
 export const WORST_CARRIER = 'BudgetShip';
@@ -118,42 +118,42 @@ const CLOTHES_COLORS = ['Black', 'White', 'Navy', 'Grey', 'Red', 'Green', 'Beige
 
 export const CATEGORIES: readonly CategorySpec[] = [
   {
-    name: 'apparel', prefix: 'APP', skuShare: 0.35, salesShare: 0.33, baseReturnRate: 0.25,
+    name: 'apparel', prefix: 'APP', skuShare: 0.38, salesShare: 0.4, baseReturnRate: 0.25,
     reasonMix: { size_too_small: 0.3, size_too_large: 0.2, defective: 0.06, not_as_described: 0.14, wrong_item: 0.03, changed_mind: 0.2, better_price: 0.04, other: 0.03 },
     sizes: ['XS', 'S', 'M', 'L', 'XL'], costRange: [6, 35],
     items: ['T-Shirt', 'Hoodie', 'Slim Jeans', 'Summer Dress', 'Rain Jacket', 'Chinos', 'Knit Sweater', 'Polo Shirt', 'Leggings', 'Blazer'],
     colors: CLOTHES_COLORS,
   },
   {
-    name: 'shoes', prefix: 'SHO', skuShare: 0.15, salesShare: 0.14, baseReturnRate: 0.2,
+    name: 'shoes', prefix: 'SHO', skuShare: 0.17, salesShare: 0.17, baseReturnRate: 0.2,
     reasonMix: { size_too_small: 0.3, size_too_large: 0.22, defective: 0.08, not_as_described: 0.1, wrong_item: 0.03, changed_mind: 0.2, better_price: 0.04, other: 0.03 },
     sizes: ['36', '37', '38', '39', '40', '41', '42', '43', '44', '45'], costRange: [18, 60],
     items: ['Running Shoe', 'Leather Sneaker', 'Chelsea Boot', 'Sandal', 'Loafer', 'Hiking Boot'],
     colors: ['Black', 'White', 'Brown', 'Grey', 'Navy'],
   },
   {
-    name: 'home', prefix: 'HOM', skuShare: 0.15, salesShare: 0.16, baseReturnRate: 0.08,
+    name: 'home', prefix: 'HOM', skuShare: 0.13, salesShare: 0.13, baseReturnRate: 0.08,
     reasonMix: { defective: 0.18, not_as_described: 0.26, wrong_item: 0.06, missing_parts: 0.1, changed_mind: 0.3, better_price: 0.06, other: 0.04 },
     sizes: null, costRange: [5, 60],
     items: ['Ceramic Vase 12"', 'Linen Bedding Set', 'Bath Towels, 2-pack', 'Table Lamp', 'Throw Blanket', 'Cast Iron Pan', 'Storage Baskets, set of 3', 'Wall Mirror'],
     colors: ['White', 'Grey', 'Sand', 'Sage', 'Terracotta', 'Black'],
   },
   {
-    name: 'electronics', prefix: 'ELE', skuShare: 0.12, salesShare: 0.12, baseReturnRate: 0.06,
+    name: 'electronics', prefix: 'ELE', skuShare: 0.11, salesShare: 0.1, baseReturnRate: 0.06,
     reasonMix: { defective: 0.36, not_as_described: 0.12, wrong_item: 0.06, missing_parts: 0.12, changed_mind: 0.24, better_price: 0.07, other: 0.03 },
     sizes: null, costRange: [12, 180],
     items: ['Wireless Earbuds', 'Bluetooth Speaker', 'USB-C Charger 65W', 'Smart Watch', 'Fitness Tracker', 'LED Desk Lamp', 'Power Bank 20000mAh', 'HD Webcam'],
     colors: ['Black', 'White', 'Silver'],
   },
   {
-    name: 'beauty', prefix: 'BEA', skuShare: 0.1, salesShare: 0.12, baseReturnRate: 0.04,
+    name: 'beauty', prefix: 'BEA', skuShare: 0.1, salesShare: 0.1, baseReturnRate: 0.04,
     reasonMix: { defective: 0.12, not_as_described: 0.22, wrong_item: 0.1, changed_mind: 0.46, better_price: 0.05, other: 0.05 },
     sizes: null, costRange: [2.5, 14],
     items: ['Face Serum', 'Lip Balm', 'Repair Shampoo', 'Hand Cream', 'Eyeshadow Palette', 'Sunscreen SPF 50', 'Night Cream'],
     colors: [null, null, null, 'Nude', 'Rose', 'Coral'],
   },
   {
-    name: 'toys', prefix: 'TOY', skuShare: 0.13, salesShare: 0.13, baseReturnRate: 0.07,
+    name: 'toys', prefix: 'TOY', skuShare: 0.11, salesShare: 0.1, baseReturnRate: 0.07,
     reasonMix: { defective: 0.28, not_as_described: 0.15, wrong_item: 0.05, missing_parts: 0.15, changed_mind: 0.3, better_price: 0.04, other: 0.03 },
     sizes: null, costRange: [4, 40],
     items: ['Building Blocks Set', 'Plush Bear', 'Puzzle, 1000 pieces', 'RC Car', 'Board Game', 'Wooden Train'],
@@ -182,16 +182,16 @@ export const BAD_SUPPLIER = {
 };
 
 /**
- * SKUs returned far more than their category (every reason multiplied), and popular enough
+ * SKUs returned 2-3x as often as their category (every reason multiplied), and popular enough
  * (popularity = this many times the category's mean) for the difference to be significant.
  * Fixed ids: the catalog numbers SKUs per category, so these exist at every size.
  */
 export const BAD_SKUS = [
-  { sku: 'APP-0008', supplier: 'Acme Textiles', returnMultiplier: 2.2, popularity: 3 },
+  { sku: 'APP-0008', supplier: 'Acme Textiles', returnMultiplier: 1.7, popularity: 3 }, // x Acme's own effect
   { sku: 'SHO-0009', supplier: 'Pacific Footwear', returnMultiplier: 2.5, popularity: 3 },
-  { sku: 'HOM-0004', supplier: 'Casa Living', returnMultiplier: 3, popularity: 3 },
-  { sku: 'ELE-0003', supplier: 'VoltEdge', returnMultiplier: 3, popularity: 4 },
-  { sku: 'TOY-0005', supplier: 'Playfield Toys', returnMultiplier: 3, popularity: 3 },
+  { sku: 'HOM-0004', supplier: 'Casa Living', returnMultiplier: 3.5, popularity: 4 },
+  { sku: 'ELE-0003', supplier: 'VoltEdge', returnMultiplier: 3.5, popularity: 4 },
+  { sku: 'TOY-0005', supplier: 'Playfield Toys', returnMultiplier: 3.5, popularity: 4 },
 ] as const;
 
 /** SKUs sold only a handful of times (exactly `sales` lines), half of them returned on average. */
@@ -204,6 +204,11 @@ export const TINY_SKUS = [
   { sku: 'HOM-0011', sales: 2 },
 ] as const;
 export const TINY_SKU_RETURN_PROBABILITY = 0.5;
+
+/** Mean return multiplier of the customer x channel mix (see generate.ts), used to calibrate. */
+export const CUSTOMER_MIX_MULTIPLIER = 1.025;
+/** Approximate line return probability added by transit damage and late delivery. */
+export const CARRIER_EFFECT = 0.016;
 
 /** Fit of sized product groups: share of groups that run small / large and what that does. */
 export const FIT = {
@@ -238,9 +243,9 @@ export interface Sku {
   fit: Fit;
   bad: boolean;
   tiny: boolean;
-  /** Per-reason return probability before customer and channel effects (PRODUCT_REASONS order), */
+  /** Per-reason return probability before customer and channel effects (PRODUCT_REASONS order). */
   hazards: Float64Array;
-  /** ... and for orders after the policy change. */
+  /** The same for orders placed after the policy change. */
   hazardsAfter: Float64Array;
   /** Sums of the two vectors. */
   hazardSum: number;
@@ -331,9 +336,10 @@ export function buildCatalog(rng: Rng, skuCount: number): Catalog {
   });
 
   for (const s of skus) fillHazards(s, groups[s.group]!, rng);
+  calibrate(skus);
   const catTotals = CATEGORIES.map((_, ci) => skus.filter((s) => s.category === ci).reduce((a, s) => a + s.popularity, 0));
   const demandWeights = skus.map((s) => (CATEGORIES[s.category]!.salesShare * s.popularity) / catTotals[s.category]!);
-  const apparel = skus.filter((s) => s.category === 0 && !s.tiny).map((s) => s.index);
+  const apparel = skus.filter((s) => CATEGORIES[s.category]!.name === 'apparel' && !s.tiny).map((s) => s.index);
   return {
     skus,
     groups,
@@ -378,8 +384,29 @@ function fillHazards(s: Sku, group: ProductGroup, rng: Rng): void {
     }
     if (s.supplier === BAD_SUPPLIER.name) h *= BAD_SUPPLIER.reasonMultipliers[reason] ?? 1;
     s.hazards[r] = h;
-    s.hazardsAfter[r] = h * (POLICY_CHANGE.reasonMultipliersAfter[reason] ?? 1);
-    s.hazardSum += h;
-    s.hazardSumAfter += s.hazardsAfter[r]!;
+  });
+}
+
+/**
+ * Scales each category so its ordinary SKUs (demand-weighted, bad and tiny ones left out) return
+ * at the category's base rate once carrier damage/lateness and customer mix are added: fit,
+ * supplier and jitter then move SKUs around the base instead of inflating it.
+ */
+function calibrate(skus: Sku[]): void {
+  CATEGORIES.forEach((cat, ci) => {
+    const own = skus.filter((s) => s.category === ci);
+    const typical = own.filter((s) => !s.bad && !s.tiny);
+    const weight = typical.reduce((a, s) => a + s.popularity, 0);
+    const mean = typical.reduce((a, s) => a + s.popularity * s.hazards.reduce((x, h) => x + h, 0), 0) / weight;
+    const factor = (cat.baseReturnRate / CUSTOMER_MIX_MULTIPLIER - CARRIER_EFFECT) / mean;
+    for (const s of own) {
+      PRODUCT_REASONS.forEach((reason, r) => {
+        const h = s.hazards[r]! * factor;
+        s.hazards[r] = h;
+        s.hazardsAfter[r] = h * (POLICY_CHANGE.reasonMultipliersAfter[reason] ?? 1);
+        s.hazardSum += h;
+        s.hazardSumAfter += s.hazardsAfter[r]!;
+      });
+    }
   });
 }

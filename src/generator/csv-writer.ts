@@ -1,5 +1,5 @@
 /**
- * CSV output. Rows are buffered into ~1 MB chunks and appended to the file, so memory stays flat
+ * CSV output (UTF-8). Rows are buffered into ~1 MB chunks and appended to the file, so memory stays flat
  * however many rows are generated. Synchronous writes keep the generator a plain loop.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -28,29 +28,41 @@ export function csvCell(value: Cell): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 export class CsvFileWriter implements TableWriter {
   private fd: number;
-  private buffer = '';
+  // Rows are encoded into a byte buffer at once: row strings then die young, which keeps
+  // garbage collection cheap compared with one long string built up per chunk.
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   rowCount = 0;
 
   constructor(file: string, columns: readonly string[]) {
     this.fd = openSync(file, 'w');
-    this.buffer = columns.map(csvCell).join(',') + '\n';
+    this.append(columns.map(csvCell).join(',') + '\n');
   }
 
   row(cells: readonly Cell[]): void {
     let line = csvCell(cells[0]);
     for (let i = 1; i < cells.length; i++) line += ',' + csvCell(cells[i]);
-    this.buffer += line + '\n';
+    this.append(line + '\n');
     this.rowCount++;
-    if (this.buffer.length >= CHUNK_CHARS) this.flush();
+  }
+
+  private append(text: string): void {
+    // 3 bytes per UTF-16 unit is the UTF-8 worst case.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(text.length * 3);
+    }
+    this.used += this.buffer.write(text, this.used);
   }
 
   private flush(): void {
-    if (this.buffer.length > 0) writeSync(this.fd, this.buffer);
-    this.buffer = '';
+    let offset = 0;
+    while (offset < this.used) offset += writeSync(this.fd, this.buffer, offset, this.used - offset);
+    this.used = 0;
   }
 
   close(): void {

@@ -49,7 +49,7 @@ export interface PlanCounts {
 export function planCounts(orders: number): PlanCounts {
   const clampRound = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(x)));
   return {
-    leakPerType: Math.max(3, Math.round(orders * 0.0004)), // 40 each at 100k orders
+    leakPerType: Math.max(5, Math.round(orders * 0.0004)), // 40 each at 100k orders
     serialCustomers: 5,
     ordersPerSerial: clampRound(orders / 250, 15, 80),
     wardrobingCustomers: 5,
@@ -71,7 +71,7 @@ export interface Plans {
 
 /**
  * @param safeOrders orders [0, safeOrders) are old enough for complete return histories
- * @param firstCustomer index of the first reserved (abuser) customer; they get no random orders
+ * @param firstCustomer number of the first abuser customer (abusers get no random orders)
  */
 export function buildPlans(rng: Rng, orders: number, safeOrders: number, firstCustomer: number, catalog: Catalog): Plans {
   const counts = planCounts(orders);

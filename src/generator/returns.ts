@@ -125,12 +125,17 @@ function dispositionFor(rng: Rng, condition: string, sku: Sku): string {
   }
 }
 
+/** A stage time if it happened by the extract date, else null. */
+function seenBy(cut: number, t: number | null): number | null {
+  return t !== null && t <= cut ? t : null;
+}
+
 export function draftReturn(rng: Rng, input: DraftInput): ReturnDraft {
   const { reason, sku, quantity, unitPrice, extractedAt: cut } = input;
   const returnCarrier = rng.chance(0.7) ? input.outboundCarrier : pickIndex(rng, RETURN_CARRIER_WEIGHTS);
   const carrier = CARRIERS[returnCarrier]!;
   const requested = input.deliveredAt + (input.requestDelay ?? requestDelay(rng, reason));
-  const approveHours = rng.float() < 0.6 ? rng.range(0.5, 12) : rng.chance(0.75) ? rng.range(12, 36) : rng.range(36, 60);
+  const approveHours = rng.float() < 0.6 ? rng.range(0.5, 12) : rng.chance(0.75) ? rng.range(12, 36) : rng.range(36, 48);
   const approved = requested + Math.floor(approveHours * HOUR);
 
   let attempts = 1;
@@ -157,26 +162,25 @@ export function draftReturn(rng: Rng, input: DraftInput): ReturnDraft {
   const labelCost = freeLabel ? round2(carrier.labelCost + rng.range(-0.5, 0.5)) : 0;
 
   // What the export shows at the extract date: later stages have not happened yet.
-  const seen = (t: number | null): number | null => (t !== null && t <= cut ? t : null);
   const closedAt = paysMoney ? refunded : inspected;
-  const closed = seen(closedAt) !== null;
+  const closed = seenBy(cut, closedAt) !== null;
   return {
     reason,
     quantity,
     requested,
-    approved: seen(approved),
-    received: seen(received),
-    inspected: seen(inspected),
-    refunded: seen(refunded),
+    approved: seenBy(cut, approved),
+    received: seenBy(cut, received),
+    inspected: seenBy(cut, inspected),
+    refunded: seenBy(cut, refunded),
     resolution: closed ? resolution : null,
     refundAmount: closed ? (paysMoney ? round2(unitPrice * quantity) : 0) : null,
-    condition: seen(inspected) !== null ? condition : null,
-    disposition: seen(inspected) !== null ? disposition : null,
-    recoveryValue: seen(inspected) !== null ? recovery : null,
+    condition: seenBy(cut, inspected) !== null ? condition : null,
+    disposition: seenBy(cut, inspected) !== null ? disposition : null,
+    recoveryValue: seenBy(cut, inspected) !== null ? recovery : null,
     returnCarrier,
-    labelCost: seen(approved) !== null ? labelCost : null,
-    pickupAttempts: seen(approved) !== null ? attempts : null,
-    pickupFailed: seen(approved) !== null ? failed && approved + 3 * DAY <= cut : null,
+    labelCost: seenBy(cut, approved) !== null ? labelCost : null,
+    pickupAttempts: seenBy(cut, approved) !== null ? attempts : null,
+    pickupFailed: seenBy(cut, approved) !== null ? failed && approved + 3 * DAY <= cut : null,
   };
 }
 
