@@ -33,8 +33,8 @@ SELECT
   (SELECT coalesce(sum(refund_amount), 0) FROM rets) AS refund_amount,
   safe_div((SELECT count(DISTINCT order_id) FROM accepted WHERE order_id IN (SELECT order_id FROM lines)),
            (SELECT count(DISTINCT order_id) FROM lines)) AS order_return_rate,
-  safe_div((SELECT sum(quantity) FROM accepted), (SELECT sum(quantity) FROM lines)) AS unit_return_rate,
-  safe_div((SELECT sum(coalesce(quantity * unit_price, refund_amount, 0)) FROM accepted),
+  safe_div((SELECT coalesce(sum(quantity), 0) FROM accepted), (SELECT sum(quantity) FROM lines)) AS unit_return_rate,
+  safe_div((SELECT coalesce(sum(coalesce(quantity * unit_price, refund_amount, 0)), 0) FROM accepted),
            (SELECT sum(line_value) FROM lines)) AS value_return_rate,
   (SELECT median(days_between(requested_at, refunded_at)) FROM rets
      WHERE requested_at IS NOT NULL AND refunded_at IS NOT NULL) AS median_days_to_refund,

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { Card, Title } from '@tremor/react';
+import type { Row } from '../../engine/types';
+import type { ModelState } from '../model-state';
+import { ErrorNote } from './ErrorNote';
+import { NeedsColumns } from './NeedsColumns';
+import { Spinner } from './Spinner';
+
+/**
+ * A card showing one model's result: its loading, error and needs-columns states are handled
+ * here once, so each panel only says how to draw rows. A stale result (new filters running)
+ * stays visible, dimmed.
+ */
+export function ModelPanel({
+  title,
+  subtitle,
+  state,
+  testId,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  state: ModelState;
+  testId?: string;
+  children: (rows: Row[]) => ReactNode;
+}) {
+  const stale = state.status !== 'loading' && state.stale;
+  return (
+    <Card data-testid={testId} aria-busy={state.status === 'loading' || stale}>
+      <Title>{title}</Title>
+      {subtitle && <div className="mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content">{subtitle}</div>}
+      <div className={`mt-4 transition-opacity ${stale ? 'opacity-60' : ''}`}>
+        {state.status === 'loading' && <Spinner label="Computing…" />}
+        {state.status === 'error' && <ErrorNote message={state.message} />}
+        {state.status === 'needs_columns' && <NeedsColumns missing={state.missing} />}
+        {state.status === 'ok' && children(state.rows)}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Number formatting for display only (values arrive computed from the models). Missing values
+ * show as an em dash, never as 0, so "no data" is not mistaken for "zero".
+ * `locale` defaults to the browser's; tests pass one explicitly.
+ */
+export const MISSING = '—';
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function formatCount(v: unknown, locale?: string): string {
+  return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(v) : MISSING;
+}
+
+/** Money in the data's currency (its usual decimals); an unknown or absent code gives a plain number. */
+export function formatMoney(v: unknown, currency: unknown, locale?: string): string {
+  return isNum(v) ? moneyFormat(currency, locale, {}).format(v) : MISSING;
+}
+
+/**
+ * Money for a headline card, where width is short: whole units below a million ("€268,372"),
+ * compact above ("€12.3M"). The card shows the exact amount (formatMoney) on hover.
+ */
+export function formatMoneyHeadline(v: unknown, currency: unknown, locale?: string): string {
+  if (!isNum(v)) return MISSING;
+  const opts: Intl.NumberFormatOptions =
+    Math.abs(v) >= 1_000_000
+      ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
+      : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
+  return moneyFormat(currency, locale, opts).format(v);
+}
+
+function moneyFormat(currency: unknown, locale: string | undefined, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  if (typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency)) {
+    try {
+      return new Intl.NumberFormat(locale, { ...opts, style: 'currency', currency: currency.toUpperCase() });
+    } catch {
+      // a well-formed but unknown code: fall through to a plain number
+    }
+  }
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, ...opts });
+}
+
+/** Rates are fractions (0.25 → 25%). */
+export function formatPercent(v: unknown, locale?: string, digits = 1): string {
+  return isNum(v)
+    ? new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)
+    : MISSING;
+}
+
+export function formatDays(v: unknown, locale?: string): string {
+  if (!isNum(v)) return MISSING;
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+  return `${n} ${v === 1 ? 'day' : 'days'}`;
+}
+
+/** A rate with its interval: "12.5% (9.8–15.7%)". */
+export function formatRateInterval(rate: unknown, low: unknown, high: unknown, locale?: string): string {
+  const main = formatPercent(rate, locale);
+  if (!isNum(low) || !isNum(high)) return main;
+  return `${main} (${formatPercent(low, locale)}–${formatPercent(high, locale)})`;
+}
+
+/** A date from a model (a Date, see rows.ts) as an ISO day, for inputs and labels. */
+export function isoDay(v: unknown): string | null {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+  return null;
+}
+
+/** A difference with its sign: "+12.4", "−3", "0". */
+export function formatSigned(v: unknown, locale?: string, digits = 1): string {
+  return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : MISSING;
+}

@@ -1,0 +1,259 @@
+/**
+ * Browser smoke test of the built app (a plain Node script, not vitest):
+ *
+ *   npm run build && npx tsx test/e2e/smoke.e2e.ts [--url http://127.0.0.1:4173/]
+ *
+ * Without --url (or SMOKE_URL) it serves the built dist/ with `vite preview` on a free port.
+ * It fails (exit 1) when the page requests anything from another host, logs an error, does
+ * not show the KPI numbers, shows an order count different from the one computed here from
+ * data/demo/order_lines.csv, or draws no chart. Screenshots go to test-artifacts/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { parseCsv } from './csv';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT_MS = 180_000;
+
+const failures: string[] = [];
+const check = (ok: boolean, what: string) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+/** What the app must show, computed from the demo CSV without DuckDB or any app code. */
+function expectedFromCsv(): {
+  orders: number;
+  channel: string | null;
+  channelOrders: number;
+  /** A cut date (the middle order date) and the channel's orders placed on or after it. */
+  cut: string | null;
+  channelOrdersFromCut: number;
+} {
+  const rows = parseCsv(readFileSync(path.join(ROOT, 'data/demo/order_lines.csv'), 'utf8'));
+  const header = rows.shift()!.map((h) => h.trim().toLowerCase());
+  const id = header.indexOf('order_id');
+  const ch = header.indexOf('channel');
+  const dt = header.indexOf('order_date');
+  if (id < 0) throw new Error('data/demo/order_lines.csv has no order_id column');
+  const dates = [...new Set(rows.map((r) => r[dt]?.trim().slice(0, 10) ?? '').filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))].sort();
+  const cut = dates[Math.floor(dates.length / 2)] ?? null;
+  const all = new Set<string>();
+  const byChannel = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const order = r[id]?.trim();
+    if (!order) continue;
+    all.add(order);
+    const c = ch >= 0 ? r[ch]?.trim() : undefined;
+    if (c) {
+      if (!byChannel.has(c)) byChannel.set(c, new Set());
+      byChannel.get(c)!.add(order);
+    }
+  }
+  const channel = [...byChannel.keys()].sort()[0] ?? null;
+  const fromCut = new Set<string>();
+  for (const r of rows) {
+    if (channel && cut && r[ch]?.trim() === channel && (r[dt]?.trim().slice(0, 10) ?? '') >= cut) fromCut.add(r[id]!.trim());
+  }
+  return {
+    orders: all.size,
+    channel,
+    channelOrders: channel ? byChannel.get(channel)!.size : 0,
+    cut,
+    channelOrdersFromCut: fromCut.size,
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
+    try {
+      if ((await fetch(url)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`vite preview did not answer on ${url}:\n${output}`);
+}
+
+function isLocal(u: string): boolean {
+  if (u.startsWith('data:') || u.startsWith('blob:')) return true;
+  const { hostname } = new URL(u);
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+/** Waits until the orders card shows a number (not the '…' placeholder) and returns its text. */
+async function waitForKpis(page: Page): Promise<{ text: string; value: string }> {
+  const metric = page.locator('[data-testid="kpi-orders"] [data-value]');
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid="kpi-orders"] [data-value]');
+      const cards = document.querySelector('[data-testid="kpi-cards"]');
+      return !!el && el.getAttribute('data-value') !== '' && cards?.getAttribute('aria-busy') === 'false';
+    },
+    undefined,
+    { timeout: TIMEOUT_MS },
+  );
+  return { text: (await metric.textContent()) ?? '', value: (await metric.getAttribute('data-value')) ?? '' };
+}
+
+async function main(): Promise<void> {
+  const expected = expectedFromCsv();
+  console.log(
+    `expected from the CSV: ${expected.orders} orders; channel ${expected.channel}: ${expected.channelOrders}, from ${expected.cut}: ${expected.channelOrdersFromCut}`,
+  );
+  const given = process.argv.indexOf('--url');
+  const preview = given > 0 || process.env.SMOKE_URL ? null : await startPreview();
+  const url = given > 0 ? process.argv[given + 1]! : (process.env.SMOKE_URL ?? preview!.url);
+  const profile = mkdtempSync(path.join(tmpdir(), 'ri-smoke-'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 1100 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const foreign: string[] = [];
+    const errors: string[] = [];
+    context.on('request', (req) => {
+      if (!isLocal(req.url())) foreign.push(req.url());
+    });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+
+    // Light, following the system preference.
+    await page.emulateMedia({ colorScheme: 'light' });
+    const t0 = Date.now();
+    await page.goto(url, { waitUntil: 'load' });
+    const kpi = await waitForKpis(page);
+    console.log(`KPIs shown after ${Date.now() - t0} ms: orders "${kpi.text}" (data-value ${kpi.value})`);
+    check(Number(kpi.value) === expected.orders, `orders value ${kpi.value} = ${expected.orders} distinct order_ids in the CSV`);
+    check(Number(kpi.text.replace(/\D/g, '')) === expected.orders, `orders text "${kpi.text}" shows ${expected.orders}`);
+    check((await page.getByTestId('data-source').textContent()) === 'Demo data', 'header names the data source "Demo data"');
+    for (const k of ['units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'refund_amount', 'median_days_to_refund']) {
+      const t = (await page.locator(`[data-testid="kpi-${k}"] [data-value]`).textContent()) ?? '';
+      check(/\d/.test(t), `KPI ${k} shows a number ("${t}")`);
+    }
+
+    // Tremor draws each bar as a <rect> inside recharts' bar-rectangle group (a line chart: a curve path).
+    const marks = (panel: string) =>
+      page.locator(`[data-testid="${panel}"] svg.recharts-surface :is(.recharts-bar-rectangle rect, path.recharts-line-curve)`);
+    const bars = marks('panel-trend');
+    await bars.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    check((await bars.count()) > 0, `return trend chart draws bars (${await bars.count()})`);
+    const reasonBars = marks('panel-reasons');
+    check((await reasonBars.count()) > 0, `reasons chart draws bars (${await reasonBars.count()})`);
+    const skuRows = page.locator('[data-testid="worst-skus"] tbody tr');
+    check((await skuRows.count()) > 0, `worst SKUs table has rows (${await skuRows.count()})`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'smoke-light.png'), fullPage: true });
+
+    // Dark, following prefers-color-scheme (no toggle clicked).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'), undefined, { timeout: 5_000 }).catch(() => undefined);
+    check(await page.evaluate(() => document.documentElement.classList.contains('dark')), 'dark class follows prefers-color-scheme');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'smoke-dark.png'), fullPage: true });
+    // The toggle overrides the system: system → light (while the system is dark).
+    await page.getByTestId('theme-toggle').click();
+    check(!(await page.evaluate(() => document.documentElement.classList.contains('dark'))), 'theme toggle switches to light');
+    await page.getByTestId('theme-toggle').click(); // dark
+    await page.getByTestId('theme-toggle').click(); // back to system
+
+    // A filter in the URL: the orders of one channel, counted independently too.
+    if (expected.channel) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      const filtered = new URL(url);
+      filtered.searchParams.set('channel', expected.channel);
+      await page.goto(filtered.toString(), { waitUntil: 'load' });
+      const f = await waitForKpis(page);
+      check(
+        Number(f.value) === expected.channelOrders,
+        `?channel=${expected.channel}: orders ${f.value} = ${expected.channelOrders} in the CSV`,
+      );
+      await page.screenshot({ path: path.join(ARTIFACTS, 'smoke-filtered.png'), fullPage: true });
+
+      // Typing a date in the filter bar updates the URL and the numbers; Back restores both.
+      if (expected.cut) {
+        await page.getByTestId('filter-date-from').fill(expected.cut);
+        await page.waitForURL((u) => u.searchParams.get('date_from') === expected.cut, { timeout: 10_000 });
+        await page.waitForFunction(
+          (n) => document.querySelector('[data-testid="kpi-orders"] [data-value]')?.getAttribute('data-value') === String(n),
+          expected.channelOrdersFromCut,
+          { timeout: 30_000 },
+        ).catch(() => undefined);
+        const d = await waitForKpis(page);
+        check(
+          Number(d.value) === expected.channelOrdersFromCut,
+          `date_from=${expected.cut} typed: orders ${d.value} = ${expected.channelOrdersFromCut} in the CSV; URL ${new URL(page.url()).search}`,
+        );
+        await page.goBack();
+        await page.waitForFunction(
+          (n) => document.querySelector('[data-testid="kpi-orders"] [data-value]')?.getAttribute('data-value') === String(n),
+          expected.channelOrders,
+          { timeout: 30_000 },
+        ).catch(() => undefined);
+        const back = await waitForKpis(page);
+        check(
+          Number(back.value) === expected.channelOrders && !new URL(page.url()).searchParams.has('date_from'),
+          `Back: URL ${new URL(page.url()).search}, orders ${back.value} = ${expected.channelOrders}`,
+        );
+      }
+    }
+
+    check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
+    check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    preview?.child.kill();
+  }
+  console.log(`screenshots: ${ARTIFACTS}/smoke-{light,dark,filtered}.png`);
+  if (failures.length > 0) {
+    console.error(`\n${failures.length} check(s) failed`);
+    process.exit(1);
+  }
+  console.log('\nsmoke test passed');
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
