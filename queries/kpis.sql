@@ -9,7 +9,7 @@
 -- @output gross_sales : units × price paid
 -- @output returns : return lines (requests), rejected ones included
 -- @output units_returned : units on accepted (not rejected) returns
--- @output refund_amount : money refunded
+-- @output refund_amount : money refunded on accepted returns
 -- @output order_return_rate : share of orders with at least one accepted return
 -- @output unit_return_rate : units_returned / units_sold
 -- @output value_return_rate : value of returned units (at price paid) / gross_sales
@@ -30,7 +30,7 @@ SELECT
   (SELECT coalesce(sum(line_value), 0) FROM lines) AS gross_sales,
   (SELECT count(*) FROM rets) AS returns,
   (SELECT coalesce(sum(quantity), 0) FROM accepted) AS units_returned,
-  (SELECT coalesce(sum(refund_amount), 0) FROM rets) AS refund_amount,
+  (SELECT coalesce(sum(refund_amount), 0) FROM accepted) AS refund_amount,
   safe_div((SELECT count(DISTINCT order_id) FROM accepted WHERE order_id IN (SELECT order_id FROM lines)),
            (SELECT count(DISTINCT order_id) FROM lines)) AS order_return_rate,
   safe_div((SELECT coalesce(sum(quantity), 0) FROM accepted), (SELECT sum(quantity) FROM lines)) AS unit_return_rate,

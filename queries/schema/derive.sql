@@ -53,15 +53,18 @@ WITH ranked_lines AS (
   SELECT r.*,
     coalesce(by_id.line_id, by_sku.line_id, by_order.line_id) AS matched_line_id
   FROM returns r
+  -- Each condition is a plain equi-join (the CASE yields NULL when the rule does not apply),
+  -- so DuckDB hashes them; a leading 'r.x IS NULL AND ...' would force a nested loop.
   LEFT JOIN ranked_lines by_id
-    ON r.line_id IS NOT NULL AND by_id.order_id = r.order_id AND by_id.line_id = r.line_id
-       AND by_id.nth_with_sku >= 1
+    ON by_id.order_id = r.order_id AND by_id.line_id = r.line_id
   LEFT JOIN ranked_lines by_sku
-    ON r.line_id IS NULL AND r.sku IS NOT NULL AND by_sku.order_id = r.order_id
+    ON by_sku.order_id = CASE WHEN r.line_id IS NULL THEN r.order_id END
        AND by_sku.sku = r.sku AND by_sku.nth_with_sku = 1
   LEFT JOIN ranked_lines by_order
-    ON r.line_id IS NULL AND r.sku IS NULL AND by_order.order_id = r.order_id
+    ON by_order.order_id = CASE WHEN r.line_id IS NULL AND r.sku IS NULL THEN r.order_id END
        AND by_order.lines_in_order = 1
+), order_dates AS (
+  SELECT order_id, min(order_date) AS order_date FROM order_lines GROUP BY order_id
 )
 SELECT
   m.return_id, m.order_id, m.matched_line_id AS line_id,
@@ -93,12 +96,13 @@ SELECT
   l.order_date, l.unit_price, l.quantity AS line_quantity, l.line_value,
   l.delivered_at,
   l.line_id IS NOT NULL AS line_matched,
-  m.order_id IS NOT NULL AND m.order_id IN (SELECT order_id FROM order_lines) AS order_known,
-  CAST(coalesce(l.order_date, m.requested_at, m.received_at, m.refunded_at) AS DATE) AS cohort_date
+  od.order_id IS NOT NULL AS order_known,
+  CAST(coalesce(l.order_date, od.order_date, m.requested_at, m.received_at, m.refunded_at) AS DATE) AS cohort_date
 FROM matched m
 LEFT JOIN lines_enriched l ON l.order_id = m.order_id AND l.line_id = m.matched_line_id
 LEFT JOIN products p ON p.sku = coalesce(m.sku, l.sku)
-LEFT JOIN reason_lookup rl ON rl.reason_raw = m.reason_raw;
+LEFT JOIN reason_lookup rl ON rl.reason_raw = m.reason_raw
+LEFT JOIN order_dates od ON od.order_id = m.order_id;
 
 -- The fault of each return's reason, kept on the row so models need no extra join.
 ALTER TABLE returns_enriched ADD COLUMN fault VARCHAR;

@@ -25,6 +25,7 @@ export const LIST_SEPARATOR = '\u001f';
 export class Runner {
   readonly headers: Record<string, ModelHeader> = {};
   private presence = new Map<string, number>();
+  private initialized = false;
 
   constructor(
     readonly engine: Engine,
@@ -44,6 +45,7 @@ export class Runner {
     await this.setAssumptions({});
     for (const file of SCHEMA_SETUP_FILES) await this.execScript(file);
     await this.refresh();
+    this.initialized = true;
   }
 
   /** Rebuilds the derived tables and the column presence after the canonical tables changed. */
@@ -67,6 +69,8 @@ export class Runner {
         a.description,
       ]);
     }
+    // Estimated recovery values are derived from the assumptions: re-derive so they follow.
+    if (this.initialized) await this.refresh();
   }
 
   /** Columns a model needs for these parameters that hold no value at all. */

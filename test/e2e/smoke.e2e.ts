@@ -9,13 +9,13 @@
  * data/demo/order_lines.csv, or draws no chart. Screenshots go to test-artifacts/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { parseCsv } from './csv';
+import { parseCsv } from '../helpers/csv';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -23,9 +23,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 180_000;
 
 const failures: string[] = [];
+let passed = 0;
 const check = (ok: boolean, what: string) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
+  if (ok) passed++;
+  else failures.push(what);
 };
 
 /** What the app must show, computed from the demo CSV without DuckDB or any app code. */
@@ -129,6 +131,9 @@ async function waitForKpis(page: Page): Promise<{ text: string; value: string }>
 }
 
 async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
   const expected = expectedFromCsv();
   console.log(
     `expected from the CSV: ${expected.orders} orders; channel ${expected.channel}: ${expected.channelOrders}, from ${expected.cut}: ${expected.channelOrdersFromCut}`,
@@ -246,11 +251,8 @@ async function main(): Promise<void> {
     preview?.child.kill();
   }
   console.log(`screenshots: ${ARTIFACTS}/smoke-{light,dark,filtered}.png`);
-  if (failures.length > 0) {
-    console.error(`\n${failures.length} check(s) failed`);
-    process.exit(1);
-  }
-  console.log('\nsmoke test passed');
+  console.log(`\ne2e: ${passed} passed, ${failures.length} failed`);
+  if (failures.length > 0) process.exit(1);
 }
 
 main().catch((e: unknown) => {

@@ -34,3 +34,9 @@ export function parseCsv(text: string): string[][] {
   }
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
+
+/** Rows of a CSV file as objects keyed by the header. */
+export function readCsvObjects(text: string): Record<string, string>[] {
+  const [header, ...body] = parseCsv(text);
+  return body.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
+}

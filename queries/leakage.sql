@@ -1,0 +1,157 @@
+-- leakage: refund and returns-policy leaks, one audit rule per row
+-- Exactly one row per rule, always in this order, always present. None of these findings is
+-- proof of fraud or error: they are audit findings to check, and some can be deliberate
+-- policy (instant refunds, "keep it" refunds for cheap items). Returns are attributed to the
+-- period their order was placed (cohort view). The rules, exactly:
+--   refund_above_price: refund_amount > quantity returned × unit_price of the matched order
+--     line + 0.01 (one cent of rounding tolerance); returns without a matched line are not
+--     judged. Amount: refund_amount − quantity × unit_price.
+--   refund_before_receipt: refunded_at < received_at (both known). Amount: the refund.
+--   refund_without_return: (resolution = 'refund' or refund_amount > 0) and refunded_at is
+--     set and received_at is not. Amount: the refund.
+--   outside_window: an accepted (not rejected) return whose request date is more than
+--     assumption('return_window_days') calendar days after the delivery date, or after the
+--     order date when the delivery date is unknown. Amount: the refund.
+--   duplicate_refund: an order line (order_id + line_id) with more than one refunded return
+--     (refund_amount > 0) whose refunded quantities add up to more than the line quantity.
+--     The first refund of the line (earliest refunded_at, then requested_at, then return_id)
+--     is taken as the legitimate one; cases are the refunded returns after it, amount their
+--     refunds.
+--   quantity_above_ordered: an order line whose accepted returns add up to more units than
+--     the line sold. Cases: lines; amount: excess units × unit_price.
+--   label_above_value: label_cost > quantity returned × unit_price of the matched line.
+--     Amount: label_cost − that item value.
+-- The rules overlap (a line refunded twice usually also has more units returned than sold, so
+-- it shows in duplicate_refund and quantity_above_ordered): do not add amounts across rules.
+-- Rejected returns are left out of outside_window and quantity_above_ordered only; the other
+-- rules look at every return, because money was paid out either way. Missing refund amounts
+-- count 0 in the amounts.
+-- Line rules (duplicate_refund, quantity_above_ordered) judge a line on ALL its returns, so a
+-- filter (e.g. on reason) never hides the other half of a duplicate. The line is in scope when
+-- at least one of its returns passes the filters; duplicate_refund then counts only the
+-- duplicates that pass the filters, quantity_above_ordered counts the line.
+-- status is 'ok', or 'needs <table.column, ...>' when a column the rule needs holds no value
+-- at all in the loaded data (not just in the filtered selection); cases, amount and
+-- example_ids are then NULL. example_ids lists up to 5 return_ids, largest amount first,
+-- comma-separated without spaces (for quantity_above_ordered: the returns of the flagged
+-- lines).
+-- @filters
+-- @output rule : rule code
+-- @output description : what the rule flags, in plain words
+-- @output cases : returns flagged (order lines for quantity_above_ordered); NULL when the rule cannot run
+-- @output amount : money at stake in the flagged cases; NULL when the rule cannot run
+-- @output status : 'ok', or 'needs ...' naming the empty columns the rule needs
+-- @output example_ids : up to 5 return_ids of flagged cases, comma-separated, for drill-down
+WITH rets AS (
+  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), present AS (
+  -- columns holding at least one value in the loaded data
+  SELECT list(col) FILTER (WHERE n > 0) AS cols FROM (
+    UNPIVOT (
+      SELECT
+        count(refund_amount) AS "returns.refund_amount",
+        count(received_at) AS "returns.received_at",
+        count(refunded_at) AS "returns.refunded_at",
+        count(requested_at) AS "returns.requested_at",
+        count(label_cost) AS "returns.label_cost",
+        (SELECT count(unit_price) FROM lines_enriched) AS "order_lines.unit_price",
+        (SELECT count(quantity) FROM lines_enriched) AS "order_lines.quantity",
+        (SELECT count(order_date) FROM lines_enriched) AS "order_lines.order_date"
+      FROM returns_enriched
+    ) ON COLUMNS(*) INTO NAME col VALUE n
+  )
+), window_days AS (
+  SELECT assumption('return_window_days') AS days
+), hit_lines AS (
+  -- order lines with at least one return in the selection
+  SELECT DISTINCT order_id, line_id FROM rets WHERE line_matched
+), line_rets AS (
+  -- every return of those lines, whether or not it passes the filters
+  SELECT r.* FROM returns_enriched r
+  JOIN hit_lines h ON r.order_id = h.order_id AND r.line_id = h.line_id
+), refunded AS (
+  SELECT return_id, quantity, line_quantity, refund_amount,
+    row_number() OVER (PARTITION BY order_id, line_id
+                       ORDER BY refunded_at NULLS LAST, requested_at NULLS LAST, return_id) AS nth,
+    count(*) OVER (PARTITION BY order_id, line_id) AS n_refunded,
+    sum(quantity) OVER (PARTITION BY order_id, line_id) AS qty_refunded
+  FROM line_rets WHERE refund_amount > 0
+), hits AS (
+  -- one row per flagged return: (rule order, return_id, amount)
+  SELECT 1 AS ord, return_id, refund_amount - quantity * unit_price AS amt
+  FROM rets WHERE refund_amount > quantity * unit_price + 0.01
+  UNION ALL
+  SELECT 2, return_id, coalesce(refund_amount, 0)
+  FROM rets WHERE refunded_at < received_at
+  UNION ALL
+  SELECT 3, return_id, coalesce(refund_amount, 0)
+  FROM rets
+  WHERE (resolution = 'refund' OR refund_amount > 0) AND refunded_at IS NOT NULL AND received_at IS NULL
+  UNION ALL
+  SELECT 4, return_id, coalesce(refund_amount, 0)
+  FROM rets, window_days w
+  WHERE resolution IS DISTINCT FROM 'rejected'
+    AND date_diff('day', CAST(coalesce(delivered_at, order_date) AS DATE), CAST(requested_at AS DATE)) > w.days
+  UNION ALL
+  SELECT 5, d.return_id, d.refund_amount
+  FROM refunded d SEMI JOIN rets r ON r.return_id = d.return_id
+  WHERE d.n_refunded > 1 AND d.qty_refunded > d.line_quantity AND d.nth > 1
+  UNION ALL
+  SELECT 7, return_id, label_cost - quantity * unit_price
+  FROM rets WHERE label_cost > quantity * unit_price
+), over_lines AS (
+  SELECT order_id, line_id,
+    (sum(quantity) - any_value(line_quantity)) * any_value(unit_price) AS amt,
+    list(return_id ORDER BY return_id) AS ids
+  FROM line_rets
+  WHERE resolution IS DISTINCT FROM 'rejected'
+  GROUP BY order_id, line_id
+  HAVING sum(quantity) > any_value(line_quantity)
+), found AS (
+  SELECT ord, count(*) AS cases, coalesce(sum(amt), 0) AS amount,
+    array_to_string(list_slice(list(return_id ORDER BY amt DESC, return_id), 1, 5), ',') AS example_ids
+  FROM hits GROUP BY ord
+  UNION ALL
+  SELECT 6, count(*), coalesce(sum(amt), 0),
+    array_to_string(list_slice(flatten(list(ids ORDER BY amt DESC, order_id, line_id)), 1, 5), ',')
+  FROM over_lines
+), rules AS (
+  SELECT * FROM (VALUES
+    (1, 'refund_above_price',
+     'Refund larger than what was paid for the returned units (quantity × unit price of the order line, plus one cent). Amount: the excess.',
+     ['returns.refund_amount', 'order_lines.unit_price']),
+    (2, 'refund_before_receipt',
+     'Refund issued before the item reached the warehouse (may be a deliberate instant-refund policy). Amount: the refund.',
+     ['returns.refunded_at', 'returns.received_at', 'returns.refund_amount']),
+    (3, 'refund_without_return',
+     'Refund issued but the item was never recorded as received (a "keep it" refund or a missed receipt scan). Amount: the refund.',
+     ['returns.refunded_at', 'returns.received_at', 'returns.refund_amount']),
+    (4, 'outside_window',
+     'Return accepted although requested more than {window} days after delivery (after the order date when delivery is unknown). Amount: the refund.',
+     ['returns.requested_at', 'order_lines.order_date', 'returns.refund_amount']),
+    (5, 'duplicate_refund',
+     'Order line refunded more than once for more units than it had. Cases: the refunds after the first one; amount: those refunds.',
+     ['returns.refund_amount', 'order_lines.quantity']),
+    (6, 'quantity_above_ordered',
+     'Order line with more units returned (accepted returns) than it sold. Cases: order lines; amount: excess units × unit price.',
+     ['order_lines.quantity']),
+    (7, 'label_above_value',
+     'Return label cost more than the returned item was worth (quantity × unit price). Amount: label cost minus item value.',
+     ['returns.label_cost', 'order_lines.unit_price'])
+  ) AS t(ord, rule, description, needs)
+), judged AS (
+  SELECT r.ord, r.rule,
+    replace(r.description, '{window}', printf('%g', w.days)) AS description,
+    list_filter(r.needs, lambda c: NOT list_contains(coalesce(p.cols, []), c)) AS missing,
+    f.cases, f.amount, f.example_ids
+  FROM rules r CROSS JOIN present p CROSS JOIN window_days w
+  LEFT JOIN found f ON f.ord = r.ord
+)
+SELECT
+  rule, description,
+  CASE WHEN len(missing) = 0 THEN coalesce(cases, 0) END AS cases,
+  CASE WHEN len(missing) = 0 THEN coalesce(amount, 0.0) END AS amount,
+  CASE WHEN len(missing) = 0 THEN 'ok' ELSE 'needs ' || array_to_string(missing, ', ') END AS status,
+  CASE WHEN len(missing) = 0 THEN example_ids END AS example_ids
+FROM judged
+ORDER BY ord;

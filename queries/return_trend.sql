@@ -1,0 +1,82 @@
+-- return_trend: units sold and returned per month or ISO week of the order date, recent periods flagged as maturing
+-- One row per period (month, or ISO week starting Monday) from the first to the last period
+-- of the filtered selection; periods with nothing in them appear with zero sales.
+-- Cohort view: sales are placed in the period of their order date, and so are their returns
+-- (a return's cohort_date is its order's date when its order line is known). Returns without
+-- a known order line are placed by their cohort_date (request, receipt or refund date),
+-- the same date the global date filters use; returns with no date at all are left out.
+-- Returns whose resolution is 'rejected' were refused: they count in `returns` (requests)
+-- but not in units_returned or the rate.
+-- maturing: the returns of a recent period are not all in yet, so its rate will still rise.
+-- A period is maturing while period_end + return_window_days (assumption) > as_of, where
+-- as_of is the latest order date in all the loaded order lines (not just the filtered ones;
+-- the latest return date when no order lines are loaded). The engine has no clock: "today"
+-- is the data's last day.
+-- @filters
+-- @param grain enum(month|week) = month : period length (calendar month or ISO week)
+-- @output period : first day of the month or Monday of the ISO week
+-- @output period_end : last day of the period
+-- @output orders : distinct orders placed in the period
+-- @output units_sold : units on those orders
+-- @output returns : return lines (requests) of the period's orders, rejected ones included
+-- @output units_returned : units on accepted (not rejected) returns of the period's orders
+-- @output unit_return_rate : units_returned / units_sold (NULL without sales)
+-- @output maturing : true while the period's return window is still open at as_of (rate not final)
+-- @output as_of : the date maturing is judged at (latest order date loaded)
+WITH lines AS (
+  SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+), rets AS (
+  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), sold AS (
+  SELECT
+    CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', order_date) ELSE date_trunc('month', order_date) END AS DATE) AS period,
+    count(DISTINCT order_id) AS orders,
+    sum(quantity) AS units_sold
+  FROM lines
+  GROUP BY 1
+), returned AS (
+  SELECT
+    CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', cohort_date) ELSE date_trunc('month', cohort_date) END AS DATE) AS period,
+    count(*) AS returns,
+    coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS units_returned
+  FROM rets
+  WHERE cohort_date IS NOT NULL
+  GROUP BY 1
+), bounds AS (
+  SELECT min(period) AS first_period, max(period) AS last_period
+  FROM (SELECT period FROM sold UNION ALL SELECT period FROM returned)
+), periods AS (
+  SELECT CAST(unnest(generate_series(
+    CAST(first_period AS TIMESTAMP), CAST(last_period AS TIMESTAMP),
+    CASE WHEN $grain = 'week' THEN INTERVAL 7 DAY ELSE INTERVAL 1 MONTH END)) AS DATE) AS period
+  FROM bounds
+  WHERE first_period IS NOT NULL
+), as_of AS (
+  SELECT coalesce((SELECT max(order_date) FROM lines_enriched),
+                  (SELECT max(cohort_date) FROM returns_enriched)) AS as_of
+), framed AS (
+  SELECT
+    p.period,
+    CASE WHEN $grain = 'week' THEN p.period + 6
+         ELSE CAST(p.period + INTERVAL 1 MONTH AS DATE) - 1 END AS period_end,
+    coalesce(s.orders, 0) AS orders,
+    coalesce(s.units_sold, 0) AS units_sold,
+    coalesce(r.returns, 0) AS returns,
+    coalesce(r.units_returned, 0) AS units_returned
+  FROM periods p
+  LEFT JOIN sold s ON s.period = p.period
+  LEFT JOIN returned r ON r.period = p.period
+)
+SELECT
+  f.period,
+  f.period_end,
+  CAST(f.orders AS BIGINT) AS orders,
+  CAST(f.units_sold AS BIGINT) AS units_sold,
+  CAST(f.returns AS BIGINT) AS returns,
+  CAST(f.units_returned AS BIGINT) AS units_returned,
+  safe_div(f.units_returned, f.units_sold) AS unit_return_rate,
+  days_between(f.period_end, a.as_of) < assumption('return_window_days') AS maturing,
+  a.as_of
+FROM framed f
+CROSS JOIN as_of a
+ORDER BY f.period;
