@@ -5,9 +5,8 @@
 -- net_cost = refund_amount + label_cost + handling_cost + inspection_cost − recovery_value.
 -- lost_margin is shown for information and is NOT added to net_cost: it is the part of the
 -- refund that was margin, already inside refund_amount (adding it would count it twice).
--- There is no total row (the UI sums the rows); every money and count column adds up, so the
--- sum over the dim values equals the undimensioned total (each return falls in exactly one
--- value: missing values become '(unknown)').
+-- dim = 'all' gives the one total row (dim_value 'All returns'); for every other dim the rows
+-- add up to it (each return falls in exactly one value: missing values become '(unknown)').
 -- Decisions: handling is charged per accepted return, inspection per accepted return that has
 -- an inspected_at; missing refund or label amounts count 0; recovery_value is the reported
 -- value, else estimated from the disposition × unit cost × recovery_rate_<disposition>
@@ -17,7 +16,7 @@
 -- outbound carrier (the one the global carrier filter uses); `month` is the month of the
 -- order (cohort_date), as text YYYY-MM.
 -- @filters
--- @param dim enum(reason|fault|sku|category|supplier|carrier|region|channel|disposition|month) = reason : dimension to group the costs by (month = month of the order)
+-- @param dim enum(reason|fault|sku|category|supplier|carrier|region|channel|disposition|month|all) = reason : dimension to group the costs by (month = month of the order; all = one total row)
 -- @requires returns.return_id
 -- @output dim_value : the value of the dimension ('(unknown)' when missing)
 -- @output returns : accepted (not rejected) return lines
@@ -46,6 +45,7 @@ WITH rets AS (
       WHEN 'channel' THEN channel
       WHEN 'disposition' THEN disposition
       WHEN 'month' THEN strftime(cohort_date, '%Y-%m')
+      WHEN 'all' THEN 'All returns'
     END AS dim_raw,
     quantity,
     coalesce(refund_amount, 0) AS refund,

@@ -35,6 +35,8 @@
 -- example_ids are then NULL. example_ids lists up to 5 return_ids, largest amount first,
 -- comma-separated without spaces (for quantity_above_ordered: the returns of the flagged
 -- lines).
+-- The cases are the rows of leakage_case_rows (queries/schema/leakage_rules.sql), which
+-- queries/leakage_cases.sql lists for the drill-down: this model counts and sums them.
 -- @filters
 -- @output rule : rule code
 -- @output description : what the rule flags, in plain words
@@ -42,8 +44,9 @@
 -- @output amount : money at stake in the flagged cases; NULL when the rule cannot run
 -- @output status : 'ok', or 'needs ...' naming the empty columns the rule needs
 -- @output example_ids : up to 5 return_ids of flagged cases, comma-separated, for drill-down
-WITH rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+WITH cases AS (
+  -- one row per flagged case (queries/schema/leakage_rules.sql)
+  SELECT * FROM leakage_case_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), present AS (
   -- columns holding at least one value in the loaded data
   SELECT list(col) FILTER (WHERE n > 0) AS cols FROM (
@@ -62,59 +65,14 @@ WITH rets AS (
   )
 ), window_days AS (
   SELECT assumption('return_window_days') AS days
-), hit_lines AS (
-  -- order lines with at least one return in the selection
-  SELECT DISTINCT order_id, line_id FROM rets WHERE line_matched
-), line_rets AS (
-  -- every return of those lines, whether or not it passes the filters
-  SELECT r.* FROM returns_enriched r
-  JOIN hit_lines h ON r.order_id = h.order_id AND r.line_id = h.line_id
-), refunded AS (
-  SELECT return_id, quantity, line_quantity, refund_amount,
-    row_number() OVER (PARTITION BY order_id, line_id
-                       ORDER BY refunded_at NULLS LAST, requested_at NULLS LAST, return_id) AS nth,
-    count(*) OVER (PARTITION BY order_id, line_id) AS n_refunded,
-    sum(quantity) OVER (PARTITION BY order_id, line_id) AS qty_refunded
-  FROM line_rets WHERE refund_amount > 0
-), hits AS (
-  -- one row per flagged return: (rule order, return_id, amount)
-  SELECT 1 AS ord, return_id, refund_amount - quantity * unit_price AS amt
-  FROM rets WHERE refund_amount > quantity * unit_price + 0.01
-  UNION ALL
-  SELECT 2, return_id, coalesce(refund_amount, 0)
-  FROM rets WHERE refunded_at < received_at
-  UNION ALL
-  SELECT 3, return_id, coalesce(refund_amount, 0)
-  FROM rets
-  WHERE (resolution = 'refund' OR refund_amount > 0) AND refunded_at IS NOT NULL AND received_at IS NULL
-  UNION ALL
-  SELECT 4, return_id, coalesce(refund_amount, 0)
-  FROM rets, window_days w
-  WHERE resolution IS DISTINCT FROM 'rejected'
-    AND date_diff('day', CAST(coalesce(delivered_at, order_date) AS DATE), CAST(requested_at AS DATE)) > w.days
-  UNION ALL
-  SELECT 5, d.return_id, d.refund_amount
-  FROM refunded d SEMI JOIN rets r ON r.return_id = d.return_id
-  WHERE d.n_refunded > 1 AND d.qty_refunded > d.line_quantity AND d.nth > 1
-  UNION ALL
-  SELECT 7, return_id, label_cost - quantity * unit_price
-  FROM rets WHERE label_cost > quantity * unit_price
-), over_lines AS (
-  SELECT order_id, line_id,
-    (sum(quantity) - any_value(line_quantity)) * any_value(unit_price) AS amt,
-    list(return_id ORDER BY return_id) AS ids
-  FROM line_rets
-  WHERE resolution IS DISTINCT FROM 'rejected'
-  GROUP BY order_id, line_id
-  HAVING sum(quantity) > any_value(line_quantity)
 ), found AS (
-  SELECT ord, count(*) AS cases, coalesce(sum(amt), 0) AS amount,
-    array_to_string(list_slice(list(return_id ORDER BY amt DESC, return_id), 1, 5), ',') AS example_ids
-  FROM hits GROUP BY ord
-  UNION ALL
-  SELECT 6, count(*), coalesce(sum(amt), 0),
-    array_to_string(list_slice(flatten(list(ids ORDER BY amt DESC, order_id, line_id)), 1, 5), ',')
-  FROM over_lines
+  -- example ids: largest amount first; ties by return_id (return rules) or by order line
+  -- (quantity_above_ordered, whose case lists all the line's returns)
+  SELECT rule_order AS ord, count(*) AS cases, coalesce(sum(amount), 0) AS amount,
+    array_to_string(list_slice(flatten(list(return_ids
+      ORDER BY amount DESC, CASE WHEN return_id IS NULL THEN order_id END,
+               CASE WHEN return_id IS NULL THEN line_id END, return_id)), 1, 5), ',') AS example_ids
+  FROM cases GROUP BY rule_order
 ), rules AS (
   SELECT * FROM (VALUES
     (1, 'refund_above_price',

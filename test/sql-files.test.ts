@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeAll, type ModelOutput } from '../src/cli/analyze';
+import { analyzeAll, isListing, type ModelOutput } from '../src/cli/analyze';
 import { CANONICAL_TABLES, CONTRACT } from '../src/data-model/contract';
 import { loadFolder } from '../src/engine/node-session';
 import { useEngine } from './helpers/engine';
@@ -20,6 +20,19 @@ describe('every model on the demo data', () => {
     expect(loads.filter((l) => l.error)).toEqual([]);
     outputs = await analyzeAll(db.runner());
   }, 120_000);
+
+  it('runs every listing (drill-down) model and returns the promised columns', async () => {
+    const r = db.runner();
+    const listings = r.modelNames.filter((m) => isListing(r.header(m)));
+    expect(listings.length).toBeGreaterThanOrEqual(4);
+    for (const m of listings) {
+      const res = await r.run(m, { limit: 5 });
+      expect(res.status, m).toBe('ok');
+      // rejected_rows lists load problems, and the demo data loads cleanly.
+      if (m !== 'rejected_rows') expect(res.rows.length, m).toBe(5);
+      if (res.rows.length > 0) expect(Object.keys(res.rows[0]!), m).toEqual(r.header(m).outputs.map((o) => o.name));
+    }
+  });
 
   it('runs every model and returns the promised columns', () => {
     expect(outputs.length).toBeGreaterThanOrEqual(12);

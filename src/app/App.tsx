@@ -1,21 +1,58 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FileLoadReport } from '../loader/load-canonical';
+import { AssumptionsButton, AssumptionsPanel } from './components/AssumptionsPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNote } from './components/ErrorNote';
+import { FilterBar } from './components/FilterBar';
 import { Header } from './components/Header';
+import { NavTabs } from './components/NavTabs';
+import { SavedViews } from './components/SavedViews';
 import { Spinner } from './components/Spinner';
-import { OverviewPage } from './pages/OverviewPage';
+import { DrillDrawer } from './drill/DrillDrawer';
+import { useDataSource } from './loading/use-data-source';
+import { PAGE_REGISTRY } from './pages/registry';
+import type { Session } from './session';
+import { useFilterOptions } from './use-filter-options';
 import { useSession } from './use-session';
 import { useTheme } from './use-theme';
-import { useUrlFilters } from './use-url-filters';
+import { paramsFor, toggleSelection } from './view/crossfilter';
+import { withPresetDates } from './view/date-presets';
+import type { DrillTarget, PageId, PageProps, SelectDim, ViewPatch, ViewState } from './view/types';
+import { useAppliedAssumptions } from './view/use-applied-assumptions';
+import { useViewState } from './view/use-view-state';
+
+type SetView = (patch: ViewPatch, opts?: { replace?: boolean }) => void;
 
 /** The app shell: header, then the start-up state or the dashboard. Never a blank page. */
 export function App() {
   const theme = useTheme();
-  const [filters, setFilters] = useUrlFilters();
   const { state, retry } = useSession();
+  // The data can be replaced after start (Data page): its label, reports and version follow.
+  const source = useDataSource();
+  const { view, setView } = useViewState();
+  const [assumptionsOpen, setAssumptionsOpen] = useState(false);
+  const closeAssumptions = useCallback(() => setAssumptionsOpen(false), []);
+  const ready = state.status === 'ready';
+
+  useEffect(() => {
+    document.title = `${PAGE_REGISTRY[view.page].label} · Returns Insight`;
+  }, [view.page]);
 
   return (
-    <div className="mx-auto max-w-screen-2xl space-y-6 p-4 sm:p-6">
-      <Header source={state.status === 'ready' ? state.session.sourceLabel : null} theme={theme.choice} onCycleTheme={theme.cycle} />
+    <div className="mx-auto max-w-screen-2xl space-y-4 p-4 sm:p-6">
+      <Header
+        source={ready ? (source.label ?? state.session.sourceLabel) : null}
+        theme={theme.choice}
+        onCycleTheme={theme.cycle}
+        actions={
+          ready && (
+            <>
+              <SavedViews view={view} setView={setView} />
+              <AssumptionsButton view={view} open={assumptionsOpen} onToggle={() => setAssumptionsOpen((o) => !o)} />
+            </>
+          )
+        }
+      />
       <ErrorBoundary>
         {state.status === 'loading' && (
           <div className="py-16" data-testid="app-loading">
@@ -23,10 +60,112 @@ export function App() {
           </div>
         )}
         {state.status === 'error' && <ErrorNote title="The data could not be loaded" message={state.message} onRetry={retry} />}
-        {state.status === 'ready' && <OverviewPage runner={state.session.runner} filters={filters} onFiltersChange={setFilters} />}
-        {state.status === 'ready' && <LoadProblems reports={state.session.reports} />}
+        {ready && (
+          <Dashboard
+            session={state.session}
+            reports={source.label !== null ? source.reports : state.session.reports}
+            dataChanges={source.version}
+            view={view}
+            setView={setView}
+            assumptionsOpen={assumptionsOpen}
+            onCloseAssumptions={closeAssumptions}
+          />
+        )}
       </ErrorBoundary>
     </div>
+  );
+}
+
+/**
+ * The dashboard for a loaded session: navigation, the global filters, the current page, the
+ * drill-down and the assumptions. Everything it shows follows the view (the URL).
+ */
+function Dashboard({
+  session,
+  reports,
+  dataChanges,
+  view,
+  setView,
+  assumptionsOpen,
+  onCloseAssumptions,
+}: {
+  session: Session;
+  reports: FileLoadReport[];
+  /** How many times the data was replaced since start. */
+  dataChanges: number;
+  view: ViewState;
+  setView: SetView;
+  assumptionsOpen: boolean;
+  onCloseAssumptions: () => void;
+}) {
+  const { runner } = session;
+  // Assumptions first: the runner re-derives with them, then every panel queries again.
+  const assumptions = useAppliedAssumptions(runner, view.assumptions);
+  // Both only go up, so their sum changes whenever either does.
+  const dataVersion = assumptions.version + dataChanges;
+  const options = useFilterOptions(runner, dataVersion);
+
+  const effective = useMemo(() => withPresetDates(view.filters, view.datePreset, options.maxDate), [view.filters, view.datePreset, options.maxDate]);
+  const selection = view.selection;
+  const paramsForView = useCallback((ownDim?: SelectDim) => paramsFor(effective, selection, ownDim), [effective, selection]);
+  const select = useCallback((dim: SelectDim, value: string) => setView({ selection: toggleSelection(selection, dim, value) }), [selection, setView]);
+  const openDrill = useCallback((target: DrillTarget) => setView({ drill: target }), [setView]);
+  const closeDrill = useCallback(() => setView({ drill: null }), [setView]);
+  const navigate = useCallback((page: PageId) => setView({ page, params: {}, drill: null }), [setView]);
+  const dataRange = useMemo(
+    () => (options.minDate && options.maxDate ? { first: options.minDate, last: options.maxDate } : null),
+    [options.minDate, options.maxDate],
+  );
+
+  const pageProps: PageProps = {
+    runner,
+    view,
+    setView,
+    paramsFor: paramsForView,
+    select,
+    openDrill,
+    currency: options.currency,
+    dataVersion,
+    dataRange,
+  };
+  const Page = PAGE_REGISTRY[view.page].component;
+  // A link with edited assumptions or a date preset shows nothing until both are in effect,
+  // rather than numbers for other assumptions or for all dates.
+  const waitingFor = !assumptions.started ? 'Applying the assumptions of this view…' : view.datePreset && !options.ready ? 'Finding the last order date…' : null;
+
+  return (
+    <>
+      <NavTabs view={view} onNavigate={navigate} />
+      <FilterBar view={view} dates={{ date_from: effective.date_from, date_to: effective.date_to }} options={options} setView={setView} />
+      {options.error && <ErrorNote title="The data's date span and filter values could not be computed" message={options.error} />}
+      {assumptions.error && <ErrorNote title="The edited assumptions could not be applied" message={assumptions.error} />}
+      {waitingFor ? (
+        <div className="py-16">
+          <Spinner label={waitingFor} />
+        </div>
+      ) : (
+        // Keyed by page: a page that fails to render does not take the others down with it.
+        <ErrorBoundary key={view.page}>
+          <Page {...pageProps} />
+        </ErrorBoundary>
+      )}
+      {view.drill && (
+        <ErrorBoundary>
+          <DrillDrawer runner={runner} target={view.drill} params={paramsForView(view.drill.ownDim)} onClose={closeDrill} dataVersion={dataVersion} currency={options.currency} />
+        </ErrorBoundary>
+      )}
+      {assumptionsOpen && (
+        <AssumptionsPanel
+          view={view}
+          setView={setView}
+          currency={options.currency}
+          applying={!assumptions.inSync && !assumptions.error}
+          error={assumptions.error}
+          onClose={onCloseAssumptions}
+        />
+      )}
+      <LoadProblems reports={reports} />
+    </>
   );
 }
 

@@ -1,9 +1,11 @@
 import { getEngine } from '../engine/browser';
 import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
+import { exclusive, replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
 import { bundledQuerySources } from '../runner/query-files-browser';
 import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
+import { sourceLabelFor } from './loading/source-label';
 
 /** A runner with data loaded: what every page of the app queries. */
 export interface Session {
@@ -62,4 +64,65 @@ async function startDemoSession(): Promise<Session> {
   await runner.refresh();
   progress('Ready');
   return { runner, sourceLabel: 'Demo data', reports };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replacing the data (Data page: file loader, "Reset to demo data").
+
+/** What changed when a batch replaced the data: pages re-query when `version` moves. */
+export interface DataChange {
+  version: number;
+  sourceLabel: string;
+  reports: FileLoadReport[];
+}
+
+const dataListeners = new Set<(change: DataChange) => void>();
+let dataVersion = 0;
+
+/**
+ * Subscribes to data replacements (a loaded batch, a reset to the demo data); returns the
+ * unsubscribe. The shell bumps the pages' `dataVersion` and shows the new source label.
+ */
+export function onDataChanged(listener: (change: DataChange) => void): () => void {
+  dataListeners.add(listener);
+  return () => dataListeners.delete(listener);
+}
+
+/**
+ * Loads a batch of canonical files as the new data set (see src/loader/replace-data.ts): only a
+ * batch with usable order lines replaces the data; otherwise the last good data stays, and the
+ * result says what failed. `label` names the source (default: the loaded files' names).
+ */
+export async function replaceSessionData(
+  files: BatchFile[],
+  onProgress?: (p: ReplaceProgress) => void,
+  label?: string,
+): Promise<ReplaceResult> {
+  const session = await getSession();
+  const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress);
+  if (result.replaced) {
+    session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);
+    session.reports = result.reports;
+    dataVersion += 1;
+    const change: DataChange = { version: dataVersion, sourceLabel: session.sourceLabel, reports: result.reports };
+    for (const l of dataListeners) l(change);
+  }
+  return result;
+}
+
+/** Replaces whatever was loaded by the bundled demo data (the same all-or-nothing path). */
+export async function resetToDemoData(onProgress?: (p: ReplaceProgress) => void): Promise<ReplaceResult> {
+  const files: BatchFile[] = demoFileUrls().map((f) => ({ name: f.name, bytes: async () => (await fetchDemoFile(f)).bytes }));
+  return replaceSessionData(files, onProgress, 'Demo data');
+}
+
+/**
+ * Runs `fn` with the session's runner once no data replacement is running, and holds later
+ * replacements until it is done. Anything that writes tables (runner.setAssumptions) should go
+ * through here: while a batch loads, unqualified table names point at the batch's shadow
+ * schema (see src/loader/replace-data.ts), so a write in between would land there and be lost.
+ */
+export async function withDataLock<T>(fn: (runner: Runner) => Promise<T>): Promise<T> {
+  const session = await getSession();
+  return exclusive(session.runner, () => fn(session.runner));
 }

@@ -1,32 +1,71 @@
 import { useMemo } from 'react';
 import type { Runner } from '../runner/runner';
 import { isoDay } from './format';
+import type { ModelState } from './model-state';
 import { useModel } from './use-model';
 
+/** The list filters of the filter bar, in its order. */
+export const OPTION_DIMS = ['channel', 'region', 'category', 'supplier', 'carrier'] as const;
+export type OptionDim = (typeof OPTION_DIMS)[number];
+
 export interface FilterOptions {
-  channels: string[];
+  /** Values per filter; null while loading or when the data has no such column. */
+  values: Record<OptionDim, string[] | null>;
+  /** Order dates of ALL the data: presets are resolved against the last one. */
   minDate?: string;
   maxDate?: string;
+  /** Currency of the data (kpis over all the data). */
+  currency: string | null;
+  /** The unfiltered kpis have answered (dates and currency are known, or known to be absent). */
+  ready: boolean;
+  error: string | null;
 }
 
 const NO_FILTERS = {};
-const BY_CHANNEL = { dim: 'channel' };
+const BY: Record<OptionDim, { dim: OptionDim }> = {
+  channel: { dim: 'channel' },
+  region: { dim: 'region' },
+  category: { dim: 'category' },
+  supplier: { dim: 'supplier' },
+  carrier: { dim: 'carrier' },
+};
+
+// '(unknown)' stands for missing values in return_rate_by; a filter cannot select NULL.
+const values = (s: ModelState) =>
+  s.status === 'ok' ? s.rows.map((r) => String(r.dim_value)).filter((v) => v !== '(unknown)') : null;
 
 /**
  * What the filter bar offers, from the models over ALL the data (not the filtered selection,
- * so choosing a channel does not make the other channels disappear from the list).
+ * so choosing a channel does not make the other channels disappear from the list), plus the
+ * data's date span and currency from the unfiltered kpis.
  */
-export function useFilterOptions(runner: Runner): FilterOptions {
-  const kpis = useModel(runner, 'kpis', NO_FILTERS);
-  const channels = useModel(runner, 'return_rate_by', BY_CHANNEL);
+export function useFilterOptions(runner: Runner, dataVersion = 0): FilterOptions {
+  const kpis = useModel(runner, 'kpis', NO_FILTERS, dataVersion);
+  const channel = useModel(runner, 'return_rate_by', BY.channel, dataVersion);
+  const region = useModel(runner, 'return_rate_by', BY.region, dataVersion);
+  const category = useModel(runner, 'return_rate_by', BY.category, dataVersion);
+  const supplier = useModel(runner, 'return_rate_by', BY.supplier, dataVersion);
+  const carrier = useModel(runner, 'return_rate_by', BY.carrier, dataVersion);
   return useMemo(() => {
     const row = kpis.status === 'ok' ? kpis.rows[0] : undefined;
-    const values = channels.status === 'ok' ? channels.rows.map((r) => String(r.dim_value)) : [];
+    const sortedValues = (s: ModelState) => {
+      const v = values(s);
+      // Alphabetical for the dropdown only; the model ranks by excess returns.
+      return v ? v.sort((a, b) => a.localeCompare(b)) : null;
+    };
     return {
-      // Sorted for the dropdown only; the model orders by excess returns.
-      channels: values.sort((a, b) => a.localeCompare(b)),
+      values: {
+        channel: sortedValues(channel),
+        region: sortedValues(region),
+        category: sortedValues(category),
+        supplier: sortedValues(supplier),
+        carrier: sortedValues(carrier),
+      },
       minDate: isoDay(row?.first_order_date) ?? undefined,
       maxDate: isoDay(row?.last_order_date) ?? undefined,
+      currency: typeof row?.currency === 'string' ? row.currency : null,
+      ready: kpis.status !== 'loading',
+      error: kpis.status === 'error' ? kpis.message : null,
     };
-  }, [kpis, channels]);
+  }, [kpis, channel, region, category, supplier, carrier]);
 }

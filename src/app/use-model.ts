@@ -6,8 +6,9 @@ import { fromError, fromResult, markStale, type ModelState } from './model-state
 /**
  * Runs one model with these parameters whenever they change, and returns what to render.
  * Only the latest request's answer is kept (results of superseded queries are dropped).
+ * `dataVersion` changes when the data or the assumptions change, so the same parameters re-run.
  */
-export function useModel(runner: Runner, model: string, params: ModelParams): ModelState {
+export function useModel(runner: Runner, model: string, params: ModelParams, dataVersion = 0): ModelState {
   const [state, setState] = useState<ModelState>({ status: 'loading' });
   const counter = useRef(createRequestCounter()).current;
   // Parameter objects are rebuilt on every render; compare them by value.
@@ -21,7 +22,7 @@ export function useModel(runner: Runner, model: string, params: ModelParams): Mo
       (e: unknown) => request.isLatest() && setState(fromError(e)),
     );
     return () => counter.cancelAll();
-  }, [runner, model, key, counter]);
+  }, [runner, model, key, counter, dataVersion]);
 
   return state;
 }

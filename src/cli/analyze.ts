@@ -15,10 +15,16 @@ export interface ModelOutput {
  * Runs every model over all the data. A model with a `dim` parameter runs once per
  * dimension value. `overrides` apply to every model that declares that parameter.
  */
+export function isListing(header: { params: { name: string }[] }): boolean {
+  return header.params.some((p) => p.name === 'limit');
+}
+
 export async function analyzeAll(runner: Runner, overrides: ModelParams = {}): Promise<ModelOutput[]> {
   const outputs: ModelOutput[] = [];
   for (const model of runner.modelNames) {
     const header = runner.header(model);
+    // Row listings behind the numbers (drill-downs) are not metrics: they take `limit`.
+    if (isListing(header)) continue;
     const own: ModelParams = {};
     for (const p of header.params) if (overrides[p.name] !== undefined) own[p.name] = overrides[p.name];
     const dim = header.params.find((p) => p.name === 'dim' && p.type.kind === 'enum');

@@ -12,6 +12,7 @@ export const SCHEMA_SETUP_FILES = [
   'schema/macros',
   'schema/derive',
   'schema/filters',
+  'schema/leakage_rules',
 ] as const;
 export const DERIVE_FILE = 'schema/derive';
 

@@ -47,7 +47,7 @@ const TOTAL: Record<string, number> = {
   returns: 7, units_returned: 8, refund_amount: 66, label_cost: 22, handling_cost: 31.5, inspection_cost: 6,
   lost_margin: 34, recovery_value: 18.1, net_cost: 107.4,
 };
-const DIMS = ['reason', 'fault', 'sku', 'category', 'supplier', 'carrier', 'region', 'channel', 'disposition', 'month'];
+const DIMS = ['reason', 'fault', 'sku', 'category', 'supplier', 'carrier', 'region', 'channel', 'disposition', 'month', 'all'];
 
 const byValue = (rows: Row[]): Record<string, Row> => Object.fromEntries(rows.map((r) => [String(r.dim_value), r]));
 
@@ -92,6 +92,9 @@ describe('cost_of_returns', () => {
 
   it('adds up: for every dimension the rows sum to the undimensioned total', async () => {
     await db.fixture(FIXTURE);
+    const all = (await db.runner().run('cost_of_returns', { dim: 'all' })).rows;
+    expect(all.map((r) => r.dim_value)).toEqual(['All returns']);
+    for (const col of Object.keys(TOTAL)) expect(all[0]![col], `all.${col}`).toBeCloseTo(TOTAL[col]!, 10);
     for (const dim of DIMS) {
       const rows = (await db.runner().run('cost_of_returns', { dim })).rows;
       const values = rows.map((r) => r.dim_value);

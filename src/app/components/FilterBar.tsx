@@ -1,80 +1,174 @@
-import { Select, SelectItem } from '@tremor/react';
-import { filtersToSearch, type Filters } from '../filters';
+import { MultiSelect, MultiSelectItem } from '@tremor/react';
+import { format, parseISO } from 'date-fns';
+import type { Filters } from '../filters';
+import { humanize } from '../labels';
+import { OPTION_DIMS, type FilterOptions, type OptionDim } from '../use-filter-options';
+import { DATE_PRESETS, isDatePreset, isIsoDay, presetLabel } from '../view/date-presets';
+import type { SelectDim, ViewPatch, ViewState } from '../view/types';
 
 const inputClass =
-  'rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-1.5 text-tremor-default text-tremor-content-emphasis shadow-tremor-input dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis dark:shadow-dark-tremor-input';
+  'rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-1.5 text-tremor-default text-tremor-content-emphasis shadow-tremor-input outline-none focus:ring-2 focus:ring-tremor-brand-muted dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis dark:shadow-dark-tremor-input dark:focus:ring-dark-tremor-brand-muted dark:[color-scheme:dark]';
+const labelClass = 'flex flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content';
+
+const DIM_LABEL: Record<SelectDim, string> = {
+  sku: 'SKU',
+  category: 'Category',
+  supplier: 'Supplier',
+  carrier: 'Carrier',
+  region: 'Region',
+  channel: 'Channel',
+  reason: 'Reason',
+};
+const PLURAL: Record<OptionDim, string> = {
+  channel: 'channels',
+  region: 'regions',
+  category: 'categories',
+  supplier: 'suppliers',
+  carrier: 'carriers',
+};
+
+const longDay = (d: string) => format(parseISO(d), 'd MMM yyyy');
+
+/** How the selection chip names a value: reasons by their readable name, the rest as they are. */
+export function selectionLabel(dim: SelectDim, value: string): string {
+  return `${DIM_LABEL[dim]}: ${dim === 'reason' ? humanize(value) : value}`;
+}
 
 /**
- * The global filters of the first screen: an order-date range and a channel. It only shows the
- * filters it is given and reports changes; the URL holds the state (use-url-filters.ts).
+ * The global filters: an order-date range (a preset of the data's last days, or custom dates),
+ * the list filters, the cross-filter selection as a chip, and a reset. It shows the view and
+ * reports changes; the URL holds the state (view-url.ts).
  */
 export function FilterBar({
-  filters,
-  channels,
-  minDate,
-  maxDate,
-  onChange,
+  view,
+  dates,
+  options,
+  setView,
 }: {
-  filters: Filters;
-  /** Channel values to offer, from a model (never computed here). */
-  channels: string[];
-  minDate?: string;
-  maxDate?: string;
-  onChange: (next: Filters) => void;
+  view: ViewState;
+  /** The dates in effect (a preset resolved against the last order date). */
+  dates: { date_from?: string; date_to?: string };
+  options: FilterOptions;
+  setView: (patch: ViewPatch, opts?: { replace?: boolean }) => void;
 }) {
-  const active = filtersToSearch(filters) !== '';
-  const setDate = (key: 'date_from' | 'date_to', value: string) => onChange({ ...filters, [key]: value || undefined });
+  const { filters, datePreset, selection } = view;
+  const hasDates = !!(filters.date_from || filters.date_to);
+  const rangeChoice = datePreset ?? (hasDates ? 'custom' : '');
+  const active = datePreset !== null || selection !== null || Object.values(filters).some((v) => v !== undefined && v.length > 0);
+
+  const setRange = (choice: string) => {
+    if (isDatePreset(choice)) setView({ datePreset: choice });
+    // Custom starts from the range in effect, so choosing it does not change the numbers.
+    else if (choice === 'custom') setView({ datePreset: null, filters: { ...filters, date_from: dates.date_from ?? options.minDate, date_to: dates.date_to ?? options.maxDate } });
+    else setView({ datePreset: null, filters: { ...filters, date_from: undefined, date_to: undefined } });
+  };
+  // Typing a date makes the range custom, keeping the other end where it was.
+  const setDate = (key: 'date_from' | 'date_to', value: string) =>
+    setView({ datePreset: null, filters: { ...filters, date_from: dates.date_from, date_to: dates.date_to, [key]: value || undefined } });
+  const setList = (dim: OptionDim, values: string[]) => setView({ filters: { ...filters, [dim]: values } as Filters });
+
   return (
-    <div className="flex flex-wrap items-end gap-4" data-testid="filter-bar">
-      <label className="flex flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-        Orders from
-        <input
-          type="date"
-          className={inputClass}
-          value={filters.date_from ?? ''}
-          min={minDate}
-          max={filters.date_to ?? maxDate}
-          onChange={(e) => setDate('date_from', e.target.value)}
-          data-testid="filter-date-from"
-        />
-      </label>
-      <label className="flex flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-        to
-        <input
-          type="date"
-          className={inputClass}
-          value={filters.date_to ?? ''}
-          min={filters.date_from ?? minDate}
-          max={maxDate}
-          onChange={(e) => setDate('date_to', e.target.value)}
-          data-testid="filter-date-to"
-        />
-      </label>
-      <div className="flex w-48 flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-        Channel
-        <Select
-          value={filters.channel?.[0] ?? ''}
-          onValueChange={(v) => onChange({ ...filters, channel: v ? [v] : undefined })}
-          placeholder="All channels"
-          enableClear
-          data-testid="filter-channel"
-        >
-          {channels.map((c) => (
-            <SelectItem key={c} value={c}>
-              {c}
-            </SelectItem>
-          ))}
-        </Select>
+    <section aria-label="Filters" className="space-y-2" data-testid="filter-bar">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className={labelClass}>
+          Order dates
+          <select className={`${inputClass} w-52`} value={rangeChoice} onChange={(e) => setRange(e.target.value)} data-testid="filter-date-preset">
+            <option value="">All dates</option>
+            {DATE_PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+            <option value="custom">Custom range</option>
+          </select>
+        </label>
+        <label className={labelClass}>
+          from
+          <input
+            type="date"
+            className={inputClass}
+            value={dates.date_from ?? ''}
+            min={options.minDate}
+            max={dates.date_to ?? options.maxDate}
+            onChange={(e) => setDate('date_from', e.target.value)}
+            data-testid="filter-date-from"
+          />
+        </label>
+        <label className={labelClass}>
+          to
+          <input
+            type="date"
+            className={inputClass}
+            value={dates.date_to ?? ''}
+            min={dates.date_from ?? options.minDate}
+            max={options.maxDate}
+            onChange={(e) => setDate('date_to', e.target.value)}
+            data-testid="filter-date-to"
+          />
+        </label>
+        {OPTION_DIMS.map((dim) => {
+          const chosen = [...(filters[dim] ?? [])];
+          const offered = options.values[dim];
+          // A value in the URL that the data does not have stays visible, so it can be removed.
+          const items = offered ? [...offered, ...chosen.filter((v) => !offered.includes(v))] : chosen;
+          return (
+            <div key={dim} className={`${labelClass} w-40`}>
+              <span id={`filter-${dim}-label`}>{DIM_LABEL[dim]}</span>
+              <MultiSelect
+                value={chosen}
+                onValueChange={(v) => setList(dim, v)}
+                placeholder={offered === null && options.ready ? 'Not in the data' : `All ${PLURAL[dim]}`}
+                placeholderSearch="Search"
+                disabled={offered === null && chosen.length === 0}
+                aria-labelledby={`filter-${dim}-label`}
+                data-testid={`filter-${dim}`}
+              >
+                {items.map((v) => (
+                  <MultiSelectItem key={v} value={v}>
+                    {v}
+                  </MultiSelectItem>
+                ))}
+              </MultiSelect>
+            </div>
+          );
+        })}
       </div>
-      {active && (
-        <button
-          type="button"
-          onClick={() => onChange({})}
-          className="pb-1.5 text-tremor-default text-tremor-brand underline dark:text-dark-tremor-brand"
-        >
-          Clear filters
-        </button>
-      )}
-    </div>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+        {selection && (
+          <button
+            type="button"
+            onClick={() => setView({ selection: null })}
+            className="inline-flex items-center gap-2 rounded-full border border-tremor-brand-muted bg-tremor-brand-faint px-3 py-1 text-tremor-default text-tremor-brand-emphasis outline-none hover:bg-tremor-brand-muted focus-visible:ring-2 focus-visible:ring-tremor-brand dark:border-dark-tremor-brand-subtle dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis dark:hover:bg-dark-tremor-brand-muted"
+            aria-label={`Clear the selection ${selectionLabel(selection.dim, selection.value)}`}
+            title="Every chart is filtered to this value (except the one it was picked in). Click to clear."
+            data-testid="selection-chip"
+            data-dim={selection.dim}
+            data-value={selection.value}
+          >
+            <span>Selected {selectionLabel(selection.dim, selection.value)}</span>
+            <span aria-hidden className="text-base leading-none">×</span>
+          </button>
+        )}
+        {active && (
+          <button
+            type="button"
+            onClick={() => setView({ filters: {}, datePreset: null, selection: null })}
+            className="rounded-tremor-default px-1 py-0.5 text-tremor-default text-tremor-brand underline outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:text-dark-tremor-brand"
+            data-testid="filter-reset"
+          >
+            Reset filters
+          </button>
+        )}
+        <span data-testid="date-range-note">{rangeNote(datePreset, dates, options)}</span>
+      </div>
+    </section>
   );
+}
+
+function rangeNote(preset: string | null, dates: { date_from?: string; date_to?: string }, options: FilterOptions): string {
+  const span = options.minDate && options.maxDate ? `The data's orders run from ${longDay(options.minDate)} to ${longDay(options.maxDate)}.` : '';
+  if (preset && isIsoDay(dates.date_from) && isIsoDay(dates.date_to)) {
+    return `${presetLabel(preset)}: ${longDay(dates.date_from)} – ${longDay(dates.date_to)}, counted back from the last order in the data (not from today). ${span}`;
+  }
+  return span;
 }

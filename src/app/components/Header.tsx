@@ -1,25 +1,42 @@
+import type { ReactNode } from 'react';
 import { Badge } from '@tremor/react';
 import type { ThemeChoice } from '../theme';
 import { ThemeToggle } from './ThemeToggle';
 
-/** Product name, where the data comes from, and the theme toggle. */
-export function Header({ source, theme, onCycleTheme }: { source: string | null; theme: ThemeChoice; onCycleTheme: () => void }) {
+/** Product name, where the data comes from, the privacy promise, app actions and the theme toggle. */
+export function Header({
+  source,
+  theme,
+  onCycleTheme,
+  actions,
+}: {
+  source: string | null;
+  theme: ThemeChoice;
+  onCycleTheme: () => void;
+  /** Buttons shown once the data is ready (saved views, assumptions). */
+  actions?: ReactNode;
+}) {
   return (
     <header className="flex flex-wrap items-center justify-between gap-3">
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="text-xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Returns Insight</h1>
         {source && (
           <Badge color="blue" data-testid="data-source">
             {source}
           </Badge>
         )}
-      </div>
-      <div className="flex items-center gap-3">
-        <span className="hidden text-tremor-label text-tremor-content dark:text-dark-tremor-content sm:inline">
+        <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="privacy-note">
           Runs in your browser; no data leaves this machine.
         </span>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        {actions}
         <ThemeToggle choice={theme} onCycle={onCycleTheme} />
       </div>
     </header>
   );
 }
+
+/** The look of the header's buttons (same as the theme toggle). */
+export const headerButtonClass =
+  'rounded-tremor-default border border-tremor-border px-3 py-1.5 text-tremor-default text-tremor-content-emphasis shadow-tremor-input outline-none hover:bg-tremor-background-subtle focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis dark:shadow-dark-tremor-input dark:hover:bg-dark-tremor-background-subtle dark:focus-visible:ring-dark-tremor-brand-muted';

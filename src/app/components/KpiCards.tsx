@@ -2,70 +2,202 @@ import { Card, Metric, Text } from '@tremor/react';
 import type { Row } from '../../engine/types';
 import { formatCount, formatDays, formatMoney, formatMoneyHeadline, formatPercent, MISSING } from '../format';
 import type { ModelState } from '../model-state';
+import { kpiDelta, type Comparison, type KpiDelta, type KpiKind } from '../view/kpi-compare';
+import type { DrillTarget } from '../view/types';
 import { ErrorNote } from './ErrorNote';
 import { NeedsColumns } from './NeedsColumns';
 
 interface Kpi {
   key: string;
   label: string;
-  format: (row: Row) => string;
+  kind: KpiKind;
+  /** Whether a rise is good news (colours the change). */
+  higherIsBetter: boolean;
+  format: (row: Row, currency: string | null) => string;
   /** The exact value on hover, when the card shows a rounded one. */
-  exact?: (row: Row) => string;
+  exact?: (row: Row, currency: string | null) => string;
+  /** The rows behind the number. */
+  drill: DrillTarget;
 }
 
+const cur = (row: Row, currency: string | null) => currency ?? row.currency;
+const LINES = (title: string): DrillTarget => ({ kind: 'lines', where: {}, title });
+// The rate and refund cards count accepted returns only (rejected requests are not returns).
+const RETURNS = (title: string): DrillTarget => ({ kind: 'returns', where: { accepted_only: 'true' }, title });
+
 // The headline numbers, in reading order; every value is a column of the kpis model.
-const KPIS: Kpi[] = [
-  { key: 'orders', label: 'Orders', format: (r) => formatCount(r.orders) },
-  { key: 'units_sold', label: 'Units sold', format: (r) => formatCount(r.units_sold) },
+export const KPIS: Kpi[] = [
+  { key: 'orders', label: 'Orders', kind: 'count', higherIsBetter: true, format: (r) => formatCount(r.orders), drill: LINES('Order lines behind the order count') },
+  {
+    key: 'units_sold',
+    label: 'Units sold',
+    kind: 'count',
+    higherIsBetter: true,
+    format: (r) => formatCount(r.units_sold),
+    drill: LINES('Order lines behind the units sold'),
+  },
   {
     key: 'gross_sales',
     label: 'Gross sales',
-    format: (r) => formatMoneyHeadline(r.gross_sales, r.currency),
-    exact: (r) => formatMoney(r.gross_sales, r.currency),
+    kind: 'money',
+    higherIsBetter: true,
+    format: (r, c) => formatMoneyHeadline(r.gross_sales, cur(r, c)),
+    exact: (r, c) => formatMoney(r.gross_sales, cur(r, c)),
+    drill: LINES('Order lines behind gross sales'),
   },
-  { key: 'unit_return_rate', label: 'Unit return rate', format: (r) => formatPercent(r.unit_return_rate) },
-  { key: 'order_return_rate', label: 'Order return rate', format: (r) => formatPercent(r.order_return_rate) },
+  {
+    key: 'unit_return_rate',
+    label: 'Unit return rate',
+    kind: 'rate',
+    higherIsBetter: false,
+    format: (r) => formatPercent(r.unit_return_rate),
+    drill: RETURNS('Returns behind the unit return rate'),
+  },
+  {
+    key: 'order_return_rate',
+    label: 'Order return rate',
+    kind: 'rate',
+    higherIsBetter: false,
+    format: (r) => formatPercent(r.order_return_rate),
+    drill: RETURNS('Returns behind the order return rate'),
+  },
   {
     key: 'refund_amount',
     label: 'Refunded',
-    format: (r) => formatMoneyHeadline(r.refund_amount, r.currency),
-    exact: (r) => formatMoney(r.refund_amount, r.currency),
+    kind: 'money',
+    higherIsBetter: false,
+    format: (r, c) => formatMoneyHeadline(r.refund_amount, cur(r, c)),
+    exact: (r, c) => formatMoney(r.refund_amount, cur(r, c)),
+    drill: RETURNS('Returns behind the refund total'),
   },
-  { key: 'median_days_to_refund', label: 'Median days to refund', format: (r) => formatDays(r.median_days_to_refund) },
+  {
+    key: 'median_days_to_refund',
+    label: 'Median days to refund',
+    kind: 'days',
+    higherIsBetter: false,
+    format: (r) => formatDays(r.median_days_to_refund),
+    drill: RETURNS('Returns behind the median days to refund'),
+  },
 ];
 
-/** The KPI cards; '…' while the first answer is computed, dimmed while new filters run. */
-export function KpiCards({ state }: { state: ModelState }) {
+/**
+ * The KPI cards; '…' while the first answer is computed, dimmed while new filters run. With a
+ * comparison, each card shows its change against the previous period (arrow and value; rates
+ * in percentage points), computed from two answers of the kpis model. A card is a button that
+ * opens the rows behind its number.
+ */
+export function KpiCards({
+  state,
+  currency = null,
+  comparison = null,
+  currentForChange = null,
+  previous = null,
+  onDrill,
+}: {
+  state: ModelState;
+  currency?: string | null;
+  /** What the change compares (null: no change shown). */
+  comparison?: Comparison | null;
+  /** The kpis of the period the change starts from, when it is not the cards' own (no date range). */
+  currentForChange?: ModelState | null;
+  /** The kpis of the previous period. */
+  previous?: ModelState | null;
+  onDrill?: (target: DrillTarget) => void;
+}) {
   if (state.status === 'error') return <ErrorNote title="Headline numbers unavailable" message={state.message} />;
   if (state.status === 'needs_columns') return <NeedsColumns missing={state.missing} />;
   const row = state.status === 'ok' ? state.rows[0] : undefined;
   const stale = state.status === 'ok' && state.stale;
+  const base = comparison?.current ? currentForChange : state;
+  const baseRow = base?.status === 'ok' && !base.stale ? base.rows[0] : undefined;
+  const prevRow = previous?.status === 'ok' && !previous.stale ? previous.rows[0] : undefined;
+  const changeFailed = base?.status === 'error' || previous?.status === 'error';
   return (
-    <div
-      className={`grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7 ${stale ? 'opacity-60' : ''}`}
-      data-testid="kpi-cards"
-      aria-busy={!row || stale}
-    >
-      {KPIS.map((k) => {
-        const raw = row?.[k.key];
-        return (
-          <Card key={k.key} className="p-4" data-testid={`kpi-${k.key}`}>
-            <Text>{k.label}</Text>
-            <Metric
-              className="mt-1 truncate text-tremor-title sm:text-2xl 2xl:text-tremor-metric"
-              data-value={typeof raw === 'number' ? String(raw) : ''}
-              title={row && k.exact ? k.exact(row) : undefined}
-            >
-              {row ? k.format(row) : '…'}
-            </Metric>
-          </Card>
-        );
-      })}
+    <div className="space-y-2">
+      <div
+        className={`grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7 ${stale ? 'opacity-60' : ''}`}
+        data-testid="kpi-cards"
+        aria-busy={!row || stale}
+      >
+        {KPIS.map((k) => {
+          const raw = row?.[k.key];
+          const delta = comparison?.previous && baseRow && prevRow ? kpiDelta(k.kind, baseRow[k.key], prevRow[k.key], k.higherIsBetter) : null;
+          const pending = !!comparison?.previous && !changeFailed && (!baseRow || !prevRow);
+          const body = (
+            <>
+              <Text>{k.label}</Text>
+              <Metric
+                className="mt-1 truncate text-tremor-title sm:text-2xl 2xl:text-tremor-metric"
+                data-value={typeof raw === 'number' ? String(raw) : ''}
+                title={row && k.exact ? k.exact(row, currency) : undefined}
+              >
+                {row ? k.format(row, currency) : '…'}
+              </Metric>
+              {comparison?.previous && <Change delta={delta} pending={pending} testId={`kpi-${k.key}-delta`} />}
+            </>
+          );
+          return (
+            <Card key={k.key} className="p-0" data-testid={`kpi-${k.key}`}>
+              {onDrill && row ? (
+                <button
+                  type="button"
+                  onClick={() => onDrill(k.drill)}
+                  className="block h-full w-full rounded-tremor-default p-4 text-left outline-none transition-colors hover:bg-tremor-background-muted focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:hover:bg-dark-tremor-background-muted dark:focus-visible:ring-dark-tremor-brand-muted"
+                  title={`${k.drill.title}: open the table`}
+                  data-testid={`kpi-${k.key}-drill`}
+                >
+                  {body}
+                </button>
+              ) : (
+                <div className="p-4">{body}</div>
+              )}
+            </Card>
+          );
+        })}
+      </div>
       {row && row.orders === 0 && (
-        <p className="col-span-full text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+        <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
           No orders match these filters ({MISSING} means there is nothing to compute).
         </p>
       )}
+      {comparison && (
+        <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="kpi-comparison-note">
+          {comparison.note}
+          {changeFailed && ' The previous period could not be computed.'}
+        </p>
+      )}
     </div>
+  );
+}
+
+const ARROW = { up: '▲', down: '▼', flat: '→' } as const;
+
+function Change({ delta, pending, testId }: { delta: KpiDelta | null; pending: boolean; testId: string }) {
+  if (pending) {
+    return (
+      <p className="mt-1 text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle" data-testid={testId}>
+        …
+      </p>
+    );
+  }
+  if (!delta) {
+    return (
+      <p className="mt-1 text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle" data-testid={testId} title="Nothing to compare">
+        {MISSING}
+      </p>
+    );
+  }
+  const colour =
+    delta.good === null
+      ? 'text-tremor-content dark:text-dark-tremor-content'
+      : delta.good
+        ? 'text-emerald-700 dark:text-emerald-400'
+        : 'text-rose-700 dark:text-rose-400';
+  return (
+    <p className={`mt-1 text-tremor-label tabular-nums ${colour}`} data-testid={testId} data-direction={delta.direction} title={delta.description}>
+      <span aria-hidden>{ARROW[delta.direction]} </span>
+      <span className="sr-only">{delta.description}</span>
+      <span aria-hidden>{delta.text}</span>
+    </p>
   );
 }

@@ -1,40 +1,49 @@
-import { useMemo } from 'react';
-import type { Runner } from '../../runner/runner';
-import { FilterBar } from '../components/FilterBar';
-import { KpiCards } from '../components/KpiCards';
-import { filtersToParams, type Filters } from '../filters';
+import { Card, Text } from '@tremor/react';
+import { formatMoney } from '../format';
+import { KpiPanel } from '../panels/KpiPanel';
 import { ReasonsPanel } from '../panels/ReasonsPanel';
 import { ReturnTrendPanel } from '../panels/ReturnTrendPanel';
 import { WorstSkusPanel } from '../panels/WorstSkusPanel';
-import { useFilterOptions } from '../use-filter-options';
 import { useModel } from '../use-model';
+import type { PageProps } from '../view/types';
+import { serializeView } from '../view/view-url';
 
-/** The first screen: filters, headline numbers, the trend, reasons and the worst SKUs. */
-export function OverviewPage({
-  runner,
-  filters,
-  onFiltersChange,
-}: {
-  runner: Runner;
-  filters: Filters;
-  onFiltersChange: (next: Filters) => void;
-}) {
-  const filterParams = useMemo(() => filtersToParams(filters), [filters]);
-  const kpis = useModel(runner, 'kpis', filterParams);
-  const options = useFilterOptions(runner);
-  const currency = kpis.status === 'ok' && typeof kpis.rows[0]?.currency === 'string' ? kpis.rows[0].currency : null;
+/** The first screen: headline numbers with their change, the trend, reasons, the worst SKUs. */
+export function OverviewPage(props: PageProps) {
+  const { runner, view, paramsFor, dataVersion, setView, currency } = props;
+  const kpis = useModel(runner, 'kpis', paramsFor(), dataVersion);
   const hasTrend = runner.modelNames.includes('return_trend');
+  const row = kpis.status === 'ok' ? kpis.rows[0] : undefined;
+  const refund = row?.refund_amount;
+  const costView = { ...view, page: 'cost' as const, params: {}, drill: null };
 
   return (
-    <main className="space-y-6">
-      <FilterBar filters={filters} channels={options.channels} minDate={options.minDate} maxDate={options.maxDate} onChange={onFiltersChange} />
-      <KpiCards state={kpis} />
+    <main className="space-y-6" data-testid="page-overview">
+      <KpiPanel {...props} kpis={kpis} />
       <div className="grid gap-6 lg:grid-cols-2">
-        {hasTrend && <ReturnTrendPanel runner={runner} filterParams={filterParams} />}
-        <ReasonsPanel runner={runner} filterParams={filterParams} />
+        {hasTrend && <ReturnTrendPanel {...props} />}
+        <ReasonsPanel {...props} />
       </div>
-      <WorstSkusPanel runner={runner} filterParams={filterParams} />
-      {currency && <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">Money in {currency}.</p>}
+      <WorstSkusPanel {...props} />
+      {typeof refund === 'number' && (
+        <Card className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="overview-cost-line">
+          <Text>
+            {formatMoney(refund, currency ?? row?.currency)} refunded on accepted returns in this view. Labels,
+            handling, inspection and lost margin, minus what is recovered, are on the cost page.
+          </Text>
+          <a
+            href={`${window.location.pathname}${serializeView(costView)}`}
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              e.preventDefault();
+              setView(costView);
+            }}
+            className="rounded-tremor-small text-tremor-default font-medium text-tremor-brand underline outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:text-dark-tremor-brand"
+          >
+            Cost &amp; recovery →
+          </a>
+        </Card>
+      )}
     </main>
   );
 }

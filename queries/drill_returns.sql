@@ -1,0 +1,113 @@
+-- drill_returns: the return lines behind a number, one row per return, sorted and paged.
+-- The drill-down table of the dashboard and its CSV / Parquet export. Rows are the returns
+-- that pass the global filters (dated by their order's date, cohort view, like every model),
+-- narrowed by the optional drill filters below; rejected returns are included unless
+-- accepted_only is true (they count as return requests, not in units, rates or costs).
+-- Drill filters take one value, or several separated by chr(31) like the global filters.
+-- Sorting and paging happen here, so a page of 100,000+ returns comes back at once: `sort`
+-- names the column, `desc` its direction, NULLs always last; ties are broken by return_id
+-- so pages never overlap. limit NULL returns every row (exports; there is no row cap).
+-- Customer ids are shown as exported (personal data: they never leave the machine).
+-- @filters
+-- @param fault text = null : only returns whose reason has this fault (customer, carrier, supplier, merchant, unknown)
+-- @param resolution text = null : only returns with this resolution (refund, exchange, store_credit, rejected)
+-- @param disposition text = null : only returns with this disposition (restock, refurbish, liquidate, return_to_vendor, dispose)
+-- @param condition text = null : only returns with this inspection result
+-- @param return_carrier text = null : only returns sent back with this carrier
+-- @param pickup_failed bool = null : only returns whose reverse pickup failed (true) or did not (false)
+-- @param accepted_only bool = false : leave out rejected returns (the rows behind units returned, rates and costs)
+-- @param sort enum(return_id|order_id|line_id|sku|category|supplier|carrier|return_carrier|region|channel|customer_id|reason|fault|reason_raw|customer_comment|quantity|unit_price|refund_amount|label_cost|recovery_value|recovery_estimated|resolution|condition|disposition|order_date|requested_at|approved_at|received_at|inspected_at|refunded_at|pickup_attempts|pickup_failed) = requested_at : column to sort by
+-- @param desc bool = true : sort descending (largest, latest first)
+-- @param limit number = null : rows per page; NULL = all rows
+-- @param offset number = 0 : rows to skip (page × page size)
+-- @output return_id : return identifier
+-- @output order_id : order the item was bought in (NULL when the export has none)
+-- @output line_id : order line the return was matched to (NULL when unmatched)
+-- @output sku : SKU returned
+-- @output category : category of the SKU ('(unknown)' without a product row)
+-- @output supplier : supplier of the SKU ('(unknown)' without a product row)
+-- @output carrier : outbound carrier of the order ('(unknown)' without a shipment)
+-- @output return_carrier : carrier of the return leg
+-- @output region : region of the return (its own, else its order line's)
+-- @output channel : sales channel of the order
+-- @output customer_id : customer of the order, as exported
+-- @output reason : canonical reason
+-- @output fault : who is at fault for that reason (customer, carrier, supplier, merchant, unknown)
+-- @output reason_raw : reason exactly as exported
+-- @output customer_comment : free-text comment of the customer
+-- @output quantity : units returned
+-- @output unit_price : price paid per unit on the order line (NULL when unmatched)
+-- @output refund_amount : money refunded
+-- @output label_cost : return label paid by the merchant
+-- @output recovery_value : money recovered from the item, reported or estimated from the disposition
+-- @output recovery_estimated : true when recovery_value is an estimate (no reported value)
+-- @output resolution : refund, exchange, store_credit or rejected
+-- @output condition : inspection result
+-- @output disposition : what happened to the item
+-- @output order_date : date the order was placed
+-- @output requested_at : customer asked for the return
+-- @output approved_at : return authorised
+-- @output received_at : item received at the warehouse
+-- @output inspected_at : item inspected
+-- @output refunded_at : refund issued
+-- @output pickup_attempts : reverse pickup attempts
+-- @output pickup_failed : reverse pickup finally failed
+-- @output total_rows : rows matching the filters before paging (the same on every row)
+WITH sel AS (
+  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  WHERE in_list($fault, fault) AND in_list($resolution, resolution)
+    AND in_list($disposition, disposition) AND in_list($condition, condition)
+    AND in_list($return_carrier, return_carrier)
+    AND ($pickup_failed IS NULL OR pickup_failed = $pickup_failed)
+    AND (NOT $accepted_only OR resolution IS DISTINCT FROM 'rejected')
+)
+SELECT
+  return_id, order_id, line_id, sku, category, supplier, carrier, return_carrier, region, channel,
+  customer_id, reason, fault, reason_raw, customer_comment, quantity, unit_price, refund_amount,
+  label_cost, recovery_value, recovery_estimated, resolution, condition, disposition, order_date,
+  requested_at, approved_at, received_at, inspected_at, refunded_at, pickup_attempts, pickup_failed,
+  count(*) OVER () AS total_rows
+FROM sel
+-- One CASE per type (a CASE has one result type); the ones not naming $sort are NULL on
+-- every row and do not change the order.
+ORDER BY
+  CASE WHEN $desc THEN CASE $sort
+    WHEN 'return_id' THEN return_id WHEN 'order_id' THEN order_id WHEN 'line_id' THEN line_id
+    WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
+    WHEN 'carrier' THEN carrier WHEN 'return_carrier' THEN return_carrier WHEN 'region' THEN region
+    WHEN 'channel' THEN channel WHEN 'customer_id' THEN customer_id WHEN 'reason' THEN reason
+    WHEN 'fault' THEN fault WHEN 'reason_raw' THEN reason_raw WHEN 'customer_comment' THEN customer_comment
+    WHEN 'resolution' THEN resolution WHEN 'condition' THEN condition WHEN 'disposition' THEN disposition
+  END END DESC NULLS LAST,
+  CASE WHEN NOT $desc THEN CASE $sort
+    WHEN 'return_id' THEN return_id WHEN 'order_id' THEN order_id WHEN 'line_id' THEN line_id
+    WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
+    WHEN 'carrier' THEN carrier WHEN 'return_carrier' THEN return_carrier WHEN 'region' THEN region
+    WHEN 'channel' THEN channel WHEN 'customer_id' THEN customer_id WHEN 'reason' THEN reason
+    WHEN 'fault' THEN fault WHEN 'reason_raw' THEN reason_raw WHEN 'customer_comment' THEN customer_comment
+    WHEN 'resolution' THEN resolution WHEN 'condition' THEN condition WHEN 'disposition' THEN disposition
+  END END ASC NULLS LAST,
+  CASE WHEN $desc THEN CASE $sort
+    WHEN 'quantity' THEN CAST(quantity AS DOUBLE) WHEN 'unit_price' THEN unit_price
+    WHEN 'refund_amount' THEN refund_amount WHEN 'label_cost' THEN label_cost
+    WHEN 'recovery_value' THEN recovery_value WHEN 'recovery_estimated' THEN CAST(recovery_estimated AS DOUBLE)
+    WHEN 'pickup_attempts' THEN CAST(pickup_attempts AS DOUBLE) WHEN 'pickup_failed' THEN CAST(pickup_failed AS DOUBLE)
+  END END DESC NULLS LAST,
+  CASE WHEN NOT $desc THEN CASE $sort
+    WHEN 'quantity' THEN CAST(quantity AS DOUBLE) WHEN 'unit_price' THEN unit_price
+    WHEN 'refund_amount' THEN refund_amount WHEN 'label_cost' THEN label_cost
+    WHEN 'recovery_value' THEN recovery_value WHEN 'recovery_estimated' THEN CAST(recovery_estimated AS DOUBLE)
+    WHEN 'pickup_attempts' THEN CAST(pickup_attempts AS DOUBLE) WHEN 'pickup_failed' THEN CAST(pickup_failed AS DOUBLE)
+  END END ASC NULLS LAST,
+  CASE WHEN $desc THEN CASE $sort
+    WHEN 'order_date' THEN CAST(order_date AS TIMESTAMP) WHEN 'requested_at' THEN requested_at
+    WHEN 'approved_at' THEN approved_at WHEN 'received_at' THEN received_at
+    WHEN 'inspected_at' THEN inspected_at WHEN 'refunded_at' THEN refunded_at
+  END END DESC NULLS LAST,
+  CASE WHEN NOT $desc THEN CASE $sort
+    WHEN 'order_date' THEN CAST(order_date AS TIMESTAMP) WHEN 'requested_at' THEN requested_at
+    WHEN 'approved_at' THEN approved_at WHEN 'received_at' THEN received_at
+    WHEN 'inspected_at' THEN inspected_at WHEN 'refunded_at' THEN refunded_at
+  END END ASC NULLS LAST,
+  return_id
+LIMIT CAST($limit AS BIGINT) OFFSET coalesce(CAST($offset AS BIGINT), 0);

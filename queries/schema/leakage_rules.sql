@@ -1,0 +1,93 @@
+-- leakage_rules: the refund and returns-policy audit rules, as one table macro that lists every
+-- flagged case. queries/leakage.sql counts and sums these cases per rule; queries/leakage_cases.sql
+-- lists them for the drill-down, so both always agree. Created after filters.sql (it reads
+-- filtered_returns). The rules, exactly (see the header of leakage.sql for why):
+--   refund_above_price: refund_amount > quantity × unit_price of the matched order line + 0.01.
+--   refund_before_receipt: refunded_at < received_at (both known).
+--   refund_without_return: (resolution = 'refund' or refund_amount > 0), refunded, never received.
+--   outside_window: accepted return requested more than assumption('return_window_days')
+--     calendar days after delivery (after the order date when delivery is unknown).
+--   duplicate_refund: refunded returns after the first one of an order line whose refunded
+--     returns add up to more units than the line sold (judged on all the line's returns).
+--   quantity_above_ordered: order lines whose accepted returns add up to more units than sold
+--     (judged on all the line's returns; one case per line).
+--   label_above_value: label_cost > quantity × unit_price of the matched line.
+
+-- leakage_case_rows(<the 9 global filters>): one row per flagged case.
+--   rule_order, rule : the rule (1..7, in the order leakage.sql lists them) and its code
+--   return_id        : the flagged return; NULL for quantity_above_ordered, whose case is a line
+--   return_ids       : VARCHAR[] of the case's return_ids: [the return itself], or every accepted
+--                      return of the line (by return_id) for quantity_above_ordered
+--   order_id, line_id, sku, customer_id : the order line of the case (sku of the return)
+--   amount           : money at stake (DOUBLE; missing refunds count 0)
+--   detail           : the facts that triggered the rule, in words
+CREATE OR REPLACE MACRO leakage_case_rows(p_date_from, p_date_to, p_channel, p_region, p_category,
+                                          p_supplier, p_carrier, p_sku, p_reason) AS TABLE
+WITH rets AS (
+  SELECT * FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category,
+                                 p_supplier, p_carrier, p_sku, p_reason)
+), window_days AS (
+  SELECT assumption('return_window_days') AS days
+), hit_lines AS (
+  -- order lines with at least one return in the selection
+  SELECT DISTINCT order_id, line_id FROM rets WHERE line_matched
+), line_rets AS (
+  -- every return of those lines, whether or not it passes the filters
+  SELECT r.* FROM returns_enriched r
+  JOIN hit_lines h ON r.order_id = h.order_id AND r.line_id = h.line_id
+), refunded AS (
+  SELECT return_id, quantity, line_quantity, refund_amount,
+    row_number() OVER (PARTITION BY order_id, line_id
+                       ORDER BY refunded_at NULLS LAST, requested_at NULLS LAST, return_id) AS nth,
+    count(*) OVER (PARTITION BY order_id, line_id) AS n_refunded,
+    sum(quantity) OVER (PARTITION BY order_id, line_id) AS qty_refunded
+  FROM line_rets WHERE refund_amount > 0
+), return_hits AS (
+  -- one row per flagged return: (rule order, rule, return_id, amount, detail)
+  SELECT 1 AS rule_order, 'refund_above_price' AS rule, return_id,
+    refund_amount - quantity * unit_price AS amount,
+    printf('refund %.2f for %d × %.2f paid', refund_amount, quantity, unit_price) AS detail
+  FROM rets WHERE refund_amount > quantity * unit_price + 0.01
+  UNION ALL
+  SELECT 2, 'refund_before_receipt', return_id, coalesce(refund_amount, 0),
+    'refunded ' || strftime(refunded_at, '%Y-%m-%d %H:%M') || ', received ' || strftime(received_at, '%Y-%m-%d %H:%M')
+  FROM rets WHERE refunded_at < received_at
+  UNION ALL
+  SELECT 3, 'refund_without_return', return_id, coalesce(refund_amount, 0),
+    'refunded ' || strftime(refunded_at, '%Y-%m-%d') || ', no receipt recorded'
+  FROM rets
+  WHERE (resolution = 'refund' OR refund_amount > 0) AND refunded_at IS NOT NULL AND received_at IS NULL
+  UNION ALL
+  SELECT 4, 'outside_window', return_id, coalesce(refund_amount, 0),
+    printf('requested %d days after %s (window %g days)',
+      date_diff('day', CAST(coalesce(delivered_at, order_date) AS DATE), CAST(requested_at AS DATE)),
+      CASE WHEN delivered_at IS NOT NULL THEN 'delivery' ELSE 'the order date' END, w.days)
+  FROM rets, window_days w
+  WHERE resolution IS DISTINCT FROM 'rejected'
+    AND date_diff('day', CAST(coalesce(delivered_at, order_date) AS DATE), CAST(requested_at AS DATE)) > w.days
+  UNION ALL
+  SELECT 5, 'duplicate_refund', d.return_id, d.refund_amount,
+    printf('refund %d of %d on the line: %d units refunded of %d sold', d.nth, d.n_refunded, d.qty_refunded, d.line_quantity)
+  FROM refunded d SEMI JOIN rets r ON r.return_id = d.return_id
+  WHERE d.n_refunded > 1 AND d.qty_refunded > d.line_quantity AND d.nth > 1
+  UNION ALL
+  SELECT 7, 'label_above_value', return_id, label_cost - quantity * unit_price,
+    printf('label %.2f for an item worth %d × %.2f', label_cost, quantity, unit_price)
+  FROM rets WHERE label_cost > quantity * unit_price
+), over_lines AS (
+  SELECT order_id, line_id,
+    (sum(quantity) - any_value(line_quantity)) * any_value(unit_price) AS amount,
+    list(return_id ORDER BY return_id) AS return_ids,
+    any_value(sku) AS sku, any_value(customer_id) AS customer_id,
+    printf('%d units returned (accepted) of %d sold', sum(quantity), any_value(line_quantity)) AS detail
+  FROM line_rets
+  WHERE resolution IS DISTINCT FROM 'rejected'
+  GROUP BY order_id, line_id
+  HAVING sum(quantity) > any_value(line_quantity)
+)
+SELECT h.rule_order, h.rule, h.return_id, [h.return_id] AS return_ids,
+  r.order_id, r.line_id, r.sku, r.customer_id, h.amount, h.detail
+FROM return_hits h JOIN returns_enriched r ON r.return_id = h.return_id
+UNION ALL
+SELECT 6, 'quantity_above_ordered', NULL, return_ids, order_id, line_id, sku, customer_id, amount, detail
+FROM over_lines;

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { TableRow } from '@tremor/react';
+
+/**
+ * A table row that selects its value on click or Enter/Space (cross-filter). The selected row is
+ * tinted; when another value is selected the row fades a little so the selection stands out.
+ */
+export function SelectableRow({
+  selected,
+  anySelected,
+  onSelect,
+  label,
+  children,
+}: {
+  selected: boolean;
+  anySelected: boolean;
+  onSelect: () => void;
+  /** What the row is, for screen readers ("SKU SHO-0009"). */
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <TableRow
+      tabIndex={0}
+      aria-selected={selected}
+      aria-label={`${label}${selected ? ' (selected: press to clear)' : ''}`}
+      data-selected={selected || undefined}
+      className={`cursor-pointer transition-opacity hover:bg-tremor-background-muted focus-visible:outline focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-tremor-brand dark:hover:bg-dark-tremor-background-subtle ${
+        selected ? 'bg-tremor-brand-faint shadow-[inset_3px_0_0_0_theme(colors.blue.500)] dark:bg-dark-tremor-brand-faint' : ''
+      } ${anySelected && !selected ? 'opacity-60 hover:opacity-100' : ''}`}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
+    >
+      {children}
+    </TableRow>
+  );
+}

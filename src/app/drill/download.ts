@@ -1,0 +1,20 @@
+import type { ExportFile } from '../../export/export-file';
+
+/**
+ * Saves a file built in the page: a Blob behind an object URL, clicked through a temporary
+ * link. Nothing is uploaded anywhere (the CSP would forbid it anyway).
+ */
+export function downloadFile(file: ExportFile, name: string): void {
+  const blob = new Blob(file.parts as BlobPart[], { type: file.mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers start reading the Blob only after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,175 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { Button, Callout, Card, ProgressBar, Title } from '@tremor/react';
+import type { FileLoadReport } from '../../loader/load-canonical';
+import { formatCount } from '../format';
+import { ACCEPTED_EXTENSIONS, progressFraction, progressText, summarizeFile, type FileTone } from './load-summary';
+import { loadFiles, resetDemo, useLoadState } from './load-store';
+import { useDataSource } from './use-data-source';
+
+const TONE_DOT: Record<FileTone, string> = {
+  ok: 'bg-emerald-500',
+  warn: 'bg-amber-500',
+  error: 'bg-rose-500',
+};
+
+/**
+ * Drop canonical files (or pick them) to analyse your own data; progress while they load; what
+ * each file gave (rows read = loaded + rejected, errors in plain words); back to the demo data.
+ * A batch replaces the data only when it has usable order lines; otherwise the last good data
+ * stays and this card says what failed.
+ */
+export function FileLoader() {
+  const load = useLoadState();
+  const source = useDataSource();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const start = (files: File[]) => {
+    if (files.length > 0 && !load.running) void loadFiles(files);
+  };
+  const onDrag = (e: DragEvent<HTMLDivElement>, over: boolean) => {
+    e.preventDefault();
+    if (over && e.dataTransfer) e.dataTransfer.dropEffect = load.running ? 'none' : 'copy';
+    setDragging(over && !load.running);
+  };
+  const last = load.last;
+
+  return (
+    <Card data-testid="file-loader">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <Title>Load your data</Title>
+          <p className="mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+            Now showing: <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="loader-source">{source.label ?? '…'}</span>
+          </p>
+        </div>
+        <Button
+          variant="secondary"
+          onClick={() => void resetDemo()}
+          disabled={load.running || source.label === 'Demo data'}
+          data-testid="reset-demo"
+          title={source.label === 'Demo data' ? 'The demo data is already loaded' : 'Replace the loaded files by the bundled demo data'}
+        >
+          Reset to demo data
+        </Button>
+      </div>
+
+      <div
+        className={`mt-4 flex flex-col items-center justify-center gap-2 rounded-tremor-default border-2 border-dashed px-6 py-8 text-center transition-colors ${
+          dragging
+            ? 'border-tremor-brand bg-tremor-brand-faint dark:border-dark-tremor-brand dark:bg-dark-tremor-brand-faint'
+            : 'border-tremor-border dark:border-dark-tremor-border'
+        } ${load.running ? 'opacity-60' : ''}`}
+        onDragEnter={(e) => onDrag(e, true)}
+        onDragOver={(e) => onDrag(e, true)}
+        onDragLeave={(e) => onDrag(e, false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          start(Array.from(e.dataTransfer?.files ?? []));
+        }}
+        data-testid="drop-zone"
+        data-dragging={dragging || undefined}
+      >
+        <p className="text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
+          Drop files here, or{' '}
+          <button
+            type="button"
+            className="font-medium text-tremor-brand underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-tremor-brand disabled:no-underline dark:text-dark-tremor-brand"
+            onClick={() => input.current?.click()}
+            disabled={load.running}
+            data-testid="choose-files"
+          >
+            choose files
+          </button>
+        </p>
+        <p className="max-w-xl text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+          Name each file after its table: <code>order_lines</code> (required), <code>products</code>, <code>shipments</code>,{' '}
+          <code>returns</code>, <code>reviews</code>; CSV, TSV, Parquet or JSON. The files you load together replace the current data; they
+          are read in this browser and never uploaded.
+        </p>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPTED_EXTENSIONS.join(',')}
+          className="sr-only"
+          tabIndex={-1}
+          aria-hidden
+          onChange={(e) => {
+            start(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+          data-testid="file-input"
+        />
+      </div>
+
+      <div aria-live="polite" className="mt-4 space-y-4">
+        {load.running && (
+          <div data-testid="load-progress">
+            <p className="text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
+              {load.kind === 'demo' ? 'Loading the demo data. ' : ''}
+              {load.progress ? progressText(load.progress) : 'Starting…'}
+            </p>
+            <ProgressBar className="mt-2" value={load.progress ? Math.round(progressFraction(load.progress) * 100) : 0} showAnimation />
+          </div>
+        )}
+        {!load.running && last && (
+          <div data-testid="load-result" data-replaced={last.result.replaced}>
+            {last.result.replaced ? (
+              <Callout color="emerald" title={last.kind === 'demo' ? 'Back to the demo data' : `Loaded: ${source.label ?? ''}`}>
+                Every page now shows this data.
+                {last.result.reports.some((r) => r.error) && ' Some files were not loaded; see below.'}
+              </Callout>
+            ) : (
+              <Callout color="rose" title="The data was not replaced" data-testid="load-problem">
+                {last.result.problem}
+              </Callout>
+            )}
+            <FileResults reports={last.result.reports} batchReplaced={last.result.replaced} />
+          </div>
+        )}
+        {!load.running && !last && source.reports.length > 0 && (
+          <details className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+            <summary className="cursor-pointer">How the current files loaded</summary>
+            <FileResults reports={source.reports} />
+          </details>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+/** One line per file: its table, status, the row accounting and notes in plain words. */
+export function FileResults({ reports, batchReplaced = true }: { reports: FileLoadReport[]; batchReplaced?: boolean }) {
+  if (reports.length === 0) return null;
+  return (
+    <ul className="mt-3 divide-y divide-tremor-border dark:divide-dark-tremor-border" data-testid="file-results">
+      {reports.map((r, i) => {
+        const s = summarizeFile(r, batchReplaced);
+        return (
+          <li key={`${r.file}-${i}`} className="flex gap-3 py-2" data-tone={s.tone} data-file={r.file}>
+            <span aria-hidden className={`mt-1.5 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${TONE_DOT[s.tone]}`} />
+            <div className="min-w-0">
+              <p className="text-tremor-default">
+                <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{s.file}</span>
+                {s.table && <span className="ml-2 text-tremor-content dark:text-dark-tremor-content">→ {s.table}</span>}
+                <span className="ml-2 text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">{s.status}</span>
+              </p>
+              {s.accounting && (
+                <p className="text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content" title={`${formatCount(r.rowsWarned)} with warnings`}>
+                  {s.accounting}
+                </p>
+              )}
+              {s.notes.map((n) => (
+                <p key={n} className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                  {n}
+                </p>
+              ))}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,65 @@
+import { useSyncExternalStore } from 'react';
+import type { ReplaceProgress, ReplaceResult } from '../../loader/replace-data';
+import { replaceSessionData, resetToDemoData } from '../session';
+
+/**
+ * The file loader's state, outside React so it survives leaving the Data page mid-load: whether
+ * a batch is loading, its progress, and the outcome of the last batch.
+ */
+export interface LoadState {
+  running: boolean;
+  /** What is loading: picked files, or the demo data. */
+  kind: 'files' | 'demo' | null;
+  progress: ReplaceProgress | null;
+  last: { kind: 'files' | 'demo'; result: ReplaceResult; at: Date } | null;
+}
+
+let state: LoadState = { running: false, kind: null, progress: null, last: null };
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<LoadState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useLoadState(): LoadState {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+export function getLoadState(): LoadState {
+  return state;
+}
+
+async function run(kind: 'files' | 'demo', go: (onProgress: (p: ReplaceProgress) => void) => Promise<ReplaceResult>): Promise<ReplaceResult | null> {
+  if (state.running) return null;
+  set({ running: true, kind, progress: null });
+  let result: ReplaceResult;
+  try {
+    result = await go((progress) => set({ progress }));
+  } catch (e) {
+    result = {
+      replaced: false,
+      reports: [],
+      problem: `Loading failed: ${e instanceof Error ? e.message : String(e)}. The previous data was kept.`,
+      loadedFiles: [],
+    };
+  }
+  set({ running: false, kind: null, progress: null, last: { kind, result, at: new Date() } });
+  return result;
+}
+
+/** Loads picked or dropped files (browser File objects) as the new data set. */
+export function loadFiles(files: readonly File[]): Promise<ReplaceResult | null> {
+  const batch = files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
+  return run('files', (onProgress) => replaceSessionData(batch, onProgress));
+}
+
+/** Goes back to the bundled demo data. */
+export function resetDemo(): Promise<ReplaceResult | null> {
+  return run('demo', (onProgress) => resetToDemoData(onProgress));
+}

@@ -1,0 +1,34 @@
+import { Select, SelectItem } from '@tremor/react';
+import { PageHeader } from '../components/charts/PageHeader';
+import { CostBreakdownPanel } from '../panels/cost/CostBreakdownPanel';
+import { COST_DIM_LABELS, COST_DIMS, readCostDim, withCostDim, type CostDim } from '../panels/cost/cost-params';
+import { RecoveryPanel } from '../panels/cost/RecoveryPanel';
+import type { PageProps } from '../view/types';
+
+/** Finance: what returns cost, broken down by one dimension, minus what is recovered. */
+export function CostPage(props: PageProps) {
+  const dim = readCostDim(props.view.params);
+  return (
+    <main className="space-y-6" data-testid="page-cost">
+      <PageHeader title="Cost & recovery" question="What do returns cost us, where, and how much comes back?">
+        <div className="flex w-52 flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+          Break down by
+          <Select
+            value={dim}
+            onValueChange={(v) => props.setView({ params: withCostDim(props.view.params, v as CostDim) })}
+            enableClear={false}
+            data-testid="cost-dim"
+          >
+            {COST_DIMS.map((d) => (
+              <SelectItem key={d} value={d}>
+                {COST_DIM_LABELS[d]}
+              </SelectItem>
+            ))}
+          </Select>
+        </div>
+      </PageHeader>
+      <CostBreakdownPanel {...props} />
+      <RecoveryPanel {...props} />
+    </main>
+  );
+}

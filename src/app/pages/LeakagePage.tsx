@@ -1,0 +1,13 @@
+import { PageHeader } from '../components/charts/PageHeader';
+import { LeakagePanel } from '../panels/leakage/LeakagePanel';
+import type { PageProps } from '../view/types';
+
+/** Finance: where refunds and the returns policy leak money, rule by rule. */
+export function LeakagePage(props: PageProps) {
+  return (
+    <main className="space-y-6" data-testid="page-leakage">
+      <PageHeader title="Leakage" question="Which refunds and returns should not have cost what they did?" />
+      <LeakagePanel {...props} />
+    </main>
+  );
+}

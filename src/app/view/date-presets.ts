@@ -1,0 +1,98 @@
+import type { Filters } from '../filters';
+import { differenceInCalendarDays, format, isValid, parseISO, startOfQuarter, startOfYear, subDays } from 'date-fns';
+
+/**
+ * Relative date ranges. They are resolved against the data's LAST ORDER DATE, not today's
+ * date: a demo or an export can be months old, and "last 30 days" of a file from last year
+ * must still show something. The UI says "of data" for that reason.
+ */
+export const DATE_PRESETS = [
+  { id: 'last_30', label: 'Last 30 days of data' },
+  { id: 'last_90', label: 'Last 90 days of data' },
+  { id: 'qtd', label: 'Quarter to date (of data)' },
+  { id: 'ytd', label: 'Year to date (of data)' },
+] as const;
+export type DatePreset = (typeof DATE_PRESETS)[number]['id'];
+
+export interface DateRange {
+  date_from: string;
+  date_to: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isDatePreset(v: unknown): v is DatePreset {
+  return typeof v === 'string' && DATE_PRESETS.some((p) => p.id === v);
+}
+
+export function presetLabel(id: string | null): string | null {
+  return DATE_PRESETS.find((p) => p.id === id)?.label ?? null;
+}
+
+/** A valid calendar day 'yyyy-MM-dd' (2025-02-30 is not). */
+export function isIsoDay(v: unknown): v is string {
+  if (typeof v !== 'string' || !ISO_DAY.test(v)) return false;
+  const d = parseISO(v);
+  return isValid(d) && day(d) === v;
+}
+
+// Days are handled as local dates (parseISO of a bare day is local midnight) and written
+// back with format(), so no time zone shifts a day.
+const day = (d: Date) => format(d, 'yyyy-MM-dd');
+
+/** The range of a preset, ending on the last order date of the data (inclusive). */
+export function resolvePreset(preset: DatePreset, lastOrderDate: string): DateRange | null {
+  if (!isIsoDay(lastOrderDate)) return null;
+  const last = parseISO(lastOrderDate);
+  let from: Date;
+  switch (preset) {
+    case 'last_30':
+      from = subDays(last, 29);
+      break;
+    case 'last_90':
+      from = subDays(last, 89);
+      break;
+    case 'qtd':
+      from = startOfQuarter(last);
+      break;
+    case 'ytd':
+      from = startOfYear(last);
+      break;
+  }
+  return { date_from: day(from), date_to: lastOrderDate };
+}
+
+/** Days in a range, both ends included (0 when it is reversed or invalid). */
+export function rangeDays(range: DateRange): number {
+  if (!isIsoDay(range.date_from) || !isIsoDay(range.date_to)) return 0;
+  return Math.max(0, differenceInCalendarDays(parseISO(range.date_to), parseISO(range.date_from)) + 1);
+}
+
+/** The period of the same length that ends the day before `range` starts. */
+export function previousPeriod(range: DateRange): DateRange | null {
+  const n = rangeDays(range);
+  if (n === 0) return null;
+  const to = subDays(parseISO(range.date_from), 1);
+  return { date_from: day(subDays(to, n - 1)), date_to: day(to) };
+}
+
+/** The last `days` days of data, ending on the last order date. */
+export function lastDays(lastOrderDate: string, days: number): DateRange | null {
+  if (!isIsoDay(lastOrderDate) || days < 1) return null;
+  return { date_from: day(subDays(parseISO(lastOrderDate), days - 1)), date_to: lastOrderDate };
+}
+
+/** Days between two ISO days (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return differenceInCalendarDays(parseISO(b), parseISO(a));
+}
+
+/**
+ * The filters the models get: a date preset replaced by its dates. Until the last order date
+ * is known a preset gives no dates (the app waits for it before rendering pages).
+ */
+export function withPresetDates(filters: Filters, preset: string | null, lastOrderDate: string | null | undefined): Filters {
+  if (!isDatePreset(preset) || !lastOrderDate) return filters;
+  const range = resolvePreset(preset, lastOrderDate);
+  return range ? { ...filters, ...range } : filters;
+}

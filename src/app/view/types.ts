@@ -1,0 +1,88 @@
+import type { Runner, ModelParams } from '../../runner/runner';
+import type { Filters } from '../filters';
+
+/**
+ * The whole view lives in the URL (see view-url.ts): which page, the global filters, the
+ * cross-filter selection, page parameters, edited assumptions and the open drill-down.
+ * Defaults are omitted from the URL, so a bare URL is the default view.
+ */
+export const PAGES = [
+  'overview',
+  'products',
+  'reasons',
+  'suppliers',
+  'carriers',
+  'turnaround',
+  'cost',
+  'leakage',
+  'policy',
+  'data',
+  'sql',
+] as const;
+export type PageId = (typeof PAGES)[number];
+
+/** Dimensions a click can select; each is also a global filter (see in_list in macros.sql). */
+export const SELECT_DIMS = ['sku', 'category', 'supplier', 'carrier', 'region', 'channel', 'reason'] as const;
+export type SelectDim = (typeof SELECT_DIMS)[number];
+
+export interface Selection {
+  dim: SelectDim;
+  value: string;
+}
+
+/** What a drill-down table shows: the rows behind a number. */
+export interface DrillTarget {
+  /** `returns` (return lines), `lines` (order lines) or `leakage` (cases of one rule). */
+  kind: 'returns' | 'lines' | 'leakage';
+  /** Extra filters of the drill on top of the view's, e.g. { reason: 'defective' } or { rule: 'refund_above_price' }. */
+  where: Record<string, string>;
+  /** Shown above the table: what number these rows are behind. */
+  title: string;
+  /**
+   * The dimension of the panel the number came from: that panel ignores a selection on its own
+   * dimension, so the rows behind its numbers must ignore it too.
+   */
+  ownDim?: SelectDim;
+}
+
+export interface ViewState {
+  page: PageId;
+  filters: Filters;
+  /** Relative date preset ('last_30', 'last_90', 'qtd', 'ytd'), resolved against the data's last order date. */
+  datePreset: string | null;
+  selection: Selection | null;
+  /** Page parameters of models, e.g. { sku_dim: 'category', grain: 'week', change_date: '2025-01-01' }. */
+  params: Record<string, string>;
+  /** Assumptions the user changed (only the changed keys). */
+  assumptions: Record<string, number>;
+  drill: DrillTarget | null;
+}
+
+export type ViewPatch = Partial<ViewState>;
+
+/** What every page component receives. Pages render; they never filter or aggregate rows. */
+export interface PageProps {
+  runner: Runner;
+  view: ViewState;
+  /** Changes the view (pushes a history entry unless `replace`). */
+  setView: (patch: ViewPatch, opts?: { replace?: boolean }) => void;
+  /**
+   * Model parameters for a panel: the global filters plus the cross-filter selection, except
+   * for the panel that shows the selected dimension itself (`ownDim`), which keeps showing all
+   * its values with the selection highlighted.
+   */
+  paramsFor: (ownDim?: SelectDim) => ModelParams;
+  /** Toggles the selection: clicking the selected value again clears it. */
+  select: (dim: SelectDim, value: string) => void;
+  /** Opens the drill-down table for the rows behind a number. */
+  openDrill: (target: DrillTarget) => void;
+  /** Currency of the data (for Intl money formatting), null until known. */
+  currency: string | null;
+  /** Bumped whenever data or assumptions change, so panels re-query. */
+  dataVersion: number;
+  /**
+   * First and last order date of ALL the loaded data (not the filtered selection), once
+   * known. Relative dates (presets, "previous period") count from `last`, not from today.
+   */
+  dataRange?: { first: string; last: string } | null;
+}

@@ -1,0 +1,213 @@
+import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, type AssumptionSpec } from '../../data-model/assumptions';
+import { FILTER_PARAMS } from '../../runner/model-header';
+import type { Filters } from '../filters';
+import { isDatePreset, isIsoDay } from './date-presets';
+import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type ViewState } from './types';
+
+/**
+ * The whole view in the URL's query string, and back. The URL is the one source of the view:
+ * copying it reproduces the view exactly, Back/Forward walk through views, a saved view is
+ * its query string. Defaults are omitted (the default view is a bare URL) and anything
+ * invalid is ignored, never fatal: a hand-edited or outdated link still opens.
+ *
+ *   page=carriers                         the page (omitted: overview)
+ *   preset=last_30                        a relative date range (then no date_from/date_to)
+ *   date_from=2025-01-01 date_to=…        a custom order-date range
+ *   channel=web&channel=app …             list filters, one parameter per value
+ *   sel=sku:ABC-1                         the cross-filter selection (dimension:value)
+ *   p.grain=week                          page parameters of models
+ *   a.handling_cost_per_return=6          edited assumptions (numbers, known keys only)
+ *   drill=returns&dw.reason=defective&dt=Defective%20returns
+ *                                         the open drill-down: kind, its filters, its title
+ *
+ * Parameters are written in that order, page params and drill filters sorted by name, so
+ * equal views give equal URLs.
+ */
+
+export const DEFAULT_VIEW: ViewState = {
+  page: 'overview',
+  filters: {},
+  datePreset: null,
+  selection: null,
+  params: {},
+  assumptions: {},
+  drill: null,
+};
+
+const DATE_FILTERS = ['date_from', 'date_to'] as const;
+const LIST_FILTERS = FILTER_PARAMS.filter((f) => f !== 'date_from' && f !== 'date_to');
+const DRILL_KINDS: readonly DrillTarget['kind'][] = ['returns', 'lines', 'leakage'];
+/** Names of page parameters and drill filters: model parameter / column names. */
+const NAME = /^[A-Za-z0-9_]+$/;
+
+export function isPageId(v: unknown): v is PageId {
+  return typeof v === 'string' && (PAGES as readonly string[]).includes(v);
+}
+
+export function isSelectDim(v: unknown): v is SelectDim {
+  return typeof v === 'string' && (SELECT_DIMS as readonly string[]).includes(v);
+}
+
+/** The range an assumption may take, by its unit (a negative cost or a 150 % share is a typo). */
+export function assumptionBounds(spec: AssumptionSpec): { min: number; max: number } {
+  switch (spec.unit) {
+    case '%':
+      return { min: 0, max: 100 };
+    case 'share of unit cost':
+      return { min: 0, max: 1 };
+    case 'days':
+      return { min: 0, max: 3650 };
+    default:
+      return { min: 0, max: 1e9 };
+  }
+}
+
+const SPECS = new Map(ASSUMPTIONS.map((a) => [a.key, a]));
+
+/** A valid value for a known assumption, or null (unknown key, not a number, out of range). */
+export function validAssumption(key: string, value: unknown): number | null {
+  const spec = SPECS.get(key);
+  if (!spec) return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return null;
+  const { min, max } = assumptionBounds(spec);
+  return n >= min && n <= max ? n : null;
+}
+
+/**
+ * Only the assumptions that differ from their default, with valid values, in the order of
+ * ASSUMPTIONS (so equal edits compare equal).
+ */
+export function normalizeAssumptions(values: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of ASSUMPTIONS) {
+    if (!Object.prototype.hasOwnProperty.call(values, a.key)) continue;
+    const v = validAssumption(a.key, values[a.key]);
+    if (v !== null && v !== DEFAULT_ASSUMPTIONS[a.key]) out[a.key] = v;
+  }
+  return out;
+}
+
+function normalizeFilters(filters: Filters, withDates: boolean): Filters {
+  const out: Record<string, string | string[]> = {};
+  if (withDates) {
+    for (const f of DATE_FILTERS) {
+      const v = filters[f];
+      if (isIsoDay(v)) out[f] = v;
+    }
+  }
+  for (const f of LIST_FILTERS) {
+    const values = [...new Set((filters[f] ?? []).filter((v) => typeof v === 'string' && v !== ''))];
+    if (values.length > 0) out[f] = values;
+  }
+  return out as Filters;
+}
+
+function sortedRecord(rec: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(rec).sort()) {
+    const v = rec[k];
+    if (NAME.test(k) && k !== '__proto__' && typeof v === 'string' && v !== '') out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The canonical form of a view: what parsing its URL gives. A date preset replaces the
+ * custom dates; empty lists, empty values, unknown names and default assumptions are dropped.
+ */
+export function canonicalView(view: ViewState): ViewState {
+  const datePreset = isDatePreset(view.datePreset) ? view.datePreset : null;
+  const sel = view.selection;
+  const drill = view.drill;
+  return {
+    page: isPageId(view.page) ? view.page : 'overview',
+    filters: normalizeFilters(view.filters ?? {}, datePreset === null),
+    datePreset,
+    selection: sel && isSelectDim(sel.dim) && typeof sel.value === 'string' && sel.value !== '' ? { dim: sel.dim, value: sel.value } : null,
+    params: sortedRecord(view.params ?? {}),
+    assumptions: normalizeAssumptions(view.assumptions ?? {}),
+    drill:
+      drill && DRILL_KINDS.includes(drill.kind)
+        ? {
+            kind: drill.kind,
+            where: sortedRecord(drill.where ?? {}),
+            title: typeof drill.title === 'string' ? drill.title : '',
+            ...(drill.ownDim && isSelectDim(drill.ownDim) ? { ownDim: drill.ownDim } : {}),
+          }
+        : null,
+  };
+}
+
+/** Reads the view from a query string ('?a=b' or 'a=b'); whatever is invalid is left out. */
+export function parseView(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const filters: Record<string, string | string[]> = {};
+  for (const f of DATE_FILTERS) {
+    const v = q.get(f);
+    if (v !== null) filters[f] = v;
+  }
+  for (const f of LIST_FILTERS) filters[f] = q.getAll(f);
+
+  let selection: ViewState['selection'] = null;
+  const sel = q.get('sel');
+  if (sel !== null) {
+    const colon = sel.indexOf(':');
+    const dim = colon > 0 ? sel.slice(0, colon) : '';
+    if (isSelectDim(dim)) selection = { dim, value: sel.slice(colon + 1) };
+  }
+
+  // The first value of a repeated name wins (Maps: a name like "constructor" is just a name).
+  const params = new Map<string, string>();
+  const assumptions = new Map<string, string>();
+  const where = new Map<string, string>();
+  for (const [k, v] of q) {
+    const [map, name] = k.startsWith('p.') ? [params, k.slice(2)] : k.startsWith('a.') ? [assumptions, k.slice(2)] : k.startsWith('dw.') ? [where, k.slice(3)] : [null, ''];
+    if (map && !map.has(name)) map.set(name, v);
+  }
+
+  const kind = q.get('drill');
+  const drill =
+    kind !== null && (DRILL_KINDS as readonly string[]).includes(kind)
+      ? { kind: kind as DrillTarget['kind'], where: Object.fromEntries(where), title: q.get('dt') ?? '', ownDim: (q.get('do') ?? undefined) as SelectDim | undefined }
+      : null;
+
+  return canonicalView({
+    page: (q.get('page') ?? 'overview') as PageId,
+    filters: filters as Filters,
+    datePreset: q.get('preset'),
+    selection,
+    params: Object.fromEntries(params),
+    assumptions: Object.fromEntries(assumptions) as unknown as Record<string, number>,
+    drill,
+  });
+}
+
+/** The view as a query string: '' for the default view, else '?…' (canonical order). */
+export function serializeView(view: ViewState): string {
+  const v = canonicalView(view);
+  const q = new URLSearchParams();
+  if (v.page !== 'overview') q.set('page', v.page);
+  if (v.datePreset) q.set('preset', v.datePreset);
+  for (const f of DATE_FILTERS) {
+    const d = v.filters[f];
+    if (d) q.set(f, d);
+  }
+  for (const f of LIST_FILTERS) for (const value of v.filters[f] ?? []) q.append(f, value);
+  if (v.selection) q.set('sel', `${v.selection.dim}:${v.selection.value}`);
+  for (const [k, value] of Object.entries(v.params)) q.set(`p.${k}`, value);
+  for (const [k, value] of Object.entries(v.assumptions)) q.set(`a.${k}`, String(value));
+  if (v.drill) {
+    q.set('drill', v.drill.kind);
+    for (const [k, value] of Object.entries(v.drill.where)) q.set(`dw.${k}`, value);
+    if (v.drill.title !== '') q.set('dt', v.drill.title);
+    if (v.drill.ownDim) q.set('do', v.drill.ownDim);
+  }
+  const s = q.toString();
+  return s === '' ? '' : `?${s}`;
+}
+
+/** Two views are the same view when their URLs are. */
+export function sameView(a: ViewState, b: ViewState): boolean {
+  return serializeView(a) === serializeView(b);
+}

@@ -1,0 +1,465 @@
+import { CONTRACT, type CanonicalTable } from '../../data-model/contract';
+import { ident } from '../../data-model/schema-ddl';
+import type { Engine, Row } from '../../engine/types';
+import { decodeBytes, headerNames, readRecords } from './decode';
+import { Params, SEP, TargetSql, targetSelect } from './sql-build';
+import { columnsUsed, validateMapping, type MappingSpec, type TargetSpec } from './spec';
+
+/**
+ * Applies a mapping to one file: decode → stage as text through DuckDB's CSV reader (rows it
+ * cannot read are kept as rejects) → route each row to its target table → read every value
+ * the way the mapping says → exclusions, per-row checks, cross-table checks → insert, with
+ * every row accounted for in load_log / load_issues:
+ *
+ *   rows read = rows loaded + rows rejected + rows excluded      (per file and per table)
+ *
+ * Rejected rows (severity 'rejected') could not be loaded: unreadable, a value that does not
+ * read with the mapping's format, a missing required value, a negative amount, a duplicate
+ * key, an unknown SKU (when products are loaded), a return dated before its order.
+ * Excluded rows (severity 'excluded') are left out on purpose by a rule of the mapping, with
+ * its reason (e.g. stock write-offs in an invoice file). Warnings (severity 'warning') are
+ * loaded rows that look wrong: a date in the future, a return long after its order.
+ * Rows the CSV reader could not read and rows no target takes are counted under the first
+ * target's table. Line numbers are record numbers (header = 1 + skipped lines); they equal
+ * physical lines unless an earlier cell held a line break.
+ *
+ * One transaction per file: a file that fails leaves every table as it was. The tables are
+ * written unqualified, so the batch loader's shadow schema (search_path) works unchanged.
+ */
+
+export interface ImportFile {
+  name: string;
+  /** The file's bytes, decoded with mapping.source.encoding; or `text`, already decoded. */
+  bytes?: Uint8Array;
+  text?: string;
+}
+
+export interface ApplyOptions {
+  /** "Now" for future-date warnings (default: the current time). */
+  now?: Date;
+  /** Run everything, then roll back: nothing is kept (the mapping step's preview). */
+  dryRun?: boolean;
+  /** With dryRun: loaded rows returned per table (default 20). */
+  previewRows?: number;
+  /** Read only the first N data records (previews of big files). */
+  maxRecords?: number;
+}
+
+export interface TableAccount {
+  table: CanonicalTable;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsExcluded: number;
+  rowsWarned: number;
+}
+
+export interface ReasonCount {
+  table: CanonicalTable;
+  severity: 'rejected' | 'excluded' | 'warning';
+  /** The reason without the offending value ('bad date in order_date (expected ...)'). */
+  reason: string;
+  rows: number;
+}
+
+export interface ImportReport {
+  file: string;
+  mapping: string;
+  preset: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsExcluded: number;
+  rowsWarned: number;
+  tables: TableAccount[];
+  reasons: ReasonCount[];
+  /** Raw return reasons that no reason_map rule matches (they will count as 'unknown'). */
+  unmappedReasons: { reasonRaw: string; rows: number }[];
+  /** With dryRun: the first loaded rows of each table, as they would be stored. */
+  preview?: Partial<Record<CanonicalTable, Row[]>>;
+  /** Set when the file could not be used at all; nothing from it was loaded. */
+  error?: string;
+}
+
+/** SQL files the import engine runs (keys as in QuerySources). */
+export const IMPORT_SQL_FILES = ['import/import_macros'] as const;
+export type ImportSql = Record<(typeof IMPORT_SQL_FILES)[number], string>;
+
+/** The import SQL out of the app's query sources (the browser bundles queries/import/*.sql). */
+export function importSqlFrom(sources: Record<string, string>): ImportSql {
+  const out = {} as ImportSql;
+  for (const f of IMPORT_SQL_FILES) {
+    const text = sources[f];
+    if (text === undefined) throw new Error(`missing queries/${f}.sql`);
+    out[f] = text;
+  }
+  return out;
+}
+
+let counter = 0;
+
+/** Loads one file with a mapping; never throws for a bad file or mapping (see `error`). */
+export async function applyMapping(
+  engine: Engine,
+  sql: ImportSql,
+  file: ImportFile,
+  mapping: MappingSpec,
+  options: ApplyOptions = {},
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    file: file.name, mapping: mapping?.name ?? '', preset: mapping?.preset ?? null,
+    rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
+    tables: [], reasons: [], unmappedReasons: [],
+  };
+  const valid = validateMapping(mapping);
+  if (!valid.ok) {
+    report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
+    return report;
+  }
+  let text: string;
+  try {
+    text = file.text ?? decodeBytes(file.bytes ?? new Uint8Array(), mapping.source.encoding);
+  } catch (e) {
+    report.error = `${file.name}: the file could not be decoded as ${mapping.source.encoding} (${firstLine(e)})`;
+    return report;
+  }
+  // One line-ending style for the reader: CRLF, CR and LF (even mixed, as in concatenated
+  // exports) all become LF; a line break inside a quoted cell becomes LF too.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  const prepared = prepareText(text, mapping, options.maxRecords);
+  if ('error' in prepared) {
+    report.error = `${file.name}: ${prepared.error}`;
+    return report;
+  }
+  const id = ++counter;
+  await engine.exec(sql['import/import_macros']);
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    await run(engine, id, prepared, mapping, options, report);
+    if (options.dryRun) await engine.exec('ROLLBACK');
+    else await engine.exec('COMMIT');
+  } catch (e) {
+    await engine.exec('ROLLBACK').catch(() => undefined);
+    Object.assign(report, { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0, tables: [], reasons: [], unmappedReasons: [] });
+    delete report.preview;
+    report.error = `${file.name}: ${firstLine(e)}`;
+  } finally {
+    await dropTemps(engine, id);
+  }
+  return report;
+}
+
+interface PreparedText {
+  text: string;
+  header: string[];
+  /** Source column name → staged column (c1 ...). */
+  columnOf: Map<string, string>;
+}
+
+/** Header names of the file under the mapping's source format, and the columns it uses. */
+function prepareText(text: string, mapping: MappingSpec, maxRecords?: number): PreparedText | { error: string } {
+  const { delimiter, quote, skipLines, header } = mapping.source;
+  const first = readRecords(text, delimiter, quote, skipLines + 1 + (maxRecords ?? 0));
+  const headRecord = first[skipLines];
+  if (!headRecord) return { error: 'the file is empty' };
+  if (maxRecords !== undefined) {
+    const last = first[first.length - 1]!;
+    text = text.slice(0, last.end);
+  }
+  const names = header ? headerNames(headRecord.cells) : headRecord.cells.map((_, i) => `column${i + 1}`);
+  const columnOf = new Map<string, string>();
+  names.forEach((n, i) => columnOf.set(n, `c${i + 1}`));
+  // Looser match for names that differ only in case or surrounding spaces.
+  names.forEach((n, i) => {
+    const k = n.trim().toLowerCase();
+    if (!columnOf.has(`\u0000${k}`)) columnOf.set(`\u0000${k}`, `c${i + 1}`);
+  });
+  const missing = columnsUsed(mapping).filter((c) => !columnOf.has(c) && !columnOf.has(`\u0000${c.trim().toLowerCase()}`));
+  if (missing.length > 0) {
+    return {
+      error: `the file has no column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (its columns: ${names.map((n) => `"${n}"`).join(', ')})`,
+    };
+  }
+  return { text, header: names, columnOf };
+}
+
+const DEPENDENCY_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
+
+async function run(
+  engine: Engine,
+  id: number,
+  prepared: PreparedText,
+  mapping: MappingSpec,
+  options: ApplyOptions,
+  report: ImportReport,
+): Promise<void> {
+  const { delimiter, quote, skipLines, header } = mapping.source;
+  const src = `imp${id}_src`;
+  const issues = `imp${id}_issues`;
+  const vfile = `import_${id}.csv`;
+  const n = prepared.header.length;
+  const colDefs = Array.from({ length: n }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+  // The text goes to DuckDB as UTF-8 whatever the file's encoding was.
+  await engine.registerFile(vfile, new TextEncoder().encode(prepared.text));
+  const rejectsTable = `imp${id}_rejects`;
+  try {
+    await engine.query(
+      `CREATE TEMP TABLE imp${id}_raw AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,
+         columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
+         rejects_scan = 'imp${id}_scan', rejects_table = '${rejectsTable}', null_padding = false, strict_mode = true)`,
+      [header, skipLines, delimiter, quote],
+    );
+  } catch (e) {
+    throw new Error(`cannot be read as delimited text (${firstLine(e)})`);
+  } finally {
+    await engine.dropFile(vfile);
+  }
+  await engine.exec(
+    `CREATE TEMP TABLE ${issues} (table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR, reason VARCHAR, raw VARCHAR)`,
+  );
+  const headerLines = header ? 1 : 0;
+  const parserRejects = await engine.query(
+    `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw FROM ${rejectsTable} GROUP BY line ORDER BY line`,
+  );
+  const cols = Array.from({ length: n }, (_, i) => `c${i + 1}`);
+  const rawText = `concat_ws($1, ${cols.map((c) => `coalesce(${c}, '')`).join(', ')})`;
+  // Cells trimmed, then empty / null words made NULL (each step once per cell).
+  await engine.query(
+    `CREATE TEMP TABLE ${src} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $2) AS ${c}`).join(', ')}
+     FROM (SELECT CAST(row_number() OVER () + ${headerLines} AS BIGINT) AS __line, ${rawText} AS __raw, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')}
+           FROM imp${id}_raw)`,
+    [delimiter, mapping.source.nullValues.join(SEP)],
+  );
+  if (parserRejects.length > 0) {
+    // Records the reader skipped shift the numbering: the k-th good record sits after every
+    // rejected record r_i (i-th in order) with r_i - i - headerLines good records before it.
+    await engine.exec(
+      `UPDATE ${src} SET __line = __line + (SELECT count(*) FROM
+         (SELECT line - row_number() OVER (ORDER BY line) - ${headerLines} AS good_before FROM (SELECT DISTINCT line FROM ${rejectsTable})) r
+         WHERE r.good_before < ${src}.__line - ${headerLines})`,
+    );
+  }
+  if (skipLines > 0) await engine.query(`UPDATE ${src} SET __line = __line + $1`, [skipLines]);
+
+  // Route: the first target whose `when` holds takes the row.
+  const resolver = (name: string) => prepared.columnOf.get(name) ?? prepared.columnOf.get(`\u0000${name.trim().toLowerCase()}`)!;
+  const routeParams = new Params();
+  const routeSql = new TargetSql(routeParams, resolver, true);
+  const whens = mapping.targets.map((t, i) => `WHEN ${t.when ? routeSql.test(t.when) : 'true'} THEN ${i}`);
+  await engine.query(
+    `CREATE TEMP TABLE imp${id}_routed AS SELECT s.*, CASE ${whens.join(' ')} END AS __target FROM ${src} s`,
+    routeParams.values,
+  );
+
+  const file = report.file;
+  const firstTable = mapping.targets[0]!.table;
+  const accounts = new Map<CanonicalTable, TableAccount>();
+  for (const t of mapping.targets) {
+    accounts.set(t.table, { table: t.table, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0 });
+  }
+  const firstAccount = accounts.get(firstTable)!;
+
+  // Unreadable rows and rows no target takes: accounted under the first target's table.
+  for (const r of parserRejects) {
+    await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [
+      firstTable, file, Number(r.line) + skipLines,
+      `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`, String(r.raw ?? '').replace(/^\r?\n/, ''),
+    ]);
+  }
+  firstAccount.rowsRead += parserRejects.length;
+  firstAccount.rowsRejected += parserRejects.length;
+  const unrouted = await engine.query(
+    `INSERT INTO ${issues} SELECT $1, $2, __line, 'excluded', 'taken by no target of the mapping', __raw
+     FROM imp${id}_routed WHERE __target IS NULL RETURNING 1`,
+    [firstTable, file],
+  );
+  firstAccount.rowsRead += unrouted.length;
+  firstAccount.rowsExcluded += unrouted.length;
+
+  const hasProducts = Number((await engine.query('SELECT count(*) AS n FROM products'))[0]!.n) > 0;
+  const order = [...mapping.targets.entries()].sort(
+    (a, b) => DEPENDENCY_ORDER.indexOf(a[1].table) - DEPENDENCY_ORDER.indexOf(b[1].table),
+  );
+  for (const [i, target] of order) {
+    await loadTarget(engine, id, i, target, mapping, resolver, hasProducts, options, report, accounts.get(target.table)!);
+  }
+
+  report.tables = mapping.targets.map((t) => accounts.get(t.table)!);
+  for (const k of ['rowsRead', 'rowsLoaded', 'rowsRejected', 'rowsExcluded', 'rowsWarned'] as const) {
+    report[k] = report.tables.reduce((s, a) => s + a[k], 0);
+  }
+  await engine.exec(`INSERT INTO load_issues SELECT * FROM ${issues} ORDER BY table_name, line_number, severity`);
+  for (const a of report.tables) {
+    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMP))`, [
+      a.table, file, a.rowsRead, a.rowsLoaded, a.rowsRejected, a.rowsExcluded, a.rowsWarned,
+      isoTimestamp(options.now ?? new Date()),
+    ]);
+  }
+  const reasons = await engine.query(
+    `SELECT table_name, severity, regexp_replace(reason, ':\\s*".*$', '') AS reason, count(*) AS n
+     FROM ${issues} GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
+  );
+  report.reasons = reasons.map((r) => ({
+    table: r.table_name as CanonicalTable, severity: r.severity as ReasonCount['severity'], reason: String(r.reason), rows: Number(r.n),
+  }));
+}
+
+async function loadTarget(
+  engine: Engine,
+  id: number,
+  index: number,
+  target: TargetSpec,
+  mapping: MappingSpec,
+  resolver: (name: string) => string,
+  hasProducts: boolean,
+  options: ApplyOptions,
+  report: ImportReport,
+  account: TableAccount,
+): Promise<void> {
+  const table = target.table;
+  const spec = CONTRACT[table];
+  const params = new Params();
+  const builder = new TargetSql(params, resolver);
+  const routed = `(SELECT * FROM imp${id}_routed WHERE __target = ${index})`;
+  const { sql: select, checks, columns } = targetSelect(target, builder, params, routed);
+  const t = `imp${id}_t${index}`;
+  const issues = `imp${id}_issues`;
+  const file = report.file;
+  // Values read, exclusions and per-row checks in one statement (all parameters bound).
+  await engine.query(
+    `CREATE TEMP TABLE ${t} AS SELECT *, CASE WHEN __exclude IS NOT NULL THEN NULL ${checks.join(' ')} END AS __reject
+     FROM (${select})`,
+    params.values,
+  );
+
+  // Cross-row and cross-table checks, on the rows that passed the per-row checks.
+  const opts = mapping.checks ?? {};
+  const mapped = new Set(columns.map((c) => c.name));
+  const eligible = `__exclude IS NULL AND __reject IS NULL`;
+  const ok = (alias: string) => `${alias}.__exclude IS NULL AND ${alias}.__reject IS NULL`;
+  if (spec.key.every((k) => mapped.has(k))) {
+    const key = spec.key.map(ident).join(', ');
+    const keyText = (alias: string) => spec.key.map((k) => `${alias}.${ident(k)}`).join(` || ' + ' || `);
+    const label = `duplicate ${spec.key.join(' + ')}: "`;
+    // Within the file: the first occurrence loads, later ones are rejected.
+    await engine.query(
+      `UPDATE ${t} SET __reject = $1 || ${keyText(t)} || '" (first on line ' || d.first_line || ')'
+       FROM (SELECT __line AS l, min(__line) OVER (PARTITION BY ${key}) AS first_line FROM ${t} WHERE ${eligible}) d
+       WHERE ${t}.__line = d.l AND d.l > d.first_line`,
+      [label],
+    );
+    // Already in the table (loaded from an earlier file).
+    await engine.query(
+      `UPDATE ${t} SET __reject = $1 || ${keyText(t)} || '" (already loaded)'
+       FROM (SELECT DISTINCT ${key} FROM ${table}) e
+       WHERE ${spec.key.map((k) => `e.${ident(k)} = ${t}.${ident(k)}`).join(' AND ')} AND ${ok(t)}`,
+      [label],
+    );
+  }
+  const warnings: { sql: string; params: (string | number | boolean | null)[] }[] = [];
+  const unknownSku = opts.unknownSku ?? 'reject';
+  if (hasProducts && mapped.has('sku') && table !== 'products' && table !== 'shipments' && unknownSku !== 'ignore') {
+    const msg = `'unknown SKU: "' || sku || '" (not among the products loaded)'`;
+    const cond = `sku IS NOT NULL AND sku NOT IN (SELECT sku FROM products WHERE sku IS NOT NULL)`;
+    if (unknownSku === 'reject') await engine.exec(`UPDATE ${t} SET __reject = ${msg} WHERE ${eligible} AND ${cond}`);
+    else warnings.push({ sql: `SELECT __line, __raw, ${msg} AS msg FROM ${t} WHERE ${eligible} AND ${cond}`, params: [] });
+  }
+  if (table === 'returns' && mapped.has('order_id')) {
+    const dates = ['requested_at', 'received_at', 'refunded_at'].filter((c) => mapped.has(c));
+    if (dates.length > 0) {
+      const rd = (alias: string) => `CAST(coalesce(${dates.map((c) => `${alias}.${ident(c)}`).join(', ')}) AS DATE)`;
+      const orders = `(SELECT order_id, min(order_date) AS od FROM order_lines GROUP BY order_id)`;
+      const before = (alias: string) =>
+        `'return dated before its order: "' || strftime(${rd(alias)}, '%Y-%m-%d') || '" (order date ' || strftime(o.od, '%Y-%m-%d') || ')'`;
+      if ((opts.returnBeforeOrder ?? 'reject') === 'reject') {
+        await engine.exec(
+          `UPDATE ${t} SET __reject = ${before(t)} FROM ${orders} o
+           WHERE o.order_id = ${t}.order_id AND ${rd(t)} < o.od AND ${ok(t)}`,
+        );
+      } else {
+        warnings.push({ sql: `SELECT r.__line, r.__raw, ${before('r')} AS msg FROM ${t} r JOIN ${orders} o USING (order_id) WHERE ${ok('r')} AND ${rd('r')} < o.od`, params: [] });
+      }
+      warnings.push({
+        sql: `SELECT r.__line, r.__raw, 'return ' || date_diff('day', o.od, ${rd('r')}) || ' days after its order: "' || strftime(${rd('r')}, '%Y-%m-%d')
+                || '" (order date ' || strftime(o.od, '%Y-%m-%d') || ')' AS msg
+              FROM ${t} r JOIN ${orders} o USING (order_id) WHERE ${ok('r')} AND date_diff('day', o.od, ${rd('r')}) > $1`,
+        params: [opts.lateReturnDays ?? 730],
+      });
+    }
+  }
+  const now = isoTimestamp(options.now ?? new Date());
+  for (const c of columns.filter((x) => x.type === 'DATE' || x.type === 'TIMESTAMP')) {
+    warnings.push({
+      sql: `SELECT __line, __raw, $1 || strftime(${ident(c.name)}, '%Y-%m-%d') || '"' AS msg FROM ${t}
+            WHERE ${eligible} AND ${ident(c.name)} > CAST($2 AS TIMESTAMP) + to_days(CAST($3 AS INTEGER))`,
+      params: [`${c.name} is in the future: "`, now, opts.futureDays ?? 1],
+    });
+  }
+
+  // Write: the rows, their issues, the accounting.
+  const names = columns.map((c) => ident(c.name)).join(', ');
+  await engine.exec(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${t} WHERE ${eligible} ORDER BY __line`);
+  await engine.query(
+    `INSERT INTO ${issues} SELECT $1, $2, __line, CASE WHEN __exclude IS NOT NULL THEN 'excluded' ELSE 'rejected' END,
+       coalesce(__exclude, __reject), __raw FROM ${t} WHERE __exclude IS NOT NULL OR __reject IS NOT NULL`,
+    [table, file],
+  );
+  const warnedLines = new Set<number>();
+  for (const w of warnings) {
+    const k = w.params.length;
+    const rows = await engine.query(
+      `INSERT INTO ${issues} SELECT $${k + 1}, $${k + 2}, __line, 'warning', msg, __raw FROM (${w.sql}) RETURNING line_number`,
+      [...w.params, table, file],
+    );
+    rows.forEach((r) => warnedLines.add(Number(r.line_number)));
+  }
+  const counts = (await engine.query(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE __exclude IS NOT NULL) AS excluded,
+            count(*) FILTER (WHERE __exclude IS NULL AND __reject IS NOT NULL) AS rejected FROM ${t}`,
+  ))[0]!;
+  const read = Number(counts.n);
+  const excluded = Number(counts.excluded);
+  const rejected = Number(counts.rejected);
+  account.rowsRead += read;
+  account.rowsExcluded += excluded;
+  account.rowsRejected += rejected;
+  account.rowsLoaded += read - excluded - rejected;
+  account.rowsWarned += warnedLines.size;
+
+  if (table === 'returns' && mapped.has('reason_raw')) {
+    const unmapped = await engine.query(
+      `SELECT reason_raw, count(*) AS n FROM ${t} r WHERE ${ok('r')} AND reason_raw IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM reason_map m WHERE (m.match_kind = 'exact'
+               AND m.pattern = trim(regexp_replace(lower(trim(r.reason_raw)), '[^a-z0-9]+', '_', 'g'), '_'))
+            OR (m.match_kind = 'regex' AND regexp_matches(lower(r.reason_raw), m.pattern)))
+       GROUP BY reason_raw ORDER BY n DESC, reason_raw`,
+    );
+    report.unmappedReasons.push(...unmapped.map((r) => ({ reasonRaw: String(r.reason_raw), rows: Number(r.n) })));
+  }
+  if (options.dryRun) {
+    report.preview ??= {};
+    report.preview[table] = await engine.query(
+      `SELECT __line AS line, ${names} FROM ${t} WHERE ${eligible} ORDER BY __line LIMIT $1`,
+      [options.previewRows ?? 20],
+    );
+  }
+}
+
+async function dropTemps(engine: Engine, id: number): Promise<void> {
+  const rows = await engine
+    .query(`SELECT table_name FROM information_schema.tables WHERE starts_with(table_name, $1)`, [`imp${id}_`])
+    .catch(() => [] as Row[]);
+  for (const r of rows) {
+    const name = String(r.table_name);
+    if (/^imp\d+_\w+$/.test(name)) await engine.exec(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+  }
+}
+
+function isoTimestamp(d: Date): string {
+  return d.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}
+

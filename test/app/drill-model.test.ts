@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parseHeader } from '../../src/runner/model-header';
+import { readQuerySources } from '../../src/runner/query-files-node';
+import type { ModelParams, ModelResult } from '../../src/runner/runner';
+import { columnKind, defaultVisibility, exportTypes, formatCell } from '../../src/app/drill/columns';
+import {
+  DRILL_MODELS,
+  allRowsParams,
+  clampPage,
+  dataColumns,
+  defaultSort,
+  drillParams,
+  fetchAllRows,
+  pageCount,
+  pageParams,
+  sortableColumns,
+  totalRows,
+} from '../../src/app/drill/drill-model';
+
+const sources = readQuerySources();
+const header = (model: string) => parseHeader(model, sources[model]!);
+
+describe('drill-down parameters', () => {
+  it('maps each kind of drill to its model', () => {
+    expect(DRILL_MODELS).toEqual({ returns: 'drill_returns', lines: 'drill_lines', leakage: 'leakage_cases' });
+    for (const m of Object.values(DRILL_MODELS)) expect(sources[m], m).toBeDefined();
+  });
+
+  it('puts the drill filters on top of the view filters, keeping only what the model takes', () => {
+    const view: ModelParams = { channel: ['web'], reason: ['changed_mind'], dim: 'sku', limit: 5 };
+    const r = drillParams(header('drill_returns'), view, { reason: 'defective', fault: 'supplier', rule: 'x', sort: 'sku' });
+    expect(r.params).toEqual({ channel: ['web'], reason: 'defective', fault: 'supplier' });
+    expect(r.ignored).toEqual(['rule', 'sort']);
+    const leak = drillParams(header('leakage_cases'), { carrier: ['DHL'] }, { rule: 'duplicate_refund' });
+    expect(leak).toEqual({ params: { carrier: ['DHL'], rule: 'duplicate_refund' }, ignored: [] });
+    // Order lines have no fault: said, not silently widened.
+    expect(drillParams(header('drill_lines'), {}, { fault: 'carrier', late: 'true' })).toEqual({ params: { late: 'true' }, ignored: ['fault'] });
+  });
+
+  it('sorts and pages through the model parameters', () => {
+    const h = header('drill_returns');
+    expect(defaultSort(h)).toEqual({ column: 'requested_at', desc: true });
+    expect(defaultSort(header('leakage_cases'))).toEqual({ column: 'amount', desc: true });
+    expect(sortableColumns(h)).toContain('refund_amount');
+    expect(sortableColumns(h)).not.toContain('total_rows');
+    // Every shown column of every drill model can be sorted.
+    for (const m of Object.values(DRILL_MODELS)) {
+      expect(dataColumns(header(m)).filter((c) => !sortableColumns(header(m)).includes(c)), m).toEqual(m === 'leakage_cases' ? ['return_ids'] : []);
+    }
+    expect(pageParams({ sku: 'A' }, { column: 'quantity', desc: false }, 3, 100)).toEqual({
+      sku: 'A', sort: 'quantity', desc: false, limit: 100, offset: 300,
+    });
+    expect(allRowsParams({ sku: 'A' }, { column: 'quantity', desc: true })).toEqual({ sku: 'A', sort: 'quantity', desc: true, limit: null, offset: 0 });
+    expect(totalRows([{ total_rows: 1234 }])).toBe(1234);
+    expect(totalRows([])).toBeNull();
+    expect(pageCount(0, 50)).toBe(1);
+    expect(pageCount(101, 50)).toBe(3);
+    expect(clampPage(5, 101, 50)).toBe(2);
+    expect(clampPage(1, null, 50)).toBe(1);
+  });
+
+  it('fetches every row for an export (limit NULL), and says when columns are missing', async () => {
+    const calls: [string, ModelParams][] = [];
+    const runner = {
+      run: async (model: string, params: ModelParams): Promise<ModelResult> => {
+        calls.push([model, params]);
+        return { status: 'ok', model, rows: Array.from({ length: 120_000 }, (_, i) => ({ i })) };
+      },
+    };
+    const rows = await fetchAllRows(runner, 'drill_lines', { sku: 'A' }, { column: 'order_date', desc: true });
+    expect(rows).toHaveLength(120_000);
+    expect(calls).toEqual([['drill_lines', { sku: 'A', sort: 'order_date', desc: true, limit: null, offset: 0 }]]);
+    const missing = { run: async (model: string): Promise<ModelResult> => ({ status: 'needs_columns', model, missing: ['returns.label_cost'], rows: [] }) };
+    await expect(fetchAllRows(missing, 'leakage_cases', {}, null)).rejects.toThrow('returns.label_cost');
+  });
+});
+
+describe('drill-down columns', () => {
+  it('shows a sensible subset by default and exports typed columns', () => {
+    const cols = dataColumns(header('drill_returns'));
+    expect(cols[0]).toBe('return_id');
+    expect(cols).not.toContain('total_rows');
+    const vis = defaultVisibility('drill_returns', cols);
+    expect(vis.return_id).toBe(true);
+    expect(vis.reason_raw).toBe(false);
+    expect(Object.values(vis).filter(Boolean).length).toBeGreaterThan(8);
+    expect(exportTypes(cols)).toMatchObject({ quantity: 'int', refund_amount: 'double', order_date: 'date', requested_at: 'timestamp', pickup_failed: 'bool', customer_id: 'string' });
+    expect(defaultVisibility('unknown_model', ['a', 'b'])).toEqual({ a: true, b: true });
+  });
+
+  it('formats cells: ids as given, timestamps as stored, money in the currency', () => {
+    expect(formatCell('=C3', columnKind('customer_id'), 'EUR', 'en-US')).toBe('=C3');
+    expect(formatCell(new Date('2024-01-15T08:30:00Z'), columnKind('requested_at'), null)).toBe('2024-01-15 08:30');
+    expect(formatCell(new Date('2024-01-15T00:00:00Z'), columnKind('requested_at'), null)).toBe('2024-01-15');
+    expect(formatCell(new Date('2024-01-10T00:00:00Z'), columnKind('order_date'), null)).toBe('2024-01-10');
+    expect(formatCell(10.5, columnKind('refund_amount'), 'EUR', 'en-US')).toBe('€10.50');
+    expect(formatCell(1234, columnKind('quantity'), null, 'en-US')).toBe('1,234');
+    expect(formatCell(true, columnKind('pickup_failed'), null)).toBe('yes');
+    expect(formatCell(null, columnKind('refund_amount'), 'EUR')).toBe('—');
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isIsoDay,
+  lastDays,
+  previousPeriod,
+  rangeDays,
+  resolvePreset,
+  withPresetDates,
+} from '../../src/app/view/date-presets';
+
+describe('date presets, counted from the last order date of the data', () => {
+  it('resolves each preset against the last order date, not today', () => {
+    expect(resolvePreset('last_30', '2024-12-31')).toEqual({ date_from: '2024-12-02', date_to: '2024-12-31' });
+    expect(resolvePreset('last_90', '2024-12-31')).toEqual({ date_from: '2024-10-03', date_to: '2024-12-31' });
+    expect(resolvePreset('qtd', '2024-12-31')).toEqual({ date_from: '2024-10-01', date_to: '2024-12-31' });
+    expect(resolvePreset('qtd', '2025-04-01')).toEqual({ date_from: '2025-04-01', date_to: '2025-04-01' });
+    expect(resolvePreset('ytd', '2025-03-15')).toEqual({ date_from: '2025-01-01', date_to: '2025-03-15' });
+  });
+
+  it('counts days inclusively, across month ends, leap days and DST changes', () => {
+    expect(rangeDays(resolvePreset('last_30', '2024-03-31')!)).toBe(30);
+    expect(resolvePreset('last_30', '2024-03-31')).toEqual({ date_from: '2024-03-02', date_to: '2024-03-31' });
+    expect(resolvePreset('last_30', '2024-03-01')).toEqual({ date_from: '2024-02-01', date_to: '2024-03-01' });
+    expect(rangeDays(resolvePreset('last_90', '2024-11-10')!)).toBe(90);
+    expect(rangeDays({ date_from: '2024-01-01', date_to: '2024-12-31' })).toBe(366);
+  });
+
+  it('gives nothing for an invalid last date', () => {
+    expect(resolvePreset('last_30', '')).toBeNull();
+    expect(resolvePreset('last_30', '2024-02-30')).toBeNull();
+    expect(isIsoDay('2024-02-29')).toBe(true);
+    expect(isIsoDay('2023-02-29')).toBe(false);
+    expect(isIsoDay('2024-2-9')).toBe(false);
+  });
+
+  it('previous period: same length, ending the day before', () => {
+    expect(previousPeriod({ date_from: '2024-12-02', date_to: '2024-12-31' })).toEqual({ date_from: '2024-11-02', date_to: '2024-12-01' });
+    expect(previousPeriod({ date_from: '2024-03-01', date_to: '2024-03-01' })).toEqual({ date_from: '2024-02-29', date_to: '2024-02-29' });
+    expect(previousPeriod({ date_from: '2024-10-01', date_to: '2024-12-31' })).toEqual({ date_from: '2024-07-01', date_to: '2024-09-30' });
+    expect(previousPeriod({ date_from: '2024-12-31', date_to: '2024-12-01' })).toBeNull();
+    expect(lastDays('2024-12-31', 90)).toEqual({ date_from: '2024-10-03', date_to: '2024-12-31' });
+  });
+
+  it('puts the preset dates into the filters', () => {
+    expect(withPresetDates({ channel: ['web'] }, 'last_30', '2024-12-31')).toEqual({ channel: ['web'], date_from: '2024-12-02', date_to: '2024-12-31' });
+    expect(withPresetDates({ date_from: '2020-01-01' }, null, '2024-12-31')).toEqual({ date_from: '2020-01-01' });
+    expect(withPresetDates({}, 'last_30', null)).toEqual({});
+    expect(withPresetDates({}, 'bogus', '2024-12-31')).toEqual({});
+  });
+});

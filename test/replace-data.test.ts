@@ -1,0 +1,176 @@
+import { describe, expect, it, vi } from 'vitest';
+import { decodeParquetNode } from '../src/loader/parquet-node';
+import { exclusive, replaceData, whenIdle, type BatchFile, type ReplaceProgress } from '../src/loader/replace-data';
+import { csv, useEngine } from './helpers/engine';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const LINES = 'order_id,line_id,order_date,sku,quantity,unit_price,currency,channel';
+const RETURNS = 'return_id,order_id,line_id,quantity,reason,refund_amount';
+
+const file = (name: string, text: string): BatchFile => ({ name, bytes: enc(text) });
+
+/** The first data set: 3 orders, 1 return, 1 product. */
+const FIRST: BatchFile[] = [
+  file('order_lines.csv', csv(LINES, 'A1,1,2025-01-02,S1,1,10,EUR,web', 'A2,1,2025-01-03,S1,2,10,EUR,web', 'A3,1,2025-01-04,S2,1,5,EUR,app')),
+  file('returns.csv', csv(RETURNS, 'R1,A1,1,1,defective,10')),
+  file('products.csv', csv('sku,category,unit_cost', 'S1,shoes,4')),
+];
+
+describe('replaceData', () => {
+  const db = useEngine();
+  const q = async (sql: string) => db.runner().engine.query(sql);
+  const n = async (sql: string) => Number((await q(sql))[0]!.n);
+
+  /** Everything a replace may change, to compare before and after a refused batch. */
+  const snapshot = async () => ({
+    counts: await q(
+      `SELECT (SELECT count(*) FROM order_lines) AS lines, (SELECT count(*) FROM returns) AS rets,
+              (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM shipments) AS shipments,
+              (SELECT count(*) FROM reviews) AS reviews, (SELECT count(*) FROM lines_enriched) AS enriched`,
+    ),
+    log: await q('SELECT table_name, source_file, rows_read, rows_loaded, rows_rejected FROM load_log ORDER BY source_file'),
+    issues: await q('SELECT * FROM load_issues ORDER BY source_file, line_number'),
+    kpis: (await db.runner().run('kpis')).rows,
+    quality: (await db.runner().run('data_quality')).rows,
+  });
+
+  it('loads a good batch as the data set, with its load_log, and derives', async () => {
+    const steps: ReplaceProgress[] = [];
+    const result = await replaceData(db.runner(), FIRST, decodeParquetNode, (p) => steps.push(p));
+    expect(result).toMatchObject({ replaced: true, problem: null, loadedFiles: ['order_lines.csv', 'returns.csv', 'products.csv'] });
+    expect(result.reports.map((r) => [r.file, r.rowsRead, r.rowsLoaded, r.rowsRejected])).toEqual([
+      ['order_lines.csv', 3, 3, 0],
+      ['returns.csv', 1, 1, 0],
+      ['products.csv', 1, 1, 0],
+    ]);
+    expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 3, returns: 1 });
+    expect(await n('SELECT count(*) AS n FROM load_log')).toBe(3);
+    // Progress: read then load each file, 1-based, then the batch steps.
+    expect(steps.map((s) => `${s.step}:${s.fileIndex}/${s.fileCount}`)).toEqual([
+      'reading:1/3', 'loading:1/3', 'reading:2/3', 'loading:2/3', 'reading:3/3', 'loading:3/3',
+      'checking:0/3', 'replacing:0/3', 'deriving:0/3', 'done:0/3',
+    ]);
+    // Nothing left behind: no shadow schemas, search path back to main.
+    expect(await q(`SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('incoming', 'outgoing')`)).toEqual([]);
+    expect((await q('SELECT current_schema() AS s'))[0]!.s).toBe('main');
+  });
+
+  it('replaces every table: the tables a new batch has no file for become empty', async () => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    const result = await replaceData(
+      db.runner(),
+      [file('order_lines.tsv', 'order_id\tline_id\torder_date\tsku\tquantity\tunit_price\nB1\t1\t2025-03-01\tX\t1\t7\nB1\t1\t2025-03-01\tX\t1\t7\n')],
+      decodeParquetNode,
+    );
+    expect(result.replaced).toBe(true);
+    expect(result.reports[0]).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
+    expect((await snapshot()).counts).toEqual([{ lines: 1, rets: 0, products: 0, shipments: 0, reviews: 0, enriched: 1 }]);
+    // load_log and load_issues describe the new batch only.
+    expect(await q('SELECT source_file, rows_read, rows_loaded, rows_rejected FROM load_log')).toEqual([
+      { source_file: 'order_lines.tsv', rows_read: 2, rows_loaded: 1, rows_rejected: 1 },
+    ]);
+    expect(await q('SELECT source_file, line_number, reason FROM load_issues')).toEqual([
+      { source_file: 'order_lines.tsv', line_number: 3, reason: 'duplicate order_id + line_id' },
+    ]);
+    const dq = (await db.runner().run('data_quality')).rows.find((r) => r.table_name === 'order_lines');
+    expect(dq).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
+  });
+
+  it('keeps usable order lines even when another file of the batch fails, and says which', async () => {
+    const result = await replaceData(
+      db.runner(),
+      [file('order_lines.csv', csv(LINES, 'C1,1,2025-02-01,S1,1,10,EUR,web')), file('returns.csv', csv('order_id,quantity', 'C1,1'))],
+      decodeParquetNode,
+    );
+    expect(result.replaced).toBe(true);
+    expect(result.loadedFiles).toEqual(['order_lines.csv']);
+    expect(result.reports[1]!.error).toBe('returns.csv: missing required column return_id');
+    expect(await n('SELECT count(*) AS n FROM order_lines')).toBe(1);
+  });
+
+  const BAD_BATCHES: [string, BatchFile[], RegExp][] = [
+    ['no order_lines file', [file('returns.csv', csv(RETURNS, 'R9,A1,1,1,defective,10'))], /No order_lines file/],
+    ['order_lines without a required column', [file('order_lines.csv', csv('order_id,line_id,order_date,sku,quantity', 'Z,1,2025-01-01,S,1'))], /missing required column unit_price/],
+    [
+      'order_lines whose every row is rejected',
+      [file('order_lines.csv', csv(LINES, 'Z1,1,notadate,S1,1,10,EUR,web', 'Z2,1,2025-01-01,S1,-1,10,EUR,web'))],
+      /None of the 2 order lines read could be loaded: bad date in order_date: "notadate" \(1\); negative quantity \(1\)/,
+    ],
+    ['an empty order_lines file', [file('order_lines.csv', `${LINES}\n`)], /holds no rows/],
+    ['a file that is not canonical', [file('orders.csv', csv(LINES, 'Z1,1,2025-01-01,S1,1,10,EUR,web'))], /No order_lines file/],
+    ['a Parquet file that is not Parquet', [file('order_lines.parquet', 'not parquet at all')], /cannot be read as parquet/],
+    [
+      'a file that cannot be read',
+      [{ name: 'order_lines.csv', bytes: () => Promise.reject(new Error('permission denied')) }],
+      /could not be read \(permission denied\)/,
+    ],
+    ['no files at all', [], /No files/],
+  ];
+
+  it.each(BAD_BATCHES)('keeps the previous data, log and counts for a batch with %s', async (_what, batch, problem) => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    const before = await snapshot();
+    const result = await replaceData(db.runner(), batch, decodeParquetNode);
+    expect(result.replaced).toBe(false);
+    expect(result.problem).toMatch(problem);
+    expect(result.loadedFiles).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    expect((await q('SELECT current_schema() AS s'))[0]!.s).toBe('main');
+    expect(await q(`SELECT schema_name FROM information_schema.schemata WHERE schema_name = 'incoming'`)).toEqual([]);
+  });
+
+  it('puts the previous tables back when the new data cannot be derived', async () => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    const before = await snapshot();
+    const refresh = vi.spyOn(db.runner(), 'refresh').mockRejectedValueOnce(new Error('derive broke'));
+    try {
+      const result = await replaceData(db.runner(), [file('order_lines.csv', csv(LINES, 'D1,1,2025-05-01,S1,1,10,EUR,web'))], decodeParquetNode);
+      expect(result.replaced).toBe(false);
+      expect(result.problem).toMatch(/could not be prepared for the models \(derive broke\)/);
+    } finally {
+      refresh.mockRestore();
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('runs one batch at a time: a second batch waits for the first', async () => {
+    const order: string[] = [];
+    const slow: BatchFile = {
+      name: 'order_lines.csv',
+      bytes: async () => {
+        await new Promise((r) => setTimeout(r, 50));
+        order.push('first read');
+        return enc(csv(LINES, 'E1,1,2025-01-01,S1,1,10,EUR,web'));
+      },
+    };
+    const second: BatchFile = {
+      name: 'order_lines.csv',
+      bytes: async () => {
+        order.push('second read');
+        return enc(csv(LINES, 'F1,1,2025-01-01,S1,1,10,EUR,web', 'F2,1,2025-01-01,S1,1,10,EUR,web'));
+      },
+    };
+    const a = replaceData(db.runner(), [slow], decodeParquetNode);
+    const b = replaceData(db.runner(), [second], decodeParquetNode);
+    await whenIdle(db.runner());
+    expect(order).toEqual(['first read', 'second read']);
+    expect((await a).replaced && (await b).replaced).toBe(true);
+    expect(await q('SELECT order_id FROM order_lines ORDER BY 1')).toEqual([{ order_id: 'F1' }, { order_id: 'F2' }]);
+  });
+
+  it('holds a table write sent through exclusive() until the batch is in, so it lands in main', async () => {
+    const slow: BatchFile = {
+      name: 'order_lines.csv',
+      bytes: async () => {
+        await new Promise((r) => setTimeout(r, 50));
+        return enc(csv(LINES, 'G1,1,2025-01-01,S1,1,10,EUR,web'));
+      },
+    };
+    const load = replaceData(db.runner(), [slow], decodeParquetNode);
+    const write = exclusive(db.runner(), () => db.runner().setAssumptions({ handling_cost_per_return: 9 }));
+    await Promise.all([load, write]);
+    expect(await q(`SELECT value FROM main.assumptions WHERE key = 'handling_cost_per_return'`)).toEqual([{ value: 9 }]);
+    expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 1 });
+    await db.runner().setAssumptions({});
+  });
+});
