@@ -8,14 +8,13 @@
  * not show the KPI numbers, shows an order count different from the one computed here from
  * data/demo/order_lines.csv, or draws no chart. Screenshots go to test-artifacts/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
+import { isLocal, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -71,48 +70,6 @@ function expectedFromCsv(): {
     cut,
     channelOrdersFromCut: fromCut.size,
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
-    try {
-      if ((await fetch(url)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url}:\n${output}`);
-}
-
-function isLocal(u: string): boolean {
-  if (u.startsWith('data:') || u.startsWith('blob:')) return true;
-  const { hostname } = new URL(u);
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
 /** Waits until the orders card shows a number (not the '…' placeholder) and returns its text. */
@@ -248,7 +205,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
-    preview?.child.kill();
+    preview?.stop();
   }
   console.log(`screenshots: ${ARTIFACTS}/smoke-{light,dark,filtered}.png`);
   console.log(`\ne2e: ${passed} passed, ${failures.length} failed`);

@@ -1,0 +1,234 @@
+/**
+ * The dashboard end to end in a real headless Chromium on the production build and the
+ * embedded demo data: every page renders numbers that match the CLI's output for the same
+ * data, a click cross-filters the other charts, the URL reproduces the view after a reload, a
+ * drill-down exports every row, a bad file shows its error and keeps the data, and no request
+ * leaves this machine. Screenshots of every page go to test-artifacts/ (not committed).
+ *
+ * Run after `vite build`: `tsx test/e2e/dashboard.e2e.ts` (npm run test:e2e does both).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { formatCount, formatDays, formatMoney, formatMoneyHeadline, formatPercent } from '../../src/app/format';
+import { createNodeRunner, loadFolder } from '../../src/engine/node-session';
+import { readCsvObjects } from '../helpers/csv';
+import { ARTIFACTS, Checks, ROOT, launch, startPreview, waitIdle } from './harness';
+
+const t = new Checks();
+const LOCALE = 'en-US';
+const DEMO = path.join(ROOT, 'data/demo');
+
+type Csv = Record<string, string>[];
+
+/** The CLI's answer for the demo data: the reference every page is checked against. */
+function cliOutputs(): (file: string) => Csv {
+  const out = mkdtempSync(path.join(tmpdir(), 'ri-e2e-cli-'));
+  const res = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'src/cli/bin.mjs'), 'analyze', DEMO, '--out', out, '--quiet', '--param', 'change_date=2025-01-01'],
+    { encoding: 'utf8' },
+  );
+  if (res.status !== 0) throw new Error(`CLI failed: ${res.stderr}`);
+  return (file) => readCsvObjects(readFileSync(path.join(out, file), 'utf8'));
+}
+
+async function text(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).first().innerText()).replace(/\s+/g, ' ');
+}
+
+async function open(page: Page, base: string, search: string, pageId: string): Promise<void> {
+  await page.goto(`${base}${search}`);
+  await page.getByTestId(`page-${pageId}`).waitFor({ timeout: 120_000 });
+  await waitIdle(page);
+}
+
+async function kpi(page: Page, key: string): Promise<number> {
+  await waitIdle(page);
+  return Number(await page.getByTestId(`kpi-${key}`).locator('[data-value]').first().getAttribute('data-value'));
+}
+
+async function main(): Promise<void> {
+  const cli = cliOutputs();
+  const money = (v: string) => formatMoney(Number(v), 'EUR', LOCALE);
+  const pct = (v: string) => formatPercent(Number(v), LOCALE);
+  const count = (v: string) => formatCount(Number(v), LOCALE);
+
+  // Filtered answers come from the same runner and SQL files the CLI uses.
+  const runner = await createNodeRunner();
+  await loadFolder(runner, DEMO);
+
+  const preview = await startPreview();
+  const b = await launch();
+  const { page } = b;
+  const base = preview.url;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  try {
+    // --- Every page, numbers against the CLI -------------------------------------------------
+    const kpis = cli('kpis.csv')[0]!;
+    await open(page, base, '', 'overview');
+    t.check((await kpi(page, 'orders')) === Number(kpis.orders), `overview: orders ${kpis.orders} as the CLI`);
+    t.check(Math.abs((await kpi(page, 'unit_return_rate')) - Number(kpis.unit_return_rate)) < 1e-9, `overview: unit return rate ${pct(kpis.unit_return_rate!)}`);
+    t.check((await text(page, 'kpi-cards')).includes(pct(kpis.unit_return_rate!)), 'overview: the rate is shown formatted');
+    await shot('page-overview');
+
+    const sku = cli('return_rate_by.sku.csv')[0]!;
+    await open(page, base, '?page=products', 'products');
+    const ranking = await text(page, 'rate-ranking');
+    t.check(ranking.includes(sku.dim_value!) && ranking.includes(pct(sku.unit_return_rate!)), `products: top SKU ${sku.dim_value} at ${pct(sku.unit_return_rate!)}`);
+    t.check(ranking.indexOf(sku.dim_value!) < ranking.indexOf(cli('return_rate_by.sku.csv')[1]!.dim_value!), 'products: ranked as the model ranks');
+    await shot('page-products');
+
+    const reason = cli('returns_by_reason.csv')[0]!;
+    await open(page, base, '?page=reasons', 'reasons');
+    const reasons = await text(page, 'reason-table');
+    const refunded = formatMoneyHeadline(Number(reason.refund_amount), 'EUR', LOCALE);
+    t.check(reasons.includes(count(reason.units_returned!)) && reasons.includes(refunded), `reasons: ${reason.reason} ${reason.units_returned} units, ${refunded}`);
+    await shot('page-reasons');
+
+    const supplier = cli('supplier_scorecard.csv')[0]!;
+    await open(page, base, '?page=suppliers', 'suppliers');
+    const scorecard = await text(page, 'supplier-scorecard');
+    t.check(scorecard.includes(supplier.supplier!) && scorecard.includes(pct(supplier.defect_rate!)), `suppliers: ${supplier.supplier} defect rate ${pct(supplier.defect_rate!)}`);
+    await shot('page-suppliers');
+
+    const carriers = cli('carrier_performance.csv');
+    const budget = carriers.find((c) => c.carrier === 'BudgetShip')!;
+    await open(page, base, '?page=carriers', 'carriers');
+    const carrierTable = await text(page, 'carrier-table');
+    t.check(carrierTable.includes(pct(budget.late_rate!)), `carriers: BudgetShip late ${pct(budget.late_rate!)}`);
+    t.check(carrierTable.includes(count(budget.shipments!)), `carriers: BudgetShip ${budget.shipments} shipments`);
+    await shot('page-carriers');
+
+    const e2e = cli('stage_times.csv').find((s) => s.stage === 'request_to_refund')!;
+    await open(page, base, '?page=turnaround', 'turnaround');
+    const stages = await text(page, 'stage-table');
+    const days = formatDays(Number(e2e.median_days), LOCALE).replace(/ days?$/, '');
+    t.check(stages.includes(days) && stages.includes(count(e2e.breaches!)), `turnaround: request→refund median ${days} days, ${e2e.breaches} breaches`);
+    await shot('page-turnaround');
+
+    const costAll = cli('cost_of_returns.all.csv')[0]!;
+    await open(page, base, '?page=cost', 'cost');
+    const costTotal = await text(page, 'cost-total');
+    t.check(costTotal.includes(money(costAll.net_cost!)) && costTotal.includes(money(costAll.refund_amount!)), `cost: total net cost ${money(costAll.net_cost!)}`);
+    await shot('page-cost');
+
+    await open(page, base, '?page=leakage', 'leakage');
+    const leakage = await text(page, 'leakage-rules');
+    for (const rule of cli('leakage.csv')) {
+      t.check(leakage.includes(money(rule.amount!)), `leakage: ${rule.rule} ${rule.cases} cases, ${money(rule.amount!)}`);
+    }
+    await shot('page-leakage');
+
+    const policy = cli('policy_impact.csv');
+    const rate = policy.find((r) => r.metric === 'unit_return_rate')!;
+    await open(page, base, '?page=policy&p.change_date=2025-01-01', 'policy');
+    const beforeAfter = await text(page, 'policy-before-after');
+    t.check(beforeAfter.includes(pct(rate.before!)) && beforeAfter.includes(pct(rate.after!)), `policy: unit return rate ${pct(rate.before!)} → ${pct(rate.after!)}`);
+    const saved = policy.find((r) => r.metric === 'total_saved')!;
+    t.check((await text(page, 'policy-what-if')).includes(money(saved.value!)), `policy: what-if total saved ${money(saved.value!)}`);
+    await shot('page-policy');
+
+    const quality = cli('data_quality.csv').find((r) => r.table_name === 'order_lines')!;
+    await open(page, base, '?page=data', 'data');
+    t.check((await text(page, 'loaded-tables')).includes(`order_lines ${count(quality.rows_read!)} ${count(quality.rows_loaded!)} 0`), `data: ${quality.rows_read} order lines read, ${quality.rows_loaded} loaded, 0 rejected`);
+    const returnsQuality = cli('data_quality.csv').find((r) => r.table_name === 'returns')!;
+    t.check((await text(page, 'quality-checks')).includes(`returns ${returnsQuality.orphans}`), `data: ${returnsQuality.orphans} orphan returns as data_quality says`);
+    await shot('page-data');
+
+    await open(page, base, '?page=sql&p.sql_model=kpis', 'sql');
+    const sqlText = await text(page, 'sql-text');
+    t.check(sqlText.includes('-- kpis:') && sqlText.includes('filtered_lines($date_from'), 'sql: the kpis SQL file is shown as it runs');
+    await shot('page-sql');
+
+    // --- Cross-filter: click a SKU, every other chart follows ---------------------------------
+    await open(page, base, '', 'overview');
+    const target = sku.dim_value!;
+    const filtered = (await runner.run('kpis', { sku: [target] })).rows[0]!;
+    const reasonsBefore = await text(page, 'panel-reasons');
+    await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).click();
+    await waitIdle(page);
+    t.check((await kpi(page, 'orders')) === filtered.orders, `cross-filter: orders ${filtered.orders} for ${target} (runner)`);
+    t.check((await kpi(page, 'refund_amount')) === filtered.refund_amount, `cross-filter: refunds ${filtered.refund_amount} for ${target}`);
+    t.check((await text(page, 'panel-reasons')) !== reasonsBefore, 'cross-filter: the reasons chart changed');
+    const rowsShown = await page.locator('[data-testid="worst-skus"] tr[data-sku]').count();
+    t.check(rowsShown >= 10, `cross-filter: the clicked table still lists all its SKUs (${rowsShown})`);
+    t.check((await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).getAttribute('data-selected')) === 'true', 'cross-filter: the clicked SKU is highlighted');
+    t.check(await page.getByTestId('selection-chip').isVisible(), 'cross-filter: the selection chip is shown');
+    const selectedUrl = page.url();
+    t.check(selectedUrl.includes(`sel=sku%3A${target}`) || selectedUrl.includes(`sel=sku:${target}`), `cross-filter: the URL holds the selection (${new URL(selectedUrl).search})`);
+
+    // --- The URL reproduces the view ----------------------------------------------------------
+    await page.reload();
+    await page.getByTestId('page-overview').waitFor();
+    t.check((await kpi(page, 'orders')) === filtered.orders, 'reload: same orders for the selection');
+    await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).click();
+    await waitIdle(page);
+    t.check((await kpi(page, 'orders')) === Number(kpis.orders), 'cross-filter: one click clears it');
+
+    const week = `?channel=app&preset=last_90&p.grain=week`;
+    await open(page, base, week, 'overview');
+    const weekOrders = await kpi(page, 'orders');
+    const fresh = await b.context.newPage();
+    await fresh.goto(page.url());
+    await fresh.getByTestId('page-overview').waitFor();
+    t.check((await kpi(fresh, 'orders')) === weekOrders, `a copied URL shows the same view (${weekOrders} orders, ${new URL(page.url()).search})`);
+    await fresh.close();
+
+    // --- Drill-down and export: every row, no cap ---------------------------------------------
+    await open(page, base, '', 'overview');
+    await page.getByTestId('kpi-refund_amount-drill').click();
+    await page.getByTestId('drill-drawer').waitFor();
+    await waitIdle(page);
+    const expectedRows = Number((await runner.run('drill_returns', { accepted_only: 'true', limit: 1 })).rows[0]!.total_rows);
+    t.check((await text(page, 'drill-count')).includes(count(String(expectedRows))), `drill: ${expectedRows} accepted returns behind the refund total`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('drill-export-csv').click()]);
+    const csvPath = path.join(mkdtempSync(path.join(tmpdir(), 'ri-dl-')), 'export.csv');
+    await download.saveAs(csvPath);
+    const exported = readCsvObjects(readFileSync(csvPath, 'utf8'));
+    t.check(exported.length === expectedRows, `drill: CSV export has all ${expectedRows} rows (got ${exported.length})`);
+    t.check(exported.every((r) => r.return_id !== undefined && r.return_id !== ''), 'drill: every exported row has its return_id');
+    const refundSum = exported.reduce((s, r) => s + Number(r.refund_amount || 0), 0);
+    t.check(Math.abs(refundSum - Number(kpis.refund_amount)) < 0.01, `drill: exported refunds add up to the KPI (${refundSum.toFixed(2)})`);
+    await shot('drill-refunds');
+    await page.keyboard.press('Escape');
+
+    // --- A bad file: clear message, the data stays --------------------------------------------
+    await open(page, base, '?page=data', 'data');
+    const badDir = mkdtempSync(path.join(tmpdir(), 'ri-bad-'));
+    const bad = path.join(badDir, 'order_lines.csv');
+    writeFileSync(bad, 'order_id,sku\nX1,A\n');
+    await page.getByTestId('file-input').setInputFiles(bad);
+    await page.getByText(/missing required column/i).first().waitFor({ timeout: 60_000 });
+    t.check(true, 'bad file: the page says which columns are missing');
+    await shot('data-bad-file');
+    await open(page, base, '', 'overview');
+    t.check((await kpi(page, 'orders')) === Number(kpis.orders), 'bad file: the demo data is still loaded');
+    rmSync(badDir, { recursive: true, force: true });
+
+    // --- Dark mode -----------------------------------------------------------------------------
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await open(page, base, '?page=carriers', 'carriers');
+    t.check(await page.evaluate(() => document.documentElement.classList.contains('dark')), 'dark mode follows the system');
+    await shot('page-carriers-dark');
+
+    t.check(b.foreign.length === 0, `no request left this machine${b.foreign.length ? `: ${b.foreign.slice(0, 5).join(', ')}` : ''}`);
+    t.check(b.errors.length === 0, `no page or console errors${b.errors.length ? `:\n  ${b.errors.slice(0, 10).join('\n  ')}` : ''}`);
+  } finally {
+    await b.close();
+    preview.stop();
+    await runner.engine.close();
+  }
+  console.log(`screenshots: ${ARTIFACTS}`);
+  t.finish('dashboard-e2e');
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  t.failures.push(String(e));
+  t.finish('dashboard-e2e');
+});
