@@ -27,7 +27,7 @@
 -- @output unmapped_reasons : returns whose raw reason matched no rule and became 'unknown'
 -- @output returns_without_order : returns with no order_id
 -- @output returns_before_order : returns requested before the date of their order
--- @output date_min : earliest date of the table (order_date, shipped_at, requested_at or created_at)
+-- @output date_min : earliest date of the table (order_date, shipped_at, requested_at (else received_at) or created_at)
 -- @output date_max : latest date of the table
 -- @output top_rejection : most frequent rejection reason of this table, NULL if none
 WITH tables(table_name, table_order, orphan_rule) AS (
@@ -68,7 +68,7 @@ WITH tables(table_name, table_order, orphan_rule) AS (
                        AND (r.reason IS NULL OR r.reason NOT IN (SELECT reason FROM reason_taxonomy))),
     count(*) FILTER (WHERE r.order_id IS NULL),
     count(*) FILTER (WHERE CAST(r.requested_at AS DATE) < o.order_date),
-    CAST(min(r.requested_at) AS DATE), CAST(max(r.requested_at) AS DATE)
+    CAST(min(coalesce(r.requested_at, r.received_at)) AS DATE), CAST(max(coalesce(r.requested_at, r.received_at)) AS DATE)
   FROM returns r
   LEFT JOIN reason_lookup rl ON rl.reason_raw = r.reason_raw
   LEFT JOIN order_dates o ON o.order_id = r.order_id

@@ -15,6 +15,7 @@
 -- @param condition text = null : only returns with this inspection result
 -- @param return_carrier text = null : only returns sent back with this carrier
 -- @param pickup_failed bool = null : only returns whose reverse pickup failed (true) or did not (false)
+-- @param customer_id text = null : only returns of this customer (personal data: shown as given)
 -- @param accepted_only bool = false : leave out rejected returns (the rows behind units returned, rates and costs)
 -- @param sort enum(return_id|order_id|line_id|sku|category|supplier|carrier|return_carrier|region|channel|customer_id|reason|fault|reason_raw|customer_comment|quantity|unit_price|refund_amount|label_cost|recovery_value|recovery_estimated|resolution|condition|disposition|order_date|requested_at|approved_at|received_at|inspected_at|refunded_at|pickup_attempts|pickup_failed) = requested_at : column to sort by
 -- @param desc bool = true : sort descending (largest, latest first)
@@ -59,6 +60,7 @@ WITH sel AS (
     AND in_list($disposition, disposition) AND in_list($condition, condition)
     AND in_list($return_carrier, return_carrier)
     AND ($pickup_failed IS NULL OR pickup_failed = $pickup_failed)
+    AND ($customer_id IS NULL OR customer_id = $customer_id)
     AND (NOT $accepted_only OR resolution IS DISTINCT FROM 'rejected')
 )
 SELECT

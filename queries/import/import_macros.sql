@@ -57,9 +57,9 @@ CREATE OR REPLACE TEMP MACRO imp_number(v, decsep, thousep, cur, sgn) AS
 CREATE OR REPLACE TEMP MACRO imp_int(x) AS
   CASE WHEN x = trunc(x) AND abs(x) <= 2147483647 THEN CAST(x AS INTEGER) END;
 
--- Minutes east of UTC of an offset text (Z, +02:00, +0200, -05; '' = none).
+-- Minutes east of UTC of an offset text (Z, UTC, GMT, +02:00, +0200, -05; '' = none).
 CREATE OR REPLACE TEMP MACRO imp_off_min(o) AS
-  CASE WHEN o IN ('', 'Z', 'z') THEN 0
+  CASE WHEN o IN ('', 'Z', 'z', 'UTC', 'GMT') THEN 0
        ELSE (CASE WHEN o[1] = '-' THEN -1 ELSE 1 END)
             * (CAST(o[2:3] AS INTEGER) * 60 + coalesce(TRY_CAST(nullif(replace(o, ':', '')[4:5], '') AS INTEGER), 0))
   END;

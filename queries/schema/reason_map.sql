@@ -55,6 +55,12 @@ SELECT * FROM (VALUES
   ('undeliverable_refused', 'changed_mind', 'exact', 'amazon', 1),
   ('undeliverable_unclaimed', 'changed_mind', 'exact', 'amazon', 1),
   ('undeliverable_unknown', 'unknown', 'exact', 'amazon', 1),
+  ('no_longer_needed', 'changed_mind', 'exact', 'amazon', 1),
+  -- the AMZ-PG-* family carries a product-group code in the middle (AMZ-PG-WJ-TOO-SMALL)
+  ('^amz.pg.*too.small', 'size_too_small', 'regex', 'amazon', 5),
+  ('^amz.pg.*too.large', 'size_too_large', 'regex', 'amazon', 5),
+  ('^amz.pg.*bad.desc', 'not_as_described', 'regex', 'amazon', 5),
+  ('^amz.pg.*style', 'changed_mind', 'regex', 'amazon', 5),
   -- Shopify return reason enum
   ('size_too_small', 'size_too_small', 'exact', 'shopify', 1),
   ('size_too_large', 'size_too_large', 'exact', 'shopify', 1),

@@ -175,7 +175,7 @@ function LoadProblems({ reports }: { reports: { file: string; error?: string; ro
   return (
     <ErrorNote
       title="Some data was not loaded"
-      message={problems.map((r) => (r.error ? `${r.file}: ${r.error}` : `${r.file}: ${r.rowsRejected} rows rejected`)).join('\n')}
+      message={problems.map((r) => (r.error ? `${r.file}: ${r.error}` : `${r.file}: ${r.rowsRejected} ${r.rowsRejected === 1 ? 'row' : 'rows'} rejected`)).join('\n')}
     />
   );
 }

@@ -1,4 +1,15 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
+import { createNodeRunner } from '../engine/node-session';
 import type { Row } from '../engine/types';
+import { applyMapping } from '../loader/import/apply';
+import { sniff } from '../loader/import/decode';
+import { describeMapping } from '../loader/import/describe';
+import { readFolderFiles, readImportSql, summarizeImport } from '../loader/import/node';
+import { buildPreset, detectPreset, detectPresets, PRESET_LIST, type PresetId } from '../loader/import/presets';
+import { parseMapping, stringifyMapping, validateMapping, type MappingSpec } from '../loader/import/spec';
+import { suggestMapping, suggestTables, type Question } from '../loader/import/suggest';
 import type { ModelParams, Runner } from '../runner/runner';
 
 export interface ModelOutput {
@@ -43,4 +54,94 @@ export async function analyzeAll(runner: Runner, overrides: ModelParams = {}): P
     }
   }
   return outputs;
+}
+
+/**
+ * `returns-insight import-check <file>`: which preset fits an export (or a suggested
+ * mapping), the mapping in words with its open questions, a trial load that keeps nothing,
+ * and with --out the mapping JSON to re-use with `analyze --mapping`.
+ */
+export async function importCheck(file: string, args: string[], log: (s: string) => void = console.log): Promise<number> {
+  let presetId: string | undefined;
+  let mappingPath: string | undefined;
+  let table: string | undefined;
+  let out: string | undefined;
+  let returnsFile = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--preset') presetId = args[++i];
+    else if (a === '--mapping') mappingPath = args[++i];
+    else if (a === '--table') table = args[++i];
+    else if (a === '--out') out = args[++i];
+    else if (a === '--returns-file') returnsFile = true;
+    else {
+      console.error(`Unknown option ${a}. Try --help.`);
+      return 2;
+    }
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    console.error(`${file} is not a file`);
+    return 2;
+  }
+  const name = path.basename(file);
+  const bytes = new Uint8Array(readFileSync(file));
+  const s = sniff(bytes, name);
+  log(`${name}: ${s.header.length} columns, ${s.encoding.encoding} (${s.encoding.why}), delimiter ${JSON.stringify(s.delimiter.delimiter)}, ${s.lineEnding.toUpperCase()} line ends`);
+  log(`  columns: ${s.header.map((h) => `"${h}"`).join(', ')}`);
+  const presets = detectPresets(s);
+  for (const p of presets.slice(0, 4)) {
+    log(`  preset ${p.id}: confidence ${p.confidence}${p.usable ? '' : ` (cannot be used: no column for ${p.missing.join(', ')})`}`);
+  }
+  let mapping: MappingSpec;
+  let questions: Question[] = [];
+  try {
+    if (mappingPath) {
+      mapping = parseMapping(readFileSync(mappingPath, 'utf8'));
+      log(`Mapping ${mappingPath}:`);
+    } else if (presetId || detectPreset(s)) {
+      const id = (presetId ?? detectPreset(s)!.id) as PresetId;
+      if (!PRESET_LIST.some((p) => p.id === id)) throw new Error(`unknown preset "${id}" (known: ${PRESET_LIST.map((p) => p.id).join(', ')})`);
+      const built = buildPreset(id, s, { refundsAsReturns: !returnsFile });
+      mapping = built.mapping;
+      questions = built.questions;
+      log(`Preset ${id}${presetId ? ' (chosen)' : ' (detected)'}:`);
+    } else {
+      const t = (table ?? suggestTables(s, name)[0]!.table) as CanonicalTable;
+      if (!(CANONICAL_TABLES as readonly string[]).includes(t)) throw new Error(`unknown table "${t}" (known: ${CANONICAL_TABLES.join(', ')})`);
+      const suggestion = suggestMapping(s, t, `${t} from ${name}`);
+      mapping = suggestion.mapping;
+      questions = suggestion.questions;
+      log(`No preset fits: suggested mapping to ${t}${suggestion.missingRequired.length ? ` (nothing found for ${suggestion.missingRequired.join(', ')})` : ''}:`);
+    }
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  if (!mapping.files?.length) mapping = { ...mapping, files: [name] };
+  describeMapping(mapping).forEach((l) => log(`  ${l}`));
+  for (const n of mapping.notes ?? []) log(`  note: ${n}`);
+  for (const q of questions) log(`  ? ${q.text} (options: ${q.options.map((o) => (typeof o === 'string' ? o : `decimal "${o.decimal}" thousands "${o.thousands}"`)).join(' | ')}${q.suggested ? `; suggested ${q.suggested}` : ''})`);
+  const valid = validateMapping(mapping);
+  let ok = valid.ok;
+  if (!valid.ok) {
+    log('  The mapping cannot load yet:');
+    valid.errors.forEach((e) => log(`    - ${e}`));
+  } else {
+    const runner = await createNodeRunner();
+    try {
+      const report = await applyMapping(runner.engine, readImportSql(), { name, bytes }, mapping, {
+        dryRun: true, lookupFiles: readFolderFiles(path.dirname(path.resolve(file))),
+      });
+      log('Trial load (nothing kept):');
+      summarizeImport(report).forEach((l) => log(`  ${l}`));
+      if (report.error) ok = false;
+    } finally {
+      await runner.engine.close();
+    }
+  }
+  if (out) {
+    writeFileSync(out, stringifyMapping(mapping));
+    log(`Wrote ${out}${valid.ok ? '' : ' (answer the questions above in it before using it)'}`);
+  }
+  return ok ? 0 : 1;
 }

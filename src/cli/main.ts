@@ -4,15 +4,30 @@ import { createNodeRunner, loadFolder } from '../engine/node-session';
 import { toCsv } from '../export/csv';
 import type { ModelParams } from '../runner/runner';
 import { analyzeAll } from './analyze';
+import { loadFolderWithMappings, readMappingFiles, summarizeImport, type MappedLoad } from '../loader/import/node';
+import { importCheck } from './analyze';
 
 const HELP = `returns-insight: returns analytics on your own files, nothing leaves the machine.
 
 Usage:
-  returns-insight analyze <folder> --out <dir> [--param name=value ...] [--quiet]
+  returns-insight analyze <folder> --out <dir> [--mapping <file.json|folder> ...] [--param name=value ...] [--quiet]
+  returns-insight import-check <file> [--preset <id>] [--mapping <file.json>] [--table <table>]
+                               [--returns-file] [--out <mapping.json>]
 
 <folder> holds one file per canonical table, named after it:
   order_lines.csv (required), products.csv, shipments.csv, returns.csv, reviews.csv
   (.csv, .tsv, .parquet or .json; ISO dates). See "Data contract" in the README.
+With --mapping, it may instead hold exports as your platforms wrote them: each file whose
+name matches a mapping's "files" patterns loads through that mapping (the other files of the
+folder serve its lookups). --mapping can be repeated or name a folder of mappings (*.json);
+data/mappings/ has mappings for the public sample data sets.
+
+import-check reads one export, says which preset fits it (or suggests a mapping), prints the
+mapping in words with any question left open (an ambiguous date order ...), tries it on the
+file without keeping anything (rows that would load, be rejected or excluded, and why), and
+with --out writes the mapping JSON to re-use with analyze --mapping. --returns-file: for a
+Shopify orders export when a line-level returns file is loaded too (refunds are then not
+turned into returns).
 
 Writes to <dir>:
   <model>.csv              one per SQL model in queries/, over all the data (no date filter)
@@ -23,6 +38,7 @@ Writes to <dir>:
 
 Options:
   --out <dir>              output folder (created if missing)
+  --mapping <path>         a mapping JSON file, or a folder of them (repeatable)
   --param name=value       pass a model parameter, e.g. --param change_date=2025-01-01
                            (applies to every model that has that parameter)
   --quiet                  print nothing but errors
@@ -37,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     return argv.length === 0 ? 1 : 0;
   }
   const [command, folder, ...rest] = argv;
+  if (command === 'import-check' && folder) return importCheck(folder, rest);
   if (command !== 'analyze' || !folder) {
     console.error(`Unknown command "${command ?? ''}". Try --help.`);
     return 2;
@@ -50,14 +67,33 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`${folder} is not a folder`);
     return 2;
   }
+  const mappings = readMappingFiles(opts.mappings);
+  if ('error' in mappings) {
+    console.error(mappings.error);
+    return 2;
+  }
   const log = opts.quiet ? () => {} : (s: string) => console.log(s);
   const runner = await createNodeRunner();
   try {
-    const loads = await loadFolder(runner, folder);
+    let mapped: MappedLoad | null = null;
+    let loads;
+    if (mappings.mappings.length > 0) {
+      mapped = await loadFolderWithMappings(runner, folder, mappings.mappings);
+      loads = mapped.canonical;
+      for (const r of mapped.batch.reports) summarizeImport(r).forEach((l) => log(l));
+      for (const f of mapped.batch.lookupOnly) log(`· ${f}: read by a mapping's lookup`);
+      for (const f of mapped.batch.unused) log(`· ${f}: not used (no mapping names it)`);
+      const partial = mapped.batch.coverage.filter((c) => c.total > 0 && c.found < c.total);
+      for (const c of partial) log(`  coverage: ${c.found} of ${c.total} ${c.description}`);
+    } else {
+      loads = await loadFolder(runner, folder);
+    }
     for (const l of loads) {
       log(l.error ? `✗ ${l.error}` : `✓ ${l.file}: ${l.rowsLoaded} of ${l.rowsRead} rows loaded, ${l.rowsRejected} rejected`);
     }
-    if (!loads.some((l) => l.table === 'order_lines' && !l.error)) {
+    const linesLoaded = loads.some((l) => l.table === 'order_lines' && !l.error)
+      || (mapped?.batch.reports.some((r) => !r.error && r.tables.some((t) => t.table === 'order_lines' && t.rowsLoaded > 0)) ?? false);
+    if (!linesLoaded) {
       console.error(`${folder} has no readable order_lines file; nothing to analyze.`);
       return 1;
     }
@@ -81,6 +117,15 @@ export async function main(argv: string[]): Promise<number> {
     const summary = {
       input: path.resolve(folder),
       loads,
+      ...(mapped
+        ? {
+            mappings: mappings.mappings.map((m) => ({ name: m.name, files: m.files ?? [] })),
+            imports: mapped.batch.reports,
+            lookupFiles: mapped.batch.lookupOnly,
+            unusedFiles: mapped.batch.unused,
+            coverage: mapped.batch.coverage,
+          }
+        : {}),
       models: outputs.map(({ rows, columns, ...meta }) => ({ ...meta, rows: rows.length, columns })),
     };
     writeFileSync(path.join(opts.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -91,14 +136,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function parseOptions(args: string[]): { out: string; params: ModelParams; quiet: boolean } | { error: string } {
+function parseOptions(args: string[]): { out: string; params: ModelParams; quiet: boolean; mappings: string[] } | { error: string } {
   let out: string | undefined;
   const params: ModelParams = {};
+  const mappings: string[] = [];
   let quiet = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--out') out = args[++i];
     else if (a === '--quiet') quiet = true;
+    else if (a === '--mapping') {
+      const m = args[++i];
+      if (!m) return { error: '--mapping takes a mapping file or a folder of them' };
+      mappings.push(m);
+    }
     else if (a === '--param') {
       const kv = args[++i] ?? '';
       const eq = kv.indexOf('=');
@@ -107,5 +158,5 @@ function parseOptions(args: string[]): { out: string; params: ModelParams; quiet
     } else return { error: `Unknown option ${a}. Try --help.` };
   }
   if (!out) return { error: '--out <dir> is required. Try --help.' };
-  return { out, params, quiet };
+  return { out, params, quiet, mappings };
 }

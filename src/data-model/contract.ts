@@ -109,6 +109,7 @@ export const CONTRACT: Record<CanonicalTable, TableSpec> = {
       c('pickup_attempts', 'INTEGER', false, 'Reverse pickup attempts.', true),
       c('pickup_failed', 'BOOLEAN', false, 'Reverse pickup finally failed.'),
       c('region', 'VARCHAR', false, 'Region of the return; inherited from the order line when absent.'),
+      c('exchange_value', 'DOUBLE', false, 'Exchanges: value of the replacement item(s) sent, at the price charged (for the exchange upsell).', true),
     ],
   },
   reviews: {

@@ -69,6 +69,9 @@ const EMPTY_BOX_REASONS: Reason[] = ['not_as_described', 'defective', 'changed_m
 /** Customer trait salts: hashing (not storing) keeps per-customer state at zero bytes. */
 const SALT_REGION = 0x52e610;
 const SALT_RETURNS = 0x7e7a11;
+/** Exchange values are hashed from the return number, so adding them left every random draw as it was. */
+const SALT_EXCHANGE = 0xe8c4a1;
+const SALT_EXCHANGE_SIZE = 0xe8c4a2;
 
 /** Generates the five canonical tables and truth.json into `sink`; returns the truth. */
 export function generate(options: GenerateOptions, sink: Sink): Truth {
@@ -408,6 +411,7 @@ class Shop {
       CARRIERS[d.returnCarrier]!.name, moneyCell(d.labelCost),
       d.pickupAttempts === null ? null : String(d.pickupAttempts), d.pickupFailed === null ? null : String(d.pickupFailed),
       rng.chance(regionShare) ? o.region : null,
+      d.resolution === 'exchange' ? money(exchangeValue(this.returnSeq, line.unitPrice * d.quantity)) : null,
     ]);
     return id;
   }
@@ -434,6 +438,17 @@ class Shop {
     const id = this.writeReturnRow(fake, fakeLine, d, false, 1); // nothing to inherit the region from
     this.stats.orphans.push(id);
   }
+}
+
+/**
+ * What an exchange sent out instead: mostly the same product in another size or colour (the same
+ * value), sometimes a dearer item (upsell, +10-60%), sometimes a cheaper one (-5-40%).
+ */
+function exchangeValue(returnNumber: number, returnedValue: number): number {
+  const kind = hashUnit(returnNumber, SALT_EXCHANGE);
+  const size = hashUnit(returnNumber, SALT_EXCHANGE_SIZE);
+  const factor = kind < 0.65 ? 1 : kind < 0.9 ? 1.1 + 0.5 * size : 0.6 + 0.35 * size;
+  return round2(returnedValue * factor);
 }
 
 /** weighted pick with a given uniform number (for hashed, per-customer traits). */

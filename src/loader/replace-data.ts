@@ -1,7 +1,10 @@
-import { CANONICAL_TABLES } from '../data-model/contract';
+import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
 import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
+import type { Row } from '../engine/types';
 import type { Runner } from '../runner/runner';
-import { canonicalTableOf } from './file-kinds';
+import { canonicalTableOf, formatOf } from './file-kinds';
+import { applyMapping, importSqlFrom, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
+import { fileMatches, type MappingSpec } from './import/spec';
 import { loadCanonicalFiles, type FileLoadReport } from './load-canonical';
 import type { ParquetDecoder } from './stage-file';
 
@@ -21,6 +24,16 @@ import type { ParquetDecoder } from './stage-file';
  *
  * A batch that is not usable leaves everything as it was: data, load_log, load_issues.
  *
+ * A file of the batch is either a canonical file (named after its table, loaded by the
+ * canonical loader) or any export with a mapping (`BatchFile.mapping`, loaded by the import
+ * engine's applyMapping into the same shadow schema: its cross-table checks, unknown SKU and
+ * return before its order, see the batch's tables, not the data being replaced). Files load
+ * in dependency order (products, order_lines, shipments, returns, reviews; a mapping by its
+ * first table in that order) so those checks see what they check against; reports stay in
+ * the order given. Every file's report accounts for its rows: read = loaded + rejected +
+ * excluded, warnings apart. Before the batch is judged, join_coverage runs on it (how many
+ * returns found their order, how many SKUs found their product).
+ *
  * Caveat: the app has one DuckDB connection. A query another part of the app sends while a
  * batch loads runs on that connection with the search_path set to `incoming`: the few models
  * that read canonical tables directly (not the derived ones) may then see the half-loaded
@@ -32,27 +45,107 @@ import type { ParquetDecoder } from './stage-file';
 export interface BatchFile {
   name: string;
   bytes: Uint8Array | (() => Promise<Uint8Array>);
+  /**
+   * How to read a file that is not a canonical table file (a platform export): the mapping
+   * step's spec. Without it the file must be named after its table.
+   */
+  mapping?: MappingSpec;
 }
 
 export type ReplaceStep = 'reading' | 'loading' | 'checking' | 'replacing' | 'deriving' | 'done';
 
 export interface ReplaceProgress {
   step: ReplaceStep;
-  /** 1-based index of the file being read or loaded; 0 for the batch-wide steps. */
+  /** 1-based position of the file being read or loaded (in load order); 0 for the batch-wide steps. */
   fileIndex: number;
   fileCount: number;
   file: string | null;
+  /** Data rows read so far by the files already loaded. */
+  rowsRead?: number;
+  /** About how many records the current file holds (line breaks counted once read; null for Parquet / JSON). */
+  fileRows?: number | null;
+}
+
+/** One file's outcome: the canonical loader's report plus what the import engine adds. */
+export interface BatchFileReport extends FileLoadReport {
+  /** Rows left out on purpose by a rule of the mapping (0 for canonical files). */
+  rowsExcluded: number;
+  /** How the file was read: as a canonical table file, or through a mapping. */
+  route: 'canonical' | 'mapping';
+  /** The mapping's name and preset (null for canonical files). */
+  mapping: string | null;
+  preset: string | null;
+  /** Accounting per table the file filled (a mapping may fill several). */
+  tables: TableAccount[];
+  /** Rejections, exclusions and warnings grouped by reason (the offending value stripped). */
+  reasons: ReasonCount[];
+  /** Raw return reasons no reason_map rule knows (they count as 'unknown'). */
+  unmappedReasons: { reasonRaw: string; rows: number }[];
+  /** Other files of the batch the mapping looked values up in, and how well its keys found them. */
+  lookups?: LookupReport[];
+}
+
+/** One row of join_coverage (queries/join_coverage.sql). */
+export interface JoinCoverage {
+  join_name: string;
+  description: string;
+  unit: string;
+  total: number;
+  with_key: number;
+  matched: number;
+  unmatched: number;
+  coverage: number | null;
+  target_rows: number;
+  example_unmatched: string | null;
 }
 
 export interface ReplaceResult {
   /** True when the batch is now the data. */
   replaced: boolean;
   /** One report per file, in the order given. */
-  reports: FileLoadReport[];
+  reports: BatchFileReport[];
   /** Why the previous data was kept (replaced = false), in plain words. */
   problem: string | null;
   /** Files whose rows are now in the tables (replaced = true). */
   loadedFiles: string[];
+  /** How the batch's tables join (join_coverage on the batch); null when it could not run. */
+  coverage: JoinCoverage[] | null;
+  /**
+   * The load_issues rows of a refused batch (up to ISSUE_CAP, by file and line), so its
+   * rejects can still be downloaded; empty when the batch replaced the data (its rows are in
+   * load_issues: rejected_rows lists them).
+   */
+  issues: Row[];
+}
+
+/** Most load_issues rows a refused batch hands back. */
+export const ISSUE_CAP = 100_000;
+
+/** Load order: what later checks look up first (products before lines, lines before returns). */
+const LOAD_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
+
+/** The tables a batch file fills (a mapping's targets; a canonical file's table; [] when neither). */
+export function tablesOf(file: Pick<BatchFile, 'name' | 'mapping'>): CanonicalTable[] {
+  if (file.mapping) return file.mapping.targets.map((t) => t.table);
+  const t = canonicalTableOf(file.name);
+  return t ? [t] : [];
+}
+
+/** Indices of `files` in load order: by the earliest table each fills, stable; unknown files last. */
+export function loadOrder(files: Pick<BatchFile, 'name' | 'mapping'>[]): number[] {
+  const rank = (f: Pick<BatchFile, 'name' | 'mapping'>) => {
+    const ranks = tablesOf(f).map((t) => LOAD_ORDER.indexOf(t));
+    return ranks.length === 0 ? LOAD_ORDER.length : Math.min(...ranks);
+  };
+  return files.map((f, i) => ({ i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.i);
+}
+
+/** About how many data records a delimited text holds: its line breaks, less the header. */
+export function approxRecords(bytes: Uint8Array, headerLines = 1): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) n++;
+  return Math.max(0, n - headerLines);
 }
 
 const SHADOW = 'incoming';
@@ -84,14 +177,87 @@ export async function whenIdle(runner: Runner): Promise<void> {
   }
 }
 
+export interface ReplaceOptions {
+  /** The import engine's SQL (queries/import/*.sql). Default: from the runner's query sources. */
+  importSql?: ImportSql;
+}
+
 /** Loads `files` as the new data set if they hold usable order lines; otherwise keeps the data. */
 export function replaceData(
   runner: Runner,
   files: BatchFile[],
   decodeParquet: ParquetDecoder,
   onProgress: (p: ReplaceProgress) => void = () => {},
+  options: ReplaceOptions = {},
 ): Promise<ReplaceResult> {
-  return exclusive(runner, () => replaceNow(runner, files, decodeParquet, onProgress));
+  return exclusive(runner, () => replaceNow(runner, files, decodeParquet, onProgress, options));
+}
+
+export interface MappingPreviewOptions extends ReplaceOptions {
+  /** The other files of the batch, for the mapping's lookups. */
+  lookupFiles?: { name: string; bytes?: Uint8Array; text?: string }[];
+  /** Data records of the file the preview reads (default 200). */
+  maxRecords?: number;
+  /** Loadable rows returned per table (default 20). */
+  previewRows?: number;
+  /** "Now" for the future-date warnings (default: the current time). */
+  now?: Date;
+}
+
+export interface MappingPreview {
+  /**
+   * applyMapping's dry run on the first records: their accounting (read = loaded + rejected +
+   * excluded), the reasons, and `preview`: the first rows of each table exactly as they would
+   * be stored. `error` when the file or mapping cannot be used at all.
+   */
+  report: ImportReport;
+  /** The refused, excluded and warned rows among those records, by line (table_name, line_number, severity, reason, raw). */
+  issues: Row[];
+}
+
+const PREVIEW = 'preview_import';
+
+/**
+ * The mapping step's preview: the first records of one file through the mapping, on their
+ * own. It runs in an empty scratch schema (like a batch), so the rows already loaded play no
+ * part: no "already loaded" duplicates and no unknown SKUs against the data being replaced;
+ * checks against the other files of a batch run when the batch loads. The dry run gives the
+ * rows as they would be stored (with their line); a second, real run in the scratch schema
+ * gives each refused, excluded or warned row with its reason (a dry run rolls those back).
+ * Nothing remains afterwards. Queued with the replaces (one statement stream).
+ */
+export function previewMapping(
+  runner: Runner,
+  file: { name: string; bytes?: Uint8Array; text?: string },
+  mapping: MappingSpec,
+  options: MappingPreviewOptions = {},
+): Promise<MappingPreview> {
+  return exclusive(runner, async () => {
+    const engine = runner.engine;
+    const sql = options.importSql ?? importSqlFrom(runner.sources);
+    const opts = { maxRecords: options.maxRecords ?? 200, now: options.now, lookupFiles: options.lookupFiles };
+    await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE; CREATE SCHEMA ${PREVIEW}`);
+    try {
+      await engine.exec(`SET search_path = '${PREVIEW}'`);
+      try {
+        await engine.exec(canonicalDDL());
+        await engine.exec(AUDIT_DDL);
+        const report = await applyMapping(engine, sql, file, mapping, { ...opts, dryRun: true, previewRows: options.previewRows ?? 20 });
+        if (report.error) return { report, issues: [] };
+        const real = await applyMapping(engine, sql, file, mapping, opts);
+        const issues = real.error
+          ? []
+          : await engine.query(
+              `SELECT table_name, line_number, severity, reason, raw FROM ${PREVIEW}.load_issues ORDER BY line_number, severity, table_name LIMIT 500`,
+            );
+        return { report, issues };
+      } finally {
+        await engine.exec('RESET search_path');
+      }
+    } finally {
+      await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE`).catch(() => undefined);
+    }
+  });
 }
 
 async function replaceNow(
@@ -99,15 +265,47 @@ async function replaceNow(
   files: BatchFile[],
   decodeParquet: ParquetDecoder,
   onProgress: (p: ReplaceProgress) => void,
+  options: ReplaceOptions,
 ): Promise<ReplaceResult> {
   const engine = runner.engine;
   const fileCount = files.length;
-  const report = (step: ReplaceStep, fileIndex = 0, file: string | null = null) => onProgress({ step, fileIndex, fileCount, file });
-  const kept = (reports: FileLoadReport[], problem: string): ReplaceResult => ({ replaced: false, reports, problem, loadedFiles: [] });
+  let rowsRead = 0;
+  const report = (step: ReplaceStep, fileIndex = 0, file: string | null = null, fileRows: number | null = null) =>
+    onProgress({ step, fileIndex, fileCount, file, rowsRead, fileRows });
+  let coverage: JoinCoverage[] | null = null;
+  const kept = (reports: BatchFileReport[], problem: string, issues: Row[] = []): ReplaceResult => ({
+    replaced: false, reports, problem, loadedFiles: [], coverage, issues,
+  });
 
   if (fileCount === 0) return kept([], 'No files were given.');
 
-  const reports: FileLoadReport[] = [];
+  const reports: BatchFileReport[] = new Array<BatchFileReport>(fileCount);
+  // Each file is read once; a mapping's lookups may read files of the batch loaded later.
+  const read = new Map<number, Promise<Uint8Array>>();
+  const bytesOf = (i: number): Promise<Uint8Array> => {
+    let p = read.get(i);
+    if (!p) {
+      const b = files[i]!.bytes;
+      p = typeof b === 'function' ? b() : Promise.resolve(b);
+      read.set(i, p);
+    }
+    return p;
+  };
+  /** The other files of the batch a mapping's lookups name (those that can be read). */
+  const lookupFilesFor = async (i: number, mapping: MappingSpec) => {
+    const out: { name: string; bytes: Uint8Array }[] = [];
+    for (const [j, f] of files.entries()) {
+      if (j === i || !(mapping.lookups ?? []).some((l) => fileMatches(f.name, l.file))) continue;
+      try {
+        out.push({ name: f.name, bytes: await bytesOf(j) });
+      } catch {
+        // unreadable: reported on its own line; the mapping then says the lookup is missing
+      }
+    }
+    return out;
+  };
+  const done = () => reports.filter((r): r is BatchFileReport => r !== undefined);
+  let importSql: ImportSql | null = options.importSql ?? null;
   let rejectedTop = '';
   await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE; CREATE SCHEMA ${SHADOW}`);
   try {
@@ -115,23 +313,41 @@ async function replaceNow(
     try {
       await engine.exec(canonicalDDL());
       await engine.exec(AUDIT_DDL);
-      for (const [i, file] of files.entries()) {
-        report('reading', i + 1, file.name);
+      for (const [k, i] of loadOrder(files).entries()) {
+        const file = files[i]!;
+        report('reading', k + 1, file.name);
         let bytes: Uint8Array;
         try {
-          bytes = typeof file.bytes === 'function' ? await file.bytes() : file.bytes;
+          bytes = await bytesOf(i);
         } catch (e) {
-          reports.push(emptyReport(file.name, `${file.name}: the file could not be read (${messageOf(e)})`));
+          reports[i] = emptyReport(file, `${file.name}: the file could not be read (${messageOf(e)})`);
           continue;
         }
-        report('loading', i + 1, file.name);
-        reports.push(...(await loadCanonicalFiles(engine, [{ name: file.name, bytes }], decodeParquet)));
+        const format = formatOf(file.name);
+        const headerLines = file.mapping ? file.mapping.source.skipLines + (file.mapping.source.header ? 1 : 0) : 1;
+        const fileRows = file.mapping || format === 'csv' || format === 'tsv' ? approxRecords(bytes, headerLines) : null;
+        report('loading', k + 1, file.name, fileRows);
+        if (file.mapping) {
+          try {
+            importSql ??= importSqlFrom(runner.sources);
+          } catch (e) {
+            reports[i] = emptyReport(file, `${file.name}: the import engine's SQL is missing (${messageOf(e)})`);
+            continue;
+          }
+          const lookupFiles = file.mapping.lookups?.length ? await lookupFilesFor(i, file.mapping) : undefined;
+          reports[i] = fromImport(await applyMapping(engine, importSql, { name: file.name, bytes }, file.mapping, { lookupFiles }), file.mapping);
+        } else {
+          const [r] = await loadCanonicalFiles(engine, [{ name: file.name, bytes }], decodeParquet);
+          reports[i] = await fromCanonical(r!);
+        }
+        rowsRead += reports[i]!.rowsRead;
       }
+      report('checking');
+      coverage = await joinCoverage(runner);
     } finally {
       await engine.exec('RESET search_path');
     }
 
-    report('checking');
     const orderLines = Number((await engine.query(`SELECT count(*) AS n FROM ${SHADOW}.order_lines`))[0]!.n);
     if (orderLines === 0) {
       const top = await engine.query(
@@ -139,22 +355,51 @@ async function replaceNow(
          GROUP BY reason ORDER BY n DESC, reason LIMIT 3`,
       );
       rejectedTop = top.map((r) => `${String(r.reason)} (${Number(r.n)})`).join('; ');
-      return kept(reports, noOrderLinesProblem(reports, rejectedTop));
+      const issues = await engine.query(
+        `SELECT table_name, source_file, line_number, severity, reason, raw FROM ${SHADOW}.load_issues
+         ORDER BY source_file, line_number, severity LIMIT ${ISSUE_CAP}`,
+      );
+      return kept(done(), noOrderLinesProblem(done(), rejectedTop), issues);
     }
 
     report('replacing');
     await swapIn(runner);
     report('done');
+    const all = done();
     return {
       replaced: true,
-      reports,
+      reports: all,
       problem: null,
-      loadedFiles: reports.filter((r) => !r.error && r.table !== null).map((r) => r.file),
+      loadedFiles: all.filter((r) => !r.error && r.table !== null).map((r) => r.file),
+      coverage,
+      issues: [],
     };
   } catch (e) {
-    return kept(reports, `The data was kept as it was: loading stopped with an error (${messageOf(e)}).`);
+    return kept(done(), `The data was kept as it was: loading stopped with an error (${messageOf(e)}).`);
   } finally {
     await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE`).catch(() => undefined);
+  }
+
+  /** The canonical loader's report, with the batch report's fields (reasons from load_issues). */
+  async function fromCanonical(r: FileLoadReport): Promise<BatchFileReport> {
+    const out: BatchFileReport = {
+      ...r, rowsExcluded: 0, route: 'canonical', mapping: null, preset: null,
+      tables: r.table && !r.error
+        ? [{ table: r.table, rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, rowsExcluded: 0, rowsWarned: r.rowsWarned }]
+        : [],
+      reasons: [], unmappedReasons: [],
+    };
+    if (!r.error && r.rowsRejected + r.rowsWarned > 0) {
+      const rows = await engine.query(
+        `SELECT table_name, severity, regexp_replace(reason, ':\\s*".*$', '') AS reason, count(*) AS n FROM ${SHADOW}.load_issues
+         WHERE source_file = $1 GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
+        [r.file],
+      );
+      out.reasons = rows.map((x) => ({
+        table: x.table_name as CanonicalTable, severity: x.severity as ReasonCount['severity'], reason: String(x.reason), rows: Number(x.n),
+      }));
+    }
+    return out;
   }
 
   async function swapIn(r: Runner): Promise<void> {
@@ -190,24 +435,54 @@ async function replaceNow(
   }
 }
 
-function emptyReport(file: string, error: string): FileLoadReport {
+function emptyReport(file: Pick<BatchFile, 'name' | 'mapping'>, error: string): BatchFileReport {
   return {
-    file, table: canonicalTableOf(file), rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsWarned: 0, ignoredColumns: [], error,
+    file: file.name, table: tablesOf(file)[0] ?? null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
+    ignoredColumns: [], error, route: file.mapping ? 'mapping' : 'canonical', mapping: file.mapping?.name ?? null,
+    preset: file.mapping?.preset ?? null, tables: [], reasons: [], unmappedReasons: [],
   };
 }
 
+/** The import engine's report as a batch file report (its first table stands for the file). */
+function fromImport(r: ImportReport, mapping: MappingSpec): BatchFileReport {
+  const out: BatchFileReport = {
+    file: r.file, table: r.tables[0]?.table ?? mapping.targets[0]?.table ?? null,
+    rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, rowsExcluded: r.rowsExcluded, rowsWarned: r.rowsWarned,
+    ignoredColumns: [], route: 'mapping', mapping: r.mapping || mapping.name, preset: r.preset,
+    tables: r.tables, reasons: r.reasons, unmappedReasons: r.unmappedReasons,
+  };
+  if (r.lookups && r.lookups.length > 0) out.lookups = r.lookups;
+  if (r.error) out.error = r.error;
+  return out;
+}
+
+/** join_coverage on whatever the search_path points at (the batch); null when it cannot run. */
+async function joinCoverage(runner: Runner): Promise<JoinCoverage[] | null> {
+  if (!runner.modelNames.includes('join_coverage')) return null;
+  try {
+    const res = await runner.run('join_coverage');
+    return res.status === 'ok' ? (res.rows as unknown as JoinCoverage[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Why a batch without usable order lines was not taken, naming the order_lines files' fate. */
-export function noOrderLinesProblem(reports: FileLoadReport[], topRejections = ''): string {
-  const lines = reports.filter((r) => r.table === 'order_lines');
+export function noOrderLinesProblem(reports: (FileLoadReport & { tables?: TableAccount[] })[], topRejections = ''): string {
+  const fills = (r: FileLoadReport & { tables?: TableAccount[] }) =>
+    r.table === 'order_lines' || (r.tables ?? []).some((t) => t.table === 'order_lines');
+  const lines = reports.filter(fills);
   const keep = 'The previous data was kept.';
   if (lines.length === 0) {
-    return `No order_lines file in this batch: every data set needs one (named order_lines.csv, .tsv, .parquet or .json). ${keep}`;
+    return `No order_lines file in this batch: every data set needs order lines (a file named order_lines.csv, .tsv, .parquet or .json, or an export mapped to order_lines). ${keep}`;
   }
   const failed = lines.filter((r) => r.error);
   if (failed.length === lines.length) {
     return `The order lines could not be loaded (${failed.map((r) => r.error).join('; ')}). ${keep}`;
   }
-  const read = lines.reduce((n, r) => n + r.rowsRead, 0);
+  const lineRows = (r: FileLoadReport & { tables?: TableAccount[] }) =>
+    r.tables && r.tables.length > 0 ? r.tables.filter((t) => t.table === 'order_lines').reduce((n, t) => n + t.rowsRead, 0) : r.rowsRead;
+  const read = lines.reduce((n, r) => n + lineRows(r), 0);
   if (read === 0) return `The order_lines file holds no rows. ${keep}`;
   const why = topRejections ? `: ${topRejections}` : '';
   return `None of the ${read} order lines read could be loaded${why}. ${keep}`;

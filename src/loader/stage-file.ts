@@ -39,7 +39,7 @@ export async function stageFile(engine: Engine, file: InputFile, decodeParquet: 
     }
   }
   const vfile = `upload_${counter}.${csvFormat}`;
-  await engine.registerFile(vfile, csvBytes);
+  await engine.registerFile(vfile, normalizeLineEndings(csvBytes));
   // Explicit quote/escape: without them the sniffer may pick none and split quoted commas.
   const dialect = csvFormat === 'tsv' ? `delim = '\\t'` : `delim = ',', quote = '"', escape = '"'`;
   try {
@@ -80,6 +80,29 @@ export async function stageFile(engine: Engine, file: InputFile, decodeParquet: 
   }
   await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
   return { table, columns: cols, parserRejects };
+}
+
+/**
+ * CRLF and lone CR line ends as LF. DuckDB's reader takes one newline style from the first
+ * lines, so a file mixing them (exports concatenated from several systems) would split rows
+ * wrongly or leave a CR at the end of the last cell; a line break inside a quoted cell becomes
+ * LF too. The bytes are returned as they are when they hold no CR. Byte-level is safe for UTF-8
+ * (0x0D never occurs inside a multi-byte character).
+ */
+export function normalizeLineEndings(bytes: Uint8Array): Uint8Array {
+  const first = bytes.indexOf(0x0d);
+  if (first < 0) return bytes;
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes.subarray(0, first));
+  let n = first;
+  for (let i = first; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0d) {
+      out[n++] = 0x0a;
+      if (bytes[i + 1] === 0x0a) i++;
+    } else out[n++] = b;
+  }
+  return out.subarray(0, n);
 }
 
 function firstLine(e: unknown): string {

@@ -13,6 +13,7 @@ export const SCHEMA_SETUP_FILES = [
   'schema/derive',
   'schema/filters',
   'schema/leakage_rules',
+  'schema/abuse_rules',
 ] as const;
 export const DERIVE_FILE = 'schema/derive';
 

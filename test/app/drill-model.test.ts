@@ -22,7 +22,7 @@ const header = (model: string) => parseHeader(model, sources[model]!);
 
 describe('drill-down parameters', () => {
   it('maps each kind of drill to its model', () => {
-    expect(DRILL_MODELS).toEqual({ returns: 'drill_returns', lines: 'drill_lines', leakage: 'leakage_cases' });
+    expect(DRILL_MODELS).toEqual({ returns: 'drill_returns', lines: 'drill_lines', leakage: 'leakage_cases', abuse: 'abuse_cases' });
     for (const m of Object.values(DRILL_MODELS)) expect(sources[m], m).toBeDefined();
   });
 
@@ -43,10 +43,15 @@ describe('drill-down parameters', () => {
     expect(defaultSort(header('leakage_cases'))).toEqual({ column: 'amount', desc: true });
     expect(sortableColumns(h)).toContain('refund_amount');
     expect(sortableColumns(h)).not.toContain('total_rows');
-    // Every shown column of every drill model can be sorted.
+    // Every shown column of every drill model can be sorted, but for these (the table leaves them unsortable).
+    const unsortable: Record<string, string[]> = {
+      leakage_cases: ['return_ids'],
+      abuse_cases: ['signal_id', 'role', 'line_id', 'product_group', 'size', 'color', 'category', 'quantity', 'unit_price', 'reason', 'condition', 'resolution', 'delivered_at', 'detail'],
+    };
     for (const m of Object.values(DRILL_MODELS)) {
-      expect(dataColumns(header(m)).filter((c) => !sortableColumns(header(m)).includes(c)), m).toEqual(m === 'leakage_cases' ? ['return_ids'] : []);
+      expect(dataColumns(header(m)).filter((c) => !sortableColumns(header(m)).includes(c)), m).toEqual(unsortable[m] ?? []);
     }
+    expect(defaultSort(header('abuse_cases'))).toEqual({ column: 'rule', desc: false });
     expect(pageParams({ sku: 'A' }, { column: 'quantity', desc: false }, 3, 100)).toEqual({
       sku: 'A', sort: 'quantity', desc: false, limit: 100, offset: 300,
     });

@@ -145,6 +145,26 @@ async function main(): Promise<void> {
     t.check(sqlText.includes('-- kpis:') && sqlText.includes('filtered_lines($date_from'), 'sql: the kpis SQL file is shown as it runs');
     await shot('page-sql');
 
+    // Customers, signals and retention (issue 6): the planted serial returners and signals.
+    const segments = (await runner.run('customer_return_distribution', { dim: 'segment' })).rows;
+    const serial = segments.find((r) => r.bucket === 'serial returner');
+    await open(page, base, '?page=customers', 'customers');
+    t.check(await page.getByTestId('personal-data-note').isVisible(), 'customers: the personal-data note is shown');
+    t.check(serial !== undefined && (await text(page, 'customer-segments')).includes(formatCount(serial.customers, LOCALE)), `customers: ${String(serial?.customers)} serial returners`);
+    t.check((await page.locator('[data-testid="top-customers-table"] [data-customer]').count()) > 0, 'customers: top customers listed');
+    await shot('page-customers');
+    const summary = (await runner.run('abuse_signal_summary')).rows;
+    await open(page, base, '?page=signals', 'signals');
+    const signalText = await text(page, 'signal-summary-table');
+    for (const r of summary.filter((x) => x.status === 'ok')) {
+      t.check(signalText.includes(formatMoney(r.amount, 'EUR', LOCALE)), `signals: ${String(r.rule)} ${String(r.signals)} signals, ${formatMoney(r.amount, 'EUR', LOCALE)}`);
+    }
+    t.check(signalText.toLowerCase().includes('needs address'), 'signals: the address rule says what it needs');
+    await shot('page-signals');
+    const retained = (await runner.run('retained_revenue', { dim: 'all' })).rows[0]!;
+    await open(page, base, '', 'overview');
+    t.check((await text(page, 'retained-rate')).includes(formatPercent(retained.retained_rate, LOCALE)), `overview: retained rate ${formatPercent(retained.retained_rate, LOCALE)}`);
+
     // --- Cross-filter: click a SKU, every other chart follows ---------------------------------
     await open(page, base, '', 'overview');
     const target = sku.dim_value!;

@@ -71,11 +71,11 @@ describe('mapping spec', () => {
       'source.delimiter: must be one of ",", ";", "\\t", "|" (got ":")',
       'targets[0].columns.order_date.transform.format: "%d.%q.%Y" uses %q, which is not supported (use %Y %y %m %d %b %B %H %I %M %S %f %p %z, or \'iso\')',
       'targets[0].columns.quantity.transform.thousands: cannot be the same as the decimal separator',
-      'targets[0].columns.currency: must have exactly one of column, constant, lineNumber, concat, multiply, firstOf (has column, constant)',
+      'targets[0].columns.currency: must have exactly one of column, constant, lineNumber, concat, multiply, minus, divide, firstOf, if (has column, constant)',
       'targets[0].columns.colour: order_lines has no column "colour" (it has order_id, line_id, order_date, sku, quantity, unit_price, currency, channel, customer_id, region)',
       'targets[0].columns: order_lines.sku is required and not mapped',
       'targets[0].exclude[0].reason: must say why the rows are left out',
-      'targets[0].exclude[0].when.any[0].is: must be one of empty, negative, zero, positive, equals, one_of, starts_with, matches (got "bigger")',
+      'targets[0].exclude[0].when.any[0].is: must be one of empty, negative, zero, positive, equals, one_of, starts_with, matches, first (got "bigger")',
       'targets[1].columns.quantity.constant: quantity cannot be negative',
       'targets[1].columns.pickup_failed.transform: a date transform cannot fill boolean column pickup_failed',
     ]);
@@ -105,5 +105,42 @@ describe('mapping spec', () => {
 
   it('lists the source columns a mapping reads', () => {
     expect(columnsUsed(good()).sort()).toEqual(['Article', 'Date', 'Failed', 'Order', 'Price', 'Qty', 'Size', 'Status', 'Type']);
+  });
+
+  it('checks lookups, fill-down, routing, files, duplicates, expansion and computed values', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- breaking the typed spec on purpose
+    const bad = good() as unknown as Record<string, any>;
+    bad.files = [];
+    bad.routing = 'all';
+    bad.fillDown = { groupBy: 'Order', columns: [] };
+    bad.lookups = [
+      { name: '1x', file: 'p.csv', key: 'K', on: 'K' },
+      { name: 'prices', file: '', key: 'K', on: 'later.K', onMissing: 'skip' },
+      { name: 'later', file: 'l.csv', key: 'K', on: 'Order', source: { delimiter: ':' } },
+    ];
+    bad.targets[0].duplicates = 'last';
+    bad.targets[0].expandToOrderLines = true;
+    bad.targets[1].columns.refund_amount = { minus: [{ column: 'Price' }] };
+    bad.targets[1].columns.label_cost = { if: { column: 'Payer', is: 'equals' }, then: { column: 'Cost' }, else: { concat: ['A'], separator: '' } };
+    const r = validateMapping(bad);
+    expect(r.ok ? [] : r.errors).toEqual([
+      'files: must list file-name patterns such as "Sales_*.csv"',
+      "routing: must be 'first' or 'each'",
+      'fillDown.columns: must list column names',
+      'lookups[0].name: must be letters, digits and _, starting with a letter',
+      'lookups[1].file: must be a file-name pattern',
+      'lookups[1].on: lookup "later" must be listed before this one',
+      "lookups[1].onMissing: must be 'reject' or 'empty'",
+      'lookups[2].source.delimiter: must be one of ",", ";", "\\t", "|" (got ":")',
+      'targets[0].expandToOrderLines: only a returns target can be expanded to order lines',
+      "targets[0].duplicates: must be 'reject' or 'first'",
+      'targets[1].columns.refund_amount.minus: must list exactly two sources',
+      'targets[1].columns.label_cost.if.value: is needed for "equals"',
+      'targets[1].columns.label_cost.else: concat makes text; label_cost is double',
+    ]);
+    // Lookup columns, the lookup keys and the fill-down columns are all read.
+    const m = { ...good(), lookups: [{ name: 'p', file: 'p.csv', key: 'K', on: 'Article' }], fillDown: { groupBy: 'Order', columns: ['Type'] } };
+    m.targets[1]!.columns.sku = { column: 'p.SKU' };
+    expect(columnsUsed(m).sort()).toEqual(['Article', 'Date', 'Failed', 'Order', 'Price', 'Qty', 'Size', 'Status', 'Type', 'p.SKU']);
   });
 });

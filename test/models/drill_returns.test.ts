@@ -106,6 +106,10 @@ describe('drill_returns', () => {
     expect(await run({ pickup_failed: true })).toEqual(['R5']);
     expect(await run({ pickup_failed: 'false' })).toEqual(['R1']);
     expect(await run({ accepted_only: true })).toEqual(['R1', 'R2', 'R4', 'R5']);
+    // C1 bought O1 (R1, R4); =C3 bought O3 (R3, R5): matched exactly, never as a pattern or formula.
+    expect(await run({ customer_id: 'C1' })).toEqual(['R1', 'R4']);
+    expect(await run({ customer_id: '=C3', accepted_only: true })).toEqual(['R5']);
+    expect(await run({ customer_id: 'C%' })).toEqual([]);
     const one = (await db.runner().run('drill_returns', { fault: 'supplier', limit: 1 })).rows;
     expect(one).toHaveLength(1);
     expect(one[0]!.total_rows).toBe(2);

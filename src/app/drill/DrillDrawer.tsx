@@ -13,6 +13,7 @@ import { downloadFile } from './download';
 import {
   DEFAULT_PAGE_SIZE,
   DRILL_MODELS,
+  csvNoteLine,
   PAGE_SIZES,
   dataColumns,
   defaultSort,
@@ -37,6 +38,7 @@ const NOUN: Record<DrillTarget['kind'], [string, string]> = {
   returns: ['return line', 'return lines'],
   lines: ['order line', 'order lines'],
   leakage: ['case', 'cases'],
+  abuse: ['row', 'rows'],
 };
 
 interface ExportState {
@@ -47,7 +49,7 @@ interface ExportState {
 
 /**
  * The rows behind a number, in a modal drawer: the model chosen by the target's kind
- * (drill_returns, drill_lines, leakage_cases) with the view's filters and the target's `where`,
+ * (drill_returns, drill_lines, leakage_cases, abuse_cases) with the view's filters and the target's `where`,
  * sorted and paged by the model itself (so 100,000+ rows page at once), column visibility, and
  * CSV / Parquet exports of every row. Escape or the close button closes it.
  */
@@ -149,6 +151,9 @@ export function DrillDrawer({
         onProgress: (fraction) => mounted.current && setExporting({ format, step: `Writing ${count} rows…`, fraction }),
       });
       if (!mounted.current) return;
+      // The drill's note (personal data) travels with the CSV as its first line.
+      const noteLine = format === 'csv' ? csvNoteLine(target.note) : null;
+      if (noteLine) file.parts.unshift(noteLine);
       const name = exportFileName(target.kind, file.extension);
       downloadFile(file, name);
       setExportNote({ ok: true, text: `Saved ${count} rows to ${name}.` });
@@ -229,6 +234,15 @@ export function DrillDrawer({
             </button>
           </div>
         </div>
+        {target.note && (
+          <p
+            className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-tremor-default text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+            role="note"
+            data-testid="drill-note"
+          >
+            {target.note}
+          </p>
+        )}
         {(exporting || exportNote) && (
           <div className={`border-b border-tremor-border px-4 py-2 dark:border-dark-tremor-border ${mutedText}`} role="status" data-testid="drill-export-status">
             {exporting ? (

@@ -13,6 +13,7 @@ export const DRILL_MODELS: Record<DrillTarget['kind'], string> = {
   returns: 'drill_returns',
   lines: 'drill_lines',
   leakage: 'leakage_cases',
+  abuse: 'abuse_cases',
 };
 
 export const PAGE_SIZES = [50, 100, 500] as const;
@@ -118,4 +119,15 @@ export async function fetchAllRows(
   const res = await runner.run(model, allRowsParams(params, sort));
   if (res.status !== 'ok') throw new Error(`The rows cannot be listed: the data has no values in ${res.missing.join(', ')}.`);
   return res.rows;
+}
+
+/**
+ * The drill's note (e.g. "customer ids are personal data") as the first line of a CSV export:
+ * one quoted cell, so a spreadsheet shows it in A1 above the header row. Readers that expect
+ * the header first skip one line. Null without a note.
+ */
+export function csvNoteLine(note: string | undefined): string | null {
+  const text = note?.replace(/[\r\n]+/g, ' ').trim();
+  if (!text) return null;
+  return `"${text.replace(/"/g, '""')}"\n`;
 }

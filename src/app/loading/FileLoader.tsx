@@ -1,9 +1,14 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Callout, Card, ProgressBar, Title } from '@tremor/react';
 import type { FileLoadReport } from '../../loader/load-canonical';
+import type { BatchFileReport } from '../../loader/replace-data';
 import { formatCount } from '../format';
+import { CoverageList, RejectsDownload } from './BatchSummary';
+import { ImportBatch } from './ImportBatch';
+import { addFiles, useImportBatch } from './import-store';
 import { ACCEPTED_EXTENSIONS, progressFraction, progressText, summarizeFile, type FileTone } from './load-summary';
 import { loadFiles, resetDemo, useLoadState } from './load-store';
+import { routeOf } from './mapping-step';
 import { useDataSource } from './use-data-source';
 
 const TONE_DOT: Record<FileTone, string> = {
@@ -13,19 +18,26 @@ const TONE_DOT: Record<FileTone, string> = {
 };
 
 /**
- * Drop canonical files (or pick them) to analyse your own data; progress while they load; what
- * each file gave (rows read = loaded + rejected, errors in plain words); back to the demo data.
- * A batch replaces the data only when it has usable order lines; otherwise the last good data
- * stays and this card says what failed.
+ * Drop files (or pick them) to analyse your own data. Files named after their canonical table
+ * load directly, as a batch; any other export (Shopify, Amazon, a spreadsheet) opens the
+ * mapping step, and the files dropped together then load with one "Load all". Progress while
+ * they load (rows read); what each file gave (rows read = loaded + rejected + excluded,
+ * warnings, errors in plain words), how the files join, the rejects as CSV; back to the demo
+ * data. A batch replaces the data only when it has usable order lines; otherwise the last good
+ * data stays and this card says what failed.
  */
 export function FileLoader() {
   const load = useLoadState();
   const source = useDataSource();
+  const batch = useImportBatch();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
   const start = (files: File[]) => {
-    if (files.length > 0 && !load.running) void loadFiles(files);
+    if (files.length === 0 || load.running) return;
+    // Only canonical files and nothing waiting in the mapping step: load them at once, as before.
+    if (batch.length === 0 && files.every((f) => routeOf(f.name).kind === 'canonical')) void loadFiles(files);
+    else addFiles(files);
   };
   const onDrag = (e: DragEvent<HTMLDivElement>, over: boolean) => {
     e.preventDefault();
@@ -83,10 +95,11 @@ export function FileLoader() {
             choose files
           </button>
         </p>
-        <p className="max-w-xl text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-          Name each file after its table: <code>order_lines</code> (required), <code>products</code>, <code>shipments</code>,{' '}
-          <code>returns</code>, <code>reviews</code>; CSV, TSV, Parquet or JSON. The files you load together replace the current data; they
-          are read in this browser and never uploaded.
+        <p className="max-w-2xl text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+          CSV, TSV, Parquet or JSON. Files named after their table (<code>order_lines</code>, which every data set needs, <code>products</code>,{' '}
+          <code>shipments</code>, <code>returns</code>, <code>reviews</code>) load directly; any other export (Shopify orders, Amazon returns, a
+          spreadsheet) opens a mapping step first. The files you load together replace the current data; they are read in this browser and
+          never uploaded.
         </p>
         <input
           ref={input}
@@ -103,6 +116,8 @@ export function FileLoader() {
           data-testid="file-input"
         />
       </div>
+
+      {batch.length > 0 && <ImportBatch entries={batch} onAddFiles={() => input.current?.click()} busy={load.running} />}
 
       <div aria-live="polite" className="mt-4 space-y-4">
         {load.running && (
@@ -127,6 +142,8 @@ export function FileLoader() {
               </Callout>
             )}
             <FileResults reports={last.result.reports} batchReplaced={last.result.replaced} />
+            <CoverageList coverage={last.result.coverage} />
+            <RejectsDownload result={last.result} />
           </div>
         )}
         {!load.running && !last && source.reports.length > 0 && (
@@ -141,14 +158,24 @@ export function FileLoader() {
 }
 
 /** One line per file: its table, status, the row accounting and notes in plain words. */
-export function FileResults({ reports, batchReplaced = true }: { reports: FileLoadReport[]; batchReplaced?: boolean }) {
+export function FileResults({ reports, batchReplaced = true }: { reports: (FileLoadReport & Partial<BatchFileReport>)[]; batchReplaced?: boolean }) {
   if (reports.length === 0) return null;
   return (
     <ul className="mt-3 divide-y divide-tremor-border dark:divide-dark-tremor-border" data-testid="file-results">
       {reports.map((r, i) => {
         const s = summarizeFile(r, batchReplaced);
         return (
-          <li key={`${r.file}-${i}`} className="flex gap-3 py-2" data-tone={s.tone} data-file={r.file}>
+          <li
+            key={`${r.file}-${i}`}
+            className="flex gap-3 py-2"
+            data-tone={s.tone}
+            data-file={r.file}
+            data-read={r.rowsRead}
+            data-loaded={r.rowsLoaded}
+            data-rejected={r.rowsRejected}
+            data-excluded={r.rowsExcluded ?? 0}
+            data-warned={r.rowsWarned}
+          >
             <span aria-hidden className={`mt-1.5 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${TONE_DOT[s.tone]}`} />
             <div className="min-w-0">
               <p className="text-tremor-default">
@@ -157,9 +184,19 @@ export function FileResults({ reports, batchReplaced = true }: { reports: FileLo
                 <span className="ml-2 text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">{s.status}</span>
               </p>
               {s.accounting && (
-                <p className="text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content" title={`${formatCount(r.rowsWarned)} with warnings`}>
+                <p className="text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content" title={`${formatCount(r.rowsWarned)} with warnings`} data-testid="file-accounting">
                   {s.accounting}
                 </p>
+              )}
+              {!r.error && r.tables && r.tables.length > 1 && (
+                <ul className="text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content">
+                  {r.tables.map((t) => (
+                    <li key={t.table}>
+                      {t.table}: {formatCount(t.rowsRead)} read = {formatCount(t.rowsLoaded)} loaded + {formatCount(t.rowsRejected)} rejected +{' '}
+                      {formatCount(t.rowsExcluded)} excluded{t.rowsWarned > 0 ? `; ${formatCount(t.rowsWarned)} with warnings` : ''}
+                    </li>
+                  ))}
+                </ul>
               )}
               {s.notes.map((n) => (
                 <p key={n} className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ReplaceProgress, ReplaceResult } from '../../loader/replace-data';
+import type { BatchFile, ReplaceProgress, ReplaceResult } from '../../loader/replace-data';
 import { replaceSessionData, resetToDemoData } from '../session';
 
 /**
@@ -47,6 +47,8 @@ async function run(kind: 'files' | 'demo', go: (onProgress: (p: ReplaceProgress)
       reports: [],
       problem: `Loading failed: ${e instanceof Error ? e.message : String(e)}. The previous data was kept.`,
       loadedFiles: [],
+      coverage: null,
+      issues: [],
     };
   }
   set({ running: false, kind: null, progress: null, last: { kind, result, at: new Date() } });
@@ -56,6 +58,11 @@ async function run(kind: 'files' | 'demo', go: (onProgress: (p: ReplaceProgress)
 /** Loads picked or dropped files (browser File objects) as the new data set. */
 export function loadFiles(files: readonly File[]): Promise<ReplaceResult | null> {
   const batch = files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
+  return run('files', (onProgress) => replaceSessionData(batch, onProgress));
+}
+
+/** Loads a prepared batch (canonical files and mapped exports) as the new data set. */
+export function loadBatchFiles(batch: BatchFile[]): Promise<ReplaceResult | null> {
   return run('files', (onProgress) => replaceSessionData(batch, onProgress));
 }
 

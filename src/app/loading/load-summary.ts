@@ -1,8 +1,8 @@
 import { CANONICAL_TABLES } from '../../data-model/contract';
 import { formatOf } from '../../loader/file-kinds';
 import type { FileLoadReport } from '../../loader/load-canonical';
-import type { ReplaceProgress } from '../../loader/replace-data';
-import { formatCount } from '../format';
+import type { BatchFileReport, JoinCoverage, ReplaceProgress } from '../../loader/replace-data';
+import { formatCount, formatPercent } from '../format';
 
 /** File types the picker offers (the loader also reads .txt, .tab, .pq, .ndjson, .jsonl). */
 export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.tab', '.parquet', '.pq', '.json', '.ndjson', '.jsonl'];
@@ -26,15 +26,28 @@ export interface FileSummary {
  * `batchReplaced` false = the batch was refused (no usable order lines), so even a file that
  * read fine is not in the data.
  */
-export function summarizeFile(r: FileLoadReport, batchReplaced = true, locale?: string): FileSummary {
+export function summarizeFile(r: FileLoadReport & Partial<BatchFileReport>, batchReplaced = true, locale?: string): FileSummary {
   const n = (v: number) => formatCount(v, locale);
   const rows = (v: number) => `${n(v)} ${v === 1 ? 'row' : 'rows'}`;
   const notes: string[] = [];
+  const excluded = typeof r.rowsExcluded === 'number' ? r.rowsExcluded : null;
   if (r.error) notes.push(plainError(r));
+  if (!r.error && r.route === 'mapping' && r.mapping) notes.push(`Read with the mapping “${r.mapping}”.`);
   if (!r.error && r.rowsRejected > 0) {
     notes.push(`${rows(r.rowsRejected)} refused (each is listed with its line and reason under “Rejected rows”).`);
   }
+  if (!r.error && excluded !== null && excluded > 0) notes.push(`${rows(excluded)} left out on purpose by a rule of the mapping (not errors).`);
   if (!r.error && r.rowsWarned > 0) notes.push(`${rows(r.rowsWarned)} loaded with a warning (e.g. a date in the future).`);
+  if (!r.error && r.reasons && r.reasons.length > 0) notes.push(...reasonLines(r.reasons, locale));
+  for (const l of r.error ? [] : (r.lookups ?? [])) {
+    notes.push(
+      `Looked up “${l.name}” in ${l.file} (${n(l.keys)} keys)${l.rowsWithoutMatch > 0 ? `: ${rows(l.rowsWithoutMatch)} found no match there` : ': every key found'}.`,
+    );
+  }
+  if (!r.error && r.unmappedReasons && r.unmappedReasons.length > 0) {
+    const list = r.unmappedReasons.slice(0, 5).map((u) => `${u.reasonRaw} (${n(u.rows)})`).join(', ');
+    notes.push(`Return reasons no rule knows, counted as “unknown”: ${list}${r.unmappedReasons.length > 5 ? ' …' : ''}.`);
+  }
   if (!r.error && r.ignoredColumns.length > 0) {
     notes.push(`Column${r.ignoredColumns.length > 1 ? 's' : ''} not in the data contract, ignored: ${r.ignoredColumns.join(', ')}.`);
   }
@@ -49,9 +62,74 @@ export function summarizeFile(r: FileLoadReport, batchReplaced = true, locale?: 
     status: r.error ? 'Not loaded' : unused ? 'Readable, not used' : r.rowsRejected > 0 ? 'Loaded, some rows refused' : 'Loaded',
     accounting: r.error
       ? null
-      : `${rows(r.rowsRead)} read = ${n(r.rowsLoaded)} ${unused ? 'loadable' : 'loaded'} + ${n(r.rowsRejected)} rejected`,
+      : `${rows(r.rowsRead)} read = ${n(r.rowsLoaded)} ${unused ? 'loadable' : 'loaded'} + ${n(r.rowsRejected)} rejected${excluded !== null ? ` + ${n(excluded)} excluded` : ''}`,
     notes,
   };
+}
+
+/** "Rejected: return dated before its order (1), unknown SKU (1)", one line per kind, most frequent first. */
+export function reasonLines(reasons: BatchFileReport['reasons'], locale?: string): string[] {
+  const kinds: [BatchFileReport['reasons'][number]['severity'], string][] = [['rejected', 'Rejected'], ['excluded', 'Excluded'], ['warning', 'Warnings']];
+  const out: string[] = [];
+  for (const [kind, label] of kinds) {
+    const list = reasons.filter((x) => x.severity === kind);
+    if (list.length === 0) continue;
+    const shown = list.slice(0, 4).map((x) => `${x.reason} (${formatCount(x.rows, locale)})`).join(', ');
+    out.push(`${label}: ${shown}${list.length > 4 ? `, and ${list.length - 4} other reasons` : ''}.`);
+  }
+  return out;
+}
+
+export interface CoverageLine {
+  join: string;
+  tone: FileTone;
+  text: string;
+}
+
+/**
+ * join_coverage in words: how many returns found their order, how many SKUs found their
+ * product, how many shipments found their order. Joins with nothing to count are left out.
+ */
+export function coverageLines(rows: readonly JoinCoverage[], locale?: string): CoverageLine[] {
+  const n = (v: number) => formatCount(v, locale);
+  // Whole percents, except where rounding would claim all or none (1,354 of 1,357 is not 100%).
+  const pct = (v: number | null) => {
+    if (v === null || v <= 0 || v >= 1) return formatPercent(v, locale, 0);
+    if (v > 0.999) return `>${formatPercent(0.999, locale, 1)}`;
+    if (v < 0.001) return `<${formatPercent(0.001, locale, 1)}`;
+    const whole = Math.round(v * 100);
+    return formatPercent(v, locale, whole === 0 || whole === 100 ? 1 : 0);
+  };
+  const out: CoverageLine[] = [];
+  for (const c of rows) {
+    const missed = c.unmatched > 0 ? `; ${n(c.unmatched)} did not${c.example_unmatched ? ` (e.g. ${c.example_unmatched})` : ''}` : '';
+    const tone: FileTone = c.unmatched === 0 ? 'ok' : (c.coverage ?? 0) >= 0.5 ? 'warn' : 'error';
+    if (c.join_name === 'returns_to_orders') {
+      if (c.total === 0) continue;
+      const noKey = c.total - c.with_key;
+      if (c.with_key === 0) {
+        out.push({ join: c.join_name, tone: 'warn', text: `None of the ${n(c.total)} returns carries an order id: they are analysed by product, region and date, not by order.` });
+        continue;
+      }
+      const without = noKey > 0 ? `; ${n(noKey)} ${noKey === 1 ? 'carries' : 'carry'} no order id` : '';
+      out.push({
+        join: c.join_name, tone,
+        text: c.target_rows === 0
+          ? `No order lines to join to: none of the ${n(c.with_key)} returns with an order id found its order.`
+          : `${n(c.matched)} of ${n(c.with_key)} returns found their order (${pct(c.coverage)})${missed}${without}.`,
+      });
+    } else if (c.join_name === 'skus_to_products') {
+      if (c.total === 0) continue;
+      out.push(
+        c.target_rows === 0
+          ? { join: c.join_name, tone: 'warn', text: `No products loaded: the ${n(c.total)} SKUs have no category, supplier or cost.` }
+          : { join: c.join_name, tone, text: `${n(c.matched)} of ${n(c.total)} SKUs found their product (${pct(c.coverage)})${missed}.` },
+      );
+    } else if (c.total > 0) {
+      out.push({ join: c.join_name, tone, text: `${n(c.matched)} of ${n(c.with_key)} shipments found their order (${pct(c.coverage)})${missed}.` });
+    }
+  }
+  return out;
 }
 
 /** The loader's error for one file, rephrased for someone who did not write the loader. */
@@ -76,15 +154,18 @@ export function plainError(r: Pick<FileLoadReport, 'file' | 'error'>): string {
 }
 
 /** "File 2 of 5 · returns.csv: reading" and the batch steps, for the progress line. */
-export function progressText(p: ReplaceProgress): string {
+export function progressText(p: ReplaceProgress, locale?: string): string {
   const file = `File ${p.fileIndex} of ${p.fileCount}${p.file ? ` · ${p.file}` : ''}`;
+  const soFar = p.rowsRead ? ` ${formatCount(p.rowsRead, locale)} rows read so far.` : '';
   switch (p.step) {
     case 'reading':
-      return `${file}: reading the file…`;
+      return `${file}: reading the file…${soFar}`;
     case 'loading':
-      return `${file}: checking and loading rows…`;
+      return typeof p.fileRows === 'number'
+        ? `${file}: checking and loading about ${formatCount(p.fileRows, locale)} rows…${soFar}`
+        : `${file}: checking and loading rows…${soFar}`;
     case 'checking':
-      return 'Checking the batch has usable order lines…';
+      return `Checking the batch has usable order lines…${soFar}`;
     case 'replacing':
       return 'Replacing the data…';
     case 'deriving':

@@ -7,6 +7,7 @@ import { useLoadState } from '../loading/load-store';
 import { ColumnProfilePanel } from '../panels/data/ColumnProfilePanel';
 import { LoadedTablesPanel, QualityChecksPanel } from '../panels/data/DataQualityPanels';
 import { withRejected } from '../panels/data/data-params';
+import { JoinCoveragePanel } from '../panels/data/JoinCoveragePanel';
 import { RejectedRowsPanel } from '../panels/data/RejectedRowsPanel';
 import { onDataChanged } from '../session';
 import { useModel } from '../use-model';
@@ -14,7 +15,7 @@ import type { PageProps } from '../view/types';
 
 /**
  * Everyone: load your own files (or go back to the demo), then see what was loaded, what was
- * refused and why, the data-quality checks, and what each column holds. While a batch loads the
+ * refused and why, how the files join, the data-quality checks, and what each column holds. While a batch loads the
  * panels below the loader are not shown (they would query tables being replaced).
  */
 export function DataPage(props: PageProps) {
@@ -42,6 +43,7 @@ export function DataPage(props: PageProps) {
 
 function DataPanels(props: PageProps) {
   const quality = useModel(props.runner, 'data_quality', {}, props.dataVersion);
+  const coverage = useModel(props.runner, 'join_coverage', {}, props.dataVersion);
   const showRejected = (table: string) => {
     props.setView({ params: withRejected(props.view.params, { table: table as CanonicalTable, severity: 'rejected' }) });
     document.querySelector('[data-testid="panel-rejected"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -49,6 +51,7 @@ function DataPanels(props: PageProps) {
   return (
     <>
       <LoadedTablesPanel state={quality} onShowRejected={showRejected} />
+      <JoinCoveragePanel state={coverage} />
       <RejectedRowsPanel {...props} />
       <QualityChecksPanel state={quality} />
       <ColumnProfilePanel {...props} />

@@ -2,6 +2,7 @@ import { Card, Text } from '@tremor/react';
 import { formatMoney } from '../format';
 import { KpiPanel } from '../panels/KpiPanel';
 import { ReasonsPanel } from '../panels/ReasonsPanel';
+import { RetentionPanel } from '../panels/RetentionPanel';
 import { ReturnTrendPanel } from '../panels/ReturnTrendPanel';
 import { WorstSkusPanel } from '../panels/WorstSkusPanel';
 import { useModel } from '../use-model';
@@ -13,6 +14,7 @@ export function OverviewPage(props: PageProps) {
   const { runner, view, paramsFor, dataVersion, setView, currency } = props;
   const kpis = useModel(runner, 'kpis', paramsFor(), dataVersion);
   const hasTrend = runner.modelNames.includes('return_trend');
+  const hasRetention = runner.modelNames.includes('retained_revenue');
   const row = kpis.status === 'ok' ? kpis.rows[0] : undefined;
   const refund = row?.refund_amount;
   const costView = { ...view, page: 'cost' as const, params: {}, drill: null };
@@ -25,6 +27,7 @@ export function OverviewPage(props: PageProps) {
         <ReasonsPanel {...props} />
       </div>
       <WorstSkusPanel {...props} />
+      {hasRetention && <RetentionPanel {...props} />}
       {typeof refund === 'number' && (
         <Card className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="overview-cost-line">
           <Text>

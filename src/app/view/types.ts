@@ -16,6 +16,8 @@ export const PAGES = [
   'cost',
   'leakage',
   'policy',
+  'customers',
+  'signals',
   'data',
   'sql',
 ] as const;
@@ -32,8 +34,8 @@ export interface Selection {
 
 /** What a drill-down table shows: the rows behind a number. */
 export interface DrillTarget {
-  /** `returns` (return lines), `lines` (order lines) or `leakage` (cases of one rule). */
-  kind: 'returns' | 'lines' | 'leakage';
+  /** `returns` (return lines), `lines` (order lines), `leakage` (cases of one rule) or `abuse` (the rows behind abuse signals). */
+  kind: 'returns' | 'lines' | 'leakage' | 'abuse';
   /** Extra filters of the drill on top of the view's, e.g. { reason: 'defective' } or { rule: 'refund_above_price' }. */
   where: Record<string, string>;
   /** Shown above the table: what number these rows are behind. */
@@ -43,6 +45,11 @@ export interface DrillTarget {
    * dimension, so the rows behind its numbers must ignore it too.
    */
   ownDim?: SelectDim;
+  /**
+   * A note shown above the rows and written as the first line of CSV exports, e.g. that the
+   * rows hold personal data (drills from the Customers and Signals pages).
+   */
+  note?: string;
 }
 
 export interface ViewState {

@@ -19,6 +19,7 @@ import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type
  *   a.handling_cost_per_return=6          edited assumptions (numbers, known keys only)
  *   drill=returns&dw.reason=defective&dt=Defective%20returns
  *                                         the open drill-down: kind, its filters, its title
+ *   do=sku&dn=…                           the drill's panel dimension, and its note (personal data)
  *
  * Parameters are written in that order, page params and drill filters sorted by name, so
  * equal views give equal URLs.
@@ -36,7 +37,7 @@ export const DEFAULT_VIEW: ViewState = {
 
 const DATE_FILTERS = ['date_from', 'date_to'] as const;
 const LIST_FILTERS = FILTER_PARAMS.filter((f) => f !== 'date_from' && f !== 'date_to');
-const DRILL_KINDS: readonly DrillTarget['kind'][] = ['returns', 'lines', 'leakage'];
+const DRILL_KINDS: readonly DrillTarget['kind'][] = ['returns', 'lines', 'leakage', 'abuse'];
 /** Names of page parameters and drill filters: model parameter / column names. */
 const NAME = /^[A-Za-z0-9_]+$/;
 
@@ -134,6 +135,7 @@ export function canonicalView(view: ViewState): ViewState {
             where: sortedRecord(drill.where ?? {}),
             title: typeof drill.title === 'string' ? drill.title : '',
             ...(drill.ownDim && isSelectDim(drill.ownDim) ? { ownDim: drill.ownDim } : {}),
+            ...(typeof drill.note === 'string' && drill.note !== '' ? { note: drill.note } : {}),
           }
         : null,
   };
@@ -169,7 +171,7 @@ export function parseView(search: string): ViewState {
   const kind = q.get('drill');
   const drill =
     kind !== null && (DRILL_KINDS as readonly string[]).includes(kind)
-      ? { kind: kind as DrillTarget['kind'], where: Object.fromEntries(where), title: q.get('dt') ?? '', ownDim: (q.get('do') ?? undefined) as SelectDim | undefined }
+      ? { kind: kind as DrillTarget['kind'], where: Object.fromEntries(where), title: q.get('dt') ?? '', ownDim: (q.get('do') ?? undefined) as SelectDim | undefined, note: q.get('dn') ?? undefined }
       : null;
 
   return canonicalView({
@@ -202,6 +204,7 @@ export function serializeView(view: ViewState): string {
     for (const [k, value] of Object.entries(v.drill.where)) q.set(`dw.${k}`, value);
     if (v.drill.title !== '') q.set('dt', v.drill.title);
     if (v.drill.ownDim) q.set('do', v.drill.ownDim);
+    if (v.drill.note) q.set('dn', v.drill.note);
   }
   const s = q.toString();
   return s === '' ? '' : `?${s}`;

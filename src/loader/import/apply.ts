@@ -3,7 +3,9 @@ import { ident } from '../../data-model/schema-ddl';
 import type { Engine, Row } from '../../engine/types';
 import { decodeBytes, headerNames, readRecords } from './decode';
 import { Params, SEP, TargetSql, targetSelect } from './sql-build';
-import { columnsUsed, validateMapping, type MappingSpec, type TargetSpec } from './spec';
+import {
+  columnsUsed, fileMatches, lookupRef, validateMapping, type LookupSpec, type MappingSpec, type SourceFormat, type TargetSpec,
+} from './spec';
 
 /**
  * Applies a mapping to one file: decode → stage as text through DuckDB's CSV reader (rows it
@@ -25,6 +27,12 @@ import { columnsUsed, validateMapping, type MappingSpec, type TargetSpec } from 
  *
  * One transaction per file: a file that fails leaves every table as it was. The tables are
  * written unqualified, so the batch loader's shadow schema (search_path) works unchanged.
+ *
+ * Before routing, order-level cells are filled down (mapping.fillDown) and the mapping's
+ * lookup files (options.lookupFiles, matched by name pattern) are joined on, one row per key;
+ * a key a lookup lacks rejects the rows of the targets using it (unless onMissing is 'empty'),
+ * and report.lookups says how each lookup file was read and used. With routing 'each' a row
+ * can feed several tables: each table's accounting adds up, the file's totals add the tables.
  */
 
 export interface ImportFile {
@@ -43,6 +51,8 @@ export interface ApplyOptions {
   previewRows?: number;
   /** Read only the first N data records (previews of big files). */
   maxRecords?: number;
+  /** Files the mapping's lookups may read (each lookup takes the first whose name matches its pattern). */
+  lookupFiles?: ImportFile[];
 }
 
 export interface TableAccount {
@@ -52,6 +62,28 @@ export interface TableAccount {
   rowsRejected: number;
   rowsExcluded: number;
   rowsWarned: number;
+  /** Only for a target with expandToOrderLines: the return rows written for the rows loaded (one per order line). */
+  rowsExpandedTo?: number;
+}
+
+/** How a lookup file was read and how well the mapped file's keys found it. */
+export interface LookupReport {
+  name: string;
+  /** The file used. */
+  file: string;
+  /** Rows of the lookup file (unreadable ones included). */
+  rowsRead: number;
+  rowsUnreadable: number;
+  /** Distinct keys. */
+  keys: number;
+  /** Rows repeating a key seen earlier in the lookup file: ignored (the first row wins). */
+  duplicateKeyRows: number;
+  /** Rows without a key: ignored. */
+  emptyKeyRows: number;
+  /** Distinct keys the mapped file used. */
+  keysUsed: number;
+  /** Rows of the mapped file whose key has a value the lookup file lacks. */
+  rowsWithoutMatch: number;
 }
 
 export interface ReasonCount {
@@ -77,12 +109,14 @@ export interface ImportReport {
   unmappedReasons: { reasonRaw: string; rows: number }[];
   /** With dryRun: the first loaded rows of each table, as they would be stored. */
   preview?: Partial<Record<CanonicalTable, Row[]>>;
+  /** The mapping's lookup files, in the mapping's order. */
+  lookups?: LookupReport[];
   /** Set when the file could not be used at all; nothing from it was loaded. */
   error?: string;
 }
 
 /** SQL files the import engine runs (keys as in QuerySources). */
-export const IMPORT_SQL_FILES = ['import/import_macros'] as const;
+export const IMPORT_SQL_FILES = ['import/import_macros', 'import/coverage'] as const;
 export type ImportSql = Record<(typeof IMPORT_SQL_FILES)[number], string>;
 
 /** The import SQL out of the app's query sources (the browser bundles queries/import/*.sql). */
@@ -116,32 +150,55 @@ export async function applyMapping(
     report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
     return report;
   }
-  let text: string;
-  try {
-    text = file.text ?? decodeBytes(file.bytes ?? new Uint8Array(), mapping.source.encoding);
-  } catch (e) {
-    report.error = `${file.name}: the file could not be decoded as ${mapping.source.encoding} (${firstLine(e)})`;
+  const text = decodeFile(file, mapping.source.encoding);
+  if (typeof text !== 'string') {
+    report.error = `${file.name}: ${text.error}`;
     return report;
   }
-  // One line-ending style for the reader: CRLF, CR and LF (even mixed, as in concatenated
-  // exports) all become LF; a line break inside a quoted cell becomes LF too.
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  const prepared = prepareText(text, mapping, options.maxRecords);
+  const prepared = prepareText(text, mapping.source, options.maxRecords);
   if ('error' in prepared) {
     report.error = `${file.name}: ${prepared.error}`;
+    return report;
+  }
+  const lookups: PreparedLookup[] = [];
+  for (const [j, spec] of (mapping.lookups ?? []).entries()) {
+    const candidates = (options.lookupFiles ?? []).filter((f) => fileMatches(f.name, spec.file));
+    const found = candidates[0];
+    if (!found) {
+      report.error = `${file.name}: the mapping reads lookup "${spec.name}" from a file named like "${spec.file}", and none was given`
+        + (options.lookupFiles?.length ? ` (files given: ${options.lookupFiles.map((f) => f.name).join(', ')})` : '');
+      return report;
+    }
+    const source: SourceFormat = { ...mapping.source, ...spec.source };
+    const lt = decodeFile(found, source.encoding);
+    if (typeof lt !== 'string') {
+      report.error = `${file.name}: lookup file ${found.name}: ${lt.error}`;
+      return report;
+    }
+    const lp = prepareText(lt, source);
+    if ('error' in lp) {
+      report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
+      return report;
+    }
+    lookups.push({ index: j + 1, spec, file: found.name, source, ...lp, needed: new Set<number>() });
+  }
+  const resolved = resolveColumns(mapping, prepared, lookups);
+  if ('error' in resolved) {
+    report.error = `${file.name}: ${resolved.error}`;
     return report;
   }
   const id = ++counter;
   await engine.exec(sql['import/import_macros']);
   await engine.exec('BEGIN TRANSACTION');
   try {
-    await run(engine, id, prepared, mapping, options, report);
+    await run(engine, id, prepared, lookups, resolved.resolve, mapping, options, report);
     if (options.dryRun) await engine.exec('ROLLBACK');
     else await engine.exec('COMMIT');
   } catch (e) {
     await engine.exec('ROLLBACK').catch(() => undefined);
     Object.assign(report, { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0, tables: [], reasons: [], unmappedReasons: [] });
     delete report.preview;
+    delete report.lookups;
     report.error = `${file.name}: ${firstLine(e)}`;
   } finally {
     await dropTemps(engine, id);
@@ -149,16 +206,40 @@ export async function applyMapping(
   return report;
 }
 
+/** The file's text: decoded with the encoding, line endings made LF. */
+function decodeFile(file: ImportFile, encoding: SourceFormat['encoding']): string | { error: string } {
+  let text: string;
+  try {
+    text = file.text ?? decodeBytes(file.bytes ?? new Uint8Array(), encoding);
+  } catch (e) {
+    return { error: `the file could not be decoded as ${encoding} (${firstLine(e)})` };
+  }
+  // One line-ending style for the reader: CRLF, CR and LF (even mixed, as in concatenated
+  // exports) all become LF; a line break inside a quoted cell becomes LF too.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return text;
+}
+
 interface PreparedText {
   text: string;
   header: string[];
-  /** Source column name → staged column (c1 ...). */
+  /** Source column name → staged column (c1 ...); loose keys (trimmed, lower case) start with \u0000. */
   columnOf: Map<string, string>;
 }
 
-/** Header names of the file under the mapping's source format, and the columns it uses. */
-function prepareText(text: string, mapping: MappingSpec, maxRecords?: number): PreparedText | { error: string } {
-  const { delimiter, quote, skipLines, header } = mapping.source;
+interface PreparedLookup extends PreparedText {
+  /** 1-based: its columns are staged as l<index>_c<k>. */
+  index: number;
+  spec: LookupSpec;
+  file: string;
+  source: SourceFormat;
+  /** Column numbers (k of c<k>) the mapping reads, the key included. */
+  needed: Set<number>;
+}
+
+/** Header names of the file under a source format (and the text cut after maxRecords). */
+function prepareText(text: string, source: SourceFormat, maxRecords?: number): PreparedText | { error: string } {
+  const { delimiter, quote, skipLines, header } = source;
   const first = readRecords(text, delimiter, quote, skipLines + 1 + (maxRecords ?? 0));
   const headRecord = first[skipLines];
   if (!headRecord) return { error: 'the file is empty' };
@@ -174,39 +255,83 @@ function prepareText(text: string, mapping: MappingSpec, maxRecords?: number): P
     const k = n.trim().toLowerCase();
     if (!columnOf.has(`\u0000${k}`)) columnOf.set(`\u0000${k}`, `c${i + 1}`);
   });
-  const missing = columnsUsed(mapping).filter((c) => !columnOf.has(c) && !columnOf.has(`\u0000${c.trim().toLowerCase()}`));
-  if (missing.length > 0) {
-    return {
-      error: `the file has no column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (its columns: ${names.map((n) => `"${n}"`).join(', ')})`,
-    };
-  }
   return { text, header: names, columnOf };
+}
+
+const lookupColumn = (t: PreparedText, name: string) => t.columnOf.get(name) ?? t.columnOf.get(`\u0000${name.trim().toLowerCase()}`);
+
+/**
+ * Where every column name the mapping uses is staged: c<k> for the file's own columns,
+ * l<j>_c<k> for lookup j's. Lists the names that are found nowhere.
+ */
+function resolveColumns(
+  mapping: MappingSpec,
+  main: PreparedText,
+  lookups: PreparedLookup[],
+): { resolve: (name: string) => string } | { error: string } {
+  const resolve = (name: string): string | undefined => {
+    const own = lookupColumn(main, name);
+    if (own) return own;
+    const ref = lookupRef(mapping, name, main.header);
+    if (!ref) return undefined;
+    const lk = lookups.find((l) => l.spec === ref.lookup)!;
+    const c = lookupColumn(lk, ref.column);
+    if (!c) return undefined;
+    lk.needed.add(Number(c.slice(1)));
+    return `l${lk.index}_${c}`;
+  };
+  const missingOwn: string[] = [];
+  const missingLookup = new Map<PreparedLookup, string[]>();
+  for (const name of columnsUsed(mapping)) {
+    if (resolve(name)) continue;
+    const ref = lookupRef(mapping, name, main.header);
+    if (ref) {
+      const lk = lookups.find((l) => l.spec === ref.lookup)!;
+      missingLookup.set(lk, [...(missingLookup.get(lk) ?? []), ref.column]);
+    } else missingOwn.push(name);
+  }
+  for (const lk of lookups) {
+    const key = lookupColumn(lk, lk.spec.key);
+    if (key) lk.needed.add(Number(key.slice(1)));
+    else missingLookup.set(lk, [lk.spec.key, ...(missingLookup.get(lk) ?? [])]);
+  }
+  const list = (names: string[]) => `column${names.length > 1 ? 's' : ''} ${names.map((m) => `"${m}"`).join(', ')}`;
+  const problems: string[] = [];
+  if (missingOwn.length > 0) {
+    problems.push(`the file has no ${list(missingOwn)} (its columns: ${main.header.map((n) => `"${n}"`).join(', ')})`);
+  }
+  for (const [lk, names] of missingLookup) {
+    problems.push(`${lk.file} (lookup ${lk.spec.name}) has no ${list(names)} (its columns: ${lk.header.map((n) => `"${n}"`).join(', ')})`);
+  }
+  if (problems.length > 0) return { error: problems.join('; ') };
+  return { resolve: (name) => resolve(name)! };
 }
 
 const DEPENDENCY_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
 
-async function run(
+/**
+ * Reads a text with DuckDB's CSV reader into `table`: __line (record number), __raw (the
+ * cells joined by the delimiter) and c1 ... cn, trimmed, with empty cells and null words as
+ * NULL. Rows the reader cannot read are returned (they are not in the table).
+ */
+async function stage(
   engine: Engine,
-  id: number,
-  prepared: PreparedText,
-  mapping: MappingSpec,
-  options: ApplyOptions,
-  report: ImportReport,
-): Promise<void> {
-  const { delimiter, quote, skipLines, header } = mapping.source;
-  const src = `imp${id}_src`;
-  const issues = `imp${id}_issues`;
-  const vfile = `import_${id}.csv`;
-  const n = prepared.header.length;
+  table: string,
+  text: string,
+  source: SourceFormat,
+  n: number,
+): Promise<{ line: number; errorType: string; raw: string }[]> {
+  const { delimiter, quote, skipLines, header } = source;
+  const vfile = `${table}.csv`;
   const colDefs = Array.from({ length: n }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
   // The text goes to DuckDB as UTF-8 whatever the file's encoding was.
-  await engine.registerFile(vfile, new TextEncoder().encode(prepared.text));
-  const rejectsTable = `imp${id}_rejects`;
+  await engine.registerFile(vfile, new TextEncoder().encode(text));
+  const rejectsTable = `${table}_rejects`;
   try {
     await engine.query(
-      `CREATE TEMP TABLE imp${id}_raw AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,
+      `CREATE TEMP TABLE ${table}_raw AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,
          columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
-         rejects_scan = 'imp${id}_scan', rejects_table = '${rejectsTable}', null_padding = false, strict_mode = true)`,
+         rejects_scan = '${table}_scan', rejects_table = '${rejectsTable}', null_padding = false, strict_mode = true)`,
       [header, skipLines, delimiter, quote],
     );
   } catch (e) {
@@ -214,9 +339,6 @@ async function run(
   } finally {
     await engine.dropFile(vfile);
   }
-  await engine.exec(
-    `CREATE TEMP TABLE ${issues} (table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR, reason VARCHAR, raw VARCHAR)`,
-  );
   const headerLines = header ? 1 : 0;
   const parserRejects = await engine.query(
     `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw FROM ${rejectsTable} GROUP BY line ORDER BY line`,
@@ -225,31 +347,116 @@ async function run(
   const rawText = `concat_ws($1, ${cols.map((c) => `coalesce(${c}, '')`).join(', ')})`;
   // Cells trimmed, then empty / null words made NULL (each step once per cell).
   await engine.query(
-    `CREATE TEMP TABLE ${src} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $2) AS ${c}`).join(', ')}
+    `CREATE TEMP TABLE ${table} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $2) AS ${c}`).join(', ')}
      FROM (SELECT CAST(row_number() OVER () + ${headerLines} AS BIGINT) AS __line, ${rawText} AS __raw, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')}
-           FROM imp${id}_raw)`,
-    [delimiter, mapping.source.nullValues.join(SEP)],
+           FROM ${table}_raw)`,
+    [delimiter, source.nullValues.join(SEP)],
   );
+  await engine.exec(`DROP TABLE ${table}_raw`);
   if (parserRejects.length > 0) {
     // Records the reader skipped shift the numbering: the k-th good record sits after every
     // rejected record r_i (i-th in order) with r_i - i - headerLines good records before it.
     await engine.exec(
-      `UPDATE ${src} SET __line = __line + (SELECT count(*) FROM
+      `UPDATE ${table} SET __line = __line + (SELECT count(*) FROM
          (SELECT line - row_number() OVER (ORDER BY line) - ${headerLines} AS good_before FROM (SELECT DISTINCT line FROM ${rejectsTable})) r
-         WHERE r.good_before < ${src}.__line - ${headerLines})`,
+         WHERE r.good_before < ${table}.__line - ${headerLines})`,
     );
   }
-  if (skipLines > 0) await engine.query(`UPDATE ${src} SET __line = __line + $1`, [skipLines]);
+  if (skipLines > 0) await engine.query(`UPDATE ${table} SET __line = __line + $1`, [skipLines]);
+  return parserRejects.map((r) => ({
+    line: Number(r.line) + skipLines,
+    errorType: String(r.error_type).toLowerCase().replace(/_/g, ' '),
+    raw: String(r.raw ?? '').replace(/^\r?\n/, ''),
+  }));
+}
 
-  // Route: the first target whose `when` holds takes the row.
-  const resolver = (name: string) => prepared.columnOf.get(name) ?? prepared.columnOf.get(`\u0000${name.trim().toLowerCase()}`)!;
+async function run(
+  engine: Engine,
+  id: number,
+  prepared: PreparedText,
+  lookups: PreparedLookup[],
+  resolver: (name: string) => string,
+  mapping: MappingSpec,
+  options: ApplyOptions,
+  report: ImportReport,
+): Promise<void> {
+  let src = `imp${id}_src`;
+  const issues = `imp${id}_issues`;
+  const parserRejects = await stage(engine, src, prepared.text, mapping.source, prepared.header.length);
+  await engine.exec(
+    `CREATE TEMP TABLE ${issues} (table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR, reason VARCHAR, raw VARCHAR)`,
+  );
+
+  // Order-level cells written on an order's first row only: filled down within the group.
+  if (mapping.fillDown) {
+    const g = `s.${resolver(mapping.fillDown.groupBy)}`;
+    const cols = [...new Set(mapping.fillDown.columns.map(resolver))].filter((c) => /^c\d+$/.test(c));
+    const replace = cols.map((c) =>
+      `CASE WHEN ${g} IS NULL THEN s.${c} ELSE coalesce(s.${c}, last_value(s.${c} IGNORE NULLS) OVER (PARTITION BY ${g} ORDER BY s.__line ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) END AS ${c}`);
+    if (replace.length > 0) {
+      await engine.exec(`CREATE TEMP TABLE imp${id}_filled AS SELECT * REPLACE (${replace.join(', ')}) FROM ${src} s ORDER BY s.__line`);
+      src = `imp${id}_filled`;
+    }
+  }
+
+  // Lookups: each lookup file staged, one row per key, joined on.
+  if (lookups.length > 0) {
+    const selects: string[] = [];
+    const joins: string[] = [];
+    const refOf = (name: string) => {
+      const c = resolver(name);
+      const m = /^l(\d+)_(c\d+)$/.exec(c);
+      return m ? `lk${m[1]}.${c}` : `s.${c}`;
+    };
+    for (const lk of lookups) {
+      const j = lk.index;
+      const staged = `imp${id}_lk${j}s`;
+      const lkRejects = await stage(engine, staged, lk.text, lk.source, lk.header.length);
+      const key = lookupColumn(lk, lk.spec.key)!;
+      const cols = [...lk.needed].sort((a, b) => a - b).map((k) => `c${k} AS l${j}_c${k}`);
+      await engine.exec(
+        `CREATE TEMP TABLE imp${id}_lk${j} AS SELECT * EXCLUDE (__rn) FROM (
+           SELECT ${key} AS __k, ${cols.join(', ')}, row_number() OVER (PARTITION BY ${key} ORDER BY __line) AS __rn
+           FROM ${staged} WHERE ${key} IS NOT NULL) WHERE __rn = 1`,
+      );
+      const [st] = await engine.query(
+        `SELECT count(*) AS n, count(*) FILTER (WHERE ${key} IS NULL) AS empty_keys, count(DISTINCT ${key}) AS keys FROM ${staged}`,
+      );
+      const on = refOf(lk.spec.on);
+      selects.push(...[...lk.needed].sort((a, b) => a - b).map((k) => `lk${j}.l${j}_c${k}`));
+      selects.push(`${on} AS __on${j}`, `(${on} IS NOT NULL AND lk${j}.__k IS NULL) AS __miss${j}`);
+      joins.push(`LEFT JOIN imp${id}_lk${j} lk${j} ON lk${j}.__k = ${on}`);
+      (report.lookups ??= []).push({
+        name: lk.spec.name, file: lk.file,
+        rowsRead: Number(st!.n) + lkRejects.length, rowsUnreadable: lkRejects.length,
+        keys: Number(st!.keys), duplicateKeyRows: Number(st!.n) - Number(st!.empty_keys) - Number(st!.keys), emptyKeyRows: Number(st!.empty_keys),
+        keysUsed: 0, rowsWithoutMatch: 0,
+      });
+    }
+    await engine.exec(`CREATE TEMP TABLE imp${id}_joined AS SELECT s.*, ${selects.join(', ')} FROM ${src} s ${joins.join(' ')} ORDER BY s.__line`);
+    src = `imp${id}_joined`;
+    for (const lk of lookups) {
+      const j = lk.index;
+      const [m] = await engine.query(
+        `SELECT count(DISTINCT __on${j}) FILTER (WHERE NOT __miss${j}) AS used, count(*) FILTER (WHERE __miss${j}) AS missed FROM ${src}`,
+      );
+      const entry = report.lookups![lk.index - 1]!;
+      entry.keysUsed = Number(m!.used);
+      entry.rowsWithoutMatch = Number(m!.missed);
+    }
+  }
+
+  // Route: with 'first', the first target whose `when` holds takes the row; with 'each',
+  // every target whose `when` holds does.
+  const each = mapping.routing === 'each';
   const routeParams = new Params();
   const routeSql = new TargetSql(routeParams, resolver, true);
-  const whens = mapping.targets.map((t, i) => `WHEN ${t.when ? routeSql.test(t.when) : 'true'} THEN ${i}`);
-  await engine.query(
-    `CREATE TEMP TABLE imp${id}_routed AS SELECT s.*, CASE ${whens.join(' ')} END AS __target FROM ${src} s`,
-    routeParams.values,
-  );
+  const routeCols = each
+    ? mapping.targets.map((t, i) => `${t.when ? routeSql.test(t.when) : 'true'} AS __t${i}`).join(', ')
+    : `CASE ${mapping.targets.map((t, i) => `WHEN ${t.when ? routeSql.test(t.when) : 'true'} THEN ${i}`).join(' ')} END AS __target`;
+  await engine.query(`CREATE TEMP TABLE imp${id}_routed AS SELECT s.*, ${routeCols} FROM ${src} s`, routeParams.values);
+  const taken = (i: number) => (each ? `__t${i}` : `__target = ${i}`);
+  const untaken = each ? `NOT (${mapping.targets.map((_, i) => `__t${i}`).join(' OR ')})` : '__target IS NULL';
 
   const file = report.file;
   const firstTable = mapping.targets[0]!.table;
@@ -262,15 +469,14 @@ async function run(
   // Unreadable rows and rows no target takes: accounted under the first target's table.
   for (const r of parserRejects) {
     await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [
-      firstTable, file, Number(r.line) + skipLines,
-      `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`, String(r.raw ?? '').replace(/^\r?\n/, ''),
+      firstTable, file, r.line, `unreadable row (${r.errorType})`, r.raw,
     ]);
   }
   firstAccount.rowsRead += parserRejects.length;
   firstAccount.rowsRejected += parserRejects.length;
   const unrouted = await engine.query(
     `INSERT INTO ${issues} SELECT $1, $2, __line, 'excluded', 'taken by no target of the mapping', __raw
-     FROM imp${id}_routed WHERE __target IS NULL RETURNING 1`,
+     FROM imp${id}_routed WHERE ${untaken} RETURNING 1`,
     [firstTable, file],
   );
   firstAccount.rowsRead += unrouted.length;
@@ -281,7 +487,8 @@ async function run(
     (a, b) => DEPENDENCY_ORDER.indexOf(a[1].table) - DEPENDENCY_ORDER.indexOf(b[1].table),
   );
   for (const [i, target] of order) {
-    await loadTarget(engine, id, i, target, mapping, resolver, hasProducts, options, report, accounts.get(target.table)!);
+    const misses = lookupMisses(mapping, target, lookups, resolver);
+    await loadTarget(engine, id, i, taken(i), target, mapping, resolver, misses, hasProducts, options, report, accounts.get(target.table)!);
   }
 
   report.tables = mapping.targets.map((t) => accounts.get(t.table)!);
@@ -304,13 +511,40 @@ async function run(
   }));
 }
 
+/**
+ * The lookups whose missing keys reject a target's rows: those it reads a column of (and the
+ * lookups those are chained from), unless onMissing is 'empty'. Earlier lookups first.
+ */
+function lookupMisses(
+  mapping: MappingSpec,
+  target: TargetSpec,
+  lookups: PreparedLookup[],
+  resolver: (name: string) => string,
+): { index: number; message: string }[] {
+  if (lookups.length === 0) return [];
+  const used = new Set<number>();
+  const add = (name: string) => {
+    const m = /^l(\d+)_c\d+$/.exec(resolver(name));
+    if (m && !used.has(Number(m[1]))) {
+      used.add(Number(m[1]));
+      add(lookups[Number(m[1]) - 1]!.spec.on);
+    }
+  };
+  columnsUsed({ ...mapping, targets: [target], fillDown: undefined, lookups: undefined }).forEach(add);
+  return lookups
+    .filter((l) => used.has(l.index) && (l.spec.onMissing ?? 'reject') === 'reject')
+    .map((l) => ({ index: l.index, message: `${l.spec.on} not found in ${l.file} (lookup ${l.spec.name}): "` }));
+}
+
 async function loadTarget(
   engine: Engine,
   id: number,
   index: number,
+  takenBy: string,
   target: TargetSpec,
   mapping: MappingSpec,
   resolver: (name: string) => string,
+  misses: { index: number; message: string }[],
   hasProducts: boolean,
   options: ApplyOptions,
   report: ImportReport,
@@ -320,8 +554,11 @@ async function loadTarget(
   const spec = CONTRACT[table];
   const params = new Params();
   const builder = new TargetSql(params, resolver);
-  const routed = `(SELECT * FROM imp${id}_routed WHERE __target = ${index})`;
-  const { sql: select, checks, columns } = targetSelect(target, builder, params, routed);
+  const routed = `(SELECT * FROM imp${id}_routed WHERE ${takenBy})`;
+  const lookupReject = misses.length === 0
+    ? null
+    : `CASE ${misses.map((m) => `WHEN s.__miss${m.index} THEN ${params.p(m.message)} || s.__on${m.index} || '"'`).join(' ')} END`;
+  const { sql: select, checks, columns } = targetSelect(target, builder, params, routed, lookupReject);
   const t = `imp${id}_t${index}`;
   const issues = `imp${id}_issues`;
   const file = report.file;
@@ -337,28 +574,45 @@ async function loadTarget(
   const mapped = new Set(columns.map((c) => c.name));
   const eligible = `__exclude IS NULL AND __reject IS NULL`;
   const ok = (alias: string) => `${alias}.__exclude IS NULL AND ${alias}.__reject IS NULL`;
+  const expand = target.expandToOrderLines === true;
   if (spec.key.every((k) => mapped.has(k))) {
     const key = spec.key.map(ident).join(', ');
     const keyText = (alias: string) => spec.key.map((k) => `${alias}.${ident(k)}`).join(` || ' + ' || `);
-    const label = `duplicate ${spec.key.join(' + ')}: "`;
-    // Within the file: the first occurrence loads, later ones are rejected.
+    const keep = target.duplicates === 'first';
+    // 'first': later rows are left out (excluded), else rejected as duplicates.
+    const column = keep ? '__exclude' : '__reject';
+    const label = keep ? `${spec.key.join(' + ')} repeated (only the first row is kept): "` : `duplicate ${spec.key.join(' + ')}: "`;
+    // Within the file: the first occurrence loads, later ones are rejected (or excluded).
     await engine.query(
-      `UPDATE ${t} SET __reject = $1 || ${keyText(t)} || '" (first on line ' || d.first_line || ')'
+      `UPDATE ${t} SET ${column} = $1 || ${keyText(t)} || '" (first on line ' || d.first_line || ')'
        FROM (SELECT __line AS l, min(__line) OVER (PARTITION BY ${key}) AS first_line FROM ${t} WHERE ${eligible}) d
        WHERE ${t}.__line = d.l AND d.l > d.first_line`,
       [label],
     );
     // Already in the table (loaded from an earlier file).
     await engine.query(
-      `UPDATE ${t} SET __reject = $1 || ${keyText(t)} || '" (already loaded)'
+      `UPDATE ${t} SET ${column} = $1 || ${keyText(t)} || '" (already loaded)'
        FROM (SELECT DISTINCT ${key} FROM ${table}) e
        WHERE ${spec.key.map((k) => `e.${ident(k)} = ${t}.${ident(k)}`).join(' AND ')} AND ${ok(t)}`,
-      [label],
+      [keep ? `${spec.key.join(' + ')} already loaded (only the first row is kept): "` : label],
+    );
+  }
+  if (expand) {
+    // A returned order: its lines must be loaded, and none of its expanded returns yet.
+    await engine.exec(
+      `UPDATE ${t} SET __reject = 'order has no loaded order lines: "' || order_id || '"'
+       WHERE ${eligible} AND order_id NOT IN (SELECT order_id FROM order_lines)`,
+    );
+    await engine.exec(
+      `UPDATE ${t} SET __reject = 'duplicate return_id: "' || ${t}.return_id || '|' || d.line_id || '" (already loaded)'
+       FROM (SELECT x.__line AS l, min(ol.line_id) AS line_id FROM ${t} x JOIN order_lines ol USING (order_id)
+             JOIN returns r ON r.return_id = x.return_id || '|' || ol.line_id GROUP BY x.__line) d
+       WHERE ${t}.__line = d.l AND ${ok(t)}`,
     );
   }
   const warnings: { sql: string; params: (string | number | boolean | null)[] }[] = [];
   const unknownSku = opts.unknownSku ?? 'reject';
-  if (hasProducts && mapped.has('sku') && table !== 'products' && table !== 'shipments' && unknownSku !== 'ignore') {
+  if (hasProducts && mapped.has('sku') && table !== 'products' && table !== 'shipments' && unknownSku !== 'ignore' && !expand) {
     const msg = `'unknown SKU: "' || sku || '" (not among the products loaded)'`;
     const cond = `sku IS NOT NULL AND sku NOT IN (SELECT sku FROM products WHERE sku IS NOT NULL)`;
     if (unknownSku === 'reject') await engine.exec(`UPDATE ${t} SET __reject = ${msg} WHERE ${eligible} AND ${cond}`);
@@ -398,7 +652,24 @@ async function loadTarget(
 
   // Write: the rows, their issues, the accounting.
   const names = columns.map((c) => ident(c.name)).join(', ');
-  await engine.exec(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${t} WHERE ${eligible} ORDER BY __line`);
+  if (expand) {
+    // One return per order line of the returned order; the line gives sku and quantity
+    // (unless the row has its own) and the line id.
+    const cols = [...new Set([...columns.map((c) => c.name), 'line_id', 'sku', 'quantity'])];
+    const value = (c: string) => {
+      if (c === 'return_id') return `x.return_id || '|' || ol.line_id`;
+      if (c === 'line_id') return 'ol.line_id';
+      if (c === 'sku' || c === 'quantity') return mapped.has(c) ? `coalesce(x.${c}, ol.${c})` : `ol.${c}`;
+      return `x.${ident(c)}`;
+    };
+    const written = await engine.query(
+      `INSERT INTO ${table} (${cols.map(ident).join(', ')}) SELECT ${cols.map(value).join(', ')}
+       FROM ${t} x JOIN order_lines ol USING (order_id) WHERE ${ok('x')} ORDER BY x.__line, ol.line_id RETURNING 1`,
+    );
+    account.rowsExpandedTo = (account.rowsExpandedTo ?? 0) + written.length;
+  } else {
+    await engine.exec(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${t} WHERE ${eligible} ORDER BY __line`);
+  }
   await engine.query(
     `INSERT INTO ${issues} SELECT $1, $2, __line, CASE WHEN __exclude IS NOT NULL THEN 'excluded' ELSE 'rejected' END,
        coalesce(__exclude, __reject), __raw FROM ${t} WHERE __exclude IS NOT NULL OR __reject IS NOT NULL`,

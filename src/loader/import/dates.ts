@@ -6,8 +6,8 @@
 
 /** ISO 8601 as accepted by the 'iso' format: date, optional time, optional offset. */
 export const ISO_PATTERN = '^\\d{4}-\\d{1,2}-\\d{1,2}([T ]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)?$';
-/** A trailing UTC offset after a time of day (Z, +02:00, +0200, -05), for 'iso' and %z. */
-export const OFFSET_PATTERN = '(\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)$';
+/** A trailing UTC offset after a time of day (Z, UTC, GMT, +02:00, +0200, -05), for 'iso' and %z. */
+export const OFFSET_PATTERN = '(\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)\\s*(Z|z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$';
 
 /** Years outside this range are refused (a 2-digit year read with %Y would be year 16). */
 export const MIN_YEAR = 1900;
@@ -70,7 +70,7 @@ function splitOffset(value: string): { rest: string; offsetMinutes: number | nul
   if (!m) return { rest: value, offsetMinutes: null };
   const off = m[4]!;
   const rest = value.slice(0, m.index) + m[1]!;
-  if (off === 'Z' || off === 'z') return { rest, offsetMinutes: 0 };
+  if (off === 'Z' || off === 'z' || off === 'UTC' || off === 'GMT') return { rest, offsetMinutes: 0 };
   const digits = off.slice(1).replace(':', '');
   const minutes = Number(digits.slice(0, 2)) * 60 + (digits.length > 2 ? Number(digits.slice(2, 4)) : 0);
   return { rest, offsetMinutes: off[0] === '-' ? -minutes : minutes };

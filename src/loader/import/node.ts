@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { decodeParquetNode } from '../parquet-node';
+import { canonicalTableOf, formatOf } from '../file-kinds';
+import { loadCanonicalFiles, type FileLoadReport } from '../load-canonical';
+import type { Runner } from '../../runner/runner';
 import { defaultQueriesDir } from '../../runner/query-files-node';
-import { IMPORT_SQL_FILES, type ImportSql } from './apply';
+import { IMPORT_SQL_FILES, type ImportReport, type ImportSql } from './apply';
+import { importFiles, planImports, type BatchReport } from './batch';
+import { parseMapping, MappingError, type MappingSpec } from './spec';
 
 /**
  * The import SQL read from disk (tests and the CLI). The browser gets the same files from
@@ -11,4 +17,86 @@ export function readImportSql(dir = defaultQueriesDir()): ImportSql {
   const out = {} as ImportSql;
   for (const f of IMPORT_SQL_FILES) out[f] = readFileSync(path.join(dir, `${f}.sql`), 'utf8');
   return out;
+}
+
+/** Mapping files named on the command line: files, or folders of *.json files (sorted by name). */
+export function readMappingFiles(paths: readonly string[]): { mappings: MappingSpec[]; files: string[] } | { error: string } {
+  const files: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return { error: `mapping ${p}: no such file or folder` };
+    }
+    if (st.isDirectory()) {
+      const inside = readdirSync(p).filter((f) => f.toLowerCase().endsWith('.json')).sort().map((f) => path.join(p, f));
+      if (inside.length === 0) return { error: `mapping folder ${p} has no .json files` };
+      files.push(...inside);
+    } else files.push(p);
+  }
+  const mappings: MappingSpec[] = [];
+  for (const f of files) {
+    try {
+      const m = parseMapping(readFileSync(f, 'utf8'));
+      if (!m.files?.length) return { error: `mapping ${f} names no files: add "files": ["Export_*.csv"] so it knows which files of the folder it loads` };
+      mappings.push(m);
+    } catch (e) {
+      return { error: `mapping ${f}: ${e instanceof MappingError ? e.message : String(e)}` };
+    }
+  }
+  return { mappings, files };
+}
+
+/** Every file directly in a folder, as bytes. */
+export function readFolderFiles(dir: string): { name: string; bytes: Uint8Array }[] {
+  return readdirSync(dir)
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .sort()
+    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(dir, f))) }));
+}
+
+export interface MappedLoad {
+  /** Canonical files (order_lines.csv ...) that no mapping claimed, loaded as before. */
+  canonical: FileLoadReport[];
+  batch: BatchReport;
+}
+
+/**
+ * A folder loaded with mappings: canonical files no mapping names or reads load as canonical
+ * files first, then every file a mapping names loads through it (the folder's files serve the
+ * lookups), then the derived tables are rebuilt.
+ */
+export async function loadFolderWithMappings(
+  runner: Runner,
+  dir: string,
+  mappings: readonly MappingSpec[],
+  onFile?: (file: string, mapping: MappingSpec) => void,
+): Promise<MappedLoad> {
+  const files = readFolderFiles(dir);
+  const plan = planImports(files.map((f) => f.name), mappings);
+  const claimed = new Set([...plan.imports.map((i) => i.file), ...plan.lookupOnly]);
+  const canonicalFiles = files.filter((f) => !claimed.has(f.name) && canonicalTableOf(f.name) && formatOf(f.name));
+  const canonical = await loadCanonicalFiles(runner.engine, canonicalFiles, decodeParquetNode);
+  const batch = await importFiles(runner.engine, readImportSql(), files, mappings, { onFile });
+  // Canonical files are not "unused".
+  batch.unused = batch.unused.filter((f) => !canonicalFiles.some((c) => c.name === f));
+  await runner.refresh();
+  return { canonical, batch };
+}
+
+/** One line per import for a terminal: counts, then the reasons. */
+export function summarizeImport(r: ImportReport): string[] {
+  if (r.error) return [`✗ ${r.error}`];
+  const lines = [`✓ ${r.file} (${r.mapping}): ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected, ${r.rowsExcluded} excluded${r.rowsWarned ? `, ${r.rowsWarned} warned` : ''}`];
+  if (r.tables.length > 1) {
+    for (const t of r.tables) lines.push(`    ${t.table}: ${t.rowsLoaded} of ${t.rowsRead} loaded, ${t.rowsRejected} rejected, ${t.rowsExcluded} excluded`);
+  }
+  for (const t of r.tables) if (t.rowsExpandedTo !== undefined) lines.push(`    ${t.table}: ${t.rowsExpandedTo} return rows written (one per order line)`);
+  for (const x of r.reasons) lines.push(`    ${x.severity} ${x.rows} ${x.table}: ${x.reason}`);
+  for (const l of r.lookups ?? []) {
+    lines.push(`    lookup ${l.name} (${l.file}): ${l.keys} keys, ${l.keysUsed} used${l.rowsWithoutMatch ? `, ${l.rowsWithoutMatch} rows with a key it lacks` : ''}${l.duplicateKeyRows ? `, ${l.duplicateKeyRows} repeated keys ignored` : ''}`);
+  }
+  if (r.unmappedReasons.length) lines.push(`    reasons not in reason_map: ${r.unmappedReasons.map((u) => `${u.reasonRaw} (${u.rows})`).join(', ')}`);
+  return lines;
 }

@@ -104,14 +104,26 @@ export type ValueSource =
   | { concat: string[]; separator: string; numberRepeats?: { within: string[] } }
   /** The product of two numeric sources (e.g. refund = quantity × unit price). */
   | { multiply: [ValueSource, ValueSource] }
+  /** The first numeric source minus the second (e.g. price − discount per unit). */
+  | { minus: [ValueSource, ValueSource] }
+  /** The first numeric source divided by the second (empty when the second is 0). */
+  | { divide: [ValueSource, ValueSource] }
   /** The first of these sources that has a value. */
-  | { firstOf: ValueSource[] };
+  | { firstOf: ValueSource[] }
+  /** `then` on rows where the test holds, `else` (or nothing) on the others. */
+  | { if: RowTest; then: ValueSource; else?: ValueSource };
 
-export type ConditionTest = 'empty' | 'negative' | 'zero' | 'positive' | 'equals' | 'one_of' | 'starts_with' | 'matches';
+/** The kinds of value source, in the order validation names them. */
+export const VALUE_SOURCE_KINDS = ['column', 'constant', 'lineNumber', 'concat', 'multiply', 'minus', 'divide', 'firstOf', 'if'] as const;
+
+export type ConditionTest = 'empty' | 'negative' | 'zero' | 'positive' | 'equals' | 'one_of' | 'starts_with' | 'matches' | 'first';
 
 /**
  * A test on one source cell. Number tests read the cell with `decimal` (default '.', currency
  * signs allowed, no thousands separator). Any test but 'empty' is false on an empty cell.
+ * 'first' holds on the first row (in file order) with this cell's value, among the rows the
+ * test looks at (the whole file in a target's `when`, the target's rows in its `exclude`): the
+ * first row of each order in a file with one row per order line.
  */
 export interface Condition {
   column: string;
@@ -137,12 +149,57 @@ export interface ExclusionRule {
 
 export interface TargetSpec {
   table: CanonicalTable;
-  /** The rows this table takes; absent = every row not taken by an earlier target. */
+  /**
+   * The rows this table takes. With routing 'first' (the default): absent = every row not
+   * taken by an earlier target. With routing 'each': absent = every row.
+   */
   when?: RowTest;
   /** Canonical column → source. Columns not listed stay empty. */
   columns: Partial<Record<string, ValueSource>>;
   /** Rows left out on purpose (not errors), first matching rule wins. */
   exclude?: ExclusionRule[];
+  /**
+   * A key seen again (in this file or already loaded): 'reject' the row as a duplicate (the
+   * default), or keep the 'first' and count the others as excluded: for tables filled from a
+   * file that repeats them, such as products taken from order lines.
+   */
+  duplicates?: 'reject' | 'first';
+  /**
+   * returns only: each row names a returned ORDER (order id + a flag), and becomes one return
+   * per order line of that order already loaded (return_id + '|' + line_id, the line's sku and
+   * quantity). A row whose order has no loaded lines is rejected. quantity need not be mapped.
+   */
+  expandToOrderLines?: boolean;
+}
+
+/**
+ * A second file the mapping reads values from, one row per key (the first row wins when a key
+ * repeats): e.g. product prices for sales files that carry none, or region names for territory
+ * keys. Its columns are named "<name>.<column>" wherever a source column can be named.
+ */
+export interface LookupSpec {
+  /** Letters, digits and _ ; starts with a letter. */
+  name: string;
+  /** File-name pattern of the lookup file: * and ? wildcards, case-insensitive, e.g. "AdventureWorks_Products*.csv". */
+  file: string;
+  /** The lookup file's key column. */
+  key: string;
+  /** The mapped file's column holding the key, or "<lookup>.<column>" of a lookup listed before this one. */
+  on: string;
+  /** How the lookup file is read where it differs from the mapped file (a UTF-8 BOM is always recognised). */
+  source?: Partial<SourceFormat>;
+  /**
+   * A key that the lookup file lacks: 'reject' the rows of targets using this lookup (the
+   * default; the reason names the key and the file) or leave the looked-up values 'empty'.
+   * An empty key never rejects.
+   */
+  onMissing?: 'reject' | 'empty';
+}
+
+/** Cells of `columns` left empty take the value of the row above with the same `groupBy` value. */
+export interface FillDown {
+  groupBy: string;
+  columns: string[];
 }
 
 export interface CheckOptions {
@@ -162,7 +219,22 @@ export interface MappingSpec {
   name: string;
   /** The preset this mapping came from, if any. */
   preset?: string;
+  /**
+   * File-name patterns (* and ?, case-insensitive) of the files this mapping is for, e.g.
+   * "AdventureWorks_Sales_*.csv": the CLI loads the files of a folder that match through it.
+   */
+  files?: string[];
   source: SourceFormat;
+  /** Other files read for values (see LookupSpec). */
+  lookups?: LookupSpec[];
+  /** Order-level cells written only on an order's first row, filled down (Shopify exports). */
+  fillDown?: FillDown;
+  /**
+   * 'first' (default): each row goes to the first target whose `when` holds. 'each': a row goes
+   * to every target whose `when` holds (an order line that is also a return). Each table's
+   * accounting adds up on its own; the file's totals add the tables.
+   */
+  routing?: 'first' | 'each';
   targets: TargetSpec[];
   checks?: CheckOptions;
   /** Decisions worth showing to the user (how a code is mapped, why rows are excluded ...). */
@@ -240,6 +312,19 @@ export function validateMapping(x: unknown): { ok: true; mapping: MappingSpec } 
   if (x.notes !== undefined && !(Array.isArray(x.notes) && x.notes.every((n) => typeof n === 'string'))) err('notes', 'must be a list of texts');
   checkSource(x.source, err);
   checkChecks(x.checks, err);
+  if (x.files !== undefined && !(Array.isArray(x.files) && x.files.length > 0 && x.files.every((f) => typeof f === 'string' && f.trim() !== ''))) {
+    err('files', 'must list file-name patterns such as "Sales_*.csv"');
+  }
+  if (x.routing !== undefined && x.routing !== 'first' && x.routing !== 'each') err('routing', "must be 'first' or 'each'");
+  if (x.fillDown !== undefined) {
+    const f = x.fillDown;
+    if (!isObject(f)) err('fillDown', 'must be {groupBy, columns}');
+    else {
+      if (typeof f.groupBy !== 'string' || f.groupBy === '') err('fillDown.groupBy', 'must name a column of the file');
+      if (!Array.isArray(f.columns) || f.columns.length === 0 || !f.columns.every((c) => typeof c === 'string' && c !== '')) err('fillDown.columns', 'must list column names');
+    }
+  }
+  checkLookups(x.lookups, err);
   if (!Array.isArray(x.targets) || x.targets.length === 0) {
     err('targets', 'must list at least one target table');
   } else {
@@ -260,6 +345,35 @@ function checkSource(s: unknown, err: Err): void {
   if (!Number.isInteger(s.skipLines) || (s.skipLines as number) < 0 || (s.skipLines as number) > 1000) err('source.skipLines', 'must be a whole number from 0 to 1000');
   if (typeof s.header !== 'boolean') err('source.header', 'must be true or false');
   if (!Array.isArray(s.nullValues) || !s.nullValues.every((v) => typeof v === 'string')) err('source.nullValues', 'must be a list of texts (e.g. ["NA"])');
+}
+
+export const LOOKUP_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+function checkLookups(l: unknown, err: Err): void {
+  if (l === undefined) return;
+  if (!Array.isArray(l)) return err('lookups', 'must be a list of {name, file, key, on}');
+  const names: string[] = [];
+  l.forEach((x, i) => {
+    const p = `lookups[${i}]`;
+    if (!isObject(x)) return err(p, 'must be {name, file, key, on}');
+    if (typeof x.name !== 'string' || !LOOKUP_NAME.test(x.name)) err(`${p}.name`, 'must be letters, digits and _, starting with a letter');
+    else if (names.includes(x.name)) err(`${p}.name`, `"${x.name}" is used twice`);
+    if (typeof x.file !== 'string' || x.file.trim() === '') err(`${p}.file`, 'must be a file-name pattern');
+    if (typeof x.key !== 'string' || x.key === '') err(`${p}.key`, "must name the lookup file's key column");
+    if (typeof x.on !== 'string' || x.on === '') err(`${p}.on`, 'must name the column holding the key');
+    else {
+      const dot = x.on.indexOf('.');
+      const prefix = dot > 0 ? x.on.slice(0, dot) : '';
+      if (prefix && prefix === x.name) err(`${p}.on`, 'cannot read the lookup itself');
+      else if (prefix && l.some((o, k) => k > i && isObject(o) && o.name === prefix)) err(`${p}.on`, `lookup "${prefix}" must be listed before this one`);
+    }
+    if (x.onMissing !== undefined && x.onMissing !== 'reject' && x.onMissing !== 'empty') err(`${p}.onMissing`, "must be 'reject' or 'empty'");
+    if (x.source !== undefined) {
+      if (!isObject(x.source)) err(`${p}.source`, 'must be an object');
+      else checkSource({ ...DEFAULT_SOURCE, ...x.source }, (path, msg) => err(`${p}.${path}`, msg));
+    }
+    if (typeof x.name === 'string') names.push(x.name);
+  });
 }
 
 function checkChecks(c: unknown, err: Err): void {
@@ -288,9 +402,15 @@ function checkTarget(t: unknown, path: string, err: Err): void {
     }
     checkValueSource(src, col, `${path}.columns.${name}`, err);
   }
+  const expand = t.expandToOrderLines === true;
+  if (t.expandToOrderLines !== undefined && typeof t.expandToOrderLines !== 'boolean') err(`${path}.expandToOrderLines`, 'must be true or false');
+  if (expand && t.table !== 'returns') err(`${path}.expandToOrderLines`, 'only a returns target can be expanded to order lines');
+  if (expand && t.columns.order_id === undefined) err(`${path}.columns`, 'returns.order_id is required to expand a returned order to its lines');
   for (const col of spec.columns) {
+    if (expand && (col.name === 'quantity' || col.name === 'sku' || col.name === 'line_id')) continue;
     if (col.required && t.columns[col.name] === undefined) err(`${path}.columns`, `${spec.name}.${col.name} is required and not mapped`);
   }
+  if (t.duplicates !== undefined && t.duplicates !== 'reject' && t.duplicates !== 'first') err(`${path}.duplicates`, "must be 'reject' or 'first'");
   if (t.exclude !== undefined) {
     if (!Array.isArray(t.exclude)) err(`${path}.exclude`, 'must be a list of {when, reason}');
     else {
@@ -307,10 +427,10 @@ function checkTarget(t: unknown, path: string, err: Err): void {
 const NUMERIC = new Set(['INTEGER', 'DOUBLE']);
 
 function checkValueSource(src: unknown, col: ColumnSpec, path: string, err: Err, depth = 0): void {
-  if (!isObject(src)) return err(path, 'must be {column}, {constant}, {lineNumber}, {concat}, {multiply} or {firstOf}');
-  if (depth > 4) return err(path, 'is nested too deeply');
-  const kinds = ['column', 'constant', 'lineNumber', 'concat', 'multiply', 'firstOf'].filter((k) => k in src);
-  if (kinds.length !== 1) return err(path, `must have exactly one of column, constant, lineNumber, concat, multiply, firstOf (has ${kinds.join(', ') || 'none'})`);
+  if (!isObject(src)) return err(path, `must be one of ${VALUE_SOURCE_KINDS.map((k) => `{${k}}`).join(', ')}`);
+  if (depth > 6) return err(path, 'is nested too deeply');
+  const kinds = VALUE_SOURCE_KINDS.filter((k) => k in src);
+  if (kinds.length !== 1) return err(path, `must have exactly one of ${VALUE_SOURCE_KINDS.join(', ')} (has ${kinds.join(', ') || 'none'})`);
   const kind = kinds[0]!;
   if (kind === 'column') {
     if (typeof src.column !== 'string' || src.column === '') err(`${path}.column`, 'must name a column of the file');
@@ -336,10 +456,15 @@ function checkValueSource(src: unknown, col: ColumnSpec, path: string, err: Err,
       const w = isObject(src.numberRepeats) ? src.numberRepeats.within : undefined;
       if (!Array.isArray(w) || !w.every((c) => typeof c === 'string' && c !== '')) err(`${path}.numberRepeats.within`, 'must list source column names (may be empty)');
     }
-  } else if (kind === 'multiply') {
-    if (!NUMERIC.has(col.type)) err(path, `multiply makes a number; ${col.name} is ${col.type.toLowerCase()}`);
-    if (!Array.isArray(src.multiply) || src.multiply.length !== 2) err(`${path}.multiply`, 'must list exactly two sources');
-    else src.multiply.forEach((s, i) => checkValueSource(s, { ...col, type: 'DOUBLE', nonNegative: false }, `${path}.multiply[${i}]`, err, depth + 1));
+  } else if (kind === 'multiply' || kind === 'minus' || kind === 'divide') {
+    const args = src[kind];
+    if (!NUMERIC.has(col.type)) err(path, `${kind} makes a number; ${col.name} is ${col.type.toLowerCase()}`);
+    if (!Array.isArray(args) || args.length !== 2) err(`${path}.${kind}`, 'must list exactly two sources');
+    else args.forEach((s, i) => checkValueSource(s, { ...col, type: 'DOUBLE', nonNegative: false }, `${path}.${kind}[${i}]`, err, depth + 1));
+  } else if (kind === 'if') {
+    checkRowTest(src.if, `${path}.if`, err);
+    checkValueSource(src.then, col, `${path}.then`, err, depth + 1);
+    if (src.else !== undefined) checkValueSource(src.else, col, `${path}.else`, err, depth + 1);
   } else {
     if (!Array.isArray(src.firstOf) || src.firstOf.length === 0) err(`${path}.firstOf`, 'must list at least one source');
     else src.firstOf.forEach((s, i) => checkValueSource(s, col, `${path}.firstOf[${i}]`, err, depth + 1));
@@ -392,7 +517,7 @@ function checkTransform(t: unknown, col: ColumnSpec, path: string, err: Err): vo
   }
 }
 
-const TESTS: ConditionTest[] = ['empty', 'negative', 'zero', 'positive', 'equals', 'one_of', 'starts_with', 'matches'];
+const TESTS: ConditionTest[] = ['empty', 'negative', 'zero', 'positive', 'equals', 'one_of', 'starts_with', 'matches', 'first'];
 
 function checkRowTest(t: unknown, path: string, err: Err, depth = 0): void {
   if (!isObject(t)) return err(path, 'must be a condition, {all: [...]} or {any: [...]}');
@@ -435,26 +560,66 @@ export function stringifyMapping(m: MappingSpec): string {
   return JSON.stringify(m, null, 2) + '\n';
 }
 
-/** Source column names a mapping reads (for checking them against a file's header). */
+/**
+ * Column names a mapping reads, as written: columns of the file, and "<lookup>.<column>" of
+ * its lookups (lookupRef tells them apart).
+ */
 export function columnsUsed(m: MappingSpec): string[] {
   const out = new Set<string>();
+  const fromTest = (t: RowTest): void => {
+    if ('all' in t) t.all.forEach(fromTest);
+    else if ('any' in t) t.any.forEach(fromTest);
+    else out.add(t.column);
+  };
   const fromSource = (s: ValueSource): void => {
     if ('column' in s) out.add(s.column);
     else if ('concat' in s) {
       s.concat.forEach((c) => out.add(c));
       s.numberRepeats?.within.forEach((c) => out.add(c));
     } else if ('multiply' in s) s.multiply.forEach(fromSource);
+    else if ('minus' in s) s.minus.forEach(fromSource);
+    else if ('divide' in s) s.divide.forEach(fromSource);
     else if ('firstOf' in s) s.firstOf.forEach(fromSource);
-  };
-  const fromTest = (t: RowTest): void => {
-    if ('all' in t) t.all.forEach(fromTest);
-    else if ('any' in t) t.any.forEach(fromTest);
-    else out.add(t.column);
+    else if ('if' in s) {
+      fromTest(s.if);
+      fromSource(s.then);
+      if (s.else) fromSource(s.else);
+    }
   };
   for (const t of m.targets) {
     Object.values(t.columns).forEach((s) => s && fromSource(s));
     if (t.when) fromTest(t.when);
     t.exclude?.forEach((r) => fromTest(r.when));
   }
+  if (m.fillDown) {
+    out.add(m.fillDown.groupBy);
+    m.fillDown.columns.forEach((c) => out.add(c));
+  }
+  m.lookups?.forEach((l) => out.add(l.on));
   return [...out];
+}
+
+/**
+ * The lookup a column name refers to ("products.ProductPrice" → products, ProductPrice), or
+ * null for a column of the file itself. A header that is literally "products.ProductPrice"
+ * wins over the lookup (pass the file's header names).
+ */
+export function lookupRef(m: Pick<MappingSpec, 'lookups'>, name: string, header: readonly string[] = []): { lookup: LookupSpec; column: string } | null {
+  const dot = name.indexOf('.');
+  if (dot <= 0 || !m.lookups) return null;
+  const lookup = m.lookups.find((l) => l.name === name.slice(0, dot));
+  if (!lookup) return null;
+  const lower = name.trim().toLowerCase();
+  if (header.some((h) => h === name || h.trim().toLowerCase() === lower)) return null;
+  return { lookup, column: name.slice(dot + 1) };
+}
+
+/** Whether a file name matches a pattern with * and ? (case-insensitive, the base name only). */
+export function fileMatches(fileName: string, pattern: string): boolean {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const re = new RegExp(
+    '^' + pattern.trim().split('').map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('') + '$',
+    'i',
+  );
+  return re.test(base);
 }

@@ -104,9 +104,28 @@ export class TargetSql {
       const product = `(${a.sql}) * (${b.sql})`;
       return { sql: spec.type === 'INTEGER' ? `imp_int(${product})` : product, checks: [...a.checks, ...b.checks] };
     }
+    if ('minus' in src || 'divide' in src) {
+      const dbl: ColumnSpec = { ...spec, type: 'DOUBLE' };
+      const [x, y] = 'minus' in src ? src.minus : src.divide;
+      const a = this.value(x, dbl);
+      const b = this.value(y, dbl);
+      const result = 'minus' in src ? `(${a.sql}) - (${b.sql})` : `(${a.sql}) / nullif(${b.sql}, 0)`;
+      return { sql: spec.type === 'INTEGER' ? `imp_int(${result})` : result, checks: [...a.checks, ...b.checks] };
+    }
     if ('firstOf' in src) {
       const parts = src.firstOf.map((s) => this.value(s, spec));
       return { sql: `coalesce(${parts.map((x) => x.sql).join(', ')})`, checks: parts.flatMap((x) => x.checks) };
+    }
+    if ('if' in src) {
+      const test = this.test(src.if);
+      const a = this.value(src.then, spec);
+      const b = src.else ? this.value(src.else, spec) : null;
+      // A value that cannot be read only matters on the rows that use it.
+      const only = (checks: ValueCheck[], cond: string) => checks.map((c) => ({ ...c, src: `CASE WHEN ${cond} THEN ${c.src} END` }));
+      return {
+        sql: `CASE WHEN ${test} THEN ${a.sql}${b ? ` ELSE ${b.sql}` : ''} END`,
+        checks: [...only(a.checks, test), ...(b ? only(b.checks, `NOT (${test})`) : [])],
+      };
     }
     return this.column(src.column, src.transform, spec);
   }
@@ -196,6 +215,8 @@ export class TargetSql {
       case 'one_of': base = `list_contains(string_split(${val((c.values ?? []).join(SEP))}, chr(31)), ${text})`; break;
       case 'starts_with': base = `starts_with(${text}, ${val(c.value!)})`; break;
       case 'matches': base = `regexp_matches(${cell}, ${p(c.value!)}, ${p(cs ? '' : 'i')})`; break;
+      // The first row (in file order) with this value among the rows of the statement.
+      case 'first': base = `${cell} IS NOT NULL AND s.__line = min(s.__line) OVER (PARTITION BY ${cell})`; break;
       default: throw new Error(`unknown test ${String(c.is)}`);
     }
     const b = `coalesce(${base}, false)`;
@@ -212,11 +233,17 @@ export function targetSelect(
   sqlFor: TargetSql,
   params: Params,
   from: string,
+  /** An expression giving the first rejection reason of the row's lookups (or NULL), checked first. */
+  lookupReject: string | null = null,
 ): { sql: string; checks: string[]; columns: ColumnSpec[] } {
   const spec = CONTRACT[target.table as CanonicalTable];
   const mapped = spec.columns.filter((c) => target.columns[c.name] !== undefined);
   const items: string[] = ['s.__line', 's.__raw'];
   const badChecks: string[] = [];
+  if (lookupReject) {
+    items.push(`${lookupReject} AS __lookup_miss`);
+    badChecks.push('WHEN __lookup_miss IS NOT NULL THEN __lookup_miss');
+  }
   const exclude = (target.exclude ?? [])
     .map((r) => `WHEN ${sqlFor.test(r.when)} THEN ${params.p(r.reason)}`)
     .join(' ');

@@ -241,6 +241,20 @@ export function suggestMapping(sniff: Sniff, table: CanonicalTable, name = `${ta
     },
     targets: [{ table, columns: mappingColumns }],
   };
+  // Returns and reviews exports often have no id of their own: one is made of the row's key
+  // columns (numbered when a row repeats them), so the same file loaded twice is recognised.
+  const idColumn = table === 'returns' ? 'return_id' : table === 'reviews' ? 'review_id' : null;
+  if (idColumn && !chosen.has(idColumn)) {
+    const parts = ['order_id', 'line_id', 'sku', 'requested_at', 'received_at', 'refunded_at', 'created_at', 'region']
+      .map((c) => chosen.get(c)?.p.name)
+      .filter((x): x is string => Boolean(x));
+    if (parts.length > 0) {
+      mappingColumns[idColumn] = { concat: parts, separator: '|', numberRepeats: { within: [] } };
+      const i = columns.findIndex((c) => c.column === idColumn);
+      columns[i] = { ...columns[i]!, source: null, score: 0.5, why: `no id column: made of ${parts.map((x) => `"${x}"`).join(' + ')} (repeats numbered)` };
+      chosen.set(idColumn, { col: spec.columns.find((c) => c.name === idColumn)!, p: chosen.get('sku')?.p ?? profiles[0]!, score: 0.5, name: 0, fit: 1 });
+    }
+  }
   const missingRequired = spec.columns.filter((c) => c.required && !chosen.has(c.name)).map((c) => c.name);
   return { table, mapping, columns, questions, missingRequired, profiles };
 }
@@ -291,14 +305,28 @@ export function answerQuestion(
   return m;
 }
 
-/** Which canonical tables the file could fill, best first (share of required columns found). */
-export function suggestTables(sniff: Sniff): { table: CanonicalTable; score: number; missingRequired: string[] }[] {
+/** Words in a file name that say which table it is ("AdventureWorks_Returns.csv" → returns). */
+const TABLE_WORDS: Record<CanonicalTable, RegExp> = {
+  order_lines: /order|sale|invoice|transaction/,
+  products: /product|catalog|item master|sku list/,
+  shipments: /shipment|shipping|deliver|fulfil/,
+  returns: /return|refund|rma/,
+  reviews: /review|rating/,
+};
+
+/**
+ * Which canonical tables the file could fill, best first (share of required columns found;
+ * a table named in the file name gets a bonus of 0.2).
+ */
+export function suggestTables(sniff: Sniff, fileName = ''): { table: CanonicalTable; score: number; missingRequired: string[] }[] {
+  const base = normalizeName(fileName.replace(/\.[^.]+$/, ''));
   return (Object.keys(CONTRACT) as CanonicalTable[])
     .map((table) => {
       const s = suggestMapping(sniff, table);
       const req = CONTRACT[table].columns.filter((c) => c.required);
-      const found = s.columns.filter((c) => c.source !== null);
-      const score = (0.7 * (req.length - s.missingRequired.length)) / req.length + (0.3 * found.length) / CONTRACT[table].columns.length;
+      const found = s.columns.filter((c) => c.source !== null || s.mapping.targets[0]!.columns[c.column] !== undefined);
+      const named = base !== '' && TABLE_WORDS[table].test(base) ? 0.2 : 0;
+      const score = (0.7 * (req.length - s.missingRequired.length)) / req.length + (0.3 * found.length) / CONTRACT[table].columns.length + named;
       return { table, score: round(score), missingRequired: s.missingRequired };
     })
     .sort((a, b) => b.score - a.score);

@@ -1,0 +1,116 @@
+-- retained_revenue: how much of the returned value the business kept as exchanges and store credit instead of refunds
+-- One row per value of `dim` (dim = all: one total row 'All returns'; dim = period: one row per
+-- month or ISO week of the order date, from the first to the last period with returns, empty
+-- periods included with zeros). For every other dim the rows add up to the total (each return
+-- falls in exactly one value; missing values become '(unknown)').
+-- Cohort view like every model: a return is placed in the period its order was placed (its
+-- cohort_date); returns with no date at all are left out of dim = period only.
+-- Value of a return = quantity × unit price paid on its order line (the refund amount when the
+-- order line is unknown; 0 when neither is known): the revenue the return put at stake.
+-- It is split by resolution:
+--   value_refunded      resolution 'refund': revenue given back as money;
+--   value_exchanged     resolution 'exchange': kept, the customer took another item instead;
+--   value_store_credit  resolution 'store_credit': kept as credit to spend in the shop;
+--   value_rejected      resolution 'rejected': the return was refused, the item went back to the
+--                       customer; shown for information, NOT part of returned_value.
+-- returned_value = value_refunded + value_exchanged + value_store_credit (accepted, resolved
+-- returns). retained_value = value_exchanged + value_store_credit, retained_rate =
+-- retained_value / returned_value. Open returns (no resolution yet, or a resolution other than
+-- the four) count in `returns` and `open_returns` only: their outcome is not known.
+-- exchange_upsell: for exchanges whose returns.exchange_value (value of the replacement sent)
+-- is known, the sum of max(0, exchange_value − value of the return): extra revenue the
+-- exchanges brought in; a cheaper replacement counts 0, not a negative. NULL when no return
+-- in the loaded data has an exchange_value (the export does not carry it); exchanges_valued
+-- says how many exchanges it covers.
+-- Order: by period for dim = period, else returned_value (largest first), then dim_value.
+-- @filters
+-- @param dim enum(period|reason|category|channel|region|supplier|all) = period : dimension to group by (period = month or week of the order date; all = one total row)
+-- @param grain enum(month|week) = month : period length when dim = period (calendar month or ISO week)
+-- @requires returns.resolution
+-- @requires products.category when dim=category
+-- @requires products.supplier when dim=supplier
+-- @requires order_lines.channel when dim=channel
+-- @output dim_value : the value of the dimension ('(unknown)' when missing; the period's first day as YYYY-MM-DD for dim = period)
+-- @output period : first day of the month or Monday of the ISO week (dim = period only, else NULL)
+-- @output returns : return lines (requests), rejected and open ones included
+-- @output rejected_returns : returns refused (resolution 'rejected')
+-- @output open_returns : returns without a known resolution yet
+-- @output returned_value : value of accepted, resolved returns (refund + exchange + store credit)
+-- @output value_refunded : value of returns resolved by a refund
+-- @output value_exchanged : value of returns resolved by an exchange
+-- @output value_store_credit : value of returns resolved by store credit
+-- @output value_rejected : value of refused returns (not in returned_value)
+-- @output retained_value : value_exchanged + value_store_credit
+-- @output retained_rate : retained_value / returned_value (NULL when nothing was returned)
+-- @output exchange_upsell : sum of max(0, exchange_value − returned value) over exchanges with a known exchange_value; NULL when the data has no exchange_value
+-- @output exchanges_valued : exchanges whose exchange_value is known
+WITH rets AS (
+  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), exchange_values AS (
+  -- exchange_value is read from the canonical returns table (the derived table does not carry it)
+  SELECT return_id, exchange_value FROM returns WHERE exchange_value IS NOT NULL
+), valued AS (
+  SELECT
+    CASE WHEN $dim = 'period' THEN
+      CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', r.cohort_date) ELSE date_trunc('month', r.cohort_date) END AS DATE)
+    END AS period,
+    CASE $dim
+      WHEN 'reason' THEN r.reason WHEN 'category' THEN r.category WHEN 'channel' THEN r.channel
+      WHEN 'region' THEN r.region WHEN 'supplier' THEN r.supplier WHEN 'all' THEN 'All returns'
+    END AS dim_raw,
+    r.resolution,
+    coalesce(r.quantity * r.unit_price, r.refund_amount, 0) AS value,
+    e.exchange_value
+  FROM rets r
+  LEFT JOIN exchange_values e ON e.return_id = r.return_id
+  WHERE $dim <> 'period' OR r.cohort_date IS NOT NULL
+), grouped AS (
+  SELECT
+    CASE WHEN $dim = 'period' THEN strftime(period, '%Y-%m-%d') ELSE coalesce(dim_raw, '(unknown)') END AS dim_value,
+    period,
+    count(*) AS returns,
+    count(*) FILTER (WHERE resolution = 'rejected') AS rejected_returns,
+    count(*) FILTER (WHERE resolution IS NULL OR resolution NOT IN ('refund', 'exchange', 'store_credit', 'rejected')) AS open_returns,
+    coalesce(sum(value) FILTER (WHERE resolution = 'refund'), 0) AS value_refunded,
+    coalesce(sum(value) FILTER (WHERE resolution = 'exchange'), 0) AS value_exchanged,
+    coalesce(sum(value) FILTER (WHERE resolution = 'store_credit'), 0) AS value_store_credit,
+    coalesce(sum(value) FILTER (WHERE resolution = 'rejected'), 0) AS value_rejected,
+    coalesce(sum(greatest(exchange_value - value, 0)) FILTER (WHERE resolution = 'exchange'), 0) AS upsell,
+    count(exchange_value) FILTER (WHERE resolution = 'exchange') AS exchanges_valued
+  FROM valued
+  GROUP BY 1, 2
+), periods AS (
+  -- every period from the first to the last (dim = period only)
+  SELECT CAST(unnest(generate_series(
+    CAST(min(period) AS TIMESTAMP), CAST(max(period) AS TIMESTAMP),
+    CASE WHEN $grain = 'week' THEN INTERVAL 7 DAY ELSE INTERVAL 1 MONTH END)) AS DATE) AS period
+  FROM grouped
+  WHERE $dim = 'period'
+  HAVING min(period) IS NOT NULL
+), filled AS (
+  SELECT * FROM grouped
+  UNION ALL
+  SELECT strftime(p.period, '%Y-%m-%d'), p.period, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  FROM periods p ANTI JOIN grouped g ON g.period = p.period
+), has_exchange_value AS (
+  SELECT (SELECT count(*) FROM exchange_values) > 0 AS present
+)
+SELECT
+  dim_value,
+  period,
+  CAST(returns AS BIGINT) AS returns,
+  CAST(rejected_returns AS BIGINT) AS rejected_returns,
+  CAST(open_returns AS BIGINT) AS open_returns,
+  CAST(value_refunded + value_exchanged + value_store_credit AS DOUBLE) AS returned_value,
+  CAST(value_refunded AS DOUBLE) AS value_refunded,
+  CAST(value_exchanged AS DOUBLE) AS value_exchanged,
+  CAST(value_store_credit AS DOUBLE) AS value_store_credit,
+  CAST(value_rejected AS DOUBLE) AS value_rejected,
+  CAST(value_exchanged + value_store_credit AS DOUBLE) AS retained_value,
+  safe_div(value_exchanged + value_store_credit, value_refunded + value_exchanged + value_store_credit) AS retained_rate,
+  CASE WHEN h.present THEN CAST(upsell AS DOUBLE) END AS exchange_upsell,
+  CAST(exchanges_valued AS BIGINT) AS exchanges_valued
+FROM filled, has_exchange_value h
+ORDER BY period NULLS LAST,
+  CASE WHEN $dim <> 'period' THEN value_refunded + value_exchanged + value_store_credit END DESC,
+  dim_value;

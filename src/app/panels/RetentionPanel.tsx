@@ -1,0 +1,103 @@
+import { BarChart } from '@tremor/react';
+import { DrillButton } from '../components/charts/DrillButton';
+import { Empty, Note } from '../components/charts/PageHeader';
+import { ModelPanel } from '../components/ModelPanel';
+import { formatMoney, formatMoneyHeadline, formatPercent } from '../format';
+import { useModel } from '../use-model';
+import type { PageProps } from '../view/types';
+
+const REFUNDED = 'Refunded';
+const EXCHANGED = 'Exchanged';
+const CREDIT = 'Store credit';
+
+const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+const tileClass = 'rounded-tremor-default border border-tremor-border p-3 dark:border-dark-tremor-border';
+const tileLabel = 'text-tremor-label text-tremor-content dark:text-dark-tremor-content';
+const tileValue = 'mt-1 text-lg font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong';
+
+/**
+ * Revenue retained (retained_revenue): how much of the returned value was kept as exchanges and
+ * store credit instead of refunds (dim = all), and the mix by order month (dim = period). The
+ * money tiles open the returns behind them (drill_returns by resolution).
+ */
+export function RetentionPanel(props: PageProps) {
+  const { currency, runner, dataVersion } = props;
+  const total = useModel(runner, 'retained_revenue', { ...props.paramsFor(), dim: 'all' }, dataVersion);
+  const trend = useModel(runner, 'retained_revenue', { ...props.paramsFor(), dim: 'period', grain: 'month' }, dataVersion);
+  const drill = (resolution: string, title: string) => props.openDrill({ kind: 'returns', where: { resolution }, title });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]" data-testid="overview-retention">
+      <ModelPanel title="Revenue retained" subtitle="Returned value kept as exchanges or store credit instead of refunds" state={total} testId="panel-retention">
+        {(rows) => {
+          const r = rows[0];
+          if (!r || !r.returns) return <Empty>No returns in this selection.</Empty>;
+          const tiles: { key: string; label: string; value: unknown; resolution?: string }[] = [
+            { key: 'returned_value', label: 'Returned value', value: r.returned_value },
+            { key: 'value_refunded', label: 'Refunded', value: r.value_refunded, resolution: 'refund' },
+            { key: 'value_exchanged', label: 'Kept as exchanges', value: r.value_exchanged, resolution: 'exchange' },
+            { key: 'value_store_credit', label: 'Kept as store credit', value: r.value_store_credit, resolution: 'store_credit' },
+          ];
+          return (
+            <>
+              <div className="flex items-baseline gap-3">
+                <span className="text-3xl font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="retained-rate">
+                  {formatPercent(r.retained_rate)}
+                </span>
+                <span className={tileLabel}>
+                  retained: {formatMoney(r.retained_value, currency)} of {formatMoney(r.returned_value, currency)}
+                </span>
+              </div>
+              <div className="mt-4 grid grid-cols-2 gap-3">
+                {tiles.map((t) => (
+                  <div key={t.key} className={tileClass} data-testid={`retention-${t.key}`}>
+                    <div className={tileLabel}>{t.label}</div>
+                    <div className={tileValue} title={formatMoney(t.value, currency)}>
+                      {t.resolution && typeof t.value === 'number' && t.value > 0 ? (
+                        <DrillButton title={`Show the returns resolved as ${t.resolution.replace('_', ' ')}`} onClick={() => drill(t.resolution!, `Returns resolved as ${t.label.toLowerCase()}`)}>
+                          {formatMoneyHeadline(t.value, currency)}
+                        </DrillButton>
+                      ) : (
+                        formatMoneyHeadline(t.value, currency)
+                      )}
+                    </div>
+                  </div>
+                ))}
+              </div>
+              <Note>
+                Value = units × price paid. Exchange upsell (replacements worth more than the return):{' '}
+                {r.exchange_upsell == null ? 'not in this data' : `${formatMoney(r.exchange_upsell, currency)} over ${String(r.exchanges_valued)} valued exchanges`}.
+                Rejected ({formatMoney(r.value_rejected, currency)}) and open returns are not in the returned value.
+              </Note>
+            </>
+          );
+        }}
+      </ModelPanel>
+      <ModelPanel title="Refund, exchange or store credit" subtitle="Returned value by how it was resolved, by order month" state={trend} testId="panel-retention-mix">
+        {(rows) => {
+          if (rows.length === 0) return <Empty>No returns in this selection.</Empty>;
+          const data = rows.map((r) => ({
+            period: r.period instanceof Date ? monthLabel.format(r.period) : String(r.dim_value),
+            [REFUNDED]: r.value_refunded,
+            [EXCHANGED]: r.value_exchanged,
+            [CREDIT]: r.value_store_credit,
+          }));
+          return (
+            <BarChart
+              className="h-72"
+              data={data}
+              index="period"
+              categories={[REFUNDED, EXCHANGED, CREDIT]}
+              colors={['rose', 'blue', 'emerald']}
+              stack
+              valueFormatter={(v: number) => formatMoneyHeadline(v, currency)}
+              yAxisWidth={72}
+              data-testid="retention-mix-chart"
+            />
+          );
+        }}
+      </ModelPanel>
+    </div>
+  );
+}

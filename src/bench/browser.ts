@@ -1,0 +1,283 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { CATEGORIES, CHANNELS, REGIONS } from '../generator/catalog';
+import { launch, startPreview, waitIdle, type Browser } from '../../test/e2e/harness';
+import type { DataSet } from './data';
+import { PhaseMemory } from './memory';
+import type { BenchApi, BenchFile } from './page/main';
+import { BUILD_DIR, ROOT } from './paths';
+import type { GeneralResult, InteractionResult, SideResult } from './types';
+import type { ModelVariant } from './variants';
+
+/**
+ * The browser side: the app's production build (`vite build`, the project's own config) and the
+ * bench page (src/bench/page, a separate build served next to it under /__bench/), served by
+ * `vite preview`, in headless Chromium (test/e2e/harness.ts). Data files are hard-linked into
+ * the served folder as `.bin` (vite preview would gzip text files on the fly).
+ */
+export interface BrowserOptions {
+  runs: number;
+  budgetMs: number;
+  log: (s: string) => void;
+}
+
+type Bench = { __riBench: BenchApi };
+
+export function buildForBench(log: (s: string) => void): void {
+  log('build: vite build (production) → test-artifacts/bench/dist, and the bench page');
+  const vite = path.join(ROOT, 'node_modules/.bin/vite');
+  const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
+  for (const args of [
+    ['build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'warn'],
+    ['build', '--config', 'src/bench/page/vite.config.ts'],
+  ]) {
+    const res = spawnSync(vite, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env });
+    if (res.status !== 0) throw new Error(`vite ${args.join(' ')} failed (exit ${res.status})`);
+  }
+}
+
+/** gzip size of the JS index.html loads before anything else (entry + modulepreload). */
+export function initialJs(): { kb: number; files: string[] } {
+  const html = readFileSync(path.join(BUILD_DIR, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(path.join(BUILD_DIR, f.replace(/^\//, '')))).length;
+  return { kb: Math.round(bytes / 102.4) / 10, files };
+}
+
+function linkData(ds: DataSet, format: 'csv' | 'parquet'): BenchFile[] {
+  const dir = path.join(BUILD_DIR, '__data', ds.size);
+  mkdirSync(dir, { recursive: true });
+  return ds.tables.map((t) => {
+    const src = path.join(ds.dir, `${t}.${format}`);
+    const dest = path.join(dir, `${t}.${format}.bin`);
+    if (!existsSync(dest)) {
+      try {
+        linkSync(src, dest);
+      } catch {
+        copyFileSync(src, dest);
+      }
+    }
+    return { name: `${t}.${format}`, table: t, url: `/__data/${ds.size}/${t}.${format}.bin` };
+  });
+}
+
+export class BrowserBench {
+  private constructor(
+    private readonly b: Browser,
+    private readonly base: string,
+    private readonly stopPreview: () => void,
+    private page: Page,
+    private readonly opts: BrowserOptions,
+  ) {}
+
+  static async open(datasets: DataSet[], opts: BrowserOptions): Promise<BrowserBench> {
+    for (const ds of datasets) {
+      linkData(ds, 'csv');
+      linkData(ds, 'parquet');
+    }
+    const preview = await startPreview(BUILD_DIR);
+    const b = await launch();
+    return new BrowserBench(b, preview.url, preview.stop, b.page, opts);
+  }
+
+  async close(): Promise<void> {
+    await this.b.close().catch(() => {});
+    this.stopPreview();
+  }
+
+  /** A fresh tab (after a crash, or to start a phase with a clean page). */
+  private async freshPage(): Promise<Page> {
+    const old = this.page;
+    this.page = await this.b.context.newPage();
+    await old.close().catch(() => {});
+    return this.page;
+  }
+
+  private async benchPage(): Promise<Page> {
+    const page = await this.freshPage();
+    await page.goto(`${this.base}__bench/index.html`);
+    await page.waitForFunction(() => '__riBench' in window);
+    return page;
+  }
+
+  /** First dashboard on the demo data (cold cache, then warm), the initial JS, engine start. */
+  async general(): Promise<GeneralResult> {
+    const out: GeneralResult = { firstDashboardWarmMs: [], browserEngineStartMs: [], browserInstantiateMs: [] };
+    try {
+      const js = initialJs();
+      out.initialJsGzipKB = js.kb;
+      out.initialJsFiles = js.files;
+      for (let i = 0; i <= this.opts.runs; i++) {
+        const page = i === 0 ? this.page : await this.freshPage();
+        await page.goto(this.base);
+        await page.getByTestId('page-overview').waitFor({ timeout: 120_000 });
+        await waitIdle(page);
+        const ms = await page.evaluate(() => performance.now());
+        if (i === 0) out.firstDashboardColdMs = ms;
+        else out.firstDashboardWarmMs.push(ms);
+      }
+      for (let i = 0; i < this.opts.runs; i++) {
+        const page = await this.benchPage();
+        const s = await page.evaluate(() => (window as unknown as Bench).__riBench.start());
+        out.browserEngineStartMs.push(s.instantiateMs + s.initMs);
+        out.browserInstantiateMs.push(s.instantiateMs);
+      }
+    } catch (e) {
+      out.error = String(e).split('\n')[0];
+      await this.freshPage().catch(() => {});
+    }
+    return out;
+  }
+
+  /** Ingest (CSV, Parquet) and every model, on the bench page. */
+  async side(ds: DataSet, variants: ModelVariant[]): Promise<SideResult> {
+    const { runs, budgetMs, log } = this.opts;
+    const result: SideResult = { side: 'browser', engineStartMs: [], models: [], memory: [] };
+    try {
+      let page = await this.benchPage();
+      const start = await page.evaluate(() => (window as unknown as Bench).__riBench.start());
+      result.engineStartMs.push(start.instantiateMs + start.initMs);
+      result.sources = start.sources;
+      result.engineVersion = start.version;
+      let mem = await PhaseMemory.start(page);
+      const csv = linkData(ds, 'csv');
+      log(`  browser ${ds.size}: ingest CSV ×${runs}`);
+      result.ingestCsv = await page.evaluate(
+        ([files, n, budget]) => (window as unknown as Bench).__riBench.ingest(files, "the app's loader (src/loader/load-canonical.ts)", n, budget),
+        [csv, runs, budgetMs] as const,
+      );
+      result.memory.push(await mem.stop('ingest CSV', await this.dbMemory(page)));
+      if (!result.ingestCsv.error) {
+        log(`  browser ${ds.size}: ${variants.length} model variants ×${runs}`);
+        mem = await PhaseMemory.start(page);
+        result.models = await page.evaluate(
+          ([v, n, budget]) => (window as unknown as Bench).__riBench.models(v, n, budget),
+          [variants, runs, budgetMs] as const,
+        );
+        result.memory.push(await mem.stop('models', await this.dbMemory(page)));
+      }
+
+      if (result.ingestCsv.error) {
+        log(`  browser ${ds.size}: CSV ingest failed (${result.ingestCsv.error}); Parquet skipped`);
+        return result;
+      }
+      page = await this.benchPage();
+      await page.evaluate(() => (window as unknown as Bench).__riBench.start());
+      mem = await PhaseMemory.start(page);
+      log(`  browser ${ds.size}: ingest Parquet ×${runs}`);
+      result.ingestParquet = await page.evaluate(
+        ([files, n, budget]) => (window as unknown as Bench).__riBench.ingest(files, "the app's loader (parquet-wasm → Arrow → CSV text → staging)", n, budget),
+        [linkData(ds, 'parquet'), runs, budgetMs] as const,
+      );
+      result.memory.push(await mem.stop('ingest Parquet', await this.dbMemory(page)));
+    } catch (e) {
+      result.error = String(e).split('\n')[0];
+      log(`  browser ${ds.size}: FAILED ${result.error}`);
+      await this.freshPage().catch(() => {});
+    }
+    return result;
+  }
+
+  /** The real app: load the files on the Data page, then filter changes on Overview. */
+  async interaction(ds: DataSet): Promise<InteractionResult> {
+    const { runs, log } = this.opts;
+    const out: InteractionResult = { filterChangeMs: [], filterChanges: [], memory: [] };
+    try {
+      const page = await this.freshPage();
+      await page.goto(`${this.base}?page=data`);
+      await page.getByTestId('page-data').waitFor({ timeout: 120_000 });
+      await waitIdle(page);
+      let mem = await PhaseMemory.start(page);
+      log(`  app ${ds.size}: loading the CSV files on the Data page`);
+      const t0 = Date.now();
+      await page.getByTestId('file-input').setInputFiles(ds.tables.map((t) => path.join(ds.dir, `${t}.csv`)));
+      await page.locator('[data-testid="load-result"]').waitFor({ timeout: 3_600_000 });
+      out.dataPageLoadMs = Date.now() - t0;
+      const replaced = await page.locator('[data-testid="load-result"]').getAttribute('data-replaced');
+      if (replaced !== 'true') throw new Error(`the Data page did not load the files: ${await page.locator('[data-testid="load-result"]').innerText()}`);
+      out.memory.push(await mem.stop('app: load files on the Data page', null));
+
+      mem = await PhaseMemory.start(page);
+      const t1 = Date.now();
+      await navigate(page, '');
+      await page.getByTestId('page-overview').waitFor({ timeout: 600_000 });
+      await waitIdle(page, 3_600_000);
+      out.overviewAfterLoadMs = Date.now() - t1;
+      const changes = filterStates(Math.max(runs, 7));
+      log(`  app ${ds.size}: ${changes.length} filter changes on Overview`);
+      for (const search of changes) {
+        const r = await measureChange(page, search);
+        await waitIdle(page, 3_600_000);
+        out.filterChanges.push(r.noBusy ? `${search} (no panel went busy)` : search);
+        out.filterChangeMs.push(r.ms);
+      }
+      out.memory.push(await mem.stop('app: Overview + filter changes', null));
+    } catch (e) {
+      out.error = String(e).split('\n')[0];
+      log(`  app ${ds.size}: FAILED ${out.error}`);
+      await this.freshPage().catch(() => {});
+    }
+    return out;
+  }
+
+  private async dbMemory(page: Page): Promise<number | null> {
+    return page.evaluate(() => (window as unknown as Bench).__riBench.duckdbMemoryMB()).catch(() => null);
+  }
+}
+
+/** Distinct one-filter views, each different from the one before (no result is reused). */
+function filterStates(n: number): string[] {
+  const pool: string[] = [];
+  const lists = [CHANNELS.map((c) => `channel=${c.name}`), REGIONS.map((r) => `region=${r.name}`), CATEGORIES.map((c) => `category=${c.name}`)];
+  for (let i = 0; pool.length < n && i < 20; i++) for (const l of lists) if (l[i]) pool.push(`?${l[i]}`);
+  return pool.slice(0, n);
+}
+
+/** In-app navigation, as the app's own links do it (a URL change plus popstate; no reload). */
+async function navigate(page: Page, search: string): Promise<void> {
+  await page.evaluate((s) => {
+    history.pushState(history.state, '', `${location.pathname}${s}`);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, search);
+}
+
+/**
+ * One filter change, timed in the page: from the URL change to the moment the last panel stops
+ * being aria-busy (every ModelPanel sets it while its query runs). If no panel goes busy (a
+ * cached answer), the time of the last DOM change is taken instead. (Plain script text: tsx
+ * would wrap named functions in a helper the page does not have.)
+ */
+const MEASURE_CHANGE = `(search) => new Promise((resolve) => {
+  const SETTLE_MS = 300;
+  const busy = () => document.querySelectorAll('[aria-busy="true"]').length;
+  let seen = false, last = 0, end = 0, quiet = 0, settle = 0, t0 = 0, obs = null;
+  const finish = (ms, noBusy) => { obs.disconnect(); clearTimeout(quiet); clearTimeout(settle); resolve({ ms, noBusy }); };
+  const armQuiet = () => { clearTimeout(quiet); quiet = setTimeout(() => { if (!seen) finish(last - t0, true); }, 1500); };
+  obs = new MutationObserver(() => {
+    last = performance.now();
+    if (busy() > 0) {
+      seen = true;
+      clearTimeout(settle);
+    } else if (seen) {
+      // Idle now; but a panel may start its query only after another finished: the change is
+      // done when nothing went busy again for SETTLE_MS (not counted in the time).
+      end = last;
+      clearTimeout(settle);
+      settle = setTimeout(() => finish(end - t0, false), SETTLE_MS);
+    } else armQuiet();
+  });
+  obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  t0 = performance.now();
+  last = t0;
+  armQuiet();
+  history.pushState(history.state, '', location.pathname + search);
+  dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+})`;
+
+async function measureChange(page: Page, search: string): Promise<{ ms: number; noBusy: boolean }> {
+  return (await page.evaluate(`(${MEASURE_CHANGE})(${JSON.stringify(search)})`)) as { ms: number; noBusy: boolean };
+}

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ENGINE_SETUP_SQL } from '../engine/setup';
+import type { BindValue, Engine, Row } from '../engine/types';
+
+/**
+ * Native DuckDB (@duckdb/node-api 1.4.3-r.x, the same DuckDB version as the browser's
+ * DuckDB-WASM 1.32.0) behind the project's Engine interface, so the one Runner and the app's
+ * loader run on it unchanged. Used by the benchmark as the reference; meant for the CLI's
+ * native mode later (data too large for a browser).
+ *
+ * @duckdb/node-api is not a dependency of the project (the bench installs it with
+ * `npm install --no-save`): it is imported by a computed name so the typecheck and the app's
+ * bundle never see it, and typed here by the few members used.
+ *
+ * Differences from DuckDB-WASM, made to match it:
+ * - extension autoloading off (ENGINE_SETUP_SQL), TimeZone UTC (the native build has ICU,
+ *   the browser's does not; models must not depend on it).
+ * - registerFile writes the bytes to a private temp folder on `file_search_path`, so
+ *   `read_csv('upload_1.csv')` finds them as in the browser's virtual file system.
+ * - parameters are bound as DuckDB-WASM binds them (numbers as DOUBLE, NULL as VARCHAR);
+ * - values come back as the browser's rows do (src/engine/rows.ts): BIGINT/HUGEINT as JS
+ *   numbers, DECIMAL as doubles, DATE/TIMESTAMP as Dates (epoch ms inside lists/structs).
+ */
+
+interface NativeReader {
+  getRowObjectsJS(): Record<string, unknown>[];
+}
+interface NativeConnection {
+  run(sql: string, values?: unknown[], types?: unknown[]): Promise<unknown>;
+  runAndReadAll(sql: string, values?: unknown[], types?: unknown[]): Promise<NativeReader>;
+  interrupt(): void;
+  closeSync(): void;
+}
+interface NativeInstance {
+  connect(): Promise<NativeConnection>;
+  closeSync(): void;
+}
+interface NodeApi {
+  DuckDBInstance: { create(path?: string, options?: Record<string, string>): Promise<NativeInstance> };
+  DOUBLE: unknown;
+  VARCHAR: unknown;
+  BOOLEAN: unknown;
+}
+
+export const NODE_API_PACKAGE = '@duckdb/node-api';
+
+export async function loadNodeApi(): Promise<NodeApi> {
+  const name = NODE_API_PACKAGE;
+  return (await import(/* @vite-ignore */ name)) as NodeApi;
+}
+
+export interface NativeEngineOptions {
+  /** DuckDB worker threads; omitted = DuckDB's default (one per core). */
+  threads?: number;
+  /** e.g. '4GB'; omitted = DuckDB's default (80% of RAM). */
+  memoryLimit?: string;
+}
+
+export interface NativeEngine extends Engine {
+  /** The folder registered files are written to (on DuckDB's file_search_path). */
+  readonly fileDir: string;
+}
+
+export async function createNativeEngine(options: NativeEngineOptions = {}): Promise<NativeEngine> {
+  const api = await loadNodeApi();
+  const config: Record<string, string> = {};
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  const instance = await api.DuckDBInstance.create(':memory:', config);
+  const conn = await instance.connect();
+  const fileDir = mkdtempSync(path.join(tmpdir(), 'ri-native-'));
+  const engine: NativeEngine = {
+    fileDir,
+    async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
+      // Bound as DuckDB-WASM binds them: every number as DOUBLE, NULL as a VARCHAR NULL.
+      const types = params.map((p) => (typeof p === 'number' ? api.DOUBLE : typeof p === 'boolean' ? api.BOOLEAN : api.VARCHAR));
+      const reader = await wrap(() => (params.length === 0 ? conn.runAndReadAll(sql) : conn.runAndReadAll(sql, [...params], types)));
+      return reader.getRowObjectsJS().map(plainRow);
+    },
+    async exec(sql: string): Promise<void> {
+      await wrap(() => conn.run(sql));
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      writeFileSync(path.join(fileDir, safeName(name)), bytes);
+    },
+    async dropFile(name: string): Promise<void> {
+      rmSync(path.join(fileDir, safeName(name)), { force: true });
+    },
+    async insertArrowIPC(): Promise<void> {
+      // The loader stages Parquet/JSON as CSV text (see src/loader/stage-file.ts); nothing calls this.
+      throw new Error('Arrow insert is not available in the native engine');
+    },
+    async cancel(): Promise<void> {
+      conn.interrupt();
+    },
+    async close(): Promise<void> {
+      conn.closeSync();
+      instance.closeSync();
+      rmSync(fileDir, { recursive: true, force: true });
+    },
+  };
+  await engine.exec(ENGINE_SETUP_SQL);
+  await engine.exec(`SET TimeZone = 'UTC'; SET file_search_path = '${fileDir.replace(/'/g, "''")}'`);
+  return engine;
+}
+
+function safeName(name: string): string {
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`Unsupported virtual file name "${name}"`);
+  return name;
+}
+
+/** The browser's row shape (src/engine/rows.ts): no BigInt anywhere. */
+function plainRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const key of Object.keys(row)) out[key] = plainValue(row[key]);
+  return out;
+}
+
+function plainValue(v: unknown, nested = false): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  // rows.ts turns nested values into JSON: a Date inside a list or struct is epoch milliseconds.
+  if (v instanceof Date) return nested ? v.getTime() : v;
+  if (Array.isArray(v)) return v.map((x) => plainValue(x, true));
+  if (v !== null && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = plainValue(x, true);
+    return o;
+  }
+  return v;
+}
+
+async function wrap<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw new Error(e instanceof Error ? e.message : String(e));
+  }
+}

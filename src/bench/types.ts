@@ -1,0 +1,114 @@
+import type { ResultChecksum } from './checksum';
+
+/** What one side (the browser, or native DuckDB with some thread count) measured on one data size. */
+
+export interface FileIngest {
+  file: string;
+  table: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** One entry per run, milliseconds (the loader or read_csv/read_parquet, file bytes already in hand). */
+  ms: number[];
+  /** Browser only: fetching the bytes from the local server (not part of `ms`). */
+  fetchMs?: number[];
+  error?: string;
+}
+
+export interface IngestPhase {
+  /** How the files were read: the app's loader, or a plain read_csv/read_parquet. */
+  method: string;
+  files: FileIngest[];
+  /** Rebuilding the derived tables (schema/derive.sql) after the files loaded. */
+  deriveMs: number[];
+  /** Files + derive, per run. */
+  totalMs: number[];
+  /** Per canonical table after the load: row count and an order-free hash of its rows. */
+  tables: Record<string, TableFingerprint>;
+  error?: string;
+}
+
+export interface TableFingerprint {
+  rows: number;
+  hash: string;
+}
+
+export interface ModelRun {
+  label: string;
+  model: string;
+  status: 'ok' | 'needs_columns' | 'error';
+  ms: number[];
+  checksum?: ResultChecksum;
+  missing?: string[];
+  error?: string;
+}
+
+export interface MemorySample {
+  phase: string;
+  /** Peak resident memory of the process (browser: the page's renderer incl. DuckDB's worker and wasm). */
+  peakRssMB: number | null;
+  /** Peak JS heap used (browser main thread, sampled via CDP; native: V8 of the Node process). */
+  jsHeapMB?: number | null;
+  /** Memory DuckDB itself accounts for (duckdb_memory()), at the end of the phase. */
+  duckdbMB?: number | null;
+}
+
+export interface SideResult {
+  side: string;
+  engineStartMs: number[];
+  ingestCsv?: IngestPhase;
+  ingestParquet?: IngestPhase;
+  /** Native only: the app's own loader (stage as text, check every row) through the native adapter. */
+  ingestAppLoader?: IngestPhase;
+  models: ModelRun[];
+  memory: MemorySample[];
+  /** Hash per SQL file the side ran (the browser's bundled copy must equal the files on disk). */
+  sources?: Record<string, string>;
+  /** DuckDB's version() as the side reports it. */
+  engineVersion?: string;
+  error?: string;
+}
+
+export interface InteractionResult {
+  /** Loading the five CSV files through the Data page's file input until the page says loaded. */
+  dataPageLoadMs?: number;
+  /** Overview after that load, until no panel is busy. */
+  overviewAfterLoadMs?: number;
+  /** Filter changes on Overview: URL change → last panel no longer aria-busy. */
+  filterChangeMs: number[];
+  filterChanges: string[];
+  memory: MemorySample[];
+  error?: string;
+}
+
+export interface SizeResult {
+  size: string;
+  dir: string;
+  rows: Record<string, number>;
+  browser?: SideResult;
+  interaction?: InteractionResult;
+  native: SideResult[];
+}
+
+export interface GeneralResult {
+  /** Cold HTTP cache, first navigation to the app on the demo data until the Overview is idle. */
+  firstDashboardColdMs?: number;
+  firstDashboardWarmMs: number[];
+  /** The JS index.html loads up front (entry + modulepreload), gzipped, DuckDB's wasm excluded. */
+  initialJsGzipKB?: number;
+  initialJsFiles?: string[];
+  browserEngineStartMs: number[];
+  /** Of the engine start: instantiating DuckDB-WASM (fetch + compile wasm, start the worker). */
+  browserInstantiateMs: number[];
+  error?: string;
+}
+
+export interface BenchResult {
+  startedAt: string;
+  finishedAt?: string;
+  machine: { cpus: number; cpuModel: string; memGB: number; node: string; chromium?: string; loadAvg: number[] };
+  options: { sizes: string[]; runs: number; seed: string; browser: boolean; native: boolean };
+  versions: { duckdbWasm: string; nodeApi?: string; nativeDuckdb?: string };
+  general?: GeneralResult;
+  sizes: SizeResult[];
+}

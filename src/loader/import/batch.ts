@@ -1,0 +1,83 @@
+import type { CanonicalTable } from '../../data-model/contract';
+import type { Engine } from '../../engine/types';
+import { applyMapping, type ApplyOptions, type ImportFile, type ImportReport, type ImportSql } from './apply';
+import { joinCoverage, type CoverageRow } from './coverage';
+import { fileMatches, type MappingSpec } from './spec';
+
+/**
+ * Several files and several mappings at once (a folder of exports + the user's saved
+ * mappings): each file a mapping names (`files` patterns) loads through it, in an order where
+ * what a file checks against is loaded first (products, then order lines, then shipments,
+ * returns, reviews), and the other files are available to the mappings' lookups.
+ */
+
+const ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
+
+export interface PlannedImport {
+  file: string;
+  mapping: MappingSpec;
+}
+
+export interface ImportPlan {
+  /** In load order. A file named by two mappings loads through both. */
+  imports: PlannedImport[];
+  /** Files no mapping loads but some planned mapping reads as a lookup. */
+  lookupOnly: string[];
+  /** Files neither loaded nor read. */
+  unused: string[];
+}
+
+/**
+ * Load order of a mapping: by the first canonical table it fills (products first); among
+ * equals, mappings filling fewer tables first (a product file before an orders export that
+ * also lists products), then mappings that expand returned orders to lines last.
+ */
+function rank(m: MappingSpec): [number, number, number] {
+  return [
+    Math.min(...m.targets.map((t) => ORDER.indexOf(t.table))),
+    m.targets.length,
+    m.targets.some((t) => t.expandToOrderLines) ? 1 : 0,
+  ];
+}
+
+export function planImports(fileNames: readonly string[], mappings: readonly MappingSpec[]): ImportPlan {
+  const imports: (PlannedImport & { key: [number, number, number]; m: number })[] = [];
+  mappings.forEach((mapping, m) => {
+    for (const file of fileNames) {
+      if ((mapping.files ?? []).some((p) => fileMatches(file, p))) imports.push({ file, mapping, key: rank(mapping), m });
+    }
+  });
+  imports.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.m - b.m || a.file.localeCompare(b.file));
+  const loaded = new Set(imports.map((i) => i.file));
+  const used = [...new Set(imports.map((i) => i.mapping))];
+  const lookupOnly = fileNames.filter((f) => !loaded.has(f) && used.some((m) => (m.lookups ?? []).some((l) => fileMatches(f, l.file))));
+  const unused = fileNames.filter((f) => !loaded.has(f) && !lookupOnly.includes(f));
+  return { imports: imports.map(({ file, mapping }) => ({ file, mapping })), lookupOnly, unused };
+}
+
+export interface BatchReport extends ImportPlan {
+  reports: ImportReport[];
+  /** How the tables join after the batch (see joinCoverage). */
+  coverage: CoverageRow[];
+}
+
+/**
+ * Loads every file of the plan (each in its own transaction: a file that fails leaves the
+ * others loaded) and reports the join coverage of the result.
+ */
+export async function importFiles(
+  engine: Engine,
+  sql: ImportSql,
+  files: readonly ImportFile[],
+  mappings: readonly MappingSpec[],
+  options: Omit<ApplyOptions, 'lookupFiles' | 'dryRun'> & { onFile?: (file: string, mapping: MappingSpec) => void } = {},
+): Promise<BatchReport> {
+  const plan = planImports(files.map((f) => f.name), mappings);
+  const reports: ImportReport[] = [];
+  for (const { file, mapping } of plan.imports) {
+    options.onFile?.(file, mapping);
+    const f = files.find((x) => x.name === file)!;
+    reports.push(await applyMapping(engine, sql, f, mapping, { ...options, lookupFiles: [...files] }));
+  }
+  return { ...plan, reports, coverage: await joinCoverage(engine, sql) };
+}

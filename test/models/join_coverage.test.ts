@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { csv, useEngine } from '../helpers/engine';
+
+// Hand-worked fixture.
+// Order ids among the order lines: O1, O2, O3 (4 order lines). SKUs sold: A, B, C.
+// Products: A, B, Z (3 rows).
+// Returns (5 rows):
+//   R1 O1 sku A   → has an order_id, O1 is an order         → found
+//   R2 O2 no sku  → found (the SKU does not matter here)
+//   R3 O9 sku D   → has an order_id, O9 is no order          → not found (the example)
+//   R4 no order   → no key: in total, not in with_key
+//   R5 O3 sku C, resolution rejected → still a row that joins → found
+//   → total 5, with_key 4, matched 3, unmatched 1, coverage 3/4, target_rows 4, example O9.
+// SKUs seen: order lines {A, B, C} ∪ returns {A, D, C} ∪ reviews {E, A} = {A, B, C, D, E}: 5.
+//   Among the products: A, B → matched 2, unmatched 3, coverage 2/5, target_rows 3,
+//   example = smallest of C, D, E = C. (Z is a product nobody sold: not counted.)
+// Shipments: O1, O2, O7 → total 3, with_key 3, matched 2, unmatched 1, coverage 2/3,
+//   target_rows 4 (order lines), example O7.
+const FIXTURE = {
+  order_lines: csv(
+    'order_id,line_id,order_date,sku,quantity,unit_price',
+    'O1,1,2024-01-10,A,1,10',
+    'O1,2,2024-01-10,B,1,20',
+    'O2,1,2024-01-11,A,2,10',
+    'O3,1,2024-01-12,C,1,5',
+  ),
+  products: csv('sku,category', 'A,shoes', 'B,shoes', 'Z,hats'),
+  returns: csv(
+    'return_id,order_id,sku,quantity,resolution',
+    'R1,O1,A,1,refund',
+    'R2,O2,,1,refund',
+    'R3,O9,D,1,refund',
+    'R4,,A,1,refund',
+    'R5,O3,C,1,rejected',
+  ),
+  reviews: csv('review_id,sku,rating', 'V1,E,4', 'V2,A,2'),
+  shipments: csv('order_id,carrier', 'O1,DHL', 'O2,UPS', 'O7,DHL'),
+};
+
+describe('join_coverage', () => {
+  const db = useEngine();
+
+  it('counts returns that found their order, SKUs that found their product, shipments that found their order', async () => {
+    await db.fixture(FIXTURE);
+    const res = await db.runner().run('join_coverage');
+    expect(res.status).toBe('ok');
+    const [ret, sku, shp] = res.rows;
+    expect(res.rows.map((r) => r.join_name)).toEqual(['returns_to_orders', 'skus_to_products', 'shipments_to_orders']);
+    expect(ret).toMatchObject({ unit: 'return rows', total: 5, with_key: 4, matched: 3, unmatched: 1, target_rows: 4, example_unmatched: 'O9' });
+    expect(ret!.coverage).toBeCloseTo(3 / 4, 10);
+    expect(sku).toMatchObject({ unit: 'distinct SKUs', total: 5, with_key: 5, matched: 2, unmatched: 3, target_rows: 3, example_unmatched: 'C' });
+    expect(sku!.coverage).toBeCloseTo(2 / 5, 10);
+    expect(shp).toMatchObject({ unit: 'shipment rows', total: 3, with_key: 3, matched: 2, unmatched: 1, target_rows: 4, example_unmatched: 'O7' });
+    expect(shp!.coverage).toBeCloseTo(2 / 3, 10);
+    // Integer counts come out as integers.
+    for (const r of res.rows) for (const k of ['total', 'with_key', 'matched', 'unmatched', 'target_rows']) expect(Number.isInteger(r[k]), k).toBe(true);
+  });
+
+  it('without products, returns or shipments: nothing matched, coverage NULL where nothing has a key', async () => {
+    // Only the order lines: SKUs A, B, C have no product to find (target_rows 0, coverage 0/3 = 0);
+    // no returns and no shipments: every count 0, coverage NULL, no example.
+    await db.fixture({ order_lines: FIXTURE.order_lines });
+    const rows = (await db.runner().run('join_coverage')).rows;
+    expect(rows[0]).toMatchObject({ total: 0, with_key: 0, matched: 0, unmatched: 0, coverage: null, target_rows: 4, example_unmatched: null });
+    expect(rows[1]).toMatchObject({ total: 3, with_key: 3, matched: 0, unmatched: 3, coverage: 0, target_rows: 0, example_unmatched: 'A' });
+    expect(rows[2]).toMatchObject({ total: 0, with_key: 0, matched: 0, coverage: null, target_rows: 4 });
+  });
+
+  it('is not filtered: it describes the whole import and takes no filter parameters', async () => {
+    await db.fixture(FIXTURE);
+    await expect(db.runner().run('join_coverage', { channel: ['web'] })).rejects.toThrow('join_coverage has no parameter "channel"');
+    expect(db.runner().header('join_coverage').usesFilters).toBe(false);
+  });
+});
