@@ -25,19 +25,17 @@
  *     Of the 4 loaded returns, 3 find their order; 111-9999999-0000009 is not in the export.
  *   products.csv: 4 rows, all load; every SKU sold or returned is among them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
+import { launch, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/import');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 180_000;
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -73,48 +71,8 @@ function expected(): { orders: number; units: number; shopifyRows: number; fbaRo
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-async function startPreview(outDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    path.join(ROOT, 'node_modules/.bin/vite'),
-    ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
-    try {
-      if ((await fetch(url)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url}:\n${output}`);
-}
 
-function isLocal(u: string): boolean {
-  if (u.startsWith('data:') || u.startsWith('blob:')) return true;
-  const { hostname } = new URL(u);
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-}
 
 async function kpi(page: Page, key: string, not?: string): Promise<string> {
   await page.waitForFunction(
@@ -167,7 +125,6 @@ async function previewCounts(page: Page, file: string): Promise<{ read: number; 
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}. Install it or set CHROMIUM_PATH.`);
   const want = expected();
   console.log(`expected from the fixtures: ${want.orders} orders, ${want.units} units, ${want.shopifyRows} Shopify rows, ${want.fbaRows} FBA rows, ${want.productRows} products`);
   const outDir = path.resolve(ROOT, arg('--dist') ?? process.env.IMPORT_E2E_DIST ?? 'dist');
@@ -175,30 +132,12 @@ async function main(): Promise<void> {
   if (!given && !existsSync(path.join(outDir, 'index.html'))) throw new Error(`No build in ${outDir}: run npx vite build first (or pass --dist / --url).`);
   const preview = given ? null : await startPreview(outDir);
   const url = given ?? preview!.url;
-  const profile = mkdtempSync(path.join(tmpdir(), 'ri-import-'));
   mkdirSync(ARTIFACTS, { recursive: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1440, height: 1100 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
+  const { page, foreign, errors } = browser;
+  // Downloads and hand-made files of this run.
+  const profile = mkdtempSync(path.join(tmpdir(), 'ri-import-'));
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const foreign: string[] = [];
-    const errors: string[] = [];
-    context.on('request', (req) => {
-      if (!isLocal(req.url())) foreign.push(req.url());
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-    });
     await page.emulateMedia({ colorScheme: 'light' });
 
     // The demo data first.
@@ -343,9 +282,9 @@ async function main(): Promise<void> {
     check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
     check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
   } finally {
-    await context.close();
+    await browser.close();
+    preview?.stop();
     rmSync(profile, { recursive: true, force: true });
-    preview?.child.kill();
   }
   console.log(`screenshots: ${ARTIFACTS}/import-*.png`);
   console.log(`\nimport-e2e: ${passed} passed, ${failures.length} failed`);
