@@ -85,3 +85,15 @@ describe('Parquet export', () => {
     expect(exportFileName('a/b c', 'csv', day)).toBe('returns-insight-a-b-c-2025-03-07.csv');
   });
 });
+
+describe('Parquet export with a note', () => {
+  it('carries the note (personal data) as the file metadata', async () => {
+    const { buildExport } = await import('../src/export/export-file');
+    const note = 'Customer ids are personal data: shown as given, never sent anywhere.';
+    const file = await buildExport('parquet', ROWS, COLUMNS, { parquetWriter: writeParquetNode, note });
+    const { ParquetFile } = await import('parquet-wasm');
+    const pf = await ParquetFile.fromFile(new Blob([file.parts[0] as Uint8Array]));
+    expect(pf.metadata().fileMetadata().keyValueMetadata().get('note')).toBe(note);
+    expect(readBack(file.parts[0] as Uint8Array).numRows).toBe(ROWS.length);
+  });
+});

@@ -21,6 +21,8 @@ export interface ExportOptions {
   types?: Partial<Record<string, ExportColumnType>>;
   /** Progress of the file building, 0..1. */
   onProgress?: (fraction: number) => void;
+  /** A note the file must carry (personal data): Parquet key/value metadata `note`. */
+  note?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function buildExport(format: ExportFormat, rows: Row[], columns: st
   }
   const bytes = await toParquet(rows, columns, options.parquetWriter, {
     types: options.types,
+    ...(options.note ? { metadata: { note: options.note } } : {}),
     // Converting the columns is most of the work; writing is the last step.
     onProgress: (done, total) => options.onProgress?.((0.9 * done) / total),
   });

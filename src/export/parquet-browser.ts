@@ -7,12 +7,14 @@ import type { ParquetWriter } from './parquet';
 let ready: Promise<unknown> | null = null;
 
 /** parquet-wasm's browser build, initialised lazily once per page: Arrow IPC stream → Parquet (Snappy). */
-export const writeParquetBrowser: ParquetWriter = async (ipc) => {
+export const writeParquetBrowser: ParquetWriter = async (ipc, metadata) => {
   ready ??= initParquet({ module_or_path: parquetWasmUrl }).catch((e: unknown) => {
     ready = null;
     throw e;
   });
   await ready;
-  const props = new WriterPropertiesBuilder().setCompression(Compression.SNAPPY).build();
+  let builder = new WriterPropertiesBuilder().setCompression(Compression.SNAPPY);
+  if (metadata) builder = builder.setKeyValueMetadata(new Map(Object.entries(metadata)));
+  const props = builder.build();
   return writeParquet(Table.fromIPCStream(ipc), props);
 };

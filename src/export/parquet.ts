@@ -24,19 +24,24 @@ import { yieldToEventLoop } from './csv';
 /** Column types of an export. Dates at midnight UTC are days; other Dates are timestamps. */
 export type ExportColumnType = 'string' | 'double' | 'int' | 'bool' | 'date' | 'timestamp';
 
-/** Arrow IPC stream in, Parquet file out (parquet-wasm's Table.fromIPCStream + writeParquet). */
-export type ParquetWriter = (arrowIpcStream: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+/**
+ * Arrow IPC stream in, Parquet file out (parquet-wasm's Table.fromIPCStream + writeParquet).
+ * `metadata` becomes the file's key/value metadata (e.g. the personal-data note of an export).
+ */
+export type ParquetWriter = (arrowIpcStream: Uint8Array, metadata?: Record<string, string>) => Promise<Uint8Array> | Uint8Array;
 
 export interface ParquetOptions {
   /** Types per column; columns not listed are inferred from their values (inferColumnType). */
   types?: Partial<Record<string, ExportColumnType>>;
   /** Called after each column is converted (done columns, total columns). */
   onProgress?: (done: number, total: number) => void;
+  /** Key/value metadata written into the file. */
+  metadata?: Record<string, string>;
 }
 
 export async function toParquet(rows: Row[], columns: string[], writer: ParquetWriter, options: ParquetOptions = {}): Promise<Uint8Array> {
   const table = await rowsToArrowTable(rows, columns, options);
-  return writer(tableToIPC(table, 'stream'));
+  return writer(tableToIPC(table, 'stream'), options.metadata);
 }
 
 /** The Arrow table of the rows, column by column (pausing between columns for the page to breathe). */

@@ -148,10 +148,11 @@ export function DrillDrawer({
       const file = await buildExport(format, all, columns, {
         parquetWriter,
         types: exportTypes(columns),
+        ...(target.note ? { note: target.note } : {}),
         onProgress: (fraction) => mounted.current && setExporting({ format, step: `Writing ${count} rows…`, fraction }),
       });
       if (!mounted.current) return;
-      // The drill's note (personal data) travels with the CSV as its first line.
+      // The drill's note (personal data) travels with the CSV as its first line (Parquet: metadata).
       const noteLine = format === 'csv' ? csvNoteLine(target.note) : null;
       if (noteLine) file.parts.unshift(noteLine);
       const name = exportFileName(target.kind, file.extension);
