@@ -92,7 +92,7 @@ describe('Parquet export with a note', () => {
     const note = 'Customer ids are personal data: shown as given, never sent anywhere.';
     const file = await buildExport('parquet', ROWS, COLUMNS, { parquetWriter: writeParquetNode, note });
     const { ParquetFile } = await import('parquet-wasm');
-    const pf = await ParquetFile.fromFile(new Blob([file.parts[0] as Uint8Array]));
+    const pf = await ParquetFile.fromFile(new Blob([file.parts[0] as BlobPart]));
     expect(pf.metadata().fileMetadata().keyValueMetadata().get('note')).toBe(note);
     expect(readBack(file.parts[0] as Uint8Array).numRows).toBe(ROWS.length);
   });
