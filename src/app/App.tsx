@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { FileLoadReport } from '../loader/load-canonical';
 import { AssumptionsButton, AssumptionsPanel } from './components/AssumptionsPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -146,7 +146,9 @@ function Dashboard({
       ) : (
         // Keyed by page: a page that fails to render does not take the others down with it.
         <ErrorBoundary key={view.page}>
-          <Page {...pageProps} />
+          <Suspense fallback={<div className="py-16"><Spinner label="Opening the page…" /></div>}>
+            <Page {...pageProps} />
+          </Suspense>
         </ErrorBoundary>
       )}
       {view.drill && (
