@@ -8,38 +8,10 @@ import { csvCell, directorySink } from '../src/generator/csv-writer';
 import { generate } from '../src/generator/generate';
 import { LEAK_TYPES, type LeakType } from '../src/generator/plans';
 import type { Truth } from '../src/generator/truth';
+import { parseCsv } from './helpers/csv';
 
 const ORDERS = 3000;
 const FILES = [...CANONICAL_TABLES.map((t) => `${t}.csv`), 'truth.json'];
-
-/** A small RFC 4180 reader (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 /** The columns the checks read (a cell is '' when empty). */
 type Col =
