@@ -44,6 +44,9 @@ describe('returns-insight analyze on 100k generated orders', () => {
   it('writes one CSV per model and per dimension, the rejects and a summary', () => {
     const files = readdirSync(out);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    // 5 canonical files; every metric model (listings excluded), dimension models once per value.
+    expect(summary.loads).toHaveLength(5);
+    expect(summary.models.length).toBeGreaterThanOrEqual(40);
     for (const m of summary.models) {
       expect(m.status, m.file).toBe('ok');
       expect(files).toContain(m.file);

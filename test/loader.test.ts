@@ -110,3 +110,21 @@ describe('canonical loader, appending and line numbers', () => {
     ]);
   });
 });
+
+describe('canonical loader, rows that could vanish', () => {
+  const db = useEngine();
+  it('keeps a one-column row whose value is null and refuses an ambiguous JSON wrapper', async () => {
+    const engine = db.runner().engine;
+    // products.json: one column (sku); the second record has no sku. Staged as CSV text, that
+    // record is an empty line: it must still be read, then rejected (not skipped as blank).
+    const [p] = await loadCanonicalFiles(engine, [{ name: 'products.json', bytes: enc('[{"sku":"A"},{"sku":null},{"sku":"B"}]') }], decodeParquetNode);
+    expect(p).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });
+    expect(await engine.query(`SELECT reason FROM load_issues WHERE table_name = 'products'`)).toEqual([{ reason: 'missing sku' }]);
+    const [w] = await loadCanonicalFiles(
+      engine,
+      [{ name: 'reviews.json', bytes: enc('{"meta":[{"x":1}],"data":[{"review_id":"V1","sku":"A","rating":4}]}') }],
+      decodeParquetNode,
+    );
+    expect(w!.error).toMatch(/several lists \(meta, data\)/);
+  });
+});

@@ -108,11 +108,12 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     const rejected = await runner.engine.query(
-      `SELECT source_file, line_number, severity, reason, raw FROM load_issues ORDER BY source_file, line_number`,
+      `SELECT table_name, source_file, line_number, severity, reason, raw FROM load_issues ORDER BY source_file, line_number`,
     );
+    // People open this file in spreadsheets, and `raw` is whatever the export held.
     writeFileSync(
       path.join(opts.out, 'rejected_rows.csv'),
-      toCsv(rejected, ['source_file', 'line_number', 'severity', 'reason', 'raw']),
+      toCsv(rejected, ['table_name', 'source_file', 'line_number', 'severity', 'reason', 'raw'], { neutralizeFormulas: true }),
     );
     const summary = {
       input: path.resolve(folder),

@@ -27,15 +27,24 @@ function parseRecords(text: string): Record<string, unknown>[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    let parsed: unknown;
+    let single = true;
     try {
-      const parsed: unknown = JSON.parse(trimmed);
+      parsed = JSON.parse(trimmed);
+    } catch {
+      single = false; // not one JSON document: read it as newline-delimited below
+    }
+    if (single) {
       if (Array.isArray(parsed)) return parsed.map(asRecord);
       if (parsed && typeof parsed === 'object') {
-        const arr = Object.values(parsed).find(Array.isArray);
-        return arr ? (arr as unknown[]).map(asRecord) : [asRecord(parsed)];
+        // A wrapper like {"data": [...]}: exactly one array of records, or we would silently
+        // load one list and drop the others.
+        const arrays = Object.entries(parsed).filter(([, v]) => Array.isArray(v));
+        if (arrays.length > 1) {
+          throw new Error(`the JSON object holds several lists (${arrays.map(([k]) => k).join(', ')}); export one list of records`);
+        }
+        return arrays.length === 1 ? (arrays[0]![1] as unknown[]).map(asRecord) : [asRecord(parsed)];
       }
-    } catch {
-      // not one JSON document: fall through to newline-delimited
     }
   }
   return trimmed

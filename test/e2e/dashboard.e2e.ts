@@ -119,6 +119,7 @@ async function main(): Promise<void> {
 
     await open(page, base, '?page=leakage', 'leakage');
     const leakage = await text(page, 'leakage-rules');
+    t.check(cli('leakage.csv').length === 7, 'leakage: the CLI reports all 7 rules');
     for (const rule of cli('leakage.csv')) {
       t.check(leakage.includes(money(rule.amount!)), `leakage: ${rule.rule} ${rule.cases} cases, ${money(rule.amount!)}`);
     }
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
     const summary = (await runner.run('abuse_signal_summary')).rows;
     await open(page, base, '?page=signals', 'signals');
     const signalText = await text(page, 'signal-summary-table');
+    t.check(summary.filter((x) => x.status === 'ok').length >= 5, 'signals: at least 5 rules can run on the demo data');
     for (const r of summary.filter((x) => x.status === 'ok')) {
       t.check(signalText.includes(formatMoney(r.amount, 'EUR', LOCALE)), `signals: ${String(r.rule)} ${String(r.signals)} signals, ${formatMoney(r.amount, 'EUR', LOCALE)}`);
     }
@@ -190,13 +192,15 @@ async function main(): Promise<void> {
     await waitIdle(page);
     t.check((await kpi(page, 'orders')) === Number(kpis.orders), 'cross-filter: one click clears it');
 
-    const week = `?channel=app&preset=last_90&p.grain=week`;
+    const week = `?channel=app&date_from=2025-04-01&date_to=2025-06-30&p.grain=week`;
+    const weekExpected = (await runner.run('kpis', { channel: ['app'], date_from: '2025-04-01', date_to: '2025-06-30' })).rows[0]!.orders as number;
     await open(page, base, week, 'overview');
     const weekOrders = await kpi(page, 'orders');
     const fresh = await b.context.newPage();
     await fresh.goto(page.url());
     await fresh.getByTestId('page-overview').waitFor();
-    t.check((await kpi(fresh, 'orders')) === weekOrders, `a copied URL shows the same view (${weekOrders} orders, ${new URL(page.url()).search})`);
+    t.check(weekOrders === weekExpected && weekExpected > 0 && weekExpected < Number(kpis.orders), `filters from the URL: ${weekOrders} app orders in Q2 2025 = ${weekExpected} (runner)`);
+    t.check((await kpi(fresh, 'orders')) === weekExpected, `a copied URL shows the same view in a new tab (${new URL(page.url()).search})`);
     await fresh.close();
 
     // --- Drill-down and export: every row, no cap ---------------------------------------------

@@ -52,7 +52,7 @@ describe('returns-insight with --mapping and import-check', () => {
     expect(Number(byCat.Accessories!.unit_return_rate)).toBeCloseTo(0.019547129339722188, 12);
     const rejected = readCsvObjects(readFileSync(path.join(out, 'rejected_rows.csv'), 'utf8'));
     expect(rejected).toEqual([{
-      source_file: 'AdventureWorks_Sales_2017.csv', line_number: '29483', severity: 'rejected',
+      table_name: 'order_lines', source_file: 'AdventureWorks_Sales_2017.csv', line_number: '29483', severity: 'rejected',
       reason: 'ProductKey not found in AdventureWorks_Products.csv (lookup products): "10000"', raw: '1-Jul-2017,4-May-2004,SO74124,10000,21676,7,1,2',
     }]);
   }, 180_000);
