@@ -30,9 +30,8 @@ const BY: Record<OptionDim, { dim: OptionDim }> = {
   carrier: { dim: 'carrier' },
 };
 
-// '(unknown)' stands for missing values in return_rate_by; a filter cannot select NULL.
-const values = (s: ModelState) =>
-  s.status === 'ok' ? s.rows.map((r) => String(r.dim_value)).filter((v) => v !== '(unknown)') : null;
+// filter_options already leaves out missing values and sorts; this only reads the column.
+const values = (s: ModelState) => (s.status === 'ok' ? s.rows.map((r) => String(r.value)) : null);
 
 /**
  * What the filter bar offers, from the models over ALL the data (not the filtered selection,
@@ -41,25 +40,20 @@ const values = (s: ModelState) =>
  */
 export function useFilterOptions(runner: Runner, dataVersion = 0): FilterOptions {
   const kpis = useModel(runner, 'kpis', NO_FILTERS, dataVersion);
-  const channel = useModel(runner, 'return_rate_by', BY.channel, dataVersion);
-  const region = useModel(runner, 'return_rate_by', BY.region, dataVersion);
-  const category = useModel(runner, 'return_rate_by', BY.category, dataVersion);
-  const supplier = useModel(runner, 'return_rate_by', BY.supplier, dataVersion);
-  const carrier = useModel(runner, 'return_rate_by', BY.carrier, dataVersion);
+  const channel = useModel(runner, 'filter_options', BY.channel, dataVersion);
+  const region = useModel(runner, 'filter_options', BY.region, dataVersion);
+  const category = useModel(runner, 'filter_options', BY.category, dataVersion);
+  const supplier = useModel(runner, 'filter_options', BY.supplier, dataVersion);
+  const carrier = useModel(runner, 'filter_options', BY.carrier, dataVersion);
   return useMemo(() => {
     const row = kpis.status === 'ok' ? kpis.rows[0] : undefined;
-    const sortedValues = (s: ModelState) => {
-      const v = values(s);
-      // Alphabetical for the dropdown only; the model ranks by excess returns.
-      return v ? v.sort((a, b) => a.localeCompare(b)) : null;
-    };
     return {
       values: {
-        channel: sortedValues(channel),
-        region: sortedValues(region),
-        category: sortedValues(category),
-        supplier: sortedValues(supplier),
-        carrier: sortedValues(carrier),
+        channel: values(channel),
+        region: values(region),
+        category: values(category),
+        supplier: values(supplier),
+        carrier: values(carrier),
       },
       minDate: isoDay(row?.first_order_date) ?? undefined,
       maxDate: isoDay(row?.last_order_date) ?? undefined,
