@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindNamed, parameterNames } from '../src/runner/bind-params';
 import { parseHeader } from '../src/runner/model-header';
-import { splitStatements } from '../src/runner/sql-statements';
 import { useEngine, csv } from './helpers/engine';
 
 describe('bindNamed', () => {
@@ -18,15 +17,6 @@ describe('bindNamed', () => {
   });
   it('refuses a parameter with no value', () => {
     expect(() => bindNamed('SELECT $missing', {})).toThrow('$missing');
-  });
-});
-
-describe('splitStatements', () => {
-  it('splits on top-level semicolons only', () => {
-    expect(splitStatements(`SELECT ';'; -- a;b\nSELECT 2; /* ; */ ;`).map((s) => s.trim())).toEqual([
-      "SELECT ';'",
-      '-- a;b\nSELECT 2',
-    ]);
   });
 });
 

@@ -16,12 +16,17 @@ export function useModel(runner: Runner, model: string, params: ModelParams, dat
 
   useEffect(() => {
     const request = counter.start();
+    // Aborted when superseded: a query still waiting for its turn is then never sent.
+    const superseded = new AbortController();
     setState(markStale);
-    runner.run(model, JSON.parse(key) as ModelParams).then(
+    runner.run(model, JSON.parse(key) as ModelParams, superseded.signal).then(
       (result) => request.isLatest() && setState(fromResult(result)),
       (e: unknown) => request.isLatest() && setState(fromError(e)),
     );
-    return () => counter.cancelAll();
+    return () => {
+      superseded.abort();
+      counter.cancelAll();
+    };
   }, [runner, model, key, counter, dataVersion]);
 
   return state;

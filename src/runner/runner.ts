@@ -4,7 +4,7 @@ import type { BindValue, Engine, Row } from '../engine/types';
 import { bindNamed } from './bind-params';
 import { FILTER_PARAMS, parseHeader, type ModelHeader, type ParamSpec } from './model-header';
 import { DERIVE_FILE, SCHEMA_SETUP_FILES, modelNames, type QuerySources } from './query-sources';
-import { splitStatements } from './sql-statements';
+import { QueryQueue } from './query-queue';
 
 export type ParamValue = string | number | boolean | null | readonly string[];
 export type ModelParams = Record<string, ParamValue | undefined>;
@@ -26,6 +26,7 @@ export class Runner {
   readonly headers: Record<string, ModelHeader> = {};
   private presence = new Map<string, number>();
   private initialized = false;
+  private readonly queue = new QueryQueue();
 
   constructor(
     readonly engine: Engine,
@@ -40,17 +41,20 @@ export class Runner {
 
   /** Creates the empty canonical tables, the seeds and macros, then derives. */
   async init(): Promise<void> {
-    await this.engine.exec(canonicalDDL());
-    await this.engine.exec(AUDIT_DDL);
+    // One exec for all the setup SQL: in the browser every call is a round trip to the worker.
+    await this.engine.exec([canonicalDDL(), AUDIT_DDL].join(';\n'));
     await this.setAssumptions({});
-    for (const file of SCHEMA_SETUP_FILES) await this.execScript(file);
+    await this.engine.exec(SCHEMA_SETUP_FILES.map((f) => this.script(f)).join(';\n'));
     await this.refresh();
     this.initialized = true;
   }
 
   /** Rebuilds the derived tables and the column presence after the canonical tables changed. */
   async refresh(): Promise<void> {
-    await this.execScript(DERIVE_FILE);
+    this.queue.invalidate();
+    await this.engine.exec(this.script(DERIVE_FILE));
+    // Again: a model answer computed while the tables were being rebuilt must not be kept.
+    this.queue.invalidate();
     const rows = await this.engine.query(columnPresenceSQL());
     this.presence = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, Number(r.non_null)]));
   }
@@ -60,15 +64,12 @@ export class Runner {
     await this.engine.exec(
       'CREATE OR REPLACE TABLE assumptions (key VARCHAR PRIMARY KEY, value DOUBLE NOT NULL, unit VARCHAR, description VARCHAR)',
     );
-    for (const a of ASSUMPTIONS) {
+    const rows = ASSUMPTIONS.map((a) => {
       const v = values[a.key];
-      await this.engine.query('INSERT INTO assumptions VALUES (?, ?, ?, ?)', [
-        a.key,
-        typeof v === 'number' && Number.isFinite(v) ? v : a.value,
-        a.unit,
-        a.description,
-      ]);
-    }
+      return [a.key, typeof v === 'number' && Number.isFinite(v) ? v : a.value, a.unit, a.description];
+    });
+    await this.engine.query(`INSERT INTO assumptions VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`, rows.flat());
+    this.queue.invalidate();
     // Estimated recovery values are derived from the assumptions: re-derive so they follow.
     if (this.initialized) await this.refresh();
   }
@@ -85,11 +86,17 @@ export class Runner {
     return missing;
   }
 
-  async run(model: string, params: ModelParams = {}): Promise<ModelResult> {
+  /**
+   * Runs a model. Answers are reused for the same model and bound values until the data or the
+   * assumptions change; `signal` lets a superseded caller keep its query from being sent (see
+   * query-queue.ts). Rows are shared between callers: treat them as read-only.
+   */
+  async run(model: string, params: ModelParams = {}, signal?: AbortSignal): Promise<ModelResult> {
     const missing = this.missingColumns(model, params);
     if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
     const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
-    const rows = await this.engine.query(bound.sql, bound.params);
+    const key = `${model}\u0000${JSON.stringify(bound.params)}`;
+    const rows = await this.queue.run(key, () => this.engine.query(bound.sql, bound.params), signal);
     return { status: 'ok', model, rows };
   }
 
@@ -114,10 +121,10 @@ export class Runner {
     return h;
   }
 
-  private async execScript(file: string): Promise<void> {
+  private script(file: string): string {
     const text = this.sources[file];
     if (text === undefined) throw new Error(`Missing queries/${file}.sql`);
-    for (const stmt of splitStatements(text)) await this.engine.exec(stmt);
+    return text;
   }
 }
 

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { QueryQueue } from '../../src/runner/query-queue';
+import type { Row } from '../../src/engine/types';
+
+/** A fake query: resolves when released, counting how often it ran and in which order. */
+function fakeQueries() {
+  const log: string[] = [];
+  const releases: (() => void)[] = [];
+  const query = (name: string, rows: Row[] = [{ name }]) => () => {
+    log.push(name);
+    return new Promise<Row[]>((resolve) => releases.push(() => resolve(rows)));
+  };
+  const releaseAll = async () => {
+    // Each release lets the next queued query start; drain until nothing is left.
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      releases.splice(0).forEach((r) => r());
+    }
+  };
+  return { log, query, releaseAll };
+}
+
+describe('QueryQueue', () => {
+  it('runs queries one at a time, in the order asked', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const a = q.run('a', f.query('a'));
+    const b = q.run('b', f.query('b'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['a']); // b waits for a
+    await f.releaseAll();
+    expect(await a).toEqual([{ name: 'a' }]);
+    expect(await b).toEqual([{ name: 'b' }]);
+    expect(f.log).toEqual(['a', 'b']);
+  });
+
+  it('runs the same key once for callers waiting together and reuses the answer later', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const first = q.run('k', f.query('k'));
+    const second = q.run('k', f.query('k-again'));
+    await f.releaseAll();
+    expect(await first).toBe(await second);
+    expect(await q.run('k', f.query('k-third'))).toEqual([{ name: 'k' }]);
+    expect(f.log).toEqual(['k']);
+  });
+
+  it('asks again after invalidate, and does not keep an answer computed across it', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const old = q.run('k', f.query('before'));
+    await new Promise((r) => setTimeout(r, 0));
+    q.invalidate(); // the data changed while "before" was running
+    await f.releaseAll();
+    expect(await old).toEqual([{ name: 'before' }]); // its caller still gets its answer
+    const fresh = q.run('k', f.query('after'));
+    await f.releaseAll();
+    expect(await fresh).toEqual([{ name: 'after' }]);
+    expect(f.log).toEqual(['before', 'after']);
+  });
+
+  it('never sends a query whose callers all gave up before its turn', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const busy = q.run('busy', f.query('busy'));
+    const gone = new AbortController();
+    const skipped = q.run('old-filter', f.query('old-filter'), gone.signal).catch((e: unknown) => e);
+    const kept = new AbortController();
+    const shared1 = q.run('shared', f.query('shared'), gone.signal);
+    const shared2 = q.run('shared', f.query('shared'), kept.signal);
+    gone.abort();
+    await f.releaseAll();
+    await busy;
+    expect(await skipped).toMatchObject({ name: 'AbortError' });
+    // One caller still wants "shared": it runs, and both callers get the answer.
+    expect(await shared2).toEqual([{ name: 'shared' }]);
+    expect(await shared1).toEqual([{ name: 'shared' }]);
+    expect(f.log).toEqual(['busy', 'shared']);
+  });
+
+  it('passes errors to every caller and does not keep them', async () => {
+    const q = new QueryQueue();
+    let calls = 0;
+    const failing = () => {
+      calls++;
+      return Promise.reject(new Error('boom'));
+    };
+    await expect(q.run('x', failing)).rejects.toThrow('boom');
+    await expect(q.run('x', failing)).rejects.toThrow('boom');
+    expect(calls).toBe(2);
+  });
+
+  it('forgets the least recently used answer beyond its size', async () => {
+    const q = new QueryQueue(2);
+    const f = fakeQueries();
+    for (const k of ['a', 'b']) {
+      const p = q.run(k, f.query(k));
+      await f.releaseAll();
+      await p;
+    }
+    await q.run('a', f.query('a2')); // a is now the most recent
+    const c = q.run('c', f.query('c')); // evicts b
+    await f.releaseAll();
+    await c;
+    const b = q.run('b', f.query('b2'));
+    await f.releaseAll();
+    expect(await b).toEqual([{ name: 'b2' }]);
+    expect(f.log).toEqual(['a', 'b', 'c', 'b2']);
+  });
+});
+
+describe('QueryQueue, large answers', () => {
+  it('does not keep answers longer than its row bound', async () => {
+    const q = new QueryQueue(10, 2);
+    let calls = 0;
+    const three = () => {
+      calls++;
+      return Promise.resolve([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    };
+    await q.run('big', three);
+    await q.run('big', three);
+    expect(calls).toBe(2);
+  });
+});
