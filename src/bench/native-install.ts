@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { NODE_API_PACKAGE } from './native-engine';
+import { NODE_API_PACKAGE, NODE_API_VERSION } from '../engine/native';
 import { ROOT } from './paths';
 
 /**
@@ -9,7 +9,6 @@ import { ROOT } from './paths';
  * Not a project dependency: installed here with `npm install --no-save`, so package.json and
  * package-lock.json stay as they are (checked, and put back if npm touched them anyway).
  */
-export const NODE_API_VERSION = '1.4.3-r.3';
 
 export function installedNodeApiVersion(): string | null {
   const pkg = path.join(ROOT, 'node_modules', NODE_API_PACKAGE, 'package.json');

@@ -16,7 +16,7 @@ import { Runner } from '../runner/runner';
 import { sourcesDigest } from './checksum';
 import { csvHeader } from './data';
 import { duckdbMemoryMB, fingerprintTables, measureModels } from './measure-models';
-import { createNativeEngine } from './native-engine';
+import { createNativeEngine } from '../engine/native';
 import type { FileIngest, IngestPhase, MemorySample, SideResult } from './types';
 import { modelVariants } from './variants';
 

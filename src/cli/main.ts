@@ -1,16 +1,18 @@
 import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeRunner, loadFolder } from '../engine/node-session';
+import { createNativeRunner, createNodeRunner, loadFolder } from '../engine/node-session';
 import { toCsv } from '../export/csv';
 import type { ModelParams } from '../runner/runner';
 import { analyzeAll } from './analyze';
 import { loadFolderWithMappings, readMappingFiles, summarizeImport, type MappedLoad } from '../loader/import/node';
 import { importCheck } from './analyze';
+import { NODE_API_INSTALL } from '../engine/native';
 
 const HELP = `returns-insight: returns analytics on your own files, nothing leaves the machine.
 
 Usage:
-  returns-insight analyze <folder> --out <dir> [--mapping <file.json|folder> ...] [--param name=value ...] [--quiet]
+  returns-insight analyze <folder> --out <dir> [--mapping <file.json|folder> ...] [--param name=value ...]
+                          [--engine wasm|native] [--memory-limit 4GB] [--threads N] [--database <file>] [--quiet]
   returns-insight import-check <file> [--preset <id>] [--mapping <file.json>] [--table <table>]
                                [--returns-file] [--out <mapping.json>]
 
@@ -41,6 +43,18 @@ Options:
   --mapping <path>         a mapping JSON file, or a folder of them (repeatable)
   --param name=value       pass a model parameter, e.g. --param change_date=2025-01-01
                            (applies to every model that has that parameter)
+  --engine wasm|native     wasm (default): the browser's own DuckDB-WASM build, so the CLI's
+                           numbers are the page's; holds everything in memory (like the page,
+                           up to a few million order lines).
+                           native: DuckDB 1.4.3 (the same version) as a native library, for
+                           data too large for a browser (tens of millions of lines, Parquet
+                           read where it lies): tables live in a database file and large
+                           operators spill to disk, so memory stays near --memory-limit.
+                           Needs ${NODE_API_INSTALL}
+  --memory-limit <size>    native: DuckDB's memory limit (default: 80% of RAM), e.g. 4GB
+  --threads <n>            native: worker threads (default: one per core)
+  --database <file>        native: keep the loaded tables in this DuckDB file (default: a
+                           temp file, removed at the end)
   --quiet                  print nothing but errors
   --help                   this text
 
@@ -73,7 +87,16 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const log = opts.quiet ? () => {} : (s: string) => console.log(s);
-  const runner = await createNodeRunner();
+  let runner;
+  try {
+    runner = opts.engine === 'native'
+      ? await createNativeRunner({ memoryLimit: opts.memoryLimit, threads: opts.threads, databaseFile: opts.database })
+      : await createNodeRunner();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+  log(`engine: ${opts.engine === 'native' ? 'native DuckDB' : 'DuckDB-WASM'} ${String((await runner.engine.query('SELECT version() AS v'))[0]!.v)}`);
   try {
     let mapped: MappedLoad | null = null;
     let loads;
@@ -137,8 +160,23 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function parseOptions(args: string[]): { out: string; params: ModelParams; quiet: boolean; mappings: string[] } | { error: string } {
+interface AnalyzeOptions {
+  out: string;
+  params: ModelParams;
+  quiet: boolean;
+  mappings: string[];
+  engine: 'wasm' | 'native';
+  memoryLimit?: string;
+  threads?: number;
+  database?: string;
+}
+
+function parseOptions(args: string[]): AnalyzeOptions | { error: string } {
   let out: string | undefined;
+  let engine: AnalyzeOptions['engine'] = 'wasm';
+  let memoryLimit: string | undefined;
+  let threads: number | undefined;
+  let database: string | undefined;
   const params: ModelParams = {};
   const mappings: string[] = [];
   let quiet = false;
@@ -146,6 +184,21 @@ function parseOptions(args: string[]): { out: string; params: ModelParams; quiet
     const a = args[i]!;
     if (a === '--out') out = args[++i];
     else if (a === '--quiet') quiet = true;
+    else if (a === '--engine') {
+      const e = args[++i];
+      if (e !== 'wasm' && e !== 'native') return { error: `--engine takes wasm or native, got "${e ?? ''}"` };
+      engine = e;
+    } else if (a === '--memory-limit') {
+      memoryLimit = args[++i];
+      // Bound as a config value, but checked here so a typo fails with a clear message.
+      if (!memoryLimit || !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) return { error: `--memory-limit takes a size like 4GB, got "${memoryLimit ?? ''}"` };
+    } else if (a === '--threads') {
+      threads = Number(args[++i]);
+      if (!Number.isInteger(threads) || threads < 1) return { error: '--threads takes a positive whole number' };
+    } else if (a === '--database') {
+      database = args[++i];
+      if (!database) return { error: '--database takes a file path' };
+    }
     else if (a === '--mapping') {
       const m = args[++i];
       if (!m) return { error: '--mapping takes a mapping file or a folder of them' };
@@ -159,5 +212,6 @@ function parseOptions(args: string[]): { out: string; params: ModelParams; quiet
     } else return { error: `Unknown option ${a}. Try --help.` };
   }
   if (!out) return { error: '--out <dir> is required. Try --help.' };
-  return { out, params, quiet, mappings };
+  if (engine === 'wasm' && (memoryLimit || threads || database)) return { error: '--memory-limit, --threads and --database apply to --engine native' };
+  return { out, params, quiet, mappings, engine, memoryLimit, threads, database };
 }

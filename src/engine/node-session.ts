@@ -1,15 +1,45 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
 import { canonicalTableOf, formatOf } from '../loader/file-kinds';
 import { decodeParquetNode } from '../loader/parquet-node';
 import { readQuerySources } from '../runner/query-files-node';
 import { Runner } from '../runner/runner';
+import { createNativeEngine } from './native';
 import { createNodeEngine } from './node';
 
 /** An engine with the schema created and the runner ready: what tests and the CLI start from. */
 export async function createNodeRunner(): Promise<Runner> {
   const runner = new Runner(await createNodeEngine(), readQuerySources());
+  await runner.init();
+  return runner;
+}
+
+export interface NativeRunnerOptions {
+  /** DuckDB's memory limit, e.g. '4GB' (default: DuckDB's, 80% of RAM). */
+  memoryLimit?: string;
+  threads?: number;
+  /** Keep the loaded tables in this database file; default: a temp file removed on close. */
+  databaseFile?: string;
+}
+
+/**
+ * The same runner on native DuckDB (the CLI's `--engine native`). Tables live in a database
+ * file rather than in RAM and big operators spill to a temp folder beside it, so memory stays
+ * near the limit whatever the data size.
+ */
+export async function createNativeRunner(options: NativeRunnerOptions = {}): Promise<Runner> {
+  const own = options.databaseFile === undefined;
+  const databaseFile = options.databaseFile ?? path.join(tmpdir(), `returns-insight-${process.pid}-${Date.now()}.duckdb`);
+  const engine = await createNativeEngine({ ...options, databaseFile, tempDirectory: `${databaseFile}.tmp` });
+  const close = engine.close.bind(engine);
+  engine.close = async () => {
+    await close();
+    rmSync(`${databaseFile}.tmp`, { recursive: true, force: true });
+    if (own) for (const f of [databaseFile, `${databaseFile}.wal`]) rmSync(f, { force: true });
+  };
+  const runner = new Runner(engine, readQuerySources());
   await runner.init();
   return runner;
 }

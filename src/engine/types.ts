@@ -15,6 +15,8 @@ export interface Engine {
   exec(sql: string): Promise<void>;
   /** Makes bytes readable by SQL under `name` (read_csv('name')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Makes a file on disk readable under `name` without reading it into JS (native engine only). */
+  registerFilePath?(name: string, path: string): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** Creates or appends to `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;

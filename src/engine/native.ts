@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENGINE_SETUP_SQL } from '../engine/setup';
@@ -7,12 +7,13 @@ import type { BindValue, Engine, Row } from '../engine/types';
 /**
  * Native DuckDB (@duckdb/node-api 1.4.3-r.x, the same DuckDB version as the browser's
  * DuckDB-WASM 1.32.0) behind the project's Engine interface, so the one Runner and the app's
- * loader run on it unchanged. Used by the benchmark as the reference; meant for the CLI's
- * native mode later (data too large for a browser).
+ * loader run on it unchanged. The benchmark's reference, and the CLI's `--engine native` for
+ * data too large for a browser: with a database file and a memory limit DuckDB spills to disk
+ * instead of holding everything in RAM, and files are read from their paths, not copied.
  *
- * @duckdb/node-api is not a dependency of the project (the bench installs it with
- * `npm install --no-save`): it is imported by a computed name so the typecheck and the app's
- * bundle never see it, and typed here by the few members used.
+ * @duckdb/node-api is not a dependency of the project (its lock entries break `npm ci` here;
+ * the bench installs it with `npm install --no-save`): it is imported by a computed name so the
+ * typecheck and the app's bundle never see it, and typed here by the few members used.
  *
  * Differences from DuckDB-WASM, made to match it:
  * - extension autoloading off (ENGINE_SETUP_SQL), TimeZone UTC (the native build has ICU,
@@ -45,10 +46,17 @@ interface NodeApi {
 }
 
 export const NODE_API_PACKAGE = '@duckdb/node-api';
+/** The node-api release on DuckDB 1.4.3, the version inside DuckDB-WASM 1.32.0. */
+export const NODE_API_VERSION = '1.4.3-r.3';
+export const NODE_API_INSTALL = `npm install --no-save ${NODE_API_PACKAGE}@${NODE_API_VERSION}`;
 
 export async function loadNodeApi(): Promise<NodeApi> {
   const name = NODE_API_PACKAGE;
-  return (await import(/* @vite-ignore */ name)) as NodeApi;
+  try {
+    return (await import(/* @vite-ignore */ name)) as NodeApi;
+  } catch {
+    throw new Error(`native DuckDB (${NODE_API_PACKAGE}) is not installed; install it with: ${NODE_API_INSTALL}`);
+  }
 }
 
 export interface NativeEngineOptions {
@@ -56,6 +64,10 @@ export interface NativeEngineOptions {
   threads?: number;
   /** e.g. '4GB'; omitted = DuckDB's default (80% of RAM). */
   memoryLimit?: string;
+  /** A database file: tables live on disk (bounded memory); omitted = in memory. */
+  databaseFile?: string;
+  /** Where operators spill when they pass the memory limit; default: DuckDB's (next to the database). */
+  tempDirectory?: string;
 }
 
 export interface NativeEngine extends Engine {
@@ -68,7 +80,8 @@ export async function createNativeEngine(options: NativeEngineOptions = {}): Pro
   const config: Record<string, string> = {};
   if (options.threads !== undefined) config.threads = String(options.threads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-  const instance = await api.DuckDBInstance.create(':memory:', config);
+  if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+  const instance = await api.DuckDBInstance.create(options.databaseFile ?? ':memory:', config);
   const conn = await instance.connect();
   const fileDir = mkdtempSync(path.join(tmpdir(), 'ri-native-'));
   const engine: NativeEngine = {
@@ -84,6 +97,10 @@ export async function createNativeEngine(options: NativeEngineOptions = {}): Pro
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       writeFileSync(path.join(fileDir, safeName(name)), bytes);
+    },
+    async registerFilePath(name: string, file: string): Promise<void> {
+      // A link, not a copy: a 5 GB export is read by DuckDB from where it lies.
+      symlinkSync(path.resolve(file), path.join(fileDir, safeName(name)));
     },
     async dropFile(name: string): Promise<void> {
       rmSync(path.join(fileDir, safeName(name)), { force: true });
