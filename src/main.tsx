@@ -1,11 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { getSession } from './app/session';
 import { applyTheme, readStoredTheme } from './app/theme';
 import './index.css';
 
 // Before the first paint, so a dark-mode user never sees a white flash.
 applyTheme(readStoredTheme());
+
+// DuckDB's worker and wasm start downloading now, while React renders the first frame; the
+// app's components wait on this same promise (a failure is shown, and retried, by them).
+getSession().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,5 @@
 import { getEngine } from '../engine/browser';
+import { capacityProblem } from '../loader/browser-capacity';
 import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { exclusive, replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
@@ -47,14 +48,16 @@ export function getSession(): Promise<Session> {
 }
 
 async function startDemoSession(): Promise<Session> {
+  const files = demoFileUrls();
+  if (files.length === 0) throw new Error('This build contains no demo data (data/demo/*.csv was empty at build time).');
+  // Fetched while the database starts, not after.
+  const fetched = Promise.all(files.map(fetchDemoFile));
+  fetched.catch(() => undefined);
   progress('Starting the database…');
   const runner = new Runner(await getEngine(), bundledQuerySources());
   progress('Preparing the models…');
   await runner.init();
-
-  const files = demoFileUrls();
-  if (files.length === 0) throw new Error('This build contains no demo data (data/demo/*.csv was empty at build time).');
-  const inputs = await Promise.all(files.map(fetchDemoFile));
+  const inputs = await fetched;
   const reports: FileLoadReport[] = [];
   for (const input of inputs) {
     progress(`Loading ${input.name}…`);
@@ -98,6 +101,9 @@ export async function replaceSessionData(
   onProgress?: (p: ReplaceProgress) => void,
   label?: string,
 ): Promise<ReplaceResult> {
+  // Refused before anything is read: past the wasm memory limit a load crashes the worker.
+  const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: f.size ?? (f.bytes instanceof Uint8Array ? f.bytes.length : 0) })));
+  if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], coverage: null, issues: [] };
   const session = await getSession();
   const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress);
   if (result.replaced) {

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CATEGORIES, CHANNELS, REGIONS } from '../generator/catalog';
+import { capacityProblem } from '../loader/browser-capacity';
 import { launch, startPreview, waitIdle, type Browser } from '../../test/e2e/harness';
 import type { DataSet } from './data';
 import { PhaseMemory } from './memory';
@@ -138,6 +139,14 @@ export class BrowserBench {
     const { runs, budgetMs, log } = this.opts;
     const result: SideResult = { side: 'browser', engineStartMs: [], models: [], memory: [] };
     try {
+      // The app refuses a batch that would not fit in a tab's wasm memory before reading it;
+      // the bench asks the same check instead of crashing the tab on purpose.
+      const refused = capacityProblem(ds.tables.map((t) => ({ name: `${t}.csv`, size: statSync(path.join(ds.dir, `${t}.csv`)).size })), 'en-US');
+      if (refused) {
+        result.refused = refused;
+        log(`  browser ${ds.size}: refused by the capacity check (${refused.slice(0, 80)}…)`);
+        return result;
+      }
       let page = await this.benchPage();
       const start = await page.evaluate(() => (window as unknown as Bench).__riBench.start());
       result.engineStartMs.push(start.instantiateMs + start.initMs);
@@ -198,6 +207,13 @@ export class BrowserBench {
       await page.locator('[data-testid="load-result"]').waitFor({ timeout: 3_600_000 });
       out.dataPageLoadMs = Date.now() - t0;
       const replaced = await page.locator('[data-testid="load-result"]').getAttribute('data-replaced');
+      const shown = await page.locator('[data-testid="load-result"]').innerText();
+      if (replaced !== 'true' && /too large for this page/i.test(shown)) {
+        out.refused = shown.split('\n').find((l) => /too large/i.test(l)) ?? shown;
+        out.memory.push(await mem.stop('app: files refused on the Data page', null));
+        log(`  app ${ds.size}: the Data page refused the files as too large`);
+        return out;
+      }
       if (replaced !== 'true') throw new Error(`the Data page did not load the files: ${await page.locator('[data-testid="load-result"]').innerText()}`);
       out.memory.push(await mem.stop('app: load files on the Data page', null));
 

@@ -299,9 +299,16 @@ function targets(r: BenchResult): string[] {
   rowsOut.push(`| first dashboard on the demo data ≤ 2 s, cold cache | ${fmt(cold)} ms | ${yes(cold === undefined ? null : cold <= 2000)} |`);
   const s10 = by('10m');
   const err10 = s10 ? (s10.browser?.error ?? s10.browser?.ingestCsv?.error ?? s10.interaction?.error) : undefined;
-  rowsOut.push(
-    `| 10M order lines load and answer in the browser, or a clear limit message | ${s10 ? (err10 ? `failed: ${err10}` : `loaded; peak renderer ${Math.max(...(s10.browser?.memory ?? []).map((x) => x.peakRssMB ?? 0))} MB`) : 'not run'} | ${yes(s10 ? !err10 : null)} |`,
-  );
+  const refused10 = s10?.interaction?.refused ?? s10?.browser?.refused;
+  const largest = [...r.sizes].filter((s) => s.browser && !s.browser.refused && !s.browser.error && !s.browser.ingestCsv?.error).pop();
+  const outcome10 = !s10
+    ? 'not run'
+    : err10
+      ? `failed: ${err10}`
+      : refused10
+        ? `refused before reading, the Data page says: "${refused10}"${largest ? ` Largest size loaded here: ${largest.size}.` : ''}`
+        : `loaded; peak renderer ${Math.max(...(s10.browser?.memory ?? []).map((x) => x.peakRssMB ?? 0))} MB`;
+  rowsOut.push(`| 10M order lines load and answer in the browser, or a clear limit message | ${outcome10} | ${yes(s10 ? !err10 : null)} |`);
   const js = r.general?.initialJsGzipKB;
   rowsOut.push(`| initial JavaScript ≤ 400 kB gzipped (without the DuckDB wasm) | ${js ?? '—'} kB | ${yes(js === undefined ? null : js <= 400)} |`);
   return rowsOut;

@@ -66,6 +66,8 @@ export interface SideResult {
   sources?: Record<string, string>;
   /** DuckDB's version() as the side reports it. */
   engineVersion?: string;
+  /** The app's capacity check refused the files (too large for a browser tab), with its message. */
+  refused?: string;
   error?: string;
 }
 
@@ -79,6 +81,8 @@ export interface InteractionResult {
   filterChanges: string[];
   memory: MemorySample[];
   error?: string;
+  /** The Data page refused the files as too large, with the message it showed. */
+  refused?: string;
 }
 
 export interface SizeResult {

@@ -45,6 +45,8 @@ import type { ParquetDecoder } from './stage-file';
 export interface BatchFile {
   name: string;
   bytes: Uint8Array | (() => Promise<Uint8Array>);
+  /** The file's size in bytes, known before it is read (the browser's capacity check). */
+  size?: number;
   /**
    * How to read a file that is not a canonical table file (a platform export): the mapping
    * step's spec. Without it the file must be named after its table.

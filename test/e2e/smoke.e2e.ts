@@ -8,7 +8,7 @@
  * not show the KPI numbers, shows an order count different from the one computed here from
  * data/demo/order_lines.csv, or draws no chart. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,6 +198,27 @@ async function main(): Promise<void> {
           `Back: URL ${new URL(page.url()).search}, orders ${back.value} = ${expected.channelOrders}`,
         );
       }
+    }
+
+    // Too large for the page: a 120 MB Parquet file (≈ 670 MB of CSV) is refused before it is
+    // read, with the limit and the command line named, and the loaded data stays. The file is
+    // sparse: Chromium gets its path, and nothing reads it.
+    {
+      const dir = mkdtempSync(path.join(tmpdir(), 'ri-big-'));
+      const big = path.join(dir, 'order_lines.parquet');
+      writeFileSync(big, '');
+      truncateSync(big, 120 * 1024 ** 2);
+      const dataUrl = new URL(url);
+      dataUrl.searchParams.set('page', 'data');
+      await page.goto(dataUrl.toString(), { waitUntil: 'load' });
+      await page.getByTestId('file-input').setInputFiles(big);
+      const refusal = page.getByText(/too large for this page/i).first();
+      await refusal.waitFor({ timeout: 30_000 }).catch(() => undefined);
+      const text = (await refusal.isVisible()) ? ((await refusal.textContent()) ?? '') : '';
+      check(/4 GB/.test(text) && /--engine native/.test(text), `too-large batch refused with the limit and the CLI named ("${text.slice(0, 120)}…")`);
+      const source = await page.getByTestId('data-source').textContent();
+      check(source === 'Demo data', `after the refusal the demo data is still the data (header: "${source}")`);
+      rmSync(dir, { recursive: true, force: true });
     }
 
     check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);

@@ -145,9 +145,9 @@ export function batchFiles(list: readonly BatchEntry[]): BatchFile[] {
     if (e.route.kind === 'mapping' && e.draft) {
       const d = e.draft;
       const bytes = d.bytes ?? new TextEncoder().encode(d.sniff.text);
-      return { name: e.name, bytes, mapping: d.mapping };
+      return { name: e.name, bytes, mapping: d.mapping, size: e.file.size };
     }
-    return { name: e.name, bytes: async () => new Uint8Array(await e.file.arrayBuffer()) };
+    return { name: e.name, bytes: async () => new Uint8Array(await e.file.arrayBuffer()), size: e.file.size };
   });
 }
 

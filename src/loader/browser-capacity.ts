@@ -1,0 +1,58 @@
+import { formatOf } from './file-kinds';
+
+/**
+ * How much data the page can hold. DuckDB-WASM is a 32-bit WebAssembly module: its memory can
+ * never pass 4 GiB, and it cannot spill to disk. Past that a load does not slow down, it
+ * crashes the worker, so a batch that would not fit is refused before anything is read.
+ *
+ * The estimate is calibrated on the benchmark (npm run bench, 1M order lines: 157 MB of CSV
+ * became 625 MB in DuckDB, 4× the text, and loading stages every file as text first, with the
+ * previous data kept until the new batch is checked): about 6 bytes of wasm memory per byte of
+ * CSV at the peak of a load. Parquet is compressed: about 5.6× smaller than the same CSV
+ * (measured on the generator's files), JSON about 1.6× bigger.
+ */
+export const WASM_MEMORY_BYTES = 4 * 1024 ** 3;
+/** What a batch may use of it: the engine, the app's tables and the query working memory need the rest. */
+export const LOAD_BUDGET_BYTES = 3 * 1024 ** 3;
+const PEAK_BYTES_PER_CSV_BYTE = 6;
+const CSV_BYTES_PER_FILE_BYTE = { csv: 1, tsv: 1, parquet: 5.6, json: 0.6 } as const;
+/** Bytes of CSV per order line with its share of shipments, returns and reviews (generator data, 1M lines: 157 MB). */
+const CSV_BYTES_PER_ORDER_LINE = 157;
+
+export interface SizedFile {
+  name: string;
+  size: number;
+}
+
+export interface CapacityEstimate {
+  /** Estimated peak memory of loading these files, in bytes. */
+  peakBytes: number;
+  /** About how many order lines (with their returns etc.) the budget holds. */
+  maxOrderLines: number;
+  fits: boolean;
+}
+
+export function estimateLoad(files: SizedFile[]): CapacityEstimate {
+  const csvBytes = files.reduce((sum, f) => sum + f.size * CSV_BYTES_PER_FILE_BYTE[formatOf(f.name) ?? 'csv'], 0);
+  const peakBytes = csvBytes * PEAK_BYTES_PER_CSV_BYTE;
+  const maxOrderLines = Math.floor(LOAD_BUDGET_BYTES / PEAK_BYTES_PER_CSV_BYTE / CSV_BYTES_PER_ORDER_LINE);
+  return { peakBytes, maxOrderLines, fits: peakBytes <= LOAD_BUDGET_BYTES };
+}
+
+/** The message shown instead of loading a batch that would not fit; null when it fits. */
+export function capacityProblem(files: SizedFile[], locale?: string): string | null {
+  const e = estimateLoad(files);
+  if (e.fits) return null;
+  const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const gb = (b: number) => (b < 1024 ** 3 ? `${one.format(Math.round(b / 1024 ** 2))} MB` : `${one.format(b / 1024 ** 3)} GB`);
+  const total = files.reduce((s, f) => s + f.size, 0);
+  const lines = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(e.maxOrderLines);
+  return (
+    `These files (${gb(total)}) are too large for this page: loading them would need about ${gb(e.peakBytes)} ` +
+    `of memory, and the database in a browser tab can never use more than ${gb(WASM_MEMORY_BYTES)} ` +
+    `(it cannot spill to disk). The page holds up to about ${lines} order lines with their returns. ` +
+    `Nothing was loaded; the current data is unchanged. For data this large use the command line, which ` +
+    `runs the same SQL on native DuckDB and spills to disk: ` +
+    `npx returns-insight analyze <folder> --out <dir> --engine native (see the README).`
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { capacityProblem, estimateLoad, LOAD_BUDGET_BYTES } from '../src/loader/browser-capacity';
+import { cleanError, OUT_OF_MEMORY_MESSAGE } from '../src/engine/browser-errors';
+
+const MB = 1024 ** 2;
+
+describe('browser capacity', () => {
+  it('lets the 1M-line benchmark batch through (157 MB of CSV, measured to load)', () => {
+    const files = [
+      { name: 'order_lines.csv', size: 64.6 * MB },
+      { name: 'shipments.csv', size: 51.8 * MB },
+      { name: 'returns.csv', size: 34.5 * MB },
+      { name: 'reviews.csv', size: 6.5 * MB },
+      { name: 'products.csv', size: 0.16 * MB },
+    ];
+    expect(capacityProblem(files)).toBeNull();
+    // 157 MB × 6 ≈ 0.92 GB at the peak
+    expect(estimateLoad(files).peakBytes / 1024 ** 3).toBeCloseTo(0.92, 1);
+  });
+
+  it('refuses the 10M-line batch with the limit and the way out named', () => {
+    const files = [
+      { name: 'order_lines.csv', size: 646 * MB },
+      { name: 'returns.csv', size: 345 * MB },
+      { name: 'shipments.csv', size: 518 * MB },
+    ];
+    const msg = capacityProblem(files, 'en-US')!;
+    expect(msg).toContain('too large for this page');
+    expect(msg).toContain('4 GB');
+    expect(msg).toContain('--engine native');
+    expect(msg).toContain('current data is unchanged');
+    expect(msg).toMatch(/about 3\.4M order lines/);
+  });
+
+  it('counts Parquet as the CSV it holds (5.6× smaller)', () => {
+    // 100 MB of Parquet ≈ 560 MB of CSV ≈ 3.3 GB at the peak: over the 3 GB budget
+    expect(estimateLoad([{ name: 'order_lines.parquet', size: 100 * MB }]).fits).toBe(false);
+    expect(estimateLoad([{ name: 'order_lines.csv', size: 100 * MB }]).fits).toBe(true);
+    expect(estimateLoad([{ name: 'x.csv', size: LOAD_BUDGET_BYTES / 6 }]).fits).toBe(true);
+    expect(estimateLoad([{ name: 'x.csv', size: LOAD_BUDGET_BYTES / 6 + 1 }]).fits).toBe(false);
+  });
+
+  it('turns the engine running out of memory into a message a user can act on', () => {
+    expect(cleanError(new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)')).message).toBe(OUT_OF_MEMORY_MESSAGE);
+    expect(cleanError(new Error('RuntimeError: memory access out of bounds')).message).toBe(OUT_OF_MEMORY_MESSAGE);
+    expect(cleanError(new Error('Binder Error: column x not found')).message).toBe('Binder Error: column x not found');
+  });
+});
