@@ -28,6 +28,12 @@ export default defineConfig({
     // Never inline data or wasm as data: URLs; they are fetched from this origin as files.
     assetsInlineLimit: (file) => (/\.(csv|tsv|parquet|json|wasm)$/i.test(file) ? false : undefined),
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // Tremor's modules have no side effects but do not say so: without this, importing a Card
+      // pulls its BarChart (and recharts) into the first chunk, and the lazy chart chunk
+      // (src/app/components/charts/BarChart.tsx) saves nothing.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@tremor[\\/]react[\\/]/.test(id) },
+    },
   },
   server: { fs: { allow: [root] } },
 });

@@ -1,4 +1,4 @@
-import { BarChart } from '@tremor/react';
+import { BarChart } from './charts/BarChart';
 import type { Row } from '../../engine/types';
 import { formatCount, formatPercent } from '../format';
 import { humanize } from '../labels';

@@ -1,4 +1,4 @@
-import { BarChart } from '@tremor/react';
+import { BarChart } from './charts/BarChart';
 import type { Row } from '../../engine/types';
 import { formatPercent } from '../format';
 

@@ -1,4 +1,4 @@
-import { BarChart } from '@tremor/react';
+import { BarChart } from '../components/charts/BarChart';
 import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';

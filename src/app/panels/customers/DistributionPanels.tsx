@@ -1,4 +1,4 @@
-import { BarChart } from '@tremor/react';
+import { BarChart } from '../../components/charts/BarChart';
 import { Empty, Note } from '../../components/charts/PageHeader';
 import { SelectableBarList } from '../../components/charts/SelectableBarList';
 import { niceMax } from '../../components/charts/scale';

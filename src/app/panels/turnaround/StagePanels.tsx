@@ -1,4 +1,5 @@
-import { BarChart, Badge, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@tremor/react';
+import { BarChart } from '../../components/charts/BarChart';
+import { Badge, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@tremor/react';
 import type { Row } from '../../../engine/types';
 import { DrillButton } from '../../components/charts/DrillButton';
 import { Empty, Note } from '../../components/charts/PageHeader';
