@@ -112,10 +112,6 @@ function Dashboard({
   const openDrill = useCallback((target: DrillTarget) => setView({ drill: target }), [setView]);
   const closeDrill = useCallback(() => setView({ drill: null }), [setView]);
   const navigate = useCallback((page: PageId) => setView({ page, params: {}, drill: null }), [setView]);
-  const dataRange = useMemo(
-    () => (options.minDate && options.maxDate ? { first: options.minDate, last: options.maxDate } : null),
-    [options.minDate, options.maxDate],
-  );
 
   const pageProps: PageProps = {
     runner,
@@ -126,7 +122,6 @@ function Dashboard({
     openDrill,
     currency: options.currency,
     dataVersion,
-    dataRange,
   };
   const Page = PAGE_REGISTRY[view.page].component;
   // A link with edited assumptions or a date preset shows nothing until both are in effect,

@@ -1,3 +1,5 @@
+import { format, parseISO } from 'date-fns';
+
 /**
  * Number formatting for display only (values arrive computed from the models). Missing values
  * show as an em dash, never as 0, so "no data" is not mistaken for "zero".
@@ -65,6 +67,12 @@ export function isoDay(v: unknown): string | null {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
   return null;
+}
+
+/** An ISO day as people write it: "5 Mar 2025" (a bad value is shown as it is). */
+export function formatLongDay(day: string): string {
+  const d = parseISO(day);
+  return Number.isNaN(d.getTime()) ? day : format(d, 'd MMM yyyy');
 }
 
 /** A difference with its sign: "+12.4", "−3", "0". */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCount,
   formatDays,
+  formatLongDay,
   formatMoney,
   formatMoneyHeadline,
   formatPercent,
@@ -53,5 +54,8 @@ describe('format', () => {
     expect(isoDay(new Date(Date.UTC(2025, 0, 31)))).toBe('2025-01-31');
     expect(isoDay('2025-01-31T00:00:00')).toBe('2025-01-31');
     expect(isoDay(null)).toBeNull();
+    expect(formatLongDay('2025-03-05')).toBe('5 Mar 2025');
+    expect(formatLongDay('2024-02-29')).toBe('29 Feb 2024');
+    expect(formatLongDay('soon')).toBe('soon');
   });
 });

@@ -50,6 +50,30 @@ async function kpi(page: Page, key: string): Promise<number> {
   return Number(await page.getByTestId(`kpi-${key}`).locator('[data-value]').first().getAttribute('data-value'));
 }
 
+/** A KPI card's change: the arrow's direction and the text shown. */
+async function kpiChange(page: Page, key: string): Promise<{ direction: string | null; text: string }> {
+  await waitIdle(page);
+  const el = page.getByTestId(`kpi-${key}-delta`).first();
+  return { direction: await el.getAttribute('data-direction'), text: (await el.innerText()).replace(/\s+/g, ' ') };
+}
+
+/** The change the kpi_change model gives, written by hand as the card shows it (one decimal). */
+function expectedChange(row: Record<string, unknown>): { direction: string; text: string } {
+  const change = Number(row.change);
+  const shown = Math.abs(row.kind === 'days' ? change : change * 100).toFixed(1);
+  const unit = row.kind === 'rate' ? ' pp' : row.kind === 'days' ? ' days' : '%';
+  return { direction: shown === '0.0' ? 'flat' : change > 0 ? 'up' : 'down', text: `${shown}${unit}` };
+}
+
+async function checkChanges(page: Page, rows: Record<string, unknown>[], keys: string[], where: string): Promise<void> {
+  for (const key of keys) {
+    const row = rows.find((r) => r.kpi === key)!;
+    const want = expectedChange(row);
+    const got = await kpiChange(page, key);
+    t.check(got.direction === want.direction && got.text.includes(want.text), `${where}: ${key} change ${want.direction} ${want.text} as kpi_change says (shown: ${got.direction} ${got.text})`);
+  }
+}
+
 async function main(): Promise<void> {
   const cli = cliOutputs();
   const money = (v: string) => formatMoney(Number(v), 'EUR', LOCALE);
@@ -74,6 +98,9 @@ async function main(): Promise<void> {
     t.check((await kpi(page, 'orders')) === Number(kpis.orders), `overview: orders ${kpis.orders} as the CLI`);
     t.check(Math.abs((await kpi(page, 'unit_return_rate')) - Number(kpis.unit_return_rate)) < 1e-9, `overview: unit return rate ${pct(kpis.unit_return_rate!)}`);
     t.check((await text(page, 'kpi-cards')).includes(pct(kpis.unit_return_rate!)), 'overview: the rate is shown formatted');
+    const change = cli('kpi_change.csv');
+    await checkChanges(page, change, ['orders', 'gross_sales', 'unit_return_rate', 'median_days_to_refund'], 'overview');
+    t.check((await text(page, 'kpi-comparison-note')).includes('the last 90 days of data'), 'overview: without a range the note says the last 90 days of data are compared');
     await shot('page-overview');
 
     const sku = cli('return_rate_by.sku.csv')[0]!;
@@ -201,6 +228,10 @@ async function main(): Promise<void> {
     await fresh.getByTestId('page-overview').waitFor();
     t.check(weekOrders === weekExpected && weekExpected > 0 && weekExpected < Number(kpis.orders), `filters from the URL: ${weekOrders} app orders in Q2 2025 = ${weekExpected} (runner)`);
     t.check((await kpi(fresh, 'orders')) === weekExpected, `a copied URL shows the same view in a new tab (${new URL(page.url()).search})`);
+    const weekChange = (await runner.run('kpi_change', { channel: ['app'], date_from: '2025-04-01', date_to: '2025-06-30' })).rows;
+    await checkChanges(page, weekChange, ['orders', 'refund_amount', 'order_return_rate'], 'filters from the URL');
+    t.check(weekChange[0]!.current_value === weekExpected, 'kpi_change: with a range its current orders are the card\'s');
+    t.check((await text(page, 'kpi-comparison-note')).includes('Change vs the 91 days before (31 Dec 2024 – 31 Mar 2025)'), 'filters from the URL: the note names the previous 91 days');
     await fresh.close();
 
     // --- Drill-down and export: every row, no cap ---------------------------------------------

@@ -87,9 +87,4 @@ export interface PageProps {
   currency: string | null;
   /** Bumped whenever data or assumptions change, so panels re-query. */
   dataVersion: number;
-  /**
-   * First and last order date of ALL the loaded data (not the filtered selection), once
-   * known. Relative dates (presets, "previous period") count from `last`, not from today.
-   */
-  dataRange?: { first: string; last: string } | null;
 }
