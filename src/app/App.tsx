@@ -111,6 +111,8 @@ function Dashboard({
   const select = useCallback((dim: SelectDim, value: string) => setView({ selection: toggleSelection(selection, dim, value) }), [selection, setView]);
   const openDrill = useCallback((target: DrillTarget) => setView({ drill: target }), [setView]);
   const closeDrill = useCallback(() => setView({ drill: null }), [setView]);
+  // Sorting and paging the open drill: no history entry per page turn (Back closes the drill).
+  const changeDrill = useCallback((drill: DrillTarget) => setView({ drill }, { replace: true }), [setView]);
   const navigate = useCallback((page: PageId) => setView({ page, params: {}, drill: null }), [setView]);
 
   const pageProps: PageProps = {
@@ -148,7 +150,7 @@ function Dashboard({
       )}
       {view.drill && (
         <ErrorBoundary>
-          <DrillDrawer runner={runner} target={view.drill} params={paramsForView(view.drill.ownDim)} onClose={closeDrill} dataVersion={dataVersion} currency={options.currency} />
+          <DrillDrawer runner={runner} target={view.drill} params={paramsForView(view.drill.ownDim)} onChange={changeDrill} onClose={closeDrill} dataVersion={dataVersion} currency={options.currency} />
         </ErrorBoundary>
       )}
       {assumptionsOpen && (

@@ -14,7 +14,10 @@ import {
   pageCount,
   pageParams,
   sortableColumns,
+  drillSort,
   totalRows,
+  withDrillPage,
+  withDrillSort,
 } from '../../src/app/drill/drill-model';
 
 const sources = readQuerySources();
@@ -62,6 +65,24 @@ describe('drill-down parameters', () => {
     expect(pageCount(101, 50)).toBe(3);
     expect(clampPage(5, 101, 50)).toBe(2);
     expect(clampPage(1, null, 50)).toBe(1);
+  });
+
+  it('keeps the order and page the user chose in the drill (the URL), defaults left out', () => {
+    const target = { kind: 'returns', where: { reason: 'defective' }, title: 't', page: 3 } as const;
+    const byDate = { column: 'requested_at', desc: true };
+    const bySku = { column: 'sku', desc: false };
+    // a new order starts from the first page; the model's own order is not written down
+    expect(withDrillSort(target, bySku, byDate)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't', sort: bySku });
+    expect(withDrillSort({ ...target, sort: bySku }, byDate, byDate)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't' });
+    expect(withDrillSort({ ...target, sort: bySku }, null, byDate)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't' });
+    expect(withDrillSort(target, { column: 'requested_at', desc: false }, byDate).sort).toEqual({ column: 'requested_at', desc: false });
+    expect(withDrillPage(target, 5, 100)).toEqual({ ...target, page: 5, pageSize: 100 });
+    expect(withDrillPage({ ...target, pageSize: 500 }, 0, 50)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't' });
+    // a column the model cannot sort by (a hand-edited link) falls back to the model's order
+    const sortable = sortableColumns(header('drill_returns'));
+    expect(drillSort({ ...target, sort: bySku }, sortable, byDate)).toEqual(bySku);
+    expect(drillSort({ ...target, sort: { column: 'nope', desc: true } }, sortable, byDate)).toEqual(byDate);
+    expect(drillSort(target, sortable, null)).toBeNull();
   });
 
   it('fetches every row for an export (limit NULL), and says when columns are missing', async () => {

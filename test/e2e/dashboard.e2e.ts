@@ -250,6 +250,25 @@ async function main(): Promise<void> {
     const refundSum = exported.reduce((s, r) => s + Number(r.refund_amount || 0), 0);
     t.check(Math.abs(refundSum - Number(kpis.refund_amount)) < 0.01, `drill: exported refunds add up to the KPI (${refundSum.toFixed(2)})`);
     await shot('drill-refunds');
+
+    // The drill's order and page are in the URL: a reload shows the same rows.
+    await page.getByTestId('drill-sort-refund_amount').click();
+    await waitIdle(page);
+    await page.getByTestId('drill-next').click();
+    await waitIdle(page);
+    const drillUrl = new URL(page.url()).searchParams;
+    const order = drillUrl.get('ds') ?? '';
+    t.check(order.replace(/^-/, '') === 'refund_amount' && drillUrl.get('dp') === '2', `drill: the URL holds the order and the page (ds=${order}, dp=${String(drillUrl.get('dp'))})`);
+    const sortedPage = await text(page, 'drill-table');
+    const countLine = await text(page, 'drill-count');
+    await page.reload();
+    await page.getByTestId('drill-drawer').waitFor({ timeout: 120_000 });
+    await waitIdle(page);
+    t.check((await text(page, 'drill-page')).includes('Page 2 of'), 'reload: the drill is still on page 2');
+    t.check((await text(page, 'drill-count')) === countLine && countLine.includes('sorted by'), `reload: the drill keeps its order (${countLine})`);
+    t.check((await text(page, 'drill-table')) === sortedPage, 'reload: the same rows as before the reload');
+    const expectedFirst = (await runner.run('drill_returns', { accepted_only: 'true', sort: 'refund_amount', desc: order.startsWith('-'), limit: 50, offset: 50 })).rows[0]!;
+    t.check(sortedPage.includes(String(expectedFirst.return_id)), `reload: page 2 starts with ${String(expectedFirst.return_id)} as drill_returns sorts it`);
     await page.keyboard.press('Escape');
 
     // --- A bad file: clear message, the data stays --------------------------------------------

@@ -83,6 +83,27 @@ export function pageParams(params: ModelParams, sort: SortSpec | null, pageIndex
   };
 }
 
+/**
+ * The drill with the order the user chose, from the first page. The model's default order is
+ * left out (absent means default), so the URL of a drill in its default order stays bare.
+ */
+export function withDrillSort(target: DrillTarget, sort: SortSpec | null, modelDefault: SortSpec | null): DrillTarget {
+  const { sort: _sort, page: _page, ...rest } = target;
+  const isDefault = !sort || (modelDefault !== null && sort.column === modelDefault.column && sort.desc === modelDefault.desc);
+  return isDefault ? rest : { ...rest, sort };
+}
+
+/** The drill on another page (zero-based) or page size; the first page and the default size are left out. */
+export function withDrillPage(target: DrillTarget, pageIndex: number, pageSize: number): DrillTarget {
+  const { page: _page, pageSize: _size, ...rest } = target;
+  return { ...rest, ...(pageIndex > 0 ? { page: pageIndex } : {}), ...(pageSize !== DEFAULT_PAGE_SIZE ? { pageSize } : {}) };
+}
+
+/** The order the table shows: the drill's own when the model can sort by it, else the model's default. */
+export function drillSort(target: DrillTarget, sortable: string[], modelDefault: SortSpec | null): SortSpec | null {
+  return target.sort && sortable.includes(target.sort.column) ? target.sort : modelDefault;
+}
+
 /** Every row, in the table's order: no limit (exports have no row cap). */
 export function allRowsParams(params: ModelParams, sort: SortSpec | null): ModelParams {
   return { ...params, ...(sort ? { sort: sort.column, desc: sort.desc } : {}), limit: null, offset: 0 };

@@ -50,6 +50,12 @@ export interface DrillTarget {
    * rows hold personal data (drills from the Customers and Signals pages).
    */
   note?: string;
+  /** The table's order when the user chose one (absent: the model's default order). */
+  sort?: { column: string; desc: boolean };
+  /** The page shown, zero-based (absent: the first). */
+  page?: number;
+  /** Rows per page (absent: the drawer's default). */
+  pageSize?: number;
 }
 
 export interface ViewState {
