@@ -75,7 +75,33 @@ export function formatLongDay(day: string): string {
   return Number.isNaN(d.getTime()) ? day : format(d, 'd MMM yyyy');
 }
 
+/** A period's month from a model (a Date at UTC midnight, see rows.ts): "Mar 2025". */
+export function formatMonth(d: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** A period's first day from a model, short: "3 Mar 25" (week labels on a chart axis). */
+export function formatShortDay(d: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' }).format(d);
+}
+
 /** A difference with its sign: "+12.4", "−3", "0". */
 export function formatSigned(v: unknown, locale?: string, digits = 1): string {
   return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : MISSING;
+}
+
+/** An assumption's value in its unit (AssumptionSpec.unit): money, %, days or a share of unit cost. */
+export function formatAssumption(value: unknown, unit: string | undefined, currency: string | null, locale?: string): string {
+  switch (unit) {
+    case 'money':
+      return formatMoney(value, currency, locale);
+    case '%':
+      return isNum(value) ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}%` : MISSING;
+    case 'days':
+      return formatDays(value, locale);
+    case 'share of unit cost':
+      return `${formatPercent(value, locale, 0)} of unit cost`;
+    default:
+      return formatCount(value, locale);
+  }
 }

@@ -3,6 +3,8 @@ import {
   formatCount,
   formatDays,
   formatLongDay,
+  formatMonth,
+  formatShortDay,
   formatMoney,
   formatMoneyHeadline,
   formatPercent,
@@ -57,5 +59,8 @@ describe('format', () => {
     expect(formatLongDay('2025-03-05')).toBe('5 Mar 2025');
     expect(formatLongDay('2024-02-29')).toBe('29 Feb 2024');
     expect(formatLongDay('soon')).toBe('soon');
+    // model dates are UTC midnight: the label must not slip to the day or month before
+    expect(formatMonth(new Date(Date.UTC(2025, 2, 1)), 'en-US')).toBe('Mar 2025');
+    expect(formatShortDay(new Date(Date.UTC(2025, 2, 3)), 'en-GB')).toBe('3 Mar 25');
   });
 });
