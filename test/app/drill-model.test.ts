@@ -6,12 +6,10 @@ import { columnKind, defaultVisibility, exportTypes, formatCell } from '../../sr
 import {
   DRILL_MODELS,
   allRowsParams,
-  clampPage,
   dataColumns,
   defaultSort,
   drillParams,
   fetchAllRows,
-  pageCount,
   pageParams,
   sortableColumns,
   drillSort,
@@ -61,10 +59,6 @@ describe('drill-down parameters', () => {
     expect(allRowsParams({ sku: 'A' }, { column: 'quantity', desc: true })).toEqual({ sku: 'A', sort: 'quantity', desc: true, limit: null, offset: 0 });
     expect(totalRows([{ total_rows: 1234 }])).toBe(1234);
     expect(totalRows([])).toBeNull();
-    expect(pageCount(0, 50)).toBe(1);
-    expect(pageCount(101, 50)).toBe(3);
-    expect(clampPage(5, 101, 50)).toBe(2);
-    expect(clampPage(1, null, 50)).toBe(1);
   });
 
   it('keeps the order and page the user chose in the drill (the URL), defaults left out', () => {

@@ -7,6 +7,7 @@ import { NeedsColumns } from '../components/NeedsColumns';
 import { Spinner } from '../components/Spinner';
 import { formatCount } from '../format';
 import { useModel } from '../use-model';
+import { pageBounds, pageCount } from '../view/paging';
 import type { DrillTarget } from '../view/types';
 import { columnLabel, defaultVisibility, exportTypes } from './columns';
 import { downloadFile } from './download';
@@ -20,7 +21,6 @@ import {
   drillParams,
   drillSort,
   fetchAllRows,
-  pageCount,
   pageParams,
   sortableColumns,
   totalRows,
@@ -178,8 +178,7 @@ export function DrillDrawer({
   const panel = useRef<HTMLDivElement>(null);
   useDialog(panel, onClose);
 
-  const first = total ? pagination.pageIndex * pagination.pageSize + 1 : 0;
-  const last = total ? Math.min(total, first + rows.length - 1) : 0;
+  const { first, last } = pageBounds(pagination.pageIndex, pagination.pageSize, total ? rows.length : 0);
   const whereEntries = Object.entries(target.where).filter(([k]) => !ignored.includes(k));
   const stale = state.status !== 'loading' && state.stale;
 

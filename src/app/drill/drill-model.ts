@@ -120,16 +120,6 @@ export function totalRows(rows: Row[]): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-export function pageCount(total: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(total / pageSize));
-}
-
-/** A page index past the end (e.g. after a filter change) goes back to the last page. */
-export function clampPage(pageIndex: number, total: number | null, pageSize: number): number {
-  if (total === null) return pageIndex;
-  return Math.min(pageIndex, pageCount(total, pageSize) - 1);
-}
-
 /** Runs the model for every row; the caller turns them into a file. */
 export async function fetchAllRows(
   runner: { run: (model: string, params: ModelParams) => Promise<ModelResult> },

@@ -7,9 +7,9 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount } from '../../format';
 import { useModel } from '../../use-model';
+import { pageBounds } from '../../view/paging';
 import type { PageProps } from '../../view/types';
 import {
-  pageBounds,
   readRejected,
   REJECTED_PAGE_SIZE,
   rejectedFileName,
@@ -56,7 +56,7 @@ export function RejectedRowsPanel(props: PageProps) {
     >
       {(rows) => {
         const total = typeof rows[0]?.total_rows === 'number' ? rows[0].total_rows : 0;
-        const { first, last } = pageBounds(v.page, rows.length);
+        const { first, last } = pageBounds(v.page, REJECTED_PAGE_SIZE, rows.length);
         const hasNext = last < total;
         return (
           <div className="space-y-4">
