@@ -6,6 +6,11 @@ export function humanize(code: unknown): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A code's name from a table of hand-written names, else humanized (a new code still reads well). */
+export function labelFrom(labels: Record<string, string>, code: unknown): string {
+  return (typeof code === 'string' && Object.prototype.hasOwnProperty.call(labels, code) && labels[code]) || humanize(code);
+}
+
 const ASSUMPTION_LABELS: Record<string, string> = {
   handling_cost_per_return: 'Handling per return',
   inspection_cost_per_return: 'Inspection per inspected return',
@@ -22,5 +27,5 @@ const ASSUMPTION_LABELS: Record<string, string> = {
 export function assumptionLabel(key: string): string {
   const sla = /^sla_days_([a-z]+)_([a-z]+)$/.exec(key);
   if (sla) return `SLA: ${sla[1]} → ${sla[2]}`;
-  return ASSUMPTION_LABELS[key] ?? humanize(key);
+  return labelFrom(ASSUMPTION_LABELS, key);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatAssumption } from '../../src/app/format';
-import { assumptionLabel, humanize } from '../../src/app/labels';
+import { ruleLabel } from '../../src/app/panels/leakage/rules';
+import { signalRuleLabel } from '../../src/app/panels/customers/customer-params';
+import { assumptionLabel, humanize, labelFrom } from '../../src/app/labels';
 
 describe('labels', () => {
   it('names codes and assumptions for people, one name per assumption everywhere', () => {
@@ -10,6 +12,17 @@ describe('labels', () => {
     expect(assumptionLabel('recovery_rate_return_to_vendor')).toBe('Credited when returned to vendor');
     expect(assumptionLabel('sla_days_request_refund')).toBe('SLA: request → refund');
     expect(assumptionLabel('new_assumption_key')).toBe('New assumption key');
+  });
+
+  it('names rules from their tables, and humanizes a code they do not know', () => {
+    expect(labelFrom({ a_b: 'Named' }, 'a_b')).toBe('Named');
+    expect(labelFrom({ a_b: 'Named' }, 'c_d')).toBe('C d');
+    expect(labelFrom({}, 'constructor')).toBe('Constructor'); // not Object.prototype's
+    expect(ruleLabel('outside_window')).toBe('Accepted outside the return window');
+    expect(ruleLabel('new_rule')).toBe('New rule');
+    expect(signalRuleLabel('bracketing')).toMatch(/^Bracketing/);
+    expect(signalRuleLabel('shared_address_payment')).toBe('Many customer ids, one address or payment');
+    expect(signalRuleLabel('new_signal')).toBe('New signal');
   });
 
   it('formats an assumption in its unit', () => {

@@ -199,14 +199,14 @@ async function main(): Promise<void> {
     const target = sku.dim_value!;
     const filtered = (await runner.run('kpis', { sku: [target] })).rows[0]!;
     const reasonsBefore = await text(page, 'panel-reasons');
-    await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).click();
+    await page.locator(`[data-testid="worst-skus"] tr[data-value="${target}"]`).click();
     await waitIdle(page);
     t.check((await kpi(page, 'orders')) === filtered.orders, `cross-filter: orders ${filtered.orders} for ${target} (runner)`);
     t.check((await kpi(page, 'refund_amount')) === filtered.refund_amount, `cross-filter: refunds ${filtered.refund_amount} for ${target}`);
     t.check((await text(page, 'panel-reasons')) !== reasonsBefore, 'cross-filter: the reasons chart changed');
-    const rowsShown = await page.locator('[data-testid="worst-skus"] tr[data-sku]').count();
+    const rowsShown = await page.locator('[data-testid="worst-skus"] tr[data-value]').count();
     t.check(rowsShown >= 10, `cross-filter: the clicked table still lists all its SKUs (${rowsShown})`);
-    t.check((await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).getAttribute('data-selected')) === 'true', 'cross-filter: the clicked SKU is highlighted');
+    t.check((await page.locator(`[data-testid="worst-skus"] tr[data-value="${target}"]`).getAttribute('data-selected')) === 'true', 'cross-filter: the clicked SKU is highlighted');
     t.check(await page.getByTestId('selection-chip').isVisible(), 'cross-filter: the selection chip is shown');
     const selectedUrl = page.url();
     t.check(selectedUrl.includes(`sel=sku%3A${target}`) || selectedUrl.includes(`sel=sku:${target}`), `cross-filter: the URL holds the selection (${new URL(selectedUrl).search})`);
@@ -215,7 +215,7 @@ async function main(): Promise<void> {
     await page.reload();
     await page.getByTestId('page-overview').waitFor();
     t.check((await kpi(page, 'orders')) === filtered.orders, 'reload: same orders for the selection');
-    await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).click();
+    await page.locator(`[data-testid="worst-skus"] tr[data-value="${target}"]`).click();
     await waitIdle(page);
     t.check((await kpi(page, 'orders')) === Number(kpis.orders), 'cross-filter: one click clears it');
 

@@ -10,7 +10,7 @@ import { useModel } from '../use-model';
 import { pageBounds, pageCount } from '../view/paging';
 import type { DrillTarget } from '../view/types';
 import { columnLabel, defaultVisibility, exportTypes } from './columns';
-import { downloadFile } from './download';
+import { downloadFile } from '../download';
 import {
   DEFAULT_PAGE_SIZE,
   DRILL_MODELS,

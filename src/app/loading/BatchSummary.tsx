@@ -4,7 +4,7 @@ import { toCsv } from '../../export/csv';
 import type { JoinCoverage, ReplaceResult } from '../../loader/replace-data';
 import { ErrorNote } from '../components/ErrorNote';
 import { formatCount } from '../format';
-import { downloadText } from '../panels/data/download';
+import { downloadText } from '../download';
 import { getSession } from '../session';
 import { coverageLines } from './load-summary';
 

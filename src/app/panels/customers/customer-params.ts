@@ -1,4 +1,5 @@
 import type { ModelParams } from '../../../runner/runner';
+import { labelFrom } from '../../labels';
 import { pageCount, readPageIndex, readShownRows, withPageIndex, withShownRows } from '../../view/paging';
 
 /**
@@ -200,7 +201,7 @@ const RULE_LABELS: Record<string, string> = {
 };
 
 export function signalRuleLabel(rule: unknown): string {
-  return (typeof rule === 'string' && RULE_LABELS[rule]) || String(rule ?? '').replace(/_/g, ' ');
+  return labelFrom(RULE_LABELS, rule);
 }
 
 /** A rule abuse_signals can list (shared_address_payment cannot run: no address column). */

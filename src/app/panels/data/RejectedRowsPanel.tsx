@@ -18,7 +18,7 @@ import {
   withRejected,
   type Severity,
 } from './data-params';
-import { downloadText } from './download';
+import { downloadText } from '../../download';
 
 const ALL = '__all__';
 const MODEL = 'rejected_rows';
