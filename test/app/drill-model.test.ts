@@ -13,7 +13,6 @@ import {
   pageParams,
   sortableColumns,
   drillSort,
-  totalRows,
   withDrillPage,
   withDrillSort,
 } from '../../src/app/drill/drill-model';
@@ -57,8 +56,6 @@ describe('drill-down parameters', () => {
       sku: 'A', sort: 'quantity', desc: false, limit: 100, offset: 300,
     });
     expect(allRowsParams({ sku: 'A' }, { column: 'quantity', desc: true })).toEqual({ sku: 'A', sort: 'quantity', desc: true, limit: null, offset: 0 });
-    expect(totalRows([{ total_rows: 1234 }])).toBe(1234);
-    expect(totalRows([])).toBeNull();
   });
 
   it('keeps the order and page the user chose in the drill (the URL), defaults left out', () => {

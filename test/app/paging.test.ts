@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageBounds, pageCount, readPageIndex, readShownRows, withPageIndex, withShownRows } from '../../src/app/view/paging';
+import { pageBounds, pageCount, readPageIndex, readShownRows, totalRows, withPageIndex, withShownRows } from '../../src/app/view/paging';
 
 describe('paging in view.params', () => {
   it('reads a zero-based page index; anything else is the first page', () => {
@@ -10,6 +10,8 @@ describe('paging in view.params', () => {
   });
 
   it('counts pages from total_rows and numbers the rows of a page', () => {
+    expect(totalRows([{ total_rows: 1234 }, { total_rows: 1234 }])).toBe(1234);
+    expect(totalRows([])).toBeNull();
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(null, 50)).toBe(1);
     expect(pageCount(50, 50)).toBe(1);

@@ -7,7 +7,7 @@ import { NeedsColumns } from '../components/NeedsColumns';
 import { Spinner } from '../components/Spinner';
 import { formatCount } from '../format';
 import { useModel } from '../use-model';
-import { pageBounds, pageCount } from '../view/paging';
+import { pageBounds, pageCount, totalRows } from '../view/paging';
 import type { DrillTarget } from '../view/types';
 import { columnLabel, defaultVisibility, exportTypes } from './columns';
 import { downloadFile } from '../download';
@@ -23,7 +23,6 @@ import {
   fetchAllRows,
   pageParams,
   sortableColumns,
-  totalRows,
   withDrillPage,
   withDrillSort,
 } from './drill-model';

@@ -114,12 +114,6 @@ export function dataColumns(header: ModelHeader): string[] {
   return header.outputs.map((o) => o.name).filter((c) => c !== 'total_rows');
 }
 
-/** Rows matching the drill before paging (every row of a page carries it). */
-export function totalRows(rows: Row[]): number | null {
-  const v = rows[0]?.total_rows;
-  return typeof v === 'number' ? v : null;
-}
-
 /** Runs the model for every row; the caller turns them into a file. */
 export async function fetchAllRows(
   runner: { run: (model: string, params: ModelParams) => Promise<ModelResult> },

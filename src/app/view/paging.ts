@@ -1,3 +1,5 @@
+import type { Row } from '../../engine/types';
+
 /**
  * Paging kept in view.params (the URL), shared by the tables that page or grow: a zero-based
  * page index, or a "show N more" row count that grows by whole steps. Defaults (the first
@@ -14,6 +16,12 @@ export function readPageIndex(value: string | undefined): number {
 export function withPageIndex(params: Record<string, string>, key: string, page: number): Record<string, string> {
   const { [key]: _old, ...rest } = params;
   return page > 0 ? { ...rest, [key]: String(page) } : rest;
+}
+
+/** Rows matching before paging: total_rows, which a paged model puts on every row (null without rows). */
+export function totalRows(rows: Row[]): number | null {
+  const v = rows[0]?.total_rows;
+  return typeof v === 'number' ? v : null;
 }
 
 /** Pages needed for `total` rows (total_rows of a paged model); at least one. */
