@@ -2,7 +2,8 @@
 -- One row per value of `dim`, over ACCEPTED returns only: returns whose resolution is
 -- 'rejected' were refused (nothing refunded, nothing restocked), so they cost nothing here.
 -- Returns are attributed to the period their order was placed (cohort view), like every model.
--- net_cost = refund_amount + label_cost + handling_cost + inspection_cost − recovery_value.
+-- gross_cost = refund_amount + label_cost + handling_cost + inspection_cost (before recovery);
+-- net_cost = gross_cost − recovery_value.
 -- lost_margin is shown for information and is NOT added to net_cost: it is the part of the
 -- refund that was margin, already inside refund_amount (adding it would count it twice).
 -- dim = 'all' gives the one total row (dim_value 'All returns'); for every other dim the rows
@@ -28,7 +29,8 @@
 -- @output lost_margin : part of the refunds that was margin: per refunded return, max(0, min(refund, quantity × unit price) − quantity × unit cost); already inside refund_amount, not added to net_cost
 -- @output recovery_value : money recovered from the returned items (reported, or estimated from disposition × unit cost)
 -- @output recovery_estimated_share : share of recovery_value that is estimated rather than reported (NULL when recovery_value is 0)
--- @output net_cost : refund_amount + label_cost + handling_cost + inspection_cost − recovery_value
+-- @output gross_cost : refund_amount + label_cost + handling_cost + inspection_cost (what the returns cost before recovery)
+-- @output net_cost : gross_cost − recovery_value
 -- @output net_cost_per_return : net_cost / returns
 WITH rets AS (
   SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
@@ -72,12 +74,15 @@ WITH rets AS (
     coalesce(sum(recovery) FILTER (WHERE recovery_estimated), 0) AS recovery_estimated_value
   FROM accepted
   GROUP BY 1
+), with_gross AS (
+  SELECT *, refund_amount + label_cost + handling_cost + inspection_cost AS gross_cost FROM per_dim
 )
 SELECT
   dim_value, returns, units_returned, refund_amount, label_cost, handling_cost, inspection_cost,
   lost_margin, recovery_value,
   safe_div(recovery_estimated_value, recovery_value) AS recovery_estimated_share,
-  refund_amount + label_cost + handling_cost + inspection_cost - recovery_value AS net_cost,
-  safe_div(refund_amount + label_cost + handling_cost + inspection_cost - recovery_value, returns) AS net_cost_per_return
-FROM per_dim
+  gross_cost,
+  gross_cost - recovery_value AS net_cost,
+  safe_div(gross_cost - recovery_value, returns) AS net_cost_per_return
+FROM with_gross
 ORDER BY net_cost DESC, dim_value;

@@ -111,11 +111,9 @@ function Dashboard({
   const select = useCallback((dim: SelectDim, value: string) => setView({ selection: toggleSelection(selection, dim, value) }), [selection, setView]);
   const openDrill = useCallback((target: DrillTarget) => setView({ drill: target }), [setView]);
   const closeDrill = useCallback(() => setView({ drill: null }), [setView]);
+  // Sorting and paging the open drill: no history entry per page turn (Back closes the drill).
+  const changeDrill = useCallback((drill: DrillTarget) => setView({ drill }, { replace: true }), [setView]);
   const navigate = useCallback((page: PageId) => setView({ page, params: {}, drill: null }), [setView]);
-  const dataRange = useMemo(
-    () => (options.minDate && options.maxDate ? { first: options.minDate, last: options.maxDate } : null),
-    [options.minDate, options.maxDate],
-  );
 
   const pageProps: PageProps = {
     runner,
@@ -126,7 +124,6 @@ function Dashboard({
     openDrill,
     currency: options.currency,
     dataVersion,
-    dataRange,
   };
   const Page = PAGE_REGISTRY[view.page].component;
   // A link with edited assumptions or a date preset shows nothing until both are in effect,
@@ -153,7 +150,7 @@ function Dashboard({
       )}
       {view.drill && (
         <ErrorBoundary>
-          <DrillDrawer runner={runner} target={view.drill} params={paramsForView(view.drill.ownDim)} onClose={closeDrill} dataVersion={dataVersion} currency={options.currency} />
+          <DrillDrawer runner={runner} target={view.drill} params={paramsForView(view.drill.ownDim)} onChange={changeDrill} onClose={closeDrill} dataVersion={dataVersion} currency={options.currency} />
         </ErrorBoundary>
       )}
       {assumptionsOpen && (

@@ -1,3 +1,5 @@
+import { format, parseISO } from 'date-fns';
+
 /**
  * Number formatting for display only (values arrive computed from the models). Missing values
  * show as an em dash, never as 0, so "no data" is not mistaken for "zero".
@@ -67,7 +69,39 @@ export function isoDay(v: unknown): string | null {
   return null;
 }
 
+/** An ISO day as people write it: "5 Mar 2025" (a bad value is shown as it is). */
+export function formatLongDay(day: string): string {
+  const d = parseISO(day);
+  return Number.isNaN(d.getTime()) ? day : format(d, 'd MMM yyyy');
+}
+
+/** A period's month from a model (a Date at UTC midnight, see rows.ts): "Mar 2025". */
+export function formatMonth(d: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** A period's first day from a model, short: "3 Mar 25" (week labels on a chart axis). */
+export function formatShortDay(d: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' }).format(d);
+}
+
 /** A difference with its sign: "+12.4", "−3", "0". */
 export function formatSigned(v: unknown, locale?: string, digits = 1): string {
   return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : MISSING;
+}
+
+/** An assumption's value in its unit (AssumptionSpec.unit): money, %, days or a share of unit cost. */
+export function formatAssumption(value: unknown, unit: string | undefined, currency: string | null, locale?: string): string {
+  switch (unit) {
+    case 'money':
+      return formatMoney(value, currency, locale);
+    case '%':
+      return isNum(value) ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}%` : MISSING;
+    case 'days':
+      return formatDays(value, locale);
+    case 'share of unit cost':
+      return `${formatPercent(value, locale, 0)} of unit cost`;
+    default:
+      return formatCount(value, locale);
+  }
 }

@@ -12,6 +12,7 @@ export const SCHEMA_SETUP_FILES = [
   'schema/macros',
   'schema/derive',
   'schema/filters',
+  'schema/kpi_values',
   'schema/leakage_rules',
   'schema/abuse_rules',
 ] as const;

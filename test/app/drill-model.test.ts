@@ -6,15 +6,15 @@ import { columnKind, defaultVisibility, exportTypes, formatCell } from '../../sr
 import {
   DRILL_MODELS,
   allRowsParams,
-  clampPage,
   dataColumns,
   defaultSort,
   drillParams,
   fetchAllRows,
-  pageCount,
   pageParams,
   sortableColumns,
-  totalRows,
+  drillSort,
+  withDrillPage,
+  withDrillSort,
 } from '../../src/app/drill/drill-model';
 
 const sources = readQuerySources();
@@ -56,12 +56,24 @@ describe('drill-down parameters', () => {
       sku: 'A', sort: 'quantity', desc: false, limit: 100, offset: 300,
     });
     expect(allRowsParams({ sku: 'A' }, { column: 'quantity', desc: true })).toEqual({ sku: 'A', sort: 'quantity', desc: true, limit: null, offset: 0 });
-    expect(totalRows([{ total_rows: 1234 }])).toBe(1234);
-    expect(totalRows([])).toBeNull();
-    expect(pageCount(0, 50)).toBe(1);
-    expect(pageCount(101, 50)).toBe(3);
-    expect(clampPage(5, 101, 50)).toBe(2);
-    expect(clampPage(1, null, 50)).toBe(1);
+  });
+
+  it('keeps the order and page the user chose in the drill (the URL), defaults left out', () => {
+    const target = { kind: 'returns', where: { reason: 'defective' }, title: 't', page: 3 } as const;
+    const byDate = { column: 'requested_at', desc: true };
+    const bySku = { column: 'sku', desc: false };
+    // a new order starts from the first page; the model's own order is not written down
+    expect(withDrillSort(target, bySku, byDate)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't', sort: bySku });
+    expect(withDrillSort({ ...target, sort: bySku }, byDate, byDate)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't' });
+    expect(withDrillSort({ ...target, sort: bySku }, null, byDate)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't' });
+    expect(withDrillSort(target, { column: 'requested_at', desc: false }, byDate).sort).toEqual({ column: 'requested_at', desc: false });
+    expect(withDrillPage(target, 5, 100)).toEqual({ ...target, page: 5, pageSize: 100 });
+    expect(withDrillPage({ ...target, pageSize: 500 }, 0, 50)).toEqual({ kind: 'returns', where: { reason: 'defective' }, title: 't' });
+    // a column the model cannot sort by (a hand-edited link) falls back to the model's order
+    const sortable = sortableColumns(header('drill_returns'));
+    expect(drillSort({ ...target, sort: bySku }, sortable, byDate)).toEqual(bySku);
+    expect(drillSort({ ...target, sort: { column: 'nope', desc: true } }, sortable, byDate)).toEqual(byDate);
+    expect(drillSort(target, sortable, null)).toBeNull();
   });
 
   it('fetches every row for an export (limit NULL), and says when columns are missing', async () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   asSelectDim,
   costDrillWhere,
-  grossForScale,
   isKnownValue,
   readCostDim,
   readShowAll,
@@ -50,7 +49,6 @@ describe('cost page parameters', () => {
 
   it('stacks the cost parts left to right on the shared scale, clipped at its end', () => {
     const row = { refund_amount: 50, label_cost: 10, handling_cost: 20, inspection_cost: null };
-    expect(grossForScale(row)).toBe(80);
     expect(stackGeometry(row, 100)).toEqual([
       { key: 'refund_amount', left: 0, width: 50 },
       { key: 'label_cost', left: 50, width: 10 },

@@ -3,7 +3,6 @@ import type { FileLoadReport } from '../../src/loader/load-canonical';
 import { plainError, progressFraction, progressText, summarizeFile } from '../../src/app/loading/load-summary';
 import { sourceLabelFor } from '../../src/app/loading/source-label';
 import {
-  pageBounds,
   readProfileTable,
   readRejected,
   rejectedFileName,
@@ -88,8 +87,6 @@ describe('data page parameters', () => {
     expect(withRejected({ rejected_table: 'reviews', rejected_page: '1' }, { table: null })).toEqual({});
     expect(rejectedParams({ table: 'returns', severity: null, page: 2 })).toEqual({ table_name: 'returns', severity: null, limit: 50, offset: 100 });
     expect(rejectedParams({ table: null, severity: 'rejected', page: 2 }, true)).toEqual({ table_name: null, severity: 'rejected', limit: null, offset: 0 });
-    expect(pageBounds(1, 50)).toEqual({ first: 51, last: 100 });
-    expect(pageBounds(0, 0)).toEqual({ first: 0, last: 0 });
     expect(rejectedFileName({ table: 'returns', severity: 'rejected', page: 0 })).toBe('rejected-rows-returns-rejected.csv');
     expect(rejectedFileName({ table: null, severity: null, page: 0 })).toBe('rejected-rows.csv');
   });

@@ -86,7 +86,12 @@ describe('before/after deltas', () => {
 
   it('labels and formats the assumption rows', () => {
     expect(assumptionRowLabel('paid_returns')).toBe('Customers pay return labels');
-    expect(assumptionRowLabel('some_new_setting')).toBe('some new setting');
+    expect(assumptionRowLabel('some_new_setting')).toBe('Some new setting');
+    // an assumption row is named as the assumption is everywhere else; the what-if fee is not the fee charged today
+    expect(assumptionRowLabel('handling_cost_per_return')).toBe('Handling per return');
+    expect(assumptionRowLabel('restocking_fee_pct')).toBe('What-if restocking fee');
+    expect(formatAssumptionRow('restocking_fee_pct', 12.5, null)).toBe('12.5%');
+    expect(formatAssumptionRow('handling_cost_per_return', 4.5, 'EUR')).toMatch(/4\.50/);
     expect(formatAssumptionRow('window_days', 14, null)).toBe('14 days');
     expect(formatAssumptionRow('paid_returns', 1, null)).toBe('yes');
     expect(formatAssumptionRow('recovery_rate_restock', 0.95, null)).toMatch(/^95%/);

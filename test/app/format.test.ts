@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCount,
   formatDays,
+  formatLongDay,
+  formatMonth,
+  formatShortDay,
   formatMoney,
   formatMoneyHeadline,
   formatPercent,
@@ -53,5 +56,11 @@ describe('format', () => {
     expect(isoDay(new Date(Date.UTC(2025, 0, 31)))).toBe('2025-01-31');
     expect(isoDay('2025-01-31T00:00:00')).toBe('2025-01-31');
     expect(isoDay(null)).toBeNull();
+    expect(formatLongDay('2025-03-05')).toBe('5 Mar 2025');
+    expect(formatLongDay('2024-02-29')).toBe('29 Feb 2024');
+    expect(formatLongDay('soon')).toBe('soon');
+    // model dates are UTC midnight: the label must not slip to the day or month before
+    expect(formatMonth(new Date(Date.UTC(2025, 2, 1)), 'en-US')).toBe('Mar 2025');
+    expect(formatShortDay(new Date(Date.UTC(2025, 2, 3)), 'en-GB')).toBe('3 Mar 25');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS } from '../../src/data-model/assumptions';
-import { DEFAULT_VIEW, canonicalView, parseView, sameView, serializeView } from '../../src/app/view/view-url';
+import { DEFAULT_VIEW, canonicalView, parseView, patchView, sameView, serializeView } from '../../src/app/view/view-url';
 import type { ViewState } from '../../src/app/view/types';
 
 const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, ...patch });
@@ -27,6 +27,9 @@ const STATES: ViewState[] = [
   view({ drill: { kind: 'returns', where: { reason: 'defective', sku: 'X&Y' }, title: 'Defective: 12 returns' } }),
   view({ drill: { kind: 'leakage', where: { rule: 'refund_above_price' }, title: '' } }),
   view({ drill: { kind: 'lines', where: {}, title: 'a=b&c' } }),
+  view({ drill: { kind: 'returns', where: { accepted_only: 'true' }, title: 'Refunds', sort: { column: 'refund_amount', desc: true }, page: 2 } }),
+  view({ drill: { kind: 'lines', where: {}, title: '', sort: { column: 'order_date', desc: false }, pageSize: 500 } }),
+  view({ drill: { kind: 'leakage', where: {}, title: 't', page: 41, pageSize: 100 } }),
   {
     page: 'policy',
     filters: { date_from: '2024-01-01', channel: ['web'], carrier: ['UPS', 'DPD'] },
@@ -65,6 +68,12 @@ describe('the view in the URL', () => {
     expect(serializeView(view({ drill: { kind: 'returns', where: { reason: 'defective' }, title: 'title' } }))).toBe(
       '?drill=returns&dw.reason=defective&dt=title',
     );
+    expect(
+      serializeView(view({ drill: { kind: 'returns', where: {}, title: 't', sort: { column: 'refund_amount', desc: true }, page: 2, pageSize: 100 } })),
+    ).toBe('?drill=returns&dt=t&ds=-refund_amount&dp=3&dz=100');
+    expect(serializeView(view({ drill: { kind: 'lines', where: {}, title: '', sort: { column: 'sku', desc: false } } }))).toBe('?drill=lines&ds=sku');
+    // The first page and the default page size are the drill's defaults: not written.
+    expect(serializeView(view({ drill: { kind: 'lines', where: {}, title: '', page: 0, pageSize: 50 } }))).toBe('?drill=lines');
     // An assumption at its default is not a change.
     expect(serializeView(view({ assumptions: { handling_cost_per_return: 4.5 } }))).toBe('');
   });
@@ -90,6 +99,30 @@ describe('the view in the URL', () => {
     expect(parseView('?sel=:x')).toEqual(DEFAULT_VIEW);
     expect(parseView('?%E0%A4%A=1&page=%')).toEqual(DEFAULT_VIEW); // malformed escapes
     expect(parseView('?p.__proto__=x&p.constructor=y').params).toEqual({ constructor: 'y' });
+  });
+
+  it('drops an invalid drill order, page or page size, and keeps the drill', () => {
+    const drill = { kind: 'returns', where: {}, title: '' } as const;
+    expect(parseView('?drill=returns&ds=bad%20name&dp=0&dz=77')).toEqual(view({ drill }));
+    expect(parseView('?drill=returns&ds=-&dp=-2&dz=abc')).toEqual(view({ drill }));
+    expect(parseView('?drill=returns&dp=2.5&dz=50')).toEqual(view({ drill }));
+    expect(parseView('?drill=returns&dp=1')).toEqual(view({ drill }));
+    // Without a drill they mean nothing.
+    expect(parseView('?ds=sku&dp=3&dz=100')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('new filters, dates or selection send an open drill back to its first page, keeping its order', () => {
+    const drill = { kind: 'returns', where: {}, title: 't', sort: { column: 'sku', desc: false }, page: 4, pageSize: 100 } as const;
+    const open = view({ filters: { channel: ['web'] }, drill });
+    const firstPage = { kind: 'returns', where: {}, title: 't', sort: { column: 'sku', desc: false }, pageSize: 100 };
+    expect(patchView(open, { filters: { channel: ['app'] } }).drill).toEqual(firstPage);
+    expect(patchView(open, { datePreset: 'last_30' }).drill).toEqual(firstPage);
+    expect(patchView(open, { selection: { dim: 'sku', value: 'A' } }).drill).toEqual(firstPage);
+    // The same filters again, another page of the app, or a change of the drill itself: the page stays.
+    expect(patchView(open, { filters: { channel: ['web'] } }).drill).toEqual(drill);
+    expect(patchView(open, { assumptions: { handling_cost_per_return: 6 } }).drill).toEqual(drill);
+    expect(patchView(open, { filters: {}, drill: { ...drill, page: 2 } }).drill).toEqual({ ...drill, page: 2 });
+    expect(patchView(view({}), { filters: { channel: ['app'] } })).toEqual(view({ filters: { channel: ['app'] } }));
   });
 
   it('keeps valid parts next to invalid ones', () => {
@@ -158,7 +191,16 @@ describe('round trip of generated views', () => {
       selection: maybe(0.4) ? { dim: pick(['sku', 'category', 'supplier', 'carrier', 'region', 'channel', 'reason'] as const), value: text() } : null,
       params,
       assumptions,
-      drill: maybe(0.3) ? { kind: pick(['returns', 'lines', 'leakage'] as const), where, title: maybe(0.7) ? text() : '' } : null,
+      drill: maybe(0.3)
+        ? {
+            kind: pick(['returns', 'lines', 'leakage'] as const),
+            where,
+            title: maybe(0.7) ? text() : '',
+            ...(maybe(0.4) ? { sort: { column: name(), desc: maybe(0.5) } } : {}),
+            ...(maybe(0.4) ? { page: Math.floor(rand() * 30) } : {}),
+            ...(maybe(0.4) ? { pageSize: pick([50, 100, 500]) } : {}),
+          }
+        : null,
     });
   }
 

@@ -50,6 +50,30 @@ async function kpi(page: Page, key: string): Promise<number> {
   return Number(await page.getByTestId(`kpi-${key}`).locator('[data-value]').first().getAttribute('data-value'));
 }
 
+/** A KPI card's change: the arrow's direction and the text shown. */
+async function kpiChange(page: Page, key: string): Promise<{ direction: string | null; text: string }> {
+  await waitIdle(page);
+  const el = page.getByTestId(`kpi-${key}-delta`).first();
+  return { direction: await el.getAttribute('data-direction'), text: (await el.innerText()).replace(/\s+/g, ' ') };
+}
+
+/** The change the kpi_change model gives, written by hand as the card shows it (one decimal). */
+function expectedChange(row: Record<string, unknown>): { direction: string; text: string } {
+  const change = Number(row.change);
+  const shown = Math.abs(row.kind === 'days' ? change : change * 100).toFixed(1);
+  const unit = row.kind === 'rate' ? ' pp' : row.kind === 'days' ? ' days' : '%';
+  return { direction: shown === '0.0' ? 'flat' : change > 0 ? 'up' : 'down', text: `${shown}${unit}` };
+}
+
+async function checkChanges(page: Page, rows: Record<string, unknown>[], keys: string[], where: string): Promise<void> {
+  for (const key of keys) {
+    const row = rows.find((r) => r.kpi === key)!;
+    const want = expectedChange(row);
+    const got = await kpiChange(page, key);
+    t.check(got.direction === want.direction && got.text.includes(want.text), `${where}: ${key} change ${want.direction} ${want.text} as kpi_change says (shown: ${got.direction} ${got.text})`);
+  }
+}
+
 async function main(): Promise<void> {
   const cli = cliOutputs();
   const money = (v: string) => formatMoney(Number(v), 'EUR', LOCALE);
@@ -74,6 +98,9 @@ async function main(): Promise<void> {
     t.check((await kpi(page, 'orders')) === Number(kpis.orders), `overview: orders ${kpis.orders} as the CLI`);
     t.check(Math.abs((await kpi(page, 'unit_return_rate')) - Number(kpis.unit_return_rate)) < 1e-9, `overview: unit return rate ${pct(kpis.unit_return_rate!)}`);
     t.check((await text(page, 'kpi-cards')).includes(pct(kpis.unit_return_rate!)), 'overview: the rate is shown formatted');
+    const change = cli('kpi_change.csv');
+    await checkChanges(page, change, ['orders', 'gross_sales', 'unit_return_rate', 'median_days_to_refund'], 'overview');
+    t.check((await text(page, 'kpi-comparison-note')).includes('the last 90 days of data'), 'overview: without a range the note says the last 90 days of data are compared');
     await shot('page-overview');
 
     const sku = cli('return_rate_by.sku.csv')[0]!;
@@ -172,14 +199,14 @@ async function main(): Promise<void> {
     const target = sku.dim_value!;
     const filtered = (await runner.run('kpis', { sku: [target] })).rows[0]!;
     const reasonsBefore = await text(page, 'panel-reasons');
-    await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).click();
+    await page.locator(`[data-testid="worst-skus"] tr[data-value="${target}"]`).click();
     await waitIdle(page);
     t.check((await kpi(page, 'orders')) === filtered.orders, `cross-filter: orders ${filtered.orders} for ${target} (runner)`);
     t.check((await kpi(page, 'refund_amount')) === filtered.refund_amount, `cross-filter: refunds ${filtered.refund_amount} for ${target}`);
     t.check((await text(page, 'panel-reasons')) !== reasonsBefore, 'cross-filter: the reasons chart changed');
-    const rowsShown = await page.locator('[data-testid="worst-skus"] tr[data-sku]').count();
+    const rowsShown = await page.locator('[data-testid="worst-skus"] tr[data-value]').count();
     t.check(rowsShown >= 10, `cross-filter: the clicked table still lists all its SKUs (${rowsShown})`);
-    t.check((await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).getAttribute('data-selected')) === 'true', 'cross-filter: the clicked SKU is highlighted');
+    t.check((await page.locator(`[data-testid="worst-skus"] tr[data-value="${target}"]`).getAttribute('data-selected')) === 'true', 'cross-filter: the clicked SKU is highlighted');
     t.check(await page.getByTestId('selection-chip').isVisible(), 'cross-filter: the selection chip is shown');
     const selectedUrl = page.url();
     t.check(selectedUrl.includes(`sel=sku%3A${target}`) || selectedUrl.includes(`sel=sku:${target}`), `cross-filter: the URL holds the selection (${new URL(selectedUrl).search})`);
@@ -188,7 +215,7 @@ async function main(): Promise<void> {
     await page.reload();
     await page.getByTestId('page-overview').waitFor();
     t.check((await kpi(page, 'orders')) === filtered.orders, 'reload: same orders for the selection');
-    await page.locator(`[data-testid="worst-skus"] tr[data-sku="${target}"]`).click();
+    await page.locator(`[data-testid="worst-skus"] tr[data-value="${target}"]`).click();
     await waitIdle(page);
     t.check((await kpi(page, 'orders')) === Number(kpis.orders), 'cross-filter: one click clears it');
 
@@ -201,6 +228,10 @@ async function main(): Promise<void> {
     await fresh.getByTestId('page-overview').waitFor();
     t.check(weekOrders === weekExpected && weekExpected > 0 && weekExpected < Number(kpis.orders), `filters from the URL: ${weekOrders} app orders in Q2 2025 = ${weekExpected} (runner)`);
     t.check((await kpi(fresh, 'orders')) === weekExpected, `a copied URL shows the same view in a new tab (${new URL(page.url()).search})`);
+    const weekChange = (await runner.run('kpi_change', { channel: ['app'], date_from: '2025-04-01', date_to: '2025-06-30' })).rows;
+    await checkChanges(page, weekChange, ['orders', 'refund_amount', 'order_return_rate'], 'filters from the URL');
+    t.check(weekChange[0]!.current_value === weekExpected, 'kpi_change: with a range its current orders are the card\'s');
+    t.check((await text(page, 'kpi-comparison-note')).includes('Change vs the 91 days before (31 Dec 2024 – 31 Mar 2025)'), 'filters from the URL: the note names the previous 91 days');
     await fresh.close();
 
     // --- Drill-down and export: every row, no cap ---------------------------------------------
@@ -219,6 +250,25 @@ async function main(): Promise<void> {
     const refundSum = exported.reduce((s, r) => s + Number(r.refund_amount || 0), 0);
     t.check(Math.abs(refundSum - Number(kpis.refund_amount)) < 0.01, `drill: exported refunds add up to the KPI (${refundSum.toFixed(2)})`);
     await shot('drill-refunds');
+
+    // The drill's order and page are in the URL: a reload shows the same rows.
+    await page.getByTestId('drill-sort-refund_amount').click();
+    await waitIdle(page);
+    await page.getByTestId('drill-next').click();
+    await waitIdle(page);
+    const drillUrl = new URL(page.url()).searchParams;
+    const order = drillUrl.get('ds') ?? '';
+    t.check(order.replace(/^-/, '') === 'refund_amount' && drillUrl.get('dp') === '2', `drill: the URL holds the order and the page (ds=${order}, dp=${String(drillUrl.get('dp'))})`);
+    const sortedPage = await text(page, 'drill-table');
+    const countLine = await text(page, 'drill-count');
+    await page.reload();
+    await page.getByTestId('drill-drawer').waitFor({ timeout: 120_000 });
+    await waitIdle(page);
+    t.check((await text(page, 'drill-page')).includes('Page 2 of'), 'reload: the drill is still on page 2');
+    t.check((await text(page, 'drill-count')) === countLine && countLine.includes('sorted by'), `reload: the drill keeps its order (${countLine})`);
+    t.check((await text(page, 'drill-table')) === sortedPage, 'reload: the same rows as before the reload');
+    const expectedFirst = (await runner.run('drill_returns', { accepted_only: 'true', sort: 'refund_amount', desc: order.startsWith('-'), limit: 50, offset: 50 })).rows[0]!;
+    t.check(sortedPage.includes(String(expectedFirst.return_id)), `reload: page 2 starts with ${String(expectedFirst.return_id)} as drill_returns sorts it`);
     await page.keyboard.press('Escape');
 
     // --- A bad file: clear message, the data stays --------------------------------------------

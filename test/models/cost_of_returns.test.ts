@@ -42,10 +42,11 @@ const FIXTURE = {
   ),
 };
 
-const MONEY = ['refund_amount', 'label_cost', 'handling_cost', 'inspection_cost', 'lost_margin', 'recovery_value', 'net_cost'];
+const MONEY = ['refund_amount', 'label_cost', 'handling_cost', 'inspection_cost', 'lost_margin', 'recovery_value', 'gross_cost', 'net_cost'];
 const TOTAL: Record<string, number> = {
   returns: 7, units_returned: 8, refund_amount: 66, label_cost: 22, handling_cost: 31.5, inspection_cost: 6,
-  lost_margin: 34, recovery_value: 18.1, net_cost: 107.4,
+  // gross 66 + 22 + 31.5 + 6 = 125.5; net 125.5 − 18.1
+  lost_margin: 34, recovery_value: 18.1, gross_cost: 125.5, net_cost: 107.4,
 };
 const DIMS = ['reason', 'fault', 'sku', 'category', 'supplier', 'carrier', 'region', 'channel', 'disposition', 'month', 'all'];
 
@@ -69,6 +70,7 @@ describe('cost_of_returns', () => {
     expect(cm.lost_margin).toBeCloseTo(12, 10);
     expect(cm.recovery_value).toBe(0);
     expect(cm.recovery_estimated_share).toBeNull(); // nothing recovered: no share
+    expect(cm.gross_cost).toBeCloseTo(20 + 4 + 9 + 0, 10);
     expect(cm.net_cost).toBeCloseTo(33, 10);
     expect(cm.net_cost_per_return).toBeCloseTo(16.5, 10);
 

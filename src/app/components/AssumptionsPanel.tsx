@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Badge, NumberInput } from '@tremor/react';
 import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, type AssumptionSpec } from '../../data-model/assumptions';
-import { humanize } from '../labels';
+import { assumptionLabel } from '../labels';
 import type { ViewPatch, ViewState } from '../view/types';
 import { assumptionBounds, validAssumption } from '../view/view-url';
 import { headerButtonClass } from './Header';
@@ -20,13 +20,6 @@ function unitLabel(spec: AssumptionSpec, currency: string | null): string {
   if (spec.unit === 'share of unit cost') return 'share of unit cost (0–1)';
   if (spec.unit === '%') return '% of the refund';
   return spec.unit;
-}
-
-function title(key: string): string {
-  const sla = /^sla_days_([a-z]+)_([a-z]+)$/.exec(key);
-  if (sla) return `SLA: ${sla[1]} → ${sla[2]}`;
-  if (key.startsWith('recovery_rate_')) return `Recovery: ${key.slice('recovery_rate_'.length).replace(/_/g, ' ')}`;
-  return humanize(key.replace(/_pct$/, ''));
 }
 
 /** How many assumptions differ from their defaults (for the header button). */
@@ -184,7 +177,7 @@ function AssumptionField({
     <div data-testid={id} data-changed={changed}>
       <div className="flex items-center justify-between gap-2">
         <label htmlFor={id} className="text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
-          {title(spec.key)}
+          {assumptionLabel(spec.key)}
         </label>
         {changed && (
           <Badge color="amber" size="xs" title={`Default: ${spec.value}`}>

@@ -1,6 +1,6 @@
 import { MultiSelect, MultiSelectItem } from '@tremor/react';
-import { format, parseISO } from 'date-fns';
 import type { Filters } from '../filters';
+import { formatLongDay } from '../format';
 import { humanize } from '../labels';
 import { OPTION_DIMS, type FilterOptions, type OptionDim } from '../use-filter-options';
 import { DATE_PRESETS, isDatePreset, isIsoDay, presetLabel } from '../view/date-presets';
@@ -26,8 +26,6 @@ const PLURAL: Record<OptionDim, string> = {
   supplier: 'suppliers',
   carrier: 'carriers',
 };
-
-const longDay = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
 /** How the selection chip names a value: reasons by their readable name, the rest as they are. */
 export function selectionLabel(dim: SelectDim, value: string): string {
@@ -166,9 +164,9 @@ export function FilterBar({
 }
 
 function rangeNote(preset: string | null, dates: { date_from?: string; date_to?: string }, options: FilterOptions): string {
-  const span = options.minDate && options.maxDate ? `The data's orders run from ${longDay(options.minDate)} to ${longDay(options.maxDate)}.` : '';
+  const span = options.minDate && options.maxDate ? `The data's orders run from ${formatLongDay(options.minDate)} to ${formatLongDay(options.maxDate)}.` : '';
   if (preset && isIsoDay(dates.date_from) && isIsoDay(dates.date_to)) {
-    return `${presetLabel(preset)}: ${longDay(dates.date_from)} – ${longDay(dates.date_to)}, counted back from the last order in the data (not from today). ${span}`;
+    return `${presetLabel(preset)}: ${formatLongDay(dates.date_from)} – ${formatLongDay(dates.date_to)}, counted back from the last order in the data (not from today). ${span}`;
   }
   return span;
 }

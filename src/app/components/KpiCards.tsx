@@ -2,9 +2,9 @@ import { Card, Metric, Text } from '@tremor/react';
 import type { Row } from '../../engine/types';
 import { formatCount, formatDays, formatMoney, formatMoneyHeadline, formatPercent, MISSING } from '../format';
 import type { ModelState } from '../model-state';
-import { kpiDelta, type Comparison, type KpiDelta, type KpiKind } from '../view/kpi-compare';
 import type { DrillTarget } from '../view/types';
 import { ErrorNote } from './ErrorNote';
+import { changeText, comparisonNote, type ChangeText, type KpiKind } from './kpi-change';
 import { NeedsColumns } from './NeedsColumns';
 
 interface Kpi {
@@ -81,48 +81,45 @@ export const KPIS: Kpi[] = [
 ];
 
 /**
- * The KPI cards; '…' while the first answer is computed, dimmed while new filters run. With a
- * comparison, each card shows its change against the previous period (arrow and value; rates
- * in percentage points), computed from two answers of the kpis model. A card is a button that
- * opens the rows behind its number.
+ * The KPI cards; '…' while the first answer is computed, dimmed while new filters run. With the
+ * kpi_change model's answer, each card shows its change against the previous period (arrow and
+ * value; rates in percentage points) and a note says which periods are compared. A card is a
+ * button that opens the rows behind its number.
  */
 export function KpiCards({
   state,
   currency = null,
-  comparison = null,
-  currentForChange = null,
-  previous = null,
+  change = null,
   onDrill,
 }: {
   state: ModelState;
   currency?: string | null;
-  /** What the change compares (null: no change shown). */
-  comparison?: Comparison | null;
-  /** The kpis of the period the change starts from, when it is not the cards' own (no date range). */
-  currentForChange?: ModelState | null;
-  /** The kpis of the previous period. */
-  previous?: ModelState | null;
+  /** The kpi_change model: one row per KPI (null: no change shown). */
+  change?: ModelState | null;
   onDrill?: (target: DrillTarget) => void;
 }) {
   if (state.status === 'error') return <ErrorNote title="Headline numbers unavailable" message={state.message} />;
   if (state.status === 'needs_columns') return <NeedsColumns missing={state.missing} />;
   const row = state.status === 'ok' ? state.rows[0] : undefined;
   const stale = state.status === 'ok' && state.stale;
-  const base = comparison?.current ? currentForChange : state;
-  const baseRow = base?.status === 'ok' && !base.stale ? base.rows[0] : undefined;
-  const prevRow = previous?.status === 'ok' && !previous.stale ? previous.rows[0] : undefined;
-  const changeFailed = base?.status === 'error' || previous?.status === 'error';
+  // Kept while new filters run, to know whether the cards have a change to wait for.
+  const changeRows = change?.status === 'ok' ? change.rows : [];
+  const changeByKpi = new Map(changeRows.map((r) => [r.kpi, r]));
+  const pending = change?.status === 'loading' || (change?.status === 'ok' && change.stale);
+  const hasPrevious = change?.status === 'loading' || changeRows[0]?.previous_from != null;
+  const note = pending ? null : comparisonNote(changeRows[0]);
+  const changeFailed = change?.status === 'error';
   return (
     <div className="space-y-2">
       <div
         className={`grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7 ${stale ? 'opacity-60' : ''}`}
         data-testid="kpi-cards"
-        aria-busy={!row || stale}
+        aria-busy={!row || stale || pending}
       >
         {KPIS.map((k) => {
           const raw = row?.[k.key];
-          const delta = comparison?.previous && baseRow && prevRow ? kpiDelta(k.kind, baseRow[k.key], prevRow[k.key], k.higherIsBetter) : null;
-          const pending = !!comparison?.previous && !changeFailed && (!baseRow || !prevRow);
+          const c = changeByKpi.get(k.key);
+          const delta = pending ? null : changeText(k.kind, c?.change, c?.previous_value, k.higherIsBetter);
           const body = (
             <>
               <Text>{k.label}</Text>
@@ -133,7 +130,7 @@ export function KpiCards({
               >
                 {row ? k.format(row, currency) : '…'}
               </Metric>
-              {comparison?.previous && <Change delta={delta} pending={pending} testId={`kpi-${k.key}-delta`} />}
+              {hasPrevious && <Change delta={delta} pending={pending} testId={`kpi-${k.key}-delta`} />}
             </>
           );
           return (
@@ -160,10 +157,9 @@ export function KpiCards({
           No orders match these filters ({MISSING} means there is nothing to compute).
         </p>
       )}
-      {comparison && (
+      {(note || changeFailed) && (
         <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="kpi-comparison-note">
-          {comparison.note}
-          {changeFailed && ' The previous period could not be computed.'}
+          {changeFailed ? 'The change against the previous period could not be computed.' : note}
         </p>
       )}
     </div>
@@ -172,7 +168,7 @@ export function KpiCards({
 
 const ARROW = { up: '▲', down: '▼', flat: '→' } as const;
 
-function Change({ delta, pending, testId }: { delta: KpiDelta | null; pending: boolean; testId: string }) {
+function Change({ delta, pending, testId }: { delta: ChangeText | null; pending: boolean; testId: string }) {
   if (pending) {
     return (
       <p className="mt-1 text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle" data-testid={testId}>

@@ -1,12 +1,9 @@
 import { BarChart } from './charts/BarChart';
 import type { Row } from '../../engine/types';
-import { formatPercent } from '../format';
+import { formatMonth, formatPercent, formatShortDay } from '../format';
 
 const SETTLED = 'Unit return rate';
 const MATURING = 'Maturing (returns still coming in)';
-
-const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dayLabel = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /**
  * Unit return rate per period (return_trend). Maturing periods go in a second, differently
@@ -14,9 +11,9 @@ const dayLabel = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'sh
  */
 export function ReturnTrendChart({ rows, grain }: { rows: Row[]; grain: 'month' | 'week' }) {
   if (rows.length === 0) return <p className="text-tremor-default text-tremor-content">No orders in this selection.</p>;
-  const fmt = grain === 'month' ? monthLabel : dayLabel;
+  const fmt = grain === 'month' ? formatMonth : formatShortDay;
   const data = rows.map((r) => {
-    const label = r.period instanceof Date ? fmt.format(r.period) : String(r.period);
+    const label = r.period instanceof Date ? fmt(r.period) : String(r.period);
     const rate = typeof r.unit_return_rate === 'number' ? r.unit_return_rate : null;
     return { period: r.maturing === true ? `${label} *` : label, [SETTLED]: r.maturing === true ? null : rate, [MATURING]: r.maturing === true ? rate : null };
   });

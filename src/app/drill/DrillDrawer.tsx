@@ -7,9 +7,10 @@ import { NeedsColumns } from '../components/NeedsColumns';
 import { Spinner } from '../components/Spinner';
 import { formatCount } from '../format';
 import { useModel } from '../use-model';
+import { pageBounds, pageCount, totalRows } from '../view/paging';
 import type { DrillTarget } from '../view/types';
 import { columnLabel, defaultVisibility, exportTypes } from './columns';
-import { downloadFile } from './download';
+import { downloadFile } from '../download';
 import {
   DEFAULT_PAGE_SIZE,
   DRILL_MODELS,
@@ -18,12 +19,12 @@ import {
   dataColumns,
   defaultSort,
   drillParams,
+  drillSort,
   fetchAllRows,
-  pageCount,
   pageParams,
   sortableColumns,
-  totalRows,
-  type SortSpec,
+  withDrillPage,
+  withDrillSort,
 } from './drill-model';
 import { DrillTable } from './DrillTable';
 import { useDialog } from './use-dialog';
@@ -51,12 +52,14 @@ interface ExportState {
  * The rows behind a number, in a modal drawer: the model chosen by the target's kind
  * (drill_returns, drill_lines, leakage_cases, abuse_cases) with the view's filters and the target's `where`,
  * sorted and paged by the model itself (so 100,000+ rows page at once), column visibility, and
- * CSV / Parquet exports of every row. Escape or the close button closes it.
+ * CSV / Parquet exports of every row. The order and the page are part of the target (the URL):
+ * a change is reported with `onChange`. Escape or the close button closes it.
  */
 export function DrillDrawer({
   runner,
   target,
   params,
+  onChange,
   onClose,
   dataVersion,
   currency = null,
@@ -65,6 +68,8 @@ export function DrillDrawer({
   target: DrillTarget;
   /** The view's model parameters (global filters + cross-filter selection). */
   params: ModelParams;
+  /** The same drill in another order or on another page. */
+  onChange: (target: DrillTarget) => void;
   onClose: () => void;
   dataVersion: number;
   /** Currency of the data, for money columns (plain numbers without it). */
@@ -83,26 +88,27 @@ export function DrillDrawer({
     [header, viewKey, whereKey],
   );
 
-  const [sorting, setSorting] = useState<SortingState>(initialSort ? [{ id: initialSort.column, desc: initialSort.desc }] : []);
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: DEFAULT_PAGE_SIZE });
+  const sort = drillSort(target, sortable, initialSort);
+  const sorting: SortingState = useMemo(() => (sort ? [{ id: sort.column, desc: sort.desc }] : []), [sort]);
+  const pagination: PaginationState = { pageIndex: target.page ?? 0, pageSize: target.pageSize ?? DEFAULT_PAGE_SIZE };
   const [visibility, setVisibility] = useState<VisibilityState>(() => defaultVisibility(model, columns));
   const [lastTotal, setLastTotal] = useState<number | null>(null);
 
-  // Another drill (or new filters) starts from the first page, in the model's default order.
-  useEffect(() => {
-    setPagination((p) => ({ ...p, pageIndex: 0 }));
-  }, [model, viewKey, whereKey, dataVersion]);
-  useEffect(() => {
-    setSorting(initialSort ? [{ id: initialSort.column, desc: initialSort.desc }] : []);
-    setVisibility(defaultVisibility(model, columns));
-  }, [model, initialSort, columns]);
+  const setPagination = useCallback(
+    (u: Updater<PaginationState>) => {
+      const next = apply(u, { pageIndex: target.page ?? 0, pageSize: target.pageSize ?? DEFAULT_PAGE_SIZE });
+      onChange(withDrillPage(target, next.pageIndex, next.pageSize));
+    },
+    [onChange, target],
+  );
 
-  const sort: SortSpec | null = sorting[0] ? { column: sorting[0].id, desc: sorting[0].desc } : initialSort;
+  useEffect(() => {
+    setVisibility(defaultVisibility(model, columns));
+  }, [model, columns]);
+
   const queryParams = useMemo(
     () => pageParams(baseParams, sort, pagination.pageIndex, pagination.pageSize),
-    // sort is rebuilt each render; its fields are the dependency
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [baseParams, sort?.column, sort?.desc, pagination.pageIndex, pagination.pageSize],
+    [baseParams, sort, pagination.pageIndex, pagination.pageSize],
   );
   const state = useModel(runner, model, queryParams, dataVersion);
 
@@ -114,15 +120,18 @@ export function DrillDrawer({
     else if (pagination.pageIndex === 0) setLastTotal(0);
     // Past the end (the rows shrank under the same page number): back to the first page.
     else setPagination((p) => ({ ...p, pageIndex: 0 }));
-  }, [state, pageTotal, pagination.pageIndex]);
+  }, [state, pageTotal, pagination.pageIndex, setPagination]);
   const total = pageTotal ?? lastTotal;
   const pages = pageCount(total ?? 0, pagination.pageSize);
 
-  const onSortingChange = useCallback((u: Updater<SortingState>) => {
-    setSorting((old) => apply(u, old));
-    setPagination((p) => ({ ...p, pageIndex: 0 }));
-  }, []);
-  const onPaginationChange = useCallback((u: Updater<PaginationState>) => setPagination((old) => apply(u, old)), []);
+  const onSortingChange = useCallback(
+    (u: Updater<SortingState>) => {
+      const next = apply(u, sorting)[0];
+      onChange(withDrillSort(target, next ? { column: next.id, desc: next.desc } : null, initialSort));
+    },
+    [onChange, target, initialSort, sorting],
+  );
+  const onPaginationChange = setPagination;
   const onVisibilityChange = useCallback((u: Updater<VisibilityState>) => setVisibility((old) => apply(u, old)), []);
 
   // Exports: every row (limit NULL), in the table's order, all columns.
@@ -168,8 +177,7 @@ export function DrillDrawer({
   const panel = useRef<HTMLDivElement>(null);
   useDialog(panel, onClose);
 
-  const first = total ? pagination.pageIndex * pagination.pageSize + 1 : 0;
-  const last = total ? Math.min(total, first + rows.length - 1) : 0;
+  const { first, last } = pageBounds(pagination.pageIndex, pagination.pageSize, total ? rows.length : 0);
   const whereEntries = Object.entries(target.where).filter(([k]) => !ignored.includes(k));
   const stale = state.status !== 'loading' && state.stale;
 

@@ -1,5 +1,6 @@
 import type { ExportColumnType } from '../../export/parquet';
 import { MISSING, formatCount, formatDays, formatMoney } from '../format';
+import { humanize } from '../labels';
 
 /**
  * How the drill-down shows each column the drill models return: its label, how its values
@@ -82,7 +83,7 @@ const DEFAULT_VISIBLE: Record<string, string[]> = {
 };
 
 export function columnLabel(column: string): string {
-  return SPECS[column]?.label ?? column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return SPECS[column]?.label ?? humanize(column);
 }
 
 export function columnKind(column: string): ColumnKind {

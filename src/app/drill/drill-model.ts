@@ -83,6 +83,27 @@ export function pageParams(params: ModelParams, sort: SortSpec | null, pageIndex
   };
 }
 
+/**
+ * The drill with the order the user chose, from the first page. The model's default order is
+ * left out (absent means default), so the URL of a drill in its default order stays bare.
+ */
+export function withDrillSort(target: DrillTarget, sort: SortSpec | null, modelDefault: SortSpec | null): DrillTarget {
+  const { sort: _sort, page: _page, ...rest } = target;
+  const isDefault = !sort || (modelDefault !== null && sort.column === modelDefault.column && sort.desc === modelDefault.desc);
+  return isDefault ? rest : { ...rest, sort };
+}
+
+/** The drill on another page (zero-based) or page size; the first page and the default size are left out. */
+export function withDrillPage(target: DrillTarget, pageIndex: number, pageSize: number): DrillTarget {
+  const { page: _page, pageSize: _size, ...rest } = target;
+  return { ...rest, ...(pageIndex > 0 ? { page: pageIndex } : {}), ...(pageSize !== DEFAULT_PAGE_SIZE ? { pageSize } : {}) };
+}
+
+/** The order the table shows: the drill's own when the model can sort by it, else the model's default. */
+export function drillSort(target: DrillTarget, sortable: string[], modelDefault: SortSpec | null): SortSpec | null {
+  return target.sort && sortable.includes(target.sort.column) ? target.sort : modelDefault;
+}
+
 /** Every row, in the table's order: no limit (exports have no row cap). */
 export function allRowsParams(params: ModelParams, sort: SortSpec | null): ModelParams {
   return { ...params, ...(sort ? { sort: sort.column, desc: sort.desc } : {}), limit: null, offset: 0 };
@@ -91,22 +112,6 @@ export function allRowsParams(params: ModelParams, sort: SortSpec | null): Model
 /** The model's output columns shown and exported (total_rows is paging bookkeeping). */
 export function dataColumns(header: ModelHeader): string[] {
   return header.outputs.map((o) => o.name).filter((c) => c !== 'total_rows');
-}
-
-/** Rows matching the drill before paging (every row of a page carries it). */
-export function totalRows(rows: Row[]): number | null {
-  const v = rows[0]?.total_rows;
-  return typeof v === 'number' ? v : null;
-}
-
-export function pageCount(total: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(total / pageSize));
-}
-
-/** A page index past the end (e.g. after a filter change) goes back to the last page. */
-export function clampPage(pageIndex: number, total: number | null, pageSize: number): number {
-  if (total === null) return pageIndex;
-  return Math.min(pageIndex, pageCount(total, pageSize) - 1);
 }
 
 /** Runs the model for every row; the caller turns them into a file. */

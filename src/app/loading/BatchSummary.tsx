@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Button } from '@tremor/react';
-import { toCsv } from '../../export/csv';
 import type { JoinCoverage, ReplaceResult } from '../../loader/replace-data';
+import type { Runner } from '../../runner/runner';
 import { ErrorNote } from '../components/ErrorNote';
 import { formatCount } from '../format';
-import { downloadText } from '../panels/data/download';
-import { getSession } from '../session';
+import { useCsvDownload } from '../use-csv-download';
+import { useModel } from '../use-model';
+import { totalRows } from '../view/paging';
 import { coverageLines } from './load-summary';
 
 const TONE_TEXT = {
@@ -34,35 +34,31 @@ export function CoverageList({ coverage }: { coverage: JoinCoverage[] | null }) 
 }
 
 const ISSUE_COLUMNS = ['table_name', 'source_file', 'line_number', 'severity', 'reason', 'raw'];
+// Only the count: total_rows is on every row.
+const COUNT_ONLY = { limit: 1 };
 
 /**
  * Every row of the batch that was rejected, excluded or loaded with a warning, as CSV (cells a
- * spreadsheet would run as formulas neutralised). A batch that replaced the data is read back
- * from load_issues through rejected_rows; a refused batch hands its rows back with the result.
+ * spreadsheet would run as formulas neutralised). A batch that replaced the data is in
+ * load_issues: rejected_rows counts and lists it. A refused batch never reached those tables,
+ * so it hands its rows back with the result, and those are what is saved.
  */
-export function RejectsDownload({ result }: { result: ReplaceResult }) {
-  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const count = result.reports.reduce((n, r) => n + r.rowsRejected + r.rowsExcluded + r.rowsWarned, 0);
-  if (count === 0) return null;
-  const save = async () => {
-    setState({ busy: true, error: null });
-    try {
-      const rows = result.replaced
-        ? (await (await getSession()).runner.run('rejected_rows', { table_name: null, severity: null, limit: null, offset: 0 })).rows
-        : result.issues;
-      downloadText(result.replaced ? 'rejected-rows.csv' : 'rejected-rows-not-loaded-batch.csv', toCsv(rows, ISSUE_COLUMNS, { neutralizeFormulas: true }));
-      setState({ busy: false, error: null });
-    } catch (e) {
-      setState({ busy: false, error: e instanceof Error ? e.message : String(e) });
-    }
-  };
+export function RejectsDownload({ result, runner, dataVersion }: { result: ReplaceResult; runner: Runner; dataVersion: number }) {
+  const download = useCsvDownload();
+  const loaded = useModel(runner, 'rejected_rows', COUNT_ONLY, dataVersion);
+  const count = result.replaced ? (loaded.status === 'ok' && !loaded.stale ? (totalRows(loaded.rows) ?? 0) : null) : result.issues.length;
+  if (!count) return null;
+  const save = () =>
+    result.replaced
+      ? download.save('rejected-rows.csv', ISSUE_COLUMNS, async () => (await runner.run('rejected_rows', { limit: null })).rows)
+      : download.save('rejected-rows-not-loaded-batch.csv', ISSUE_COLUMNS, () => result.issues);
   return (
     <div className="mt-3 flex flex-wrap items-center gap-3">
-      <Button variant="secondary" onClick={() => void save()} loading={state.busy} data-testid="batch-rejects-download">
+      <Button variant="secondary" onClick={() => void save()} loading={download.busy} data-testid="batch-rejects-download">
         {`Download the ${formatCount(count)} rejected, excluded and flagged rows (CSV)`}
       </Button>
       <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">file, line, reason and the row as read, for fixing and loading again</span>
-      {state.error && <ErrorNote title="The download failed" message={state.error} />}
+      {download.error && <ErrorNote title="The download failed" message={download.error} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Button, Callout, Card, ProgressBar, Title } from '@tremor/react';
 import type { FileLoadReport } from '../../loader/load-canonical';
 import type { BatchFileReport } from '../../loader/replace-data';
+import type { Runner } from '../../runner/runner';
 import { formatCount } from '../format';
 import { CoverageList, RejectsDownload } from './BatchSummary';
 import { ImportBatch } from './ImportBatch';
@@ -26,7 +27,7 @@ const TONE_DOT: Record<FileTone, string> = {
  * data. A batch replaces the data only when it has usable order lines; otherwise the last good
  * data stays and this card says what failed.
  */
-export function FileLoader() {
+export function FileLoader({ runner, dataVersion }: { runner: Runner; dataVersion: number }) {
   const load = useLoadState();
   const source = useDataSource();
   const batch = useImportBatch();
@@ -143,7 +144,7 @@ export function FileLoader() {
             )}
             <FileResults reports={last.result.reports} batchReplaced={last.result.replaced} />
             <CoverageList coverage={last.result.coverage} />
-            <RejectsDownload result={last.result} />
+            <RejectsDownload result={last.result} runner={runner} dataVersion={dataVersion} />
           </div>
         )}
         {!load.running && !last && source.reports.length > 0 && (

@@ -9,7 +9,7 @@ import {
 import { previewMapping, type MappingPreview } from '../../loader/replace-data';
 import { Spinner } from '../components/Spinner';
 import { formatCount } from '../format';
-import { downloadText } from '../panels/data/download';
+import { downloadText } from '../download';
 import { getSession } from '../session';
 import { lookupFilesFor, updateDraft } from './import-store';
 import {

@@ -29,7 +29,7 @@ export function DataPage(props: PageProps) {
   return (
     <main className="space-y-6" data-testid="page-data">
       <PageHeader title="Data" question="What is loaded, what was refused and why, and what each column holds." />
-      <FileLoader />
+      <FileLoader runner={props.runner} dataVersion={pageProps.dataVersion} />
       {load.running ? (
         <div className="py-8">
           <Spinner label="The tables below are shown again once the files are loaded." />

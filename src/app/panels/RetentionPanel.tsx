@@ -2,15 +2,13 @@ import { BarChart } from '../components/charts/BarChart';
 import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';
-import { formatMoney, formatMoneyHeadline, formatPercent } from '../format';
+import { formatMoney, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
 
 const REFUNDED = 'Refunded';
 const EXCHANGED = 'Exchanged';
 const CREDIT = 'Store credit';
-
-const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 const tileClass = 'rounded-tremor-default border border-tremor-border p-3 dark:border-dark-tremor-border';
 const tileLabel = 'text-tremor-label text-tremor-content dark:text-dark-tremor-content';
@@ -78,7 +76,7 @@ export function RetentionPanel(props: PageProps) {
         {(rows) => {
           if (rows.length === 0) return <Empty>No returns in this selection.</Empty>;
           const data = rows.map((r) => ({
-            period: r.period instanceof Date ? monthLabel.format(r.period) : String(r.dim_value),
+            period: r.period instanceof Date ? formatMonth(r.period) : String(r.dim_value),
             [REFUNDED]: r.value_refunded,
             [EXCHANGED]: r.value_exchanged,
             [CREDIT]: r.value_store_credit,

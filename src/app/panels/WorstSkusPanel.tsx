@@ -1,7 +1,10 @@
+import { RateTable } from '../components/charts/RateTable';
 import { ModelPanel } from '../components/ModelPanel';
-import { WORST_SKU_COUNT, WorstSkusTable } from '../components/WorstSkusTable';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
+
+/** How many SKUs the overview lists; the model ranks them (by excess returned units). */
+const WORST_SKU_COUNT = 10;
 
 /** The SKUs with the most returns above their category's rate; a click cross-filters. */
 export function WorstSkusPanel({ runner, view, paramsFor, select, dataVersion }: PageProps) {
@@ -14,9 +17,20 @@ export function WorstSkusPanel({ runner, view, paramsFor, select, dataVersion }:
       state={state}
       testId="panel-worst-skus"
     >
-      {(rows) => (
-        <WorstSkusTable rows={rows} selected={view.selection?.dim === 'sku' ? view.selection.value : null} onSelect={(sku) => select('sku', sku)} />
-      )}
+      {(rows) =>
+        rows.length === 0 ? (
+          <p className="text-tremor-default text-tremor-content">No SKUs in this selection.</p>
+        ) : (
+          <RateTable
+            rows={rows.slice(0, WORST_SKU_COUNT)}
+            dimLabel="SKU"
+            baseline="category"
+            selected={view.selection?.dim === 'sku' ? view.selection.value : null}
+            onSelect={(sku) => select('sku', sku)}
+            testId="worst-skus"
+          />
+        )
+      }
     </ModelPanel>
   );
 }

@@ -1,5 +1,5 @@
 import type { Filters } from '../filters';
-import { differenceInCalendarDays, format, isValid, parseISO, startOfQuarter, startOfYear, subDays } from 'date-fns';
+import { format, isValid, parseISO, startOfQuarter, startOfYear, subDays } from 'date-fns';
 
 /**
  * Relative date ranges. They are resolved against the data's LAST ORDER DATE, not today's
@@ -60,31 +60,6 @@ export function resolvePreset(preset: DatePreset, lastOrderDate: string): DateRa
       break;
   }
   return { date_from: day(from), date_to: lastOrderDate };
-}
-
-/** Days in a range, both ends included (0 when it is reversed or invalid). */
-export function rangeDays(range: DateRange): number {
-  if (!isIsoDay(range.date_from) || !isIsoDay(range.date_to)) return 0;
-  return Math.max(0, differenceInCalendarDays(parseISO(range.date_to), parseISO(range.date_from)) + 1);
-}
-
-/** The period of the same length that ends the day before `range` starts. */
-export function previousPeriod(range: DateRange): DateRange | null {
-  const n = rangeDays(range);
-  if (n === 0) return null;
-  const to = subDays(parseISO(range.date_from), 1);
-  return { date_from: day(subDays(to, n - 1)), date_to: day(to) };
-}
-
-/** The last `days` days of data, ending on the last order date. */
-export function lastDays(lastOrderDate: string, days: number): DateRange | null {
-  if (!isIsoDay(lastOrderDate) || days < 1) return null;
-  return { date_from: day(subDays(parseISO(lastOrderDate), days - 1)), date_to: lastOrderDate };
-}
-
-/** Days between two ISO days (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return differenceInCalendarDays(parseISO(b), parseISO(a));
 }
 
 /**

@@ -50,6 +50,12 @@ export interface DrillTarget {
    * rows hold personal data (drills from the Customers and Signals pages).
    */
   note?: string;
+  /** The table's order when the user chose one (absent: the model's default order). */
+  sort?: { column: string; desc: boolean };
+  /** The page shown, zero-based (absent: the first). */
+  page?: number;
+  /** Rows per page (absent: the drawer's default). */
+  pageSize?: number;
 }
 
 export interface ViewState {
@@ -87,9 +93,4 @@ export interface PageProps {
   currency: string | null;
   /** Bumped whenever data or assumptions change, so panels re-query. */
   dataVersion: number;
-  /**
-   * First and last order date of ALL the loaded data (not the filtered selection), once
-   * known. Relative dates (presets, "previous period") count from `last`, not from today.
-   */
-  dataRange?: { first: string; last: string } | null;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ViewPatch, ViewState } from './types';
-import { parseView, serializeView } from './view-url';
+import { parseView, patchView, serializeView } from './view-url';
 
 /**
  * The one view state of the app, living in the URL: `setView(patch)` writes the patched view
@@ -27,7 +27,7 @@ export function useViewState(): { view: ViewState; setView: (patch: ViewPatch, o
   const setView = useCallback((patch: ViewPatch, opts: { replace?: boolean } = {}) => {
     // Patch the URL's view, not a render's copy: two calls in one event both take effect.
     const current = parseView(window.location.search);
-    const search = serializeView({ ...current, ...patch });
+    const search = serializeView(patchView(current, patch));
     if (search === serializeView(current)) return;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     if (opts.replace) window.history.replaceState(window.history.state, '', url);

@@ -1,8 +1,9 @@
 import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, type AssumptionSpec } from '../../data-model/assumptions';
 import { FILTER_PARAMS } from '../../runner/model-header';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../drill/drill-model';
 import type { Filters } from '../filters';
 import { isDatePreset, isIsoDay } from './date-presets';
-import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type ViewState } from './types';
+import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type ViewPatch, type ViewState } from './types';
 
 /**
  * The whole view in the URL's query string, and back. The URL is the one source of the view:
@@ -20,6 +21,8 @@ import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type
  *   drill=returns&dw.reason=defective&dt=Defective%20returns
  *                                         the open drill-down: kind, its filters, its title
  *   do=sku&dn=…                           the drill's panel dimension, and its note (personal data)
+ *   ds=-refund_amount&dp=3&dz=100         the drill table's order (leading '-': descending), its
+ *                                         page (1-based) and rows per page; omitted at the defaults
  *
  * Parameters are written in that order, page params and drill filters sorted by name, so
  * equal views give equal URLs.
@@ -38,7 +41,7 @@ export const DEFAULT_VIEW: ViewState = {
 const DATE_FILTERS = ['date_from', 'date_to'] as const;
 const LIST_FILTERS = FILTER_PARAMS.filter((f) => f !== 'date_from' && f !== 'date_to');
 const DRILL_KINDS: readonly DrillTarget['kind'][] = ['returns', 'lines', 'leakage', 'abuse'];
-/** Names of page parameters and drill filters: model parameter / column names. */
+/** Names of page parameters, drill filters and drill sort columns: model parameter / column names. */
 const NAME = /^[A-Za-z0-9_]+$/;
 
 export function isPageId(v: unknown): v is PageId {
@@ -136,9 +139,34 @@ export function canonicalView(view: ViewState): ViewState {
             title: typeof drill.title === 'string' ? drill.title : '',
             ...(drill.ownDim && isSelectDim(drill.ownDim) ? { ownDim: drill.ownDim } : {}),
             ...(typeof drill.note === 'string' && drill.note !== '' ? { note: drill.note } : {}),
+            ...drillTable(drill),
           }
         : null,
   };
+}
+
+/** The drill table's order, page and page size, when valid and not the default. */
+function drillTable(drill: DrillTarget): Pick<DrillTarget, 'sort' | 'page' | 'pageSize'> {
+  const { sort, page, pageSize } = drill;
+  return {
+    ...(sort && typeof sort.column === 'string' && NAME.test(sort.column) ? { sort: { column: sort.column, desc: sort.desc === true } } : {}),
+    ...(typeof page === 'number' && Number.isInteger(page) && page > 0 ? { page } : {}),
+    ...(pageSize !== DEFAULT_PAGE_SIZE && (PAGE_SIZES as readonly unknown[]).includes(pageSize) ? { pageSize } : {}),
+  };
+}
+
+/**
+ * The view after a change. New filters, dates or selection change the rows behind an open
+ * drill, so its table goes back to the first page (unless the change sets the drill itself).
+ */
+export function patchView(current: ViewState, patch: ViewPatch): ViewState {
+  const next = { ...current, ...patch };
+  const rowsChanged = ['filters', 'datePreset', 'selection'].some(
+    (k) => k in patch && JSON.stringify(patch[k as keyof ViewPatch]) !== JSON.stringify(current[k as keyof ViewState]),
+  );
+  if (!next.drill || !rowsChanged || 'drill' in patch) return next;
+  const { page: _page, ...drill } = next.drill;
+  return { ...next, drill };
 }
 
 /** Reads the view from a query string ('?a=b' or 'a=b'); whatever is invalid is left out. */
@@ -169,9 +197,19 @@ export function parseView(search: string): ViewState {
   }
 
   const kind = q.get('drill');
-  const drill =
+  const sort = q.get('ds');
+  const drill: DrillTarget | null =
     kind !== null && (DRILL_KINDS as readonly string[]).includes(kind)
-      ? { kind: kind as DrillTarget['kind'], where: Object.fromEntries(where), title: q.get('dt') ?? '', ownDim: (q.get('do') ?? undefined) as SelectDim | undefined, note: q.get('dn') ?? undefined }
+      ? {
+          kind: kind as DrillTarget['kind'],
+          where: Object.fromEntries(where),
+          title: q.get('dt') ?? '',
+          ownDim: (q.get('do') ?? undefined) as SelectDim | undefined,
+          note: q.get('dn') ?? undefined,
+          ...(sort ? { sort: { column: sort.replace(/^-/, ''), desc: sort.startsWith('-') } } : {}),
+          page: Number(q.get('dp') ?? 1) - 1,
+          pageSize: Number(q.get('dz') ?? DEFAULT_PAGE_SIZE),
+        }
       : null;
 
   return canonicalView({
@@ -205,6 +243,9 @@ export function serializeView(view: ViewState): string {
     if (v.drill.title !== '') q.set('dt', v.drill.title);
     if (v.drill.ownDim) q.set('do', v.drill.ownDim);
     if (v.drill.note) q.set('dn', v.drill.note);
+    if (v.drill.sort) q.set('ds', `${v.drill.sort.desc ? '-' : ''}${v.drill.sort.column}`);
+    if (v.drill.page) q.set('dp', String(v.drill.page + 1));
+    if (v.drill.pageSize) q.set('dz', String(v.drill.pageSize));
   }
   const s = q.toString();
   return s === '' ? '' : `?${s}`;

@@ -111,11 +111,14 @@ export function RateTable({
                 anySelected={selected !== null}
                 onSelect={() => onSelect(value)}
                 label={`${dimLabel} ${value}`}
+                value={value}
               >
                 {cells}
               </SelectableRow>
             ) : (
-              <TableRow key={value}>{cells}</TableRow>
+              <TableRow key={value} data-value={value}>
+                {cells}
+              </TableRow>
             );
           })}
         </TableBody>

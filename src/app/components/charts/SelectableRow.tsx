@@ -10,6 +10,7 @@ export function SelectableRow({
   anySelected,
   onSelect,
   label,
+  value,
   children,
 }: {
   selected: boolean;
@@ -17,6 +18,8 @@ export function SelectableRow({
   onSelect: () => void;
   /** What the row is, for screen readers ("SKU SHO-0009"). */
   label: string;
+  /** The value, as data-value (tests and the page find a row by it). */
+  value?: string;
   children: ReactNode;
 }) {
   return (
@@ -25,6 +28,7 @@ export function SelectableRow({
       aria-selected={selected}
       aria-label={`${label}${selected ? ' (selected: press to clear)' : ''}`}
       data-selected={selected || undefined}
+      data-value={value}
       className={`cursor-pointer transition-opacity hover:bg-tremor-background-muted focus-visible:outline focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-tremor-brand dark:hover:bg-dark-tremor-background-subtle ${
         selected ? 'bg-tremor-brand-faint shadow-[inset_3px_0_0_0_theme(colors.blue.500)] dark:bg-dark-tremor-brand-faint' : ''
       } ${anySelected && !selected ? 'opacity-60 hover:opacity-100' : ''}`}

@@ -1,7 +1,7 @@
 import { Badge } from '@tremor/react';
 import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS } from '../../../data-model/assumptions';
-import { formatCount, formatDays, formatMoney, formatPercent } from '../../format';
-import { humanize } from '../../labels';
+import { formatAssumption } from '../../format';
+import { assumptionLabel } from '../../labels';
 
 /**
  * The assumptions a money figure rests on, shown beside it: the view's edited values (in the
@@ -46,38 +46,6 @@ export function AssumptionList({
       </dl>
     </div>
   );
-}
-
-const LABELS: Record<string, string> = {
-  handling_cost_per_return: 'Handling per return',
-  inspection_cost_per_return: 'Inspection per inspected return',
-  restocking_fee_pct: 'Restocking fee charged today',
-  return_window_days: 'Return window',
-  recovery_rate_restock: 'Recovered when restocked',
-  recovery_rate_refurbish: 'Recovered when refurbished',
-  recovery_rate_liquidate: 'Recovered when liquidated',
-  recovery_rate_return_to_vendor: 'Credited when returned to vendor',
-  recovery_rate_dispose: 'Recovered when disposed',
-};
-
-export function assumptionLabel(key: string): string {
-  return LABELS[key] ?? humanize(key);
-}
-
-/** An assumption's value in its unit: money, %, days or a share of unit cost. */
-export function formatAssumption(value: unknown, unit: string | undefined, currency: string | null): string {
-  switch (unit) {
-    case 'money':
-      return formatMoney(value, currency);
-    case '%':
-      return typeof value === 'number' ? `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value)}%` : formatCount(value);
-    case 'days':
-      return formatDays(value);
-    case 'share of unit cost':
-      return `${formatPercent(value, undefined, 0)} of unit cost`;
-    default:
-      return formatCount(value);
-  }
 }
 
 export const COST_ASSUMPTION_KEYS = ['handling_cost_per_return', 'inspection_cost_per_return'] as const;

@@ -17,7 +17,6 @@ import {
   COST_PARTS,
   COST_TABLE_ROWS,
   costDrillWhere,
-  grossForScale,
   isKnownValue,
   readCostDim,
   readShowAll,
@@ -76,7 +75,7 @@ export function CostBreakdownPanel(props: PageProps) {
       {(rows) => {
         if (rows.length === 0) return <Empty>No accepted returns in this selection.</Empty>;
         const chartRows = rows.slice(0, CHART_ROWS);
-        const max = niceMax(chartRows.flatMap((r) => [grossForScale(r), r.recovery_value]));
+        const max = niceMax(chartRows.flatMap((r) => [r.gross_cost, r.recovery_value]));
         const tableRows = showAll ? rows : rows.slice(0, COST_TABLE_ROWS);
         return (
           <div className="space-y-6">

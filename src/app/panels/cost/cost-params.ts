@@ -102,13 +102,3 @@ export function stackGeometry(row: Row, max: number): { key: string; left: numbe
   }
   return out;
 }
-
-/** The length of one row's gross bar on the scale (for choosing the scale's end). */
-export function grossForScale(row: Row): number {
-  let g = 0;
-  for (const part of COST_PARTS) {
-    const v = row[part.key];
-    if (typeof v === 'number' && v > 0) g += v;
-  }
-  return g;
-}

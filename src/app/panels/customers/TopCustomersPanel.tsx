@@ -6,6 +6,7 @@ import { Empty, Note } from '../../components/charts/PageHeader';
 import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount, formatMoney, formatPercent, formatRateInterval } from '../../format';
 import { useModel } from '../../use-model';
+import { pageBounds } from '../../view/paging';
 import type { PageProps } from '../../view/types';
 import {
   CUSTOMER_ORDERS,
@@ -85,7 +86,7 @@ export function TopCustomersPanel(props: PageProps) {
         if (rows.length === 0) return <Empty>No customers in this selection{segment ? ` and segment (${segment})` : ''}.</Empty>;
         const total = rows[0]?.total_rows;
         const pages = customerPageCount(total);
-        const first = page * CUSTOMER_PAGE_SIZE + 1;
+        const { first, last } = pageBounds(page, CUSTOMER_PAGE_SIZE, rows.length);
         return (
           <>
             <div className="overflow-x-auto">
@@ -147,7 +148,7 @@ export function TopCustomersPanel(props: PageProps) {
             </div>
             <nav aria-label="Customer pages" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
               <span data-testid="top-customers-range">
-                Customers {formatCount(first)}–{formatCount(first + rows.length - 1)} of {formatCount(total)}
+                Customers {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
               </span>
               <div className="flex items-center gap-2">
                 <button

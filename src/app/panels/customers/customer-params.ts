@@ -1,4 +1,6 @@
 import type { ModelParams } from '../../../runner/runner';
+import { labelFrom } from '../../labels';
+import { pageCount, readPageIndex, readShownRows, withPageIndex, withShownRows } from '../../view/paging';
 
 /**
  * Page parameters of the Customers and Signals pages, read from view.params (so the URL holds
@@ -147,8 +149,7 @@ export function readSegment(params: Record<string, string>): CustomerSegment | n
 
 /** Zero-based page of the top-customers table. */
 export function readCustomerPage(params: Record<string, string>): number {
-  const n = Number(params.cust_page);
-  return Number.isInteger(n) && n > 0 ? n : 0;
+  return readPageIndex(params.cust_page);
 }
 
 /** customer_returns parameters for one page of the table. */
@@ -178,13 +179,12 @@ export function withSegment(params: Record<string, string>, segment: string): Re
 }
 
 export function withCustomerPage(params: Record<string, string>, page: number): Record<string, string> {
-  const { cust_page: _p, ...rest } = params;
-  return page > 0 ? { ...rest, cust_page: String(page) } : rest;
+  return withPageIndex(params, 'cust_page', page);
 }
 
 /** Pages of the table from total_rows (the same on every row of customer_returns). */
 export function customerPageCount(total: unknown): number {
-  return typeof total === 'number' && total > 0 ? Math.ceil(total / CUSTOMER_PAGE_SIZE) : 1;
+  return pageCount(total, CUSTOMER_PAGE_SIZE);
 }
 
 // ---- signals ----
@@ -201,7 +201,7 @@ const RULE_LABELS: Record<string, string> = {
 };
 
 export function signalRuleLabel(rule: unknown): string {
-  return (typeof rule === 'string' && RULE_LABELS[rule]) || String(rule ?? '').replace(/_/g, ' ');
+  return labelFrom(RULE_LABELS, rule);
 }
 
 /** A rule abuse_signals can list (shared_address_payment cannot run: no address column). */
@@ -224,13 +224,11 @@ export function withSignalRule(params: Record<string, string>, rule: string): Re
 export const SIGNAL_ROWS_STEP = 50;
 
 export function readSignalRows(params: Record<string, string>): number {
-  const n = Number(params.sig_rows);
-  return Number.isInteger(n) && n > SIGNAL_ROWS_STEP ? Math.ceil(n / SIGNAL_ROWS_STEP) * SIGNAL_ROWS_STEP : SIGNAL_ROWS_STEP;
+  return readShownRows(params.sig_rows, SIGNAL_ROWS_STEP);
 }
 
 export function withSignalRows(params: Record<string, string>, rows: number): Record<string, string> {
-  const { sig_rows: _r, ...rest } = params;
-  return rows > SIGNAL_ROWS_STEP ? { ...rest, sig_rows: String(rows) } : rest;
+  return withShownRows(params, 'sig_rows', rows, SIGNAL_ROWS_STEP);
 }
 
 /** abuse_summary status 'ok' or 'needs …': the text after "needs", or null when ok. */

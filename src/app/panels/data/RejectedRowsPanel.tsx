@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { Button, Select, SelectItem, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@tremor/react';
 import { CANONICAL_TABLES, type CanonicalTable } from '../../../data-model/contract';
-import { toCsv } from '../../../export/csv';
 import { Empty } from '../../components/charts/PageHeader';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount } from '../../format';
+import { useCsvDownload } from '../../use-csv-download';
 import { useModel } from '../../use-model';
+import { pageBounds } from '../../view/paging';
 import type { PageProps } from '../../view/types';
 import {
-  pageBounds,
   readRejected,
   REJECTED_PAGE_SIZE,
   rejectedFileName,
@@ -18,7 +17,6 @@ import {
   withRejected,
   type Severity,
 } from './data-params';
-import { downloadText } from './download';
 
 const ALL = '__all__';
 const MODEL = 'rejected_rows';
@@ -32,20 +30,11 @@ export function RejectedRowsPanel(props: PageProps) {
   const v = readRejected(props.view.params);
   const params = rejectedParams(v);
   const state = useModel(props.runner, MODEL, params, props.dataVersion);
-  const [download, setDownload] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const download = useCsvDownload();
   const update = (patch: Parameters<typeof withRejected>[1]) => props.setView({ params: withRejected(props.view.params, patch) }, { replace: true });
   const columns = props.runner.header(MODEL).outputs.map((o) => o.name).filter((c) => c !== 'total_rows');
 
-  const downloadAll = async () => {
-    setDownload({ busy: true, error: null });
-    try {
-      const result = await props.runner.run(MODEL, rejectedParams(v, true));
-      downloadText(rejectedFileName(v), toCsv(result.rows, columns, { neutralizeFormulas: true }));
-      setDownload({ busy: false, error: null });
-    } catch (e) {
-      setDownload({ busy: false, error: e instanceof Error ? e.message : String(e) });
-    }
-  };
+  const downloadAll = () => download.save(rejectedFileName(v), columns, async () => (await props.runner.run(MODEL, rejectedParams(v, true))).rows);
 
   return (
     <ModelPanel
@@ -56,7 +45,7 @@ export function RejectedRowsPanel(props: PageProps) {
     >
       {(rows) => {
         const total = typeof rows[0]?.total_rows === 'number' ? rows[0].total_rows : 0;
-        const { first, last } = pageBounds(v.page, rows.length);
+        const { first, last } = pageBounds(v.page, REJECTED_PAGE_SIZE, rows.length);
         const hasNext = last < total;
         return (
           <div className="space-y-4">

@@ -1,4 +1,5 @@
 import { CANONICAL_TABLES, type CanonicalTable } from '../../../data-model/contract';
+import { readPageIndex } from '../../view/paging';
 
 /**
  * Page parameters of the Data page (view.params, in the URL): which table the column profile
@@ -28,11 +29,10 @@ export interface RejectedView {
 }
 
 export function readRejected(params: Record<string, string>): RejectedView {
-  const page = Number(params.rejected_page);
   return {
     table: isTable(params.rejected_table) ? params.rejected_table : null,
     severity: (SEVERITIES as readonly string[]).includes(params.rejected_severity ?? '') ? (params.rejected_severity as Severity) : null,
-    page: Number.isInteger(page) && page > 0 ? page : 0,
+    page: readPageIndex(params.rejected_page),
   };
 }
 
@@ -58,12 +58,6 @@ export function rejectedParams(v: RejectedView, all = false): Record<string, str
     limit: all ? null : REJECTED_PAGE_SIZE,
     offset: all ? 0 : v.page * REJECTED_PAGE_SIZE,
   };
-}
-
-/** "Rows 51–100 of 1,234" bounds for the pager: first and last row numbers shown (1-based). */
-export function pageBounds(page: number, shown: number): { first: number; last: number } {
-  const first = page * REJECTED_PAGE_SIZE + (shown > 0 ? 1 : 0);
-  return { first, last: page * REJECTED_PAGE_SIZE + shown };
 }
 
 /** File name of the rejected rows export: rejected-rows[-table][-severity].csv */

@@ -1,4 +1,4 @@
-import { humanize } from '../../labels';
+import { labelFrom } from '../../labels';
 
 /** Short names of the leakage rules (leakage.sql gives the full description of each). */
 const RULE_LABELS: Record<string, string> = {
@@ -12,7 +12,7 @@ const RULE_LABELS: Record<string, string> = {
 };
 
 export function ruleLabel(rule: unknown): string {
-  return (typeof rule === 'string' && RULE_LABELS[rule]) || humanize(rule);
+  return labelFrom(RULE_LABELS, rule);
 }
 
 /** leakage.status is 'ok' or 'needs <table.column, ...>': the columns, for the needs note. */

@@ -1,5 +1,7 @@
+import { ASSUMPTIONS } from '../../../data-model/assumptions';
 import type { ModelParams } from '../../../runner/runner';
-import { formatCount, formatDays, formatMoney, formatPercent, MISSING } from '../../format';
+import { formatAssumption, formatCount, formatDays, formatMoney, formatPercent, MISSING } from '../../format';
+import { assumptionLabel } from '../../labels';
 
 /**
  * The Policy page's inputs live in view.params (so the URL reproduces the what-if): change_date,
@@ -152,35 +154,28 @@ export function deltaTone(metric: unknown, delta: unknown): DeltaTone {
   return delta < 0 === lower ? 'better' : 'worse';
 }
 
-const ASSUMPTION_ROW_LABELS: Record<string, string> = {
-  window_days: 'What-if return window',
-  restocking_fee_pct: 'What-if restocking fee',
-  paid_returns: 'Customers pay return labels',
-  handling_cost_per_return: 'Handling per return',
-  recovery_rate_restock: 'Recovered when restocked',
-  recovery_rate_refurbish: 'Recovered when refurbished',
-  recovery_rate_liquidate: 'Recovered when liquidated',
-  recovery_rate_return_to_vendor: 'Credited when returned to vendor',
-  recovery_rate_dispose: 'Recovered when disposed',
-  customer_behaviour: 'Customer behaviour',
-  fault: 'Who pays fees and labels',
+// The what-if settings policy_impact lists next to the assumptions it reads: their own names
+// and units (restocking_fee_pct here is the what-if fee, not the fee charged today).
+const SETTING_ROWS: Record<string, { label: string; unit?: string }> = {
+  window_days: { label: 'What-if return window', unit: 'days' },
+  restocking_fee_pct: { label: 'What-if restocking fee', unit: '%' },
+  paid_returns: { label: 'Customers pay return labels' },
+  customer_behaviour: { label: 'Customer behaviour' },
+  fault: { label: 'Who pays fees and labels' },
 };
 
 /** The name of an assumption row (section 'assumption' of policy_impact) for people. */
 export function assumptionRowLabel(metric: unknown): string {
-  return ASSUMPTION_ROW_LABELS[String(metric)] ?? String(metric ?? '').replace(/_/g, ' ');
+  const m = String(metric ?? '');
+  return SETTING_ROWS[m]?.label ?? assumptionLabel(m);
 }
 
 /** How an assumption row's value reads (section 'assumption' of policy_impact). */
 export function formatAssumptionRow(metric: unknown, value: unknown, currency: string | null): string | null {
   const m = String(metric);
   if (value === null || value === undefined) return null;
-  if (m === 'window_days') return formatDays(value);
-  if (m === 'restocking_fee_pct') return typeof value === 'number' ? `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value)}%` : MISSING;
   if (m === 'paid_returns') return value === 1 ? 'yes' : 'no';
-  if (m === 'handling_cost_per_return') return formatMoney(value, currency);
-  if (m.startsWith('recovery_rate_')) return `${formatPercent(value, undefined, 0)} of unit cost`;
-  return formatCount(value);
+  return formatAssumption(value, SETTING_ROWS[m]?.unit ?? ASSUMPTIONS.find((a) => a.key === m)?.unit, currency);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readShownRows, withShownRows } from '../../view/paging';
+
 /**
  * Page parameters of the Products page, read from view.params (so they are in the URL).
  * Invalid values fall back to the default instead of failing.
@@ -30,11 +32,9 @@ export function withRateDim(params: Record<string, string>, dim: RateDim): Recor
 export const PAGE_SIZE = 25;
 
 export function readRowCount(params: Record<string, string>): number {
-  const n = Number(params.rate_rows);
-  return Number.isInteger(n) && n > PAGE_SIZE ? Math.ceil(n / PAGE_SIZE) * PAGE_SIZE : PAGE_SIZE;
+  return readShownRows(params.rate_rows, PAGE_SIZE);
 }
 
 export function withRowCount(params: Record<string, string>, rows: number): Record<string, string> {
-  const { rate_rows: _old, ...rest } = params;
-  return rows > PAGE_SIZE ? { ...rest, rate_rows: String(rows) } : rest;
+  return withShownRows(params, 'rate_rows', rows, PAGE_SIZE);
 }

@@ -4,6 +4,7 @@ import { Empty, Note } from '../../components/charts/PageHeader';
 import { SelectableRow } from '../../components/charts/SelectableRow';
 import { ModelPanel } from '../../components/ModelPanel';
 import { MISSING, formatCount, formatMoney } from '../../format';
+import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import {
@@ -188,7 +189,7 @@ export function SignalListPanel(props: PageProps) {
                       <TableRow key={id} data-signal={id}>
                         <TableCell className="whitespace-nowrap">
                           <DrillButton title={`Show the orders and returns behind this signal (${id})`} onClick={open}>
-                            {String(r.rule).replace(/_/g, ' ')}
+                            {humanize(r.rule)}
                           </DrillButton>
                         </TableCell>
                         <TableCell className="font-mono">{r.customer_id == null ? MISSING : String(r.customer_id)}</TableCell>

@@ -1,0 +1,91 @@
+-- kpi_change: each headline number against the period just before, one row per KPI
+-- The KPIs are those of kpis (one definition, the kpi_values macro); this model decides which
+-- two periods to compare and how far each KPI moved between them. Dates are order dates
+-- (cohort view), and "the data" is every loaded order line, whatever the filters.
+-- With a date range: the range, clipped to the data's first and last order date (a range
+-- reaching past the data would otherwise compare against empty days), against the same
+-- number of days just before. The current values are the range's own, as the kpis model gives
+-- them for the same filters.
+-- Without a date range (the kpis then cover all the data): the last compare_days days of data
+-- against the compare_days days before.
+-- Previous is NULL when the data has no order dates that early (the previous period ends
+-- before the first order date). Every period column is NULL when the range holds no day of
+-- data: there is nothing to compare.
+-- change: relative ((current − previous) / |previous|) for counts and money, NULL when
+-- previous is 0; a difference for rates (a fraction: 0.012 is 1.2 percentage points) and days.
+-- maturing: the current period ends less than return_window_days (assumption) before the last
+-- order date, so some of its orders can still be returned and its rates will still rise.
+-- @filters
+-- @param compare_days number = 90 : without a date range, days of data compared (the last N with the N before)
+-- @requires order_lines.order_id
+-- @output kpi : KPI key, a column of kpis (orders, units_sold, gross_sales, ...)
+-- @output kind : 'count', 'money', 'rate' (a fraction) or 'days'; says how change is measured
+-- @output current_value : the KPI over the current period
+-- @output previous_value : the KPI over the previous period (NULL without one)
+-- @output change : relative change for count and money, difference for rate and days (NULL when either side is NULL)
+-- @output basis : 'date_range' (the view's range) or 'last_days' (no range: the last compare_days days of data)
+-- @output period_days : days in each period (both ends included)
+-- @output current_from : first day of the current period
+-- @output current_to : last day of the current period
+-- @output previous_from : first day of the previous period (NULL without one)
+-- @output previous_to : last day of the previous period (NULL without one)
+-- @output maturing : true while the current period's orders can still be returned (rates not final)
+WITH asked AS (
+  SELECT min(order_date) AS first_day, max(order_date) AS last_day,
+    CAST($date_from AS DATE) AS range_from, CAST($date_to AS DATE) AS range_to,
+    ($date_from IS NOT NULL OR $date_to IS NOT NULL) AS has_range,
+    greatest(1, CAST(coalesce(CAST($compare_days AS DOUBLE), 90) AS INTEGER)) AS compare_days
+  FROM lines_enriched
+), clipped AS (
+  SELECT *,
+    CASE WHEN has_range THEN greatest(coalesce(range_from, first_day), first_day)
+         ELSE last_day - (compare_days - 1) END AS current_from,
+    CASE WHEN has_range THEN least(coalesce(range_to, last_day), last_day) ELSE last_day END AS current_to
+  FROM asked
+), periods AS (
+  SELECT *,
+    CASE WHEN has_range THEN 'date_range' ELSE 'last_days' END AS basis,
+    CAST(date_diff('day', current_from, current_to) + 1 AS INTEGER) AS period_days,
+    date_diff('day', current_to, last_day) < assumption('return_window_days') AS maturing
+  FROM clipped
+  WHERE current_to >= current_from
+), with_previous AS (
+  -- the previous period: as many days, ending the day before the current one starts
+  SELECT * EXCLUDE (first_day, last_day, range_from, range_to, has_range, compare_days),
+    CASE WHEN current_from - 1 >= first_day THEN current_from - period_days END AS previous_from,
+    CASE WHEN current_from - 1 >= first_day THEN current_from - 1 END AS previous_to
+  FROM periods
+), current_kpis AS (
+  -- with a range the view's own dates, so current_value is the number on the card
+  SELECT * FROM kpi_values(
+    CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_from AS DATE) ELSE (SELECT current_from FROM periods) END,
+    CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_to AS DATE) ELSE (SELECT current_to FROM periods) END,
+    $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), previous_kpis AS (
+  SELECT * FROM kpi_values((SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
+    $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), long_kpis AS (
+  SELECT
+    unnest(range(1, 11)) AS ord,
+    unnest(['orders', 'units_sold', 'gross_sales', 'returns', 'units_returned', 'refund_amount',
+            'order_return_rate', 'unit_return_rate', 'value_return_rate', 'median_days_to_refund']) AS kpi,
+    unnest(['count', 'count', 'money', 'count', 'count', 'money', 'rate', 'rate', 'rate', 'days']) AS kind,
+    unnest([ck.orders, ck.units_sold, ck.gross_sales, ck.returns, ck.units_returned, ck.refund_amount,
+            ck.order_return_rate, ck.unit_return_rate, ck.value_return_rate, ck.median_days_to_refund]::DOUBLE[]) AS cur,
+    unnest([pk.orders, pk.units_sold, pk.gross_sales, pk.returns, pk.units_returned, pk.refund_amount,
+            pk.order_return_rate, pk.unit_return_rate, pk.value_return_rate, pk.median_days_to_refund]::DOUBLE[]) AS prev
+  FROM current_kpis ck, previous_kpis pk
+), both_sides AS (
+  -- a side without its period has no value (the macro ran on NULL dates: all the data)
+  SELECT k.ord, k.kpi, k.kind,
+    CASE WHEN p.current_from IS NOT NULL THEN k.cur END AS current_value,
+    CASE WHEN p.previous_from IS NOT NULL THEN k.prev END AS previous_value,
+    p.*
+  FROM long_kpis k LEFT JOIN with_previous p ON true
+)
+SELECT kpi, kind, current_value, previous_value,
+  CASE WHEN kind IN ('count', 'money') THEN safe_div(current_value - previous_value, abs(previous_value))
+       ELSE current_value - previous_value END AS change,
+  basis, period_days, current_from, current_to, previous_from, previous_to, maturing
+FROM both_sides
+ORDER BY ord;
