@@ -18,11 +18,7 @@
 -- @output currency : currency of the prices (the most common one)
 -- @output first_order_date : earliest order date in the selection
 -- @output last_order_date : latest order date in the selection
-WITH lines AS (
-  SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
-)
-SELECT k.*,
-  (SELECT mode(currency) FROM lines) AS currency,
-  (SELECT min(order_date) FROM lines) AS first_order_date,
-  (SELECT max(order_date) FROM lines) AS last_order_date
-FROM kpi_values($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k;
+SELECT k.*, l.currency, l.first_order_date, l.last_order_date
+FROM kpi_values($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k,
+  (SELECT mode(currency) AS currency, min(order_date) AS first_order_date, max(order_date) AS last_order_date
+   FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)) AS l;

@@ -6,26 +6,39 @@
 -- refused, so they count in `returns` but not in units, refunds or rates.
 
 -- kpi_values(...global filters): one row, the KPIs of the orders and returns that pass them.
+-- Written as one aggregate pass over the lines and one over the returns (plus the semi-join
+-- for returned orders): a CTE read by several subqueries is materialized first, which cost
+-- 3-4x the time at 1M order lines.
 CREATE OR REPLACE MACRO kpi_values(p_date_from, p_date_to, p_channel, p_region, p_category,
                                    p_supplier, p_carrier, p_sku, p_reason) AS TABLE
-  WITH lines AS (
-    SELECT * FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
-  ), rets AS (
-    SELECT * FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
-  ), accepted AS (
-    SELECT * FROM rets WHERE resolution IS DISTINCT FROM 'rejected'
+  WITH line_totals AS (
+    SELECT count(DISTINCT order_id) AS orders,
+      sum(quantity) AS units, sum(line_value) AS value
+    FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
+  ), return_totals AS (
+    SELECT count(*) AS returns,
+      coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS units_returned,
+      coalesce(sum(refund_amount) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS refund_amount,
+      coalesce(sum(coalesce(quantity * unit_price, refund_amount, 0)) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS value_returned,
+      -- days_between is NULL when either date is missing, and median skips NULLs
+      median(days_between(requested_at, refunded_at)) AS median_days_to_refund
+    FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
+  ), returned_orders AS (
+    -- orders of the selected lines with at least one accepted return
+    SELECT count(DISTINCT order_id) AS orders_with_return
+    FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
+    WHERE resolution IS DISTINCT FROM 'rejected'
+      AND order_id IN (SELECT order_id FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku))
   )
   SELECT
-    (SELECT count(DISTINCT order_id) FROM lines) AS orders,
-    (SELECT coalesce(sum(quantity), 0) FROM lines) AS units_sold,
-    (SELECT coalesce(sum(line_value), 0) FROM lines) AS gross_sales,
-    (SELECT count(*) FROM rets) AS returns,
-    (SELECT coalesce(sum(quantity), 0) FROM accepted) AS units_returned,
-    (SELECT coalesce(sum(refund_amount), 0) FROM accepted) AS refund_amount,
-    safe_div((SELECT count(DISTINCT order_id) FROM accepted WHERE order_id IN (SELECT order_id FROM lines)),
-             (SELECT count(DISTINCT order_id) FROM lines)) AS order_return_rate,
-    safe_div((SELECT coalesce(sum(quantity), 0) FROM accepted), (SELECT sum(quantity) FROM lines)) AS unit_return_rate,
-    safe_div((SELECT coalesce(sum(coalesce(quantity * unit_price, refund_amount, 0)), 0) FROM accepted),
-             (SELECT sum(line_value) FROM lines)) AS value_return_rate,
-    (SELECT median(days_between(requested_at, refunded_at)) FROM rets
-       WHERE requested_at IS NOT NULL AND refunded_at IS NOT NULL) AS median_days_to_refund;
+    l.orders,
+    coalesce(l.units, 0) AS units_sold,
+    coalesce(l.value, 0) AS gross_sales,
+    r.returns,
+    r.units_returned,
+    r.refund_amount,
+    safe_div(o.orders_with_return, l.orders) AS order_return_rate,
+    safe_div(r.units_returned, l.units) AS unit_return_rate,
+    safe_div(r.value_returned, l.value) AS value_return_rate,
+    r.median_days_to_refund
+  FROM line_totals l, return_totals r, returned_orders o;
