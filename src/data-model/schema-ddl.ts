@@ -29,10 +29,13 @@ CREATE OR REPLACE TABLE load_issues (
 
 /** How many non-null values each canonical column holds (for "needs column X"). */
 export function columnPresenceSQL(): string {
-  return CANONICAL_TABLES.flatMap((t) =>
-    CONTRACT[t].columns.map(
-      (c) =>
-        `SELECT '${t}' AS table_name, '${c.name}' AS column_name, count(${ident(c.name)}) AS non_null FROM ${t}`,
-    ),
-  ).join('\nUNION ALL\n');
+  // One scan per table (then unpivoted), not one per column: ~60 scans of the order lines
+  // cost a noticeable share of every load.
+  return CANONICAL_TABLES.map((t) => {
+    const cols = CONTRACT[t].columns;
+    const counts = cols.map((c) => `count(${ident(c.name)}) AS ${ident(c.name)}`).join(', ');
+    const names = cols.map((c) => `'${c.name}'`).join(', ');
+    const values = cols.map((c) => `c.${ident(c.name)}`).join(', ');
+    return `SELECT '${t}' AS table_name, unnest([${names}]) AS column_name, unnest([${values}]) AS non_null FROM (SELECT ${counts} FROM ${t}) c`;
+  }).join('\nUNION ALL\n');
 }

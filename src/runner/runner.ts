@@ -3,7 +3,7 @@ import { canonicalDDL, columnPresenceSQL, AUDIT_DDL } from '../data-model/schema
 import type { BindValue, Engine, Row } from '../engine/types';
 import { bindNamed } from './bind-params';
 import { FILTER_PARAMS, parseHeader, type ModelHeader, type ParamSpec } from './model-header';
-import { DERIVE_FILE, SCHEMA_SETUP_FILES, modelNames, type QuerySources } from './query-sources';
+import { DERIVE_FILE, ON_DEMAND_SCHEMA_FILES, SCHEMA_SETUP_FILES, modelNames, type QuerySources } from './query-sources';
 import { QueryQueue } from './query-queue';
 
 export type ParamValue = string | number | boolean | null | readonly string[];
@@ -27,12 +27,18 @@ export class Runner {
   private presence = new Map<string, number>();
   private initialized = false;
   private readonly queue = new QueryQueue();
+  /** On-demand schema files: the macros each creates, and its creation once started. */
+  private readonly onDemand: { file: string; macros: RegExp; created: Promise<void> | null }[];
 
   constructor(
     readonly engine: Engine,
     readonly sources: QuerySources,
   ) {
     for (const name of modelNames(sources)) this.headers[name] = parseHeader(name, sources[name]!);
+    this.onDemand = ON_DEMAND_SCHEMA_FILES.map((file) => {
+      const names = [...this.script(file).matchAll(/CREATE OR REPLACE MACRO\s+(\w+)/gi)].map((m) => m[1]!);
+      return { file, macros: new RegExp(`\\b(${names.join('|')})\\s*\\(`, 'i'), created: null };
+    });
   }
 
   get modelNames(): string[] {
@@ -44,8 +50,9 @@ export class Runner {
     // One exec for all the setup SQL: in the browser every call is a round trip to the worker.
     await this.engine.exec([canonicalDDL(), AUDIT_DDL].join(';\n'));
     await this.setAssumptions({});
+    // The setup files include derive.sql (the macros need its tables): no second derive here.
     await this.engine.exec(SCHEMA_SETUP_FILES.map((f) => this.script(f)).join(';\n'));
-    await this.refresh();
+    await this.readPresence();
     this.initialized = true;
   }
 
@@ -53,6 +60,10 @@ export class Runner {
   async refresh(): Promise<void> {
     this.queue.invalidate();
     await this.engine.exec(this.script(DERIVE_FILE));
+    await this.readPresence();
+  }
+
+  private async readPresence(): Promise<void> {
     // Again: a model answer computed while the tables were being rebuilt must not be kept.
     this.queue.invalidate();
     const rows = await this.engine.query(columnPresenceSQL());
@@ -96,7 +107,14 @@ export class Runner {
     if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
     const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
     const key = `${model}\u0000${JSON.stringify(bound.params)}`;
-    const rows = await this.queue.run(key, () => this.engine.query(bound.sql, bound.params), signal);
+    const rows = await this.queue.run(
+      key,
+      async () => {
+        await this.createMacrosFor(bound.sql);
+        return this.engine.query(bound.sql, bound.params);
+      },
+      signal,
+    );
     return { status: 'ok', model, rows };
   }
 
@@ -119,6 +137,25 @@ export class Runner {
     const h = this.headers[model];
     if (!h) throw new Error(`Unknown model "${model}"`);
     return h;
+  }
+
+  /** Creates the on-demand rule macros `sql` calls (and those they call), once. */
+  private async createMacrosFor(sql: string, busy: ReadonlySet<string> = new Set()): Promise<void> {
+    for (const d of this.onDemand) {
+      if (busy.has(d.file) || !d.macros.test(sql)) continue;
+      if (!d.created) {
+        const text = this.script(d.file);
+        const made = this.createMacrosFor(text, new Set([...busy, d.file])).then(() =>
+          // In main explicitly: a loading batch points the search_path at its shadow schema.
+          this.engine.exec(text.replace(/CREATE OR REPLACE MACRO\s+(\w+)/gi, 'CREATE OR REPLACE MACRO main.$1')),
+        );
+        d.created = made;
+        made.catch(() => {
+          if (d.created === made) d.created = null; // not made: try again next time
+        });
+      }
+      await d.created;
+    }
   }
 
   private script(file: string): string {
