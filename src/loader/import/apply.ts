@@ -33,6 +33,14 @@ import {
  * a key a lookup lacks rejects the rows of the targets using it (unless onMissing is 'empty'),
  * and report.lookups says how each lookup file was read and used. With routing 'each' a row
  * can feed several tables: each table's accounting adds up, the file's totals add the tables.
+ *
+ * Lookup files are accounted for like loaded files, under table_name 'lookup:<name>': a row
+ * that is a lookup entry counts as loaded; an unreadable row or one without a key is
+ * rejected; a row repeating a key is excluded (the first row wins). Several files matching
+ * a lookup's pattern are read as one list (in the order given: the first row of a key wins
+ * across files) when each has the columns the mapping reads; one that lacks some is not
+ * used, and report.lookups[].notUsed says why. A lookup file read by several mapped files of
+ * a batch is accounted for once (the first time).
  */
 
 export interface ImportFile {
@@ -51,7 +59,7 @@ export interface ApplyOptions {
   previewRows?: number;
   /** Read only the first N data records (previews of big files). */
   maxRecords?: number;
-  /** Files the mapping's lookups may read (each lookup takes the first whose name matches its pattern). */
+  /** Files the mapping's lookups may read (a lookup reads every file whose name matches its pattern). */
   lookupFiles?: ImportFile[];
 }
 
@@ -69,9 +77,11 @@ export interface TableAccount {
 /** How a lookup file was read and how well the mapped file's keys found it. */
 export interface LookupReport {
   name: string;
-  /** The file used. */
+  /** The files used, in the order read, joined with ', ' (several when several files match the pattern). */
   file: string;
-  /** Rows of the lookup file (unreadable ones included). */
+  /** Files matching the pattern that were not used, and why (only when there are any). */
+  notUsed?: { file: string; reason: string }[];
+  /** Rows of the lookup files (unreadable ones included). */
   rowsRead: number;
   rowsUnreadable: number;
   /** Distinct keys. */
@@ -163,30 +173,35 @@ export async function applyMapping(
   const lookups: PreparedLookup[] = [];
   for (const [j, spec] of (mapping.lookups ?? []).entries()) {
     const candidates = (options.lookupFiles ?? []).filter((f) => fileMatches(f.name, spec.file));
-    const found = candidates[0];
-    if (!found) {
+    if (candidates.length === 0) {
       report.error = `${file.name}: the mapping reads lookup "${spec.name}" from a file named like "${spec.file}", and none was given`
         + (options.lookupFiles?.length ? ` (files given: ${options.lookupFiles.map((f) => f.name).join(', ')})` : '');
       return report;
     }
     const source: SourceFormat = { ...mapping.source, ...spec.source };
-    const lt = decodeFile(found, source.encoding);
-    if (typeof lt !== 'string') {
-      report.error = `${file.name}: lookup file ${found.name}: ${lt.error}`;
-      return report;
+    const parts: LookupPart[] = [];
+    for (const found of candidates) {
+      const lt = decodeFile(found, source.encoding);
+      if (typeof lt !== 'string') {
+        report.error = `${file.name}: lookup file ${found.name}: ${lt.error}`;
+        return report;
+      }
+      const lp = prepareText(lt, source);
+      if ('error' in lp) {
+        report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
+        return report;
+      }
+      parts.push({ ...lp, file: found.name, columnMap: new Map() });
     }
-    const lp = prepareText(lt, source);
-    if ('error' in lp) {
-      report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
-      return report;
-    }
-    lookups.push({ index: j + 1, spec, file: found.name, source, ...lp, needed: new Set<number>() });
+    // The first file names the lookup's columns (l<j>_c<k>); the others are matched to it by name.
+    lookups.push({ index: j + 1, spec, source, ...parts[0]!, parts, notUsed: [], needed: new Set<number>() });
   }
   const resolved = resolveColumns(mapping, prepared, lookups);
   if ('error' in resolved) {
     report.error = `${file.name}: ${resolved.error}`;
     return report;
   }
+  lookups.forEach(matchLookupParts);
   const id = ++counter;
   await engine.exec(sql['import/import_macros']);
   await engine.exec('BEGIN TRANSACTION');
@@ -227,15 +242,49 @@ interface PreparedText {
   columnOf: Map<string, string>;
 }
 
+/** One file read for a lookup. */
+interface LookupPart extends PreparedText {
+  file: string;
+  /** Column number in the lookup's first file → the same column's number in this file. */
+  columnMap: Map<number, number>;
+}
+
 interface PreparedLookup extends PreparedText {
   /** 1-based: its columns are staged as l<index>_c<k>. */
   index: number;
   spec: LookupSpec;
+  /** The first file's name (its columns name the lookup's). */
   file: string;
   source: SourceFormat;
   /** Column numbers (k of c<k>) the mapping reads, the key included. */
   needed: Set<number>;
+  /** The files read as one list, in order (the first one included). */
+  parts: LookupPart[];
+  /** Files matching the pattern that lack a column the mapping reads: not read. */
+  notUsed: { file: string; reason: string }[];
 }
+
+/**
+ * Splits a lookup's files into those read (every column the mapping reads found by name) and
+ * those left out, and fills each part's column map.
+ */
+function matchLookupParts(lk: PreparedLookup): void {
+  const used: LookupPart[] = [];
+  for (const part of lk.parts) {
+    const missing: string[] = [];
+    for (const k of lk.needed) {
+      const c = lookupColumn(part, lk.header[k - 1]!);
+      if (c) part.columnMap.set(k, Number(c.slice(1)));
+      else missing.push(lk.header[k - 1]!);
+    }
+    if (missing.length === 0) used.push(part);
+    else lk.notUsed.push({ file: part.file, reason: `it has no ${missing.map((n) => `"${n}"`).join(', ')} column, which the mapping reads` });
+  }
+  lk.parts = used;
+}
+
+/** How a lookup is named in messages: its files, joined. */
+const lookupFileNames = (lk: PreparedLookup) => lk.parts.map((p) => p.file).join(', ');
 
 /** Header names of the file under a source format (and the text cut after maxRecords). */
 function prepareText(text: string, source: SourceFormat, maxRecords?: number): PreparedText | { error: string } {
@@ -410,27 +459,14 @@ async function run(
     };
     for (const lk of lookups) {
       const j = lk.index;
-      const staged = `imp${id}_lk${j}s`;
-      const lkRejects = await stage(engine, staged, lk.text, lk.source, lk.header.length);
-      const key = lookupColumn(lk, lk.spec.key)!;
-      const cols = [...lk.needed].sort((a, b) => a - b).map((k) => `c${k} AS l${j}_c${k}`);
-      await engine.exec(
-        `CREATE TEMP TABLE imp${id}_lk${j} AS SELECT * EXCLUDE (__rn) FROM (
-           SELECT ${key} AS __k, ${cols.join(', ')}, row_number() OVER (PARTITION BY ${key} ORDER BY __line) AS __rn
-           FROM ${staged} WHERE ${key} IS NOT NULL) WHERE __rn = 1`,
-      );
-      const [st] = await engine.query(
-        `SELECT count(*) AS n, count(*) FILTER (WHERE ${key} IS NULL) AS empty_keys, count(DISTINCT ${key}) AS keys FROM ${staged}`,
-      );
+      const st = await stageLookup(engine, id, lk, issues, options.now ?? new Date());
       const on = refOf(lk.spec.on);
       selects.push(...[...lk.needed].sort((a, b) => a - b).map((k) => `lk${j}.l${j}_c${k}`));
       selects.push(`${on} AS __on${j}`, `(${on} IS NOT NULL AND lk${j}.__k IS NULL) AS __miss${j}`);
       joins.push(`LEFT JOIN imp${id}_lk${j} lk${j} ON lk${j}.__k = ${on}`);
       (report.lookups ??= []).push({
-        name: lk.spec.name, file: lk.file,
-        rowsRead: Number(st!.n) + lkRejects.length, rowsUnreadable: lkRejects.length,
-        keys: Number(st!.keys), duplicateKeyRows: Number(st!.n) - Number(st!.empty_keys) - Number(st!.keys), emptyKeyRows: Number(st!.empty_keys),
-        keysUsed: 0, rowsWithoutMatch: 0,
+        name: lk.spec.name, file: lookupFileNames(lk), ...(lk.notUsed.length > 0 ? { notUsed: lk.notUsed } : {}),
+        ...st, keysUsed: 0, rowsWithoutMatch: 0,
       });
     }
     await engine.exec(`CREATE TEMP TABLE imp${id}_joined AS SELECT s.*, ${selects.join(', ')} FROM ${src} s ${joins.join(' ')} ORDER BY s.__line`);
@@ -504,11 +540,90 @@ async function run(
   }
   const reasons = await engine.query(
     `SELECT table_name, severity, regexp_replace(reason, ':\\s*".*$', '') AS reason, count(*) AS n
-     FROM ${issues} GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
+     FROM ${issues} WHERE NOT starts_with(table_name, $1) GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
+    [LOOKUP_TABLE_PREFIX],
   );
   report.reasons = reasons.map((r) => ({
     table: r.table_name as CanonicalTable, severity: r.severity as ReasonCount['severity'], reason: String(r.reason), rows: Number(r.n),
   }));
+}
+
+/** load_log / load_issues table_name of a lookup file's rows: 'lookup:<lookup name>'. */
+export const LOOKUP_TABLE_PREFIX = 'lookup:';
+
+/**
+ * Stages a lookup's files as one list and keeps the first row of each key in imp<id>_lk<j>
+ * (__k, l<j>_c<k> ...). Each file's rows are accounted for under 'lookup:<name>' (see the
+ * header), unless an earlier import of the batch already did.
+ */
+async function stageLookup(
+  engine: Engine,
+  id: number,
+  lk: PreparedLookup,
+  issues: string,
+  now: Date,
+): Promise<Pick<LookupReport, 'rowsRead' | 'rowsUnreadable' | 'keys' | 'duplicateKeyRows' | 'emptyKeyRows'>> {
+  const j = lk.index;
+  const all = `imp${id}_lk${j}all`;
+  const needed = [...lk.needed].sort((a, b) => a - b);
+  const key = Number(lookupColumn(lk, lk.spec.key)!.slice(1));
+  const unreadable: { part: number; line: number; errorType: string; raw: string }[] = [];
+  const selects: string[] = [];
+  for (const [n, part] of lk.parts.entries()) {
+    const staged = `imp${id}_lk${j}f${n}`;
+    const rejects = await stage(engine, staged, part.text, lk.source, part.header.length);
+    unreadable.push(...rejects.map((r) => ({ part: n, ...r })));
+    const cols = needed.map((k) => `c${part.columnMap.get(k)!} AS l${j}_c${k}`);
+    selects.push(`SELECT ${n} AS __f, __line, __raw, c${part.columnMap.get(key)!} AS __k, ${cols.join(', ')} FROM ${staged}`);
+  }
+  // __first: where the key was first seen (file number, line); the entry is the row found there.
+  await engine.exec(
+    `CREATE TEMP TABLE ${all} AS SELECT *, CASE WHEN __k IS NOT NULL THEN
+       first_value({f: __f, line: __line}) OVER (PARTITION BY __k ORDER BY __f, __line) END AS __first
+     FROM (${selects.join(' UNION ALL ')})`,
+  );
+  await engine.exec(
+    `CREATE TEMP TABLE imp${id}_lk${j} AS SELECT __k, ${needed.map((k) => `l${j}_c${k}`).join(', ')} FROM ${all}
+     WHERE __first.f = __f AND __first.line = __line`,
+  );
+  const table = `${LOOKUP_TABLE_PREFIX}${lk.spec.name}`;
+  const names = lk.parts.map((p) => p.file);
+  for (const [n, file] of names.entries()) {
+    const seen = await engine.query('SELECT 1 FROM load_log WHERE table_name = $1 AND source_file = $2 LIMIT 1', [table, file]);
+    if (seen.length > 0) continue;
+    const mine = unreadable.filter((r) => r.part === n);
+    for (const r of mine) {
+      await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, file, r.line, `unreadable row (${r.errorType})`, r.raw]);
+    }
+    // A row without its key cannot be looked up (rejected); a repeated key is left out by the
+    // lookup's rule, the first row wins (excluded), naming where that first row is.
+    const flagged = await engine.query(
+      `INSERT INTO ${issues}
+         SELECT $1, $2, __line,
+           CASE WHEN __k IS NULL THEN 'rejected' ELSE 'excluded' END,
+           CASE WHEN __k IS NULL THEN $3
+             ELSE $4 || __k || '" (first ' || CASE WHEN __first.f = __f THEN '' ELSE 'in ' || string_split($5, chr(31))[__first.f + 1] || ' ' END
+                  || 'on line ' || __first.line || ')' END,
+           __raw
+         FROM ${all} WHERE __f = $6 AND (__k IS NULL OR __first.f <> __f OR __first.line <> __line)
+         RETURNING severity`,
+      [table, file, `missing ${lk.spec.key} (a lookup row needs its key)`, `${lk.spec.key} repeated (only the first row is used): "`, names.join('\u001f'), n],
+    );
+    const [r] = await engine.query(`SELECT count(*) AS n FROM ${all} WHERE __f = $1`, [n]);
+    const read = Number(r!.n) + mine.length;
+    const excluded = flagged.filter((f) => f.severity === 'excluded').length;
+    const rejected = flagged.length - excluded + mine.length;
+    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, 0, CAST($7 AS TIMESTAMP))`, [
+      table, file, read, read - rejected - excluded, rejected, excluded, isoTimestamp(now),
+    ]);
+  }
+  const [st] = await engine.query(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE __k IS NULL) AS empty_keys, count(DISTINCT __k) AS keys FROM ${all}`,
+  );
+  return {
+    rowsRead: Number(st!.n) + unreadable.length, rowsUnreadable: unreadable.length,
+    keys: Number(st!.keys), duplicateKeyRows: Number(st!.n) - Number(st!.empty_keys) - Number(st!.keys), emptyKeyRows: Number(st!.empty_keys),
+  };
 }
 
 /**
@@ -533,7 +648,7 @@ function lookupMisses(
   columnsUsed({ ...mapping, targets: [target], fillDown: undefined, lookups: undefined }).forEach(add);
   return lookups
     .filter((l) => used.has(l.index) && (l.spec.onMissing ?? 'reject') === 'reject')
-    .map((l) => ({ index: l.index, message: `${l.spec.on} not found in ${l.file} (lookup ${l.spec.name}): "` }));
+    .map((l) => ({ index: l.index, message: `${l.spec.on} not found in ${lookupFileNames(l)} (lookup ${l.spec.name}): "` }));
 }
 
 async function loadTarget(

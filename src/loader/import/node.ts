@@ -95,7 +95,9 @@ export function summarizeImport(r: ImportReport): string[] {
   for (const t of r.tables) if (t.rowsExpandedTo !== undefined) lines.push(`    ${t.table}: ${t.rowsExpandedTo} return rows written (one per order line)`);
   for (const x of r.reasons) lines.push(`    ${x.severity} ${x.rows} ${x.table}: ${x.reason}`);
   for (const l of r.lookups ?? []) {
-    lines.push(`    lookup ${l.name} (${l.file}): ${l.keys} keys, ${l.keysUsed} used${l.rowsWithoutMatch ? `, ${l.rowsWithoutMatch} rows with a key it lacks` : ''}${l.duplicateKeyRows ? `, ${l.duplicateKeyRows} repeated keys ignored` : ''}`);
+    const ignored = l.rowsUnreadable + l.emptyKeyRows + l.duplicateKeyRows;
+    lines.push(`    lookup ${l.name} (${l.file}): ${l.keys} keys, ${l.keysUsed} used${l.rowsWithoutMatch ? `, ${l.rowsWithoutMatch} rows with a key it lacks` : ''}${ignored ? `, ${ignored} of its rows ignored (listed as lookup:${l.name} in the rejected rows)` : ''}`);
+    for (const u of l.notUsed ?? []) lines.push(`    lookup ${l.name}: ${u.file} not used: ${u.reason}`);
   }
   if (r.unmappedReasons.length) lines.push(`    reasons not in reason_map: ${r.unmappedReasons.map((u) => `${u.reasonRaw} (${u.rows})`).join(', ')}`);
   return lines;
