@@ -2,6 +2,7 @@ import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
 import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
 import type { Row } from '../engine/types';
 import type { Runner } from '../runner/runner';
+import { firstLine } from './error-text';
 import { canonicalTableOf, formatOf } from './file-kinds';
 import { applyMapping, importSqlFrom, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
 import { fileMatches, type MappingSpec } from './import/spec';
@@ -320,7 +321,7 @@ async function replaceNow(
         try {
           bytes = await bytesOf(i);
         } catch (e) {
-          reports[i] = emptyReport(file, `${file.name}: the file could not be read (${messageOf(e)})`);
+          reports[i] = emptyReport(file, `${file.name}: the file could not be read (${firstLine(e)})`);
           continue;
         }
         const format = formatOf(file.name);
@@ -331,7 +332,7 @@ async function replaceNow(
           try {
             importSql ??= importSqlFrom(runner.sources);
           } catch (e) {
-            reports[i] = emptyReport(file, `${file.name}: the import engine's SQL is missing (${messageOf(e)})`);
+            reports[i] = emptyReport(file, `${file.name}: the import engine's SQL is missing (${firstLine(e)})`);
             continue;
           }
           const lookupFiles = file.mapping.lookups?.length ? await lookupFilesFor(i, file.mapping) : undefined;
@@ -375,7 +376,7 @@ async function replaceNow(
       issues: [],
     };
   } catch (e) {
-    return kept(done(), `The data was kept as it was: loading stopped with an error (${messageOf(e)}).`);
+    return kept(done(), `The data was kept as it was: loading stopped with an error (${firstLine(e)}).`);
   } finally {
     await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE`).catch(() => undefined);
   }
@@ -414,7 +415,7 @@ async function replaceNow(
         // The new tables do not derive: put the previous ones back and derive those again.
         await moveInto('main', ASIDE);
         await r.refresh();
-        throw new Error(`the new data could not be prepared for the models (${messageOf(e)})`);
+        throw new Error(`the new data could not be prepared for the models (${firstLine(e)})`);
       }
     } finally {
       await engine.exec(`DROP SCHEMA IF EXISTS ${ASIDE} CASCADE`).catch(() => undefined);
@@ -486,8 +487,4 @@ export function noOrderLinesProblem(reports: (FileLoadReport & { tables?: TableA
   if (read === 0) return `The order_lines file holds no rows. ${keep}`;
   const why = topRejections ? `: ${topRejections}` : '';
   return `None of the ${read} order lines read could be loaded${why}. ${keep}`;
-}
-
-function messageOf(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }

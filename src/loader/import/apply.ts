@@ -1,7 +1,11 @@
 import { CONTRACT, type CanonicalTable } from '../../data-model/contract';
 import { ident } from '../../data-model/schema-ddl';
 import type { Engine, Row } from '../../engine/types';
-import { decodeBytes, headerNames, readRecords } from './decode';
+import { firstLine } from '../error-text';
+import { formatOf, type SourceFile } from '../file-kinds';
+import { convertToCsv, readUtf8Text, type InputText, type ParquetDecoder } from '../read-input';
+import { CONVERTED_CSV, stageDelimited, type Dialect, type ParserReject } from '../stage-delimited';
+import { bomOf, headerNames, readRecords } from './decode';
 import { Params, SEP, TargetSql, targetSelect } from './sql-build';
 import {
   columnsUsed, fileMatches, lookupRef, validateMapping, type LookupSpec, type MappingSpec, type SourceFormat, type TargetSpec,
@@ -43,12 +47,16 @@ import {
  * a batch is accounted for once (the first time).
  */
 
-export interface ImportFile {
-  name: string;
-  /** The file's bytes, decoded with mapping.source.encoding; or `text`, already decoded. */
-  bytes?: Uint8Array;
-  text?: string;
-}
+/**
+ * A file to import: its bytes or a source to read them from in pieces (a browser File, a path
+ * in Node), decoded with mapping.source.encoding; or `text`, already decoded. CSV-like text is
+ * read in pieces; Parquet and JSON (array of objects, {"list": [...]} or NDJSON) are
+ * converted to CSV first, and the mapping's delimiter, quote, skipped lines and header
+ * settings do not apply to them (the converted text has a header and standard quoting). A
+ * .parquet or .json file whose content is not Parquet or JSON is read as text: the app's
+ * mapping step hands such files over already converted.
+ */
+export type ImportFile = SourceFile;
 
 export interface ApplyOptions {
   /** "Now" for future-date warnings (default: the current time). */
@@ -61,6 +69,10 @@ export interface ApplyOptions {
   maxRecords?: number;
   /** Files the mapping's lookups may read (a lookup reads every file whose name matches its pattern). */
   lookupFiles?: ImportFile[];
+  /** Reads Parquet files (parquet-wasm's Node or browser build); without it a Parquet file is refused. */
+  decodeParquet?: ParquetDecoder;
+  /** Progress while the file is read: about how many records so far (its line breaks, less the header). */
+  onRowsRead?: (rows: number) => void;
 }
 
 export interface TableAccount {
@@ -160,12 +172,9 @@ export async function applyMapping(
     report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
     return report;
   }
-  const text = decodeFile(file, mapping.source.encoding);
-  if (typeof text !== 'string') {
-    report.error = `${file.name}: ${text.error}`;
-    return report;
-  }
-  const prepared = prepareText(text, mapping.source, options.maxRecords);
+  const headerLines = mapping.source.skipLines + (mapping.source.header ? 1 : 0);
+  const onLines = options.onRowsRead && ((n: number) => options.onRowsRead!(Math.max(0, n - headerLines)));
+  const prepared = await prepareFile(file, mapping.source, { ...options, onLines });
   if ('error' in prepared) {
     report.error = `${file.name}: ${prepared.error}`;
     return report;
@@ -181,12 +190,7 @@ export async function applyMapping(
     const source: SourceFormat = { ...mapping.source, ...spec.source };
     const parts: LookupPart[] = [];
     for (const found of candidates) {
-      const lt = decodeFile(found, source.encoding);
-      if (typeof lt !== 'string') {
-        report.error = `${file.name}: lookup file ${found.name}: ${lt.error}`;
-        return report;
-      }
-      const lp = prepareText(lt, source);
+      const lp = await prepareFile(found, source, { decodeParquet: options.decodeParquet });
       if ('error' in lp) {
         report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
         return report;
@@ -221,22 +225,11 @@ export async function applyMapping(
   return report;
 }
 
-/** The file's text: decoded with the encoding, line endings made LF. */
-function decodeFile(file: ImportFile, encoding: SourceFormat['encoding']): string | { error: string } {
-  let text: string;
-  try {
-    text = file.text ?? decodeBytes(file.bytes ?? new Uint8Array(), encoding);
-  } catch (e) {
-    return { error: `the file could not be decoded as ${encoding} (${firstLine(e)})` };
-  }
-  // One line-ending style for the reader: CRLF, CR and LF (even mixed, as in concatenated
-  // exports) all become LF; a line break inside a quoted cell becomes LF too.
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return text;
-}
-
 interface PreparedText {
-  text: string;
+  /** UTF-8, LF line ends (Parquet and JSON converted to CSV). */
+  bytes: Uint8Array;
+  /** How the text is written: the mapping's source format, or CONVERTED_CSV for Parquet and JSON. */
+  dialect: Dialect;
   header: string[];
   /** Source column name → staged column (c1 ...); loose keys (trimmed, lower case) start with \u0000. */
   columnOf: Map<string, string>;
@@ -286,15 +279,37 @@ function matchLookupParts(lk: PreparedLookup): void {
 /** How a lookup is named in messages: its files, joined. */
 const lookupFileNames = (lk: PreparedLookup) => lk.parts.map((p) => p.file).join(', ');
 
-/** Header names of the file under a source format (and the text cut after maxRecords). */
-function prepareText(text: string, source: SourceFormat, maxRecords?: number): PreparedText | { error: string } {
-  const { delimiter, quote, skipLines, header } = source;
-  const first = readRecords(text, delimiter, quote, skipLines + 1 + (maxRecords ?? 0));
-  const headRecord = first[skipLines];
+/**
+ * A file read for staging: its text (only the first maxRecords records when given) and its
+ * header names under the source format.
+ */
+async function prepareFile(
+  file: ImportFile,
+  source: SourceFormat,
+  options: { maxRecords?: number; decodeParquet?: ParquetDecoder; onLines?: (lines: number) => void },
+): Promise<PreparedText | { error: string }> {
+  const converted = await convertedFormat(file);
+  const dialect: Dialect = converted ? CONVERTED_CSV : source;
+  const { delimiter, quote, skipLines, header } = dialect;
+  const need = skipLines + 1 + (options.maxRecords ?? 0);
+  const cutAt = (text: string) => {
+    const records = readRecords(text, delimiter, quote, need);
+    return records.length >= need ? records[records.length - 1]!.end : null;
+  };
+  let input: InputText;
+  try {
+    input = converted
+      ? await convertToCsv(file, converted, options.decodeParquet)
+      : await readUtf8Text(file, source.encoding, { onLines: options.onLines, cutAt: options.maxRecords === undefined ? undefined : cutAt });
+  } catch (e) {
+    return { error: converted ? `cannot be read as ${converted} (${firstLine(e)})` : `the file could not be decoded as ${source.encoding} (${firstLine(e)})` };
+  }
+  const headRecord = readRecords(input.head, delimiter, quote, skipLines + 1)[skipLines];
   if (!headRecord) return { error: 'the file is empty' };
-  if (maxRecords !== undefined) {
-    const last = first[first.length - 1]!;
-    text = text.slice(0, last.end);
+  let bytes = input.bytes;
+  if (converted && options.maxRecords !== undefined) {
+    const cut = cutAt(input.head);
+    if (cut !== null) bytes = new TextEncoder().encode(input.head.slice(0, cut));
   }
   const names = header ? headerNames(headRecord.cells) : headRecord.cells.map((_, i) => `column${i + 1}`);
   const columnOf = new Map<string, string>();
@@ -304,7 +319,7 @@ function prepareText(text: string, source: SourceFormat, maxRecords?: number): P
     const k = n.trim().toLowerCase();
     if (!columnOf.has(`\u0000${k}`)) columnOf.set(`\u0000${k}`, `c${i + 1}`);
   });
-  return { text, header: names, columnOf };
+  return { bytes, dialect, header: names, columnOf };
 }
 
 const lookupColumn = (t: PreparedText, name: string) => t.columnOf.get(name) ?? t.columnOf.get(`\u0000${name.trim().toLowerCase()}`);
@@ -359,64 +374,35 @@ function resolveColumns(
 const DEPENDENCY_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
 
 /**
- * Reads a text with DuckDB's CSV reader into `table`: __line (record number), __raw (the
- * cells joined by the delimiter) and c1 ... cn, trimmed, with empty cells and null words as
- * NULL. Rows the reader cannot read are returned (they are not in the table).
+ * Stages a prepared file into `table`: __line, __raw and c1 ... cn (see stageDelimited),
+ * trimmed, with empty cells and the source's null words as NULL. Rows the reader cannot read
+ * are returned (they are not in the table).
  */
-async function stage(
-  engine: Engine,
-  table: string,
-  text: string,
-  source: SourceFormat,
-  n: number,
-): Promise<{ line: number; errorType: string; raw: string }[]> {
-  const { delimiter, quote, skipLines, header } = source;
-  const vfile = `${table}.csv`;
-  const colDefs = Array.from({ length: n }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
-  // The text goes to DuckDB as UTF-8 whatever the file's encoding was.
-  await engine.registerFile(vfile, new TextEncoder().encode(text));
-  const rejectsTable = `${table}_rejects`;
-  try {
-    await engine.query(
-      `CREATE TEMP TABLE ${table}_raw AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,
-         columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
-         rejects_scan = '${table}_scan', rejects_table = '${rejectsTable}', null_padding = false, strict_mode = true)`,
-      [header, skipLines, delimiter, quote],
-    );
-  } catch (e) {
-    throw new Error(`cannot be read as delimited text (${firstLine(e)})`);
-  } finally {
-    await engine.dropFile(vfile);
-  }
-  const headerLines = header ? 1 : 0;
-  const parserRejects = await engine.query(
-    `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw FROM ${rejectsTable} GROUP BY line ORDER BY line`,
-  );
-  const cols = Array.from({ length: n }, (_, i) => `c${i + 1}`);
-  const rawText = `concat_ws($1, ${cols.map((c) => `coalesce(${c}, '')`).join(', ')})`;
+async function stage(engine: Engine, table: string, prepared: PreparedText, nullValues: string[]): Promise<ParserReject[]> {
+  const read = `${table}_cells`;
+  const rejects = await stageDelimited(engine, read, prepared.bytes, prepared.dialect, prepared.header.length);
+  const cols = prepared.header.map((_, i) => `c${i + 1}`);
   // Cells trimmed, then empty / null words made NULL (each step once per cell).
   await engine.query(
-    `CREATE TEMP TABLE ${table} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $2) AS ${c}`).join(', ')}
-     FROM (SELECT CAST(row_number() OVER () + ${headerLines} AS BIGINT) AS __line, ${rawText} AS __raw, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')}
-           FROM ${table}_raw)`,
-    [delimiter, source.nullValues.join(SEP)],
+    `CREATE TEMP TABLE ${table} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $1) AS ${c}`).join(', ')}
+     FROM (SELECT __line, __raw, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')} FROM ${read})`,
+    [nullValues.join(SEP)],
   );
-  await engine.exec(`DROP TABLE ${table}_raw`);
-  if (parserRejects.length > 0) {
-    // Records the reader skipped shift the numbering: the k-th good record sits after every
-    // rejected record r_i (i-th in order) with r_i - i - headerLines good records before it.
-    await engine.exec(
-      `UPDATE ${table} SET __line = __line + (SELECT count(*) FROM
-         (SELECT line - row_number() OVER (ORDER BY line) - ${headerLines} AS good_before FROM (SELECT DISTINCT line FROM ${rejectsTable})) r
-         WHERE r.good_before < ${table}.__line - ${headerLines})`,
-    );
-  }
-  if (skipLines > 0) await engine.query(`UPDATE ${table} SET __line = __line + $1`, [skipLines]);
-  return parserRejects.map((r) => ({
-    line: Number(r.line) + skipLines,
-    errorType: String(r.error_type).toLowerCase().replace(/_/g, ' '),
-    raw: String(r.raw ?? '').replace(/^\r?\n/, ''),
-  }));
+  await engine.exec(`DROP TABLE ${read}`);
+  return rejects;
+}
+
+/**
+ * 'parquet' or 'json' when the file is one by name and content (Parquet's PAR1 magic; JSON
+ * starting with [ or {), else null: read as delimited text.
+ */
+async function convertedFormat(file: ImportFile): Promise<'parquet' | 'json' | null> {
+  const format = formatOf(file.name);
+  if ((format !== 'parquet' && format !== 'json') || file.text !== undefined) return null;
+  const start = file.bytes?.subarray(0, 64) ?? (file.source ? await file.source.read(0, 64) : new Uint8Array());
+  if (format === 'parquet') return start.length >= 4 && new TextDecoder().decode(start.subarray(0, 4)) === 'PAR1' ? 'parquet' : null;
+  const text = new TextDecoder().decode(start.subarray(bomOf(start) === 'utf-8' ? 3 : 0)).trimStart();
+  return text.startsWith('[') || text.startsWith('{') ? 'json' : null;
 }
 
 async function run(
@@ -431,7 +417,7 @@ async function run(
 ): Promise<void> {
   let src = `imp${id}_src`;
   const issues = `imp${id}_issues`;
-  const parserRejects = await stage(engine, src, prepared.text, mapping.source, prepared.header.length);
+  const parserRejects = await stage(engine, src, prepared, mapping.source.nullValues);
   await engine.exec(
     `CREATE TEMP TABLE ${issues} (table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR, reason VARCHAR, raw VARCHAR)`,
   );
@@ -505,7 +491,7 @@ async function run(
   // Unreadable rows and rows no target takes: accounted under the first target's table.
   for (const r of parserRejects) {
     await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [
-      firstTable, file, r.line, `unreadable row (${r.errorType})`, r.raw,
+      firstTable, file, r.line, r.reason, r.raw,
     ]);
   }
   firstAccount.rowsRead += parserRejects.length;
@@ -567,11 +553,11 @@ async function stageLookup(
   const all = `imp${id}_lk${j}all`;
   const needed = [...lk.needed].sort((a, b) => a - b);
   const key = Number(lookupColumn(lk, lk.spec.key)!.slice(1));
-  const unreadable: { part: number; line: number; errorType: string; raw: string }[] = [];
+  const unreadable: (ParserReject & { part: number })[] = [];
   const selects: string[] = [];
   for (const [n, part] of lk.parts.entries()) {
     const staged = `imp${id}_lk${j}f${n}`;
-    const rejects = await stage(engine, staged, part.text, lk.source, part.header.length);
+    const rejects = await stage(engine, staged, part, lk.source.nullValues);
     unreadable.push(...rejects.map((r) => ({ part: n, ...r })));
     const cols = needed.map((k) => `c${part.columnMap.get(k)!} AS l${j}_c${k}`);
     selects.push(`SELECT ${n} AS __f, __line, __raw, c${part.columnMap.get(key)!} AS __k, ${cols.join(', ')} FROM ${staged}`);
@@ -593,7 +579,7 @@ async function stageLookup(
     if (seen.length > 0) continue;
     const mine = unreadable.filter((r) => r.part === n);
     for (const r of mine) {
-      await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, file, r.line, `unreadable row (${r.errorType})`, r.raw]);
+      await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, file, r.line, r.reason, r.raw]);
     }
     // A row without its key cannot be looked up (rejected); a repeated key is left out by the
     // lookup's rule, the first row wins (excluded), naming where that first row is.
@@ -844,8 +830,3 @@ async function dropTemps(engine: Engine, id: number): Promise<void> {
 function isoTimestamp(d: Date): string {
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
-
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}
-
