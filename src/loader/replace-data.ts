@@ -5,6 +5,7 @@ import type { Runner } from '../runner/runner';
 import { firstLine } from './error-text';
 import { canonicalTableOf, formatOf } from './file-kinds';
 import { applyMapping, importSqlFrom, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
+import type { JoinCoverage } from './import/coverage';
 import { fileMatches, type MappingSpec } from './import/spec';
 import { loadCanonicalFiles, type FileLoadReport } from './load-canonical';
 import type { ParquetDecoder } from './stage-file';
@@ -86,19 +87,7 @@ export interface BatchFileReport extends FileLoadReport {
   lookups?: LookupReport[];
 }
 
-/** One row of join_coverage (queries/join_coverage.sql). */
-export interface JoinCoverage {
-  join_name: string;
-  description: string;
-  unit: string;
-  total: number;
-  with_key: number;
-  matched: number;
-  unmatched: number;
-  coverage: number | null;
-  target_rows: number;
-  example_unmatched: string | null;
-}
+export type { JoinCoverage } from './import/coverage';
 
 export interface ReplaceResult {
   /** True when the batch is now the data. */

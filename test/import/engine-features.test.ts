@@ -365,17 +365,19 @@ describe('import engine features', () => {
       shipments: csv('order_id', 'O1', 'O5'),
       reviews: csv('review_id,sku,order_id,rating', 'v1,S1,O1,5', 'v2,S7,,2'),
     });
-    expect((await joinCoverage(engine(), SQL)).map((c) => [`${c.table}.${c.check}`, c.total, c.found])).toEqual([
-      ['order_lines.sku_in_products', 3, 2],
-      ['order_lines.distinct_skus_in_products', 3, 2],
-      ['returns.order_found', 2, 1],
-      ['returns.sku_in_products', 5, 4],
-      ['returns.no_order_sku_sold', 3, 2],
-      ['returns.no_order_sku_region_sold', 3, 1],
-      ['shipments.order_found', 2, 1],
-      ['reviews.sku_in_products', 2, 1],
-      ['reviews.order_found', 1, 1],
-      ['products.sold', 3, 2],
+    // Items, those with the key, those whose key is found (worked out next to the fixture).
+    expect((await joinCoverage(engine(), SQL)).map((c) => [c.join_name, c.total, c.with_key, c.matched])).toEqual([
+      ['returns_to_orders', 5, 2, 1], //                  r1 found, r2 (O7) not; r3-r5 carry no order id
+      ['skus_to_products', 5, 5, 3], //                   S1 S2 S9 ∪ S3 ∪ S7: S1 S2 S3 are products
+      ['shipments_to_orders', 2, 2, 1],
+      ['order_lines_skus_to_products', 3, 3, 2],
+      ['sold_skus_to_products', 3, 3, 2],
+      ['returns_skus_to_products', 5, 5, 4],
+      ['no_order_returns_sku_sold', 3, 3, 2], //          r3 not (sold after), r4 and r5 sold before
+      ['no_order_returns_sku_region_sold', 3, 3, 1], //   only r4
+      ['reviews_skus_to_products', 2, 2, 1],
+      ['reviews_to_orders', 2, 1, 1], //                  v2 has no order id
+      ['products_sold', 3, 3, 2],
     ]);
   });
 });
