@@ -34,8 +34,21 @@ export function blobSource(blob: Blob): ByteSource {
 }
 
 /** The source's bytes in one buffer (Parquet and JSON are parsed whole). */
-export async function readAll(source: ByteSource): Promise<Uint8Array> {
-  return source.read(0, source.size);
+export function readAll(source: ByteSource): Promise<Uint8Array> {
+  return readRange(source, 0, source.size);
+}
+
+/** Exactly `length` bytes from `offset` (fewer only at the end): a single read may return less than asked. */
+export async function readRange(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(Math.max(0, Math.min(length, source.size - offset)));
+  let done = 0;
+  while (done < out.length) {
+    const piece = await source.read(offset + done, out.length - done);
+    if (piece.length === 0) break;
+    out.set(piece, done);
+    done += piece.length;
+  }
+  return out.subarray(0, done);
 }
 
 /** Format from the file extension; null when we cannot read it. */

@@ -1,5 +1,5 @@
 import { arrowIPCToCsv } from './arrow-to-csv';
-import { bytesSource, readAll, type SourceFile } from './file-kinds';
+import { bytesSource, readAll, readRange, type SourceFile } from './file-kinds';
 import { jsonToArrowIPC } from './json-to-arrow';
 import { textDecoder } from './import/decode';
 import type { Encoding } from './import/spec';
@@ -17,11 +17,13 @@ export type ParquetDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
  */
 
 const PIECE = 4 << 20;
+/** Enough text for the header records (title lines included). */
+const HEAD_CHARS = 64 << 10;
 
 export interface InputText {
   /** UTF-8 text, LF line ends. */
   bytes: Uint8Array;
-  /** The decoded start of the text (at least one piece, or all of it), for the header. */
+  /** The decoded start of the text (at least HEAD_CHARS characters, or all of it), for the header. */
   head: string;
   /** Line breaks in the text. */
   lines: number;
@@ -43,8 +45,8 @@ export interface ReadTextOptions {
  */
 export async function readUtf8Text(file: SourceFile, encoding: Encoding, options: ReadTextOptions = {}): Promise<InputText> {
   const source = file.source ?? bytesSource(file.text !== undefined ? new TextEncoder().encode(file.text) : (file.bytes ?? new Uint8Array()));
-  const first = await source.read(0, Math.min(PIECE, source.size));
-  const decode = textDecoder(first, file.text !== undefined ? 'utf-8' : encoding);
+  // The byte-order mark decides the encoding: the first bytes read whole, however the source splits them.
+  const decode = textDecoder(await readRange(source, 0, 4), file.text !== undefined ? 'utf-8' : encoding);
   const toLf = lfLineEnds();
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
@@ -52,11 +54,11 @@ export async function readUtf8Text(file: SourceFile, encoding: Encoding, options
   let soFar = '';
   let lines = 0;
   for (let offset = 0; offset < source.size || offset === 0; ) {
-    const piece = offset === 0 ? first : await source.read(offset, PIECE);
+    const piece = await source.read(offset, PIECE);
     offset += Math.max(piece.length, 1);
     const last = offset >= source.size;
     const text = toLf(decode(piece, last));
-    if (head === '') head = text;
+    if (head.length < HEAD_CHARS) head += text;
     lines += countLf(text);
     options.onLines?.(lines);
     if (options.cutAt) {
@@ -96,7 +98,7 @@ export async function convertToCsv(file: SourceFile, format: 'parquet' | 'json',
   if (format === 'parquet' && !decodeParquet) throw new Error('Parquet files cannot be read here');
   const ipc = format === 'parquet' ? await decodeParquet!(bytes) : jsonToArrowIPC(bytes);
   const text = arrowIPCToCsv(ipc);
-  return { bytes: new TextEncoder().encode(text), head: text.slice(0, PIECE), lines: countLf(text) };
+  return { bytes: new TextEncoder().encode(text), head: text.slice(0, Math.max(HEAD_CHARS, PIECE)), lines: countLf(text) };
 }
 
 function countLf(text: string): number {

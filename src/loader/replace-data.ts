@@ -3,7 +3,7 @@ import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
 import type { Row } from '../engine/types';
 import type { Runner } from '../runner/runner';
 import { firstLine } from './error-text';
-import { canonicalTableOf, formatOf } from './file-kinds';
+import { blobSource, canonicalTableOf, formatOf, type SourceFile } from './file-kinds';
 import { applyMapping, importSqlFrom, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
 import { fileMatches, type MappingSpec } from './import/spec';
@@ -43,10 +43,14 @@ import type { ParquetDecoder } from './stage-file';
  * (assumptions) should wait for `whenIdle` first.
  */
 
-/** A file of the batch; `bytes` may be read lazily (a browser File), which counts as the read step. */
+/**
+ * A file of the batch. `bytes` may be read lazily (a function, which counts as the read step)
+ * or be a browser File / Blob: then CSV-like files are read from it in pieces as they load,
+ * never whole (Parquet and JSON are parsed whole), and progress counts the rows read.
+ */
 export interface BatchFile {
   name: string;
-  bytes: Uint8Array | (() => Promise<Uint8Array>);
+  bytes: Uint8Array | Blob | (() => Promise<Uint8Array>);
   /**
    * How to read a file that is not a canonical table file (a platform export): the mapping
    * step's spec. Without it the file must be named after its table.
@@ -62,7 +66,7 @@ export interface ReplaceProgress {
   fileIndex: number;
   fileCount: number;
   file: string | null;
-  /** Data rows read so far by the files already loaded. */
+  /** Data rows read so far: by the files already loaded, plus those of the current file read so far. */
   rowsRead?: number;
   /** About how many records the current file holds (line breaks counted once read; null for Parquet / JSON). */
   fileRows?: number | null;
@@ -271,23 +275,25 @@ async function replaceNow(
 
   const reports: BatchFileReport[] = new Array<BatchFileReport>(fileCount);
   // Each file is read once; a mapping's lookups may read files of the batch loaded later.
-  const read = new Map<number, Promise<Uint8Array>>();
-  const bytesOf = (i: number): Promise<Uint8Array> => {
+  const read = new Map<number, Promise<SourceFile>>();
+  const fileOf = (i: number): Promise<SourceFile> => {
     let p = read.get(i);
     if (!p) {
-      const b = files[i]!.bytes;
-      p = typeof b === 'function' ? b() : Promise.resolve(b);
+      const { name, bytes: b } = files[i]!;
+      p = typeof b === 'function'
+        ? b().then((bytes) => ({ name, bytes }))
+        : Promise.resolve(b instanceof Uint8Array ? { name, bytes: b } : { name, source: blobSource(b) });
       read.set(i, p);
     }
     return p;
   };
   /** The other files of the batch a mapping's lookups name (those that can be read). */
   const lookupFilesFor = async (i: number, mapping: MappingSpec) => {
-    const out: { name: string; bytes: Uint8Array }[] = [];
+    const out: SourceFile[] = [];
     for (const [j, f] of files.entries()) {
       if (j === i || !(mapping.lookups ?? []).some((l) => fileMatches(f.name, l.file))) continue;
       try {
-        out.push({ name: f.name, bytes: await bytesOf(j) });
+        out.push(await fileOf(j));
       } catch {
         // unreadable: reported on its own line; the mapping then says the lookup is missing
       }
@@ -306,17 +312,19 @@ async function replaceNow(
       for (const [k, i] of loadOrder(files).entries()) {
         const file = files[i]!;
         report('reading', k + 1, file.name);
-        let bytes: Uint8Array;
+        let input: SourceFile;
         try {
-          bytes = await bytesOf(i);
+          input = await fileOf(i);
         } catch (e) {
           reports[i] = emptyReport(file, `${file.name}: the file could not be read (${firstLine(e)})`);
           continue;
         }
         const format = formatOf(file.name);
         const headerLines = file.mapping ? file.mapping.source.skipLines + (file.mapping.source.header ? 1 : 0) : 1;
-        const fileRows = file.mapping || format === 'csv' || format === 'tsv' ? approxRecords(bytes, headerLines) : null;
+        // Known up front for bytes in memory; a File read in pieces reports its rows as they are read.
+        const fileRows = input.bytes && (file.mapping || format === 'csv' || format === 'tsv') ? approxRecords(input.bytes, headerLines) : null;
         report('loading', k + 1, file.name, fileRows);
+        const onRowsRead = (n: number) => onProgress({ step: 'loading', fileIndex: k + 1, fileCount, file: file.name, rowsRead: rowsRead + n, fileRows });
         if (file.mapping) {
           try {
             importSql ??= importSqlFrom(runner.sources);
@@ -325,9 +333,9 @@ async function replaceNow(
             continue;
           }
           const lookupFiles = file.mapping.lookups?.length ? await lookupFilesFor(i, file.mapping) : undefined;
-          reports[i] = fromImport(await applyMapping(engine, importSql, { name: file.name, bytes }, file.mapping, { lookupFiles }), file.mapping);
+          reports[i] = fromImport(await applyMapping(engine, importSql, input, file.mapping, { lookupFiles, decodeParquet, onRowsRead }), file.mapping);
         } else {
-          const [r] = await loadCanonicalFiles(engine, [{ name: file.name, bytes }], decodeParquet);
+          const [r] = await loadCanonicalFiles(engine, [input], decodeParquet, (_f, lines) => onRowsRead(Math.max(0, lines - 1)));
           reports[i] = await fromCanonical(r!);
         }
         rowsRead += reports[i]!.rowsRead;
