@@ -132,12 +132,16 @@ describe('replaceData with mapped exports', () => {
 
     // Loaded in dependency order, 1-based; rows read so far grow; the file's records counted when read.
     const loading = steps.filter((s) => s.step === 'loading');
-    expect(loading.map((s) => [s.fileIndex, s.file, s.fileRows, s.rowsRead])).toEqual([
+    const starts = loading.filter((s, i) => i === 0 || loading[i - 1]!.file !== s.file);
+    expect(starts.map((s) => [s.fileIndex, s.file, s.fileRows, s.rowsRead])).toEqual([
       [1, 'products.csv', 4, 0],
       [2, 'order_lines.csv', 4, 4],
       [3, 'fba_returns.tsv', 7, 8],
       [4, 'reviews_export.csv', 4, 15],
     ]);
+    // While a file is read, rows read count on (its line breaks so far, less the header).
+    const lastRead = (f: string) => loading.filter((s) => s.file === f).at(-1)!.rowsRead;
+    expect(['products.csv', 'order_lines.csv', 'fba_returns.tsv', 'reviews_export.csv'].map(lastRead)).toEqual([4, 8, 15, 19]);
     expect(steps.at(-1)).toMatchObject({ step: 'done', rowsRead: 19 });
 
     expect(result.coverage?.map((c) => [c.join_name, c.total, c.with_key, c.matched, c.unmatched, c.target_rows, c.example_unmatched])).toEqual([

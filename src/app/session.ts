@@ -102,7 +102,8 @@ export async function replaceSessionData(
   label?: string,
 ): Promise<ReplaceResult> {
   // Refused before anything is read: past the wasm memory limit a load crashes the worker.
-  const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: f.size ?? (f.bytes instanceof Uint8Array ? f.bytes.length : 0) })));
+  const sizeOf = (f: BatchFile) => f.size ?? (f.bytes instanceof Blob ? f.bytes.size : f.bytes instanceof Uint8Array ? f.bytes.length : 0);
+  const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: sizeOf(f) })));
   if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], coverage: null, issues: [] };
   const session = await getSession();
   const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress);

@@ -106,8 +106,11 @@ export async function main(argv: string[]): Promise<number> {
       for (const r of mapped.batch.reports) summarizeImport(r).forEach((l) => log(l));
       for (const f of mapped.batch.lookupOnly) log(`· ${f}: read by a mapping's lookup`);
       for (const f of mapped.batch.unused) log(`· ${f}: not used (no mapping names it)`);
-      const partial = mapped.batch.coverage.filter((c) => c.total > 0 && c.found < c.total);
-      for (const c of partial) log(`  coverage: ${c.found} of ${c.total} ${c.description}`);
+      const partial = mapped.batch.coverage.filter((c) => c.unmatched > 0 || c.with_key < c.total);
+      for (const c of partial) {
+        const noKey = c.total - c.with_key;
+        log(`  coverage: ${c.matched} of ${c.with_key} ${c.description}${noKey > 0 ? ` (${noKey} more without the key)` : ''}`);
+      }
     } else {
       loads = await loadFolder(runner, folder);
     }

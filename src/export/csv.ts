@@ -1,3 +1,4 @@
+import { csvCell, dateText } from '../data-model/csv-text';
 import type { Row } from '../engine/types';
 
 export interface CsvOptions {
@@ -11,7 +12,7 @@ export interface CsvOptions {
 
 /** RFC 4180 CSV of plain rows, columns in the order given. Dates at midnight UTC print as dates. */
 export function toCsv(rows: Row[], columns: string[], options: CsvOptions = {}): string {
-  const lines = [columns.map((c) => quote(c)).join(',')];
+  const lines = [columns.map((c) => csvCell(c)).join(',')];
   for (const row of rows) {
     lines.push(columns.map((c) => cell(row[c], options)).join(','));
   }
@@ -20,21 +21,12 @@ export function toCsv(rows: Row[], columns: string[], options: CsvOptions = {}):
 
 function cell(v: unknown, options: CsvOptions): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return formatDate(v);
+  if (v instanceof Date) return dateText(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   let s = typeof v === 'string' ? v : JSON.stringify(v);
   if (options.neutralizeFormulas && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return quote(s);
-}
-
-function quote(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function formatDate(d: Date): string {
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$/, '').replace('Z', '');
+  return csvCell(s);
 }
 
 /**
@@ -50,7 +42,7 @@ export async function toCsvParts(
   onProgress?: (done: number, total: number) => void,
   chunkRows = 10_000,
 ): Promise<string[]> {
-  const parts = [columns.map((c) => quote(c)).join(',') + '\n'];
+  const parts = [columns.map((c) => csvCell(c)).join(',') + '\n'];
   for (let start = 0; start < rows.length; start += chunkRows) {
     const end = Math.min(rows.length, start + chunkRows);
     const lines: string[] = new Array(end - start);

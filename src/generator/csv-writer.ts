@@ -4,6 +4,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { csvCell } from '../data-model/csv-text';
 
 /** A formatted cell; null (or undefined) is written as an empty cell. */
 export type Cell = string | null | undefined;
@@ -18,14 +19,6 @@ export interface TableWriter {
 export interface Sink {
   table(name: string, columns: readonly string[]): TableWriter;
   json(name: string, value: unknown): void;
-}
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** RFC 4180: quote a cell holding a comma, quote or line break; double the quotes inside. */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 const CHUNK_BYTES = 1 << 20;

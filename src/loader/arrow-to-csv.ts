@@ -1,4 +1,5 @@
 import { DataType, tableFromIPC } from 'apache-arrow';
+import { csvCell, dateText } from '../data-model/csv-text';
 
 /**
  * Arrow IPC → CSV text, so Parquet and JSON go through the same all-text staging as CSV.
@@ -23,16 +24,11 @@ export function arrowIPCToCsv(ipc: Uint8Array): string {
 }
 
 function formatter(type: DataType): (v: unknown) => string {
-  if (DataType.isDate(type) || DataType.isTimestamp(type)) {
-    return (v) => {
-      const d = v instanceof Date ? v : new Date(Number(v));
-      const iso = d.toISOString();
-      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('T', ' ').replace('Z', '');
-    };
-  }
+  if (DataType.isDate(type) || DataType.isTimestamp(type)) return (v) => dateText(v instanceof Date ? v : new Date(Number(v)));
   return (v) => (typeof v === 'object' ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x)) : String(v));
 }
 
+/** An empty text is quoted: a record of one empty cell would otherwise be a blank line, which readers skip. */
 function quote(s: string): string {
-  return /[",\n\r]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
+  return s === '' ? '""' : csvCell(s);
 }

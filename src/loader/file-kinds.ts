@@ -7,6 +7,50 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
+/** A file's bytes read in pieces, so a big file never has to sit in memory whole. */
+export interface ByteSource {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/**
+ * A file to load: its bytes, a source to read them from in pieces (a browser File or Blob:
+ * blobSource; a path in Node: src/loader/node-files.ts), or its text already decoded.
+ */
+export interface SourceFile {
+  name: string;
+  bytes?: Uint8Array;
+  source?: ByteSource;
+  text?: string;
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+/** A browser File (or any Blob): pieces are sliced off lazily, the file is never read whole. */
+export function blobSource(blob: Blob): ByteSource {
+  return { size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+}
+
+/** The source's bytes in one buffer (Parquet and JSON are parsed whole). */
+export function readAll(source: ByteSource): Promise<Uint8Array> {
+  return readRange(source, 0, source.size);
+}
+
+/** Exactly `length` bytes from `offset` (fewer only at the end): a single read may return less than asked. */
+export async function readRange(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(Math.max(0, Math.min(length, source.size - offset)));
+  let done = 0;
+  while (done < out.length) {
+    const piece = await source.read(offset + done, out.length - done);
+    if (piece.length === 0) break;
+    out.set(piece, done);
+    done += piece.length;
+  }
+  return out.subarray(0, done);
+}
+
 /** Format from the file extension; null when we cannot read it. */
 export function formatOf(fileName: string): FileFormat | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';

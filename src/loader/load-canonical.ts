@@ -1,7 +1,7 @@
 import { CONTRACT, type CanonicalTable, type ColumnSpec } from '../data-model/contract';
 import { ident } from '../data-model/schema-ddl';
 import type { Engine } from '../engine/types';
-import { canonicalTableOf, type InputFile } from './file-kinds';
+import { canonicalTableOf, type SourceFile } from './file-kinds';
 import { stageFile, type ParquetDecoder } from './stage-file';
 
 export interface FileLoadReport {
@@ -24,8 +24,9 @@ export interface FileLoadReport {
  */
 export async function loadCanonicalFiles(
   engine: Engine,
-  files: InputFile[],
+  files: SourceFile[],
   decodeParquet: ParquetDecoder,
+  onLines?: (file: string, lines: number) => void,
 ): Promise<FileLoadReport[]> {
   const reports: FileLoadReport[] = [];
   for (const file of files) {
@@ -41,7 +42,7 @@ export async function loadCanonicalFiles(
     // One transaction per file: a file that fails half-way leaves the tables as they were.
     await engine.exec('BEGIN TRANSACTION');
     try {
-      await loadOne(engine, file, table, decodeParquet, report);
+      await loadOne(engine, file, table, decodeParquet, report, onLines && ((n) => onLines(file.name, n)));
       await engine.exec('COMMIT');
     } catch (e) {
       await engine.exec('ROLLBACK');
@@ -54,14 +55,19 @@ export async function loadCanonicalFiles(
 
 async function loadOne(
   engine: Engine,
-  file: InputFile,
+  file: SourceFile,
   table: CanonicalTable,
   decodeParquet: ParquetDecoder,
   report: FileLoadReport,
+  onLines?: (lines: number) => void,
 ): Promise<void> {
-  const staged = await stageFile(engine, file, decodeParquet);
+  const staged = await stageFile(engine, file, decodeParquet, onLines);
   const spec = CONTRACT[table];
-  const byLower = new Map(staged.columns.map((c) => [c.trim().toLowerCase(), c]));
+  // Staged columns are c1 ... cn, in header order; the first of a repeated name is used.
+  const byLower = new Map<string, string>();
+  staged.columns.forEach((c, i) => {
+    if (!byLower.has(c.toLowerCase())) byLower.set(c.toLowerCase(), `c${i + 1}`);
+  });
   const source = new Map<string, string>();
   for (const col of spec.columns) {
     const found = byLower.get(col.name);
@@ -73,7 +79,7 @@ async function loadOne(
     throw new Error(`${file.name}: missing required column${missingRequired.length > 1 ? 's' : ''} ${missingRequired.join(', ')}`);
   }
   const known = new Set(source.values());
-  report.ignoredColumns = staged.columns.filter((c) => !known.has(c) && c.trim() !== '' && !/^column\d+$/.test(c));
+  report.ignoredColumns = staged.columns.filter((c, i) => !known.has(`c${i + 1}`) && !/^column\d+$/.test(c));
 
   const value = (col: ColumnSpec): string => {
     const src = source.get(col.name);
@@ -98,10 +104,9 @@ async function loadOne(
   checks.push(`WHEN row_number() OVER (PARTITION BY ${keyExpr} ORDER BY __line) > 1 THEN 'duplicate ${spec.key.join(' + ')}'`);
   checks.push(`WHEN EXISTS (SELECT 1 FROM ${table} e WHERE ${keyMatch}) THEN 'duplicate ${spec.key.join(' + ')} (already loaded)'`);
 
-  const rawText = `concat_ws(',', ${staged.columns.map((c) => `coalesce(${ident(c)}, '')`).join(', ')})`;
   const checked = `${staged.table}_checked`;
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT *, CASE ${checks.join(' ')} END AS __reject, ${rawText} AS __raw FROM ${staged.table} s`,
+    `CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT *, CASE ${checks.join(' ')} END AS __reject FROM ${staged.table} s`,
   );
   const cols = spec.columns.map((c) => ident(c.name)).join(', ');
   const casts = spec.columns.map((c) => castExpr(value(c), c)).join(', ');
@@ -120,33 +125,38 @@ async function loadOne(
   report.rowsLoaded = Number(counts[0]!.ok);
   report.rowsRejected = n - report.rowsLoaded + staged.parserRejects.length;
   report.rowsRead = n + staged.parserRejects.length;
-  report.rowsWarned = await addWarnings(engine, table, file.name, checked);
+  report.rowsWarned = await addWarnings(engine, table, file.name, checked, value);
   await engine.query(`INSERT INTO load_log VALUES (?, ?, ?, ?, ?, 0, ?, CAST(current_timestamp AS TIMESTAMP))`, [
     table, file.name, report.rowsRead, report.rowsLoaded, report.rowsRejected, report.rowsWarned,
   ]);
   await engine.exec(`DROP TABLE IF EXISTS ${checked}; DROP TABLE IF EXISTS ${staged.table}`);
 }
 
-/** Kept but suspicious: dates in the future. (Cross-table checks live in data_quality.sql.) */
-async function addWarnings(engine: Engine, table: CanonicalTable, fileName: string, checked: string): Promise<number> {
-  const dateCols = CONTRACT[table].columns.filter((c) => c.type === 'DATE' || c.type === 'TIMESTAMP');
-  const present = new Set(
-    (await engine.query(`SELECT column_name FROM information_schema.columns WHERE table_name = '${checked}'`)).map((r) =>
-      String(r.column_name).toLowerCase(),
-    ),
-  );
-  let warned = 0;
+/**
+ * Kept but suspicious: dates in the future. (Cross-table checks live in data_quality.sql.)
+ * Columns are found and read as the load reads them (names matched trimmed and in any case,
+ * values trimmed); a row with several future dates counts once.
+ */
+async function addWarnings(
+  engine: Engine,
+  table: CanonicalTable,
+  fileName: string,
+  checked: string,
+  value: (col: ColumnSpec) => string,
+): Promise<number> {
+  const dateCols = CONTRACT[table].columns.filter((c) => (c.type === 'DATE' || c.type === 'TIMESTAMP') && value(c) !== 'NULL');
+  const warned = new Set<number>();
   for (const col of dateCols) {
-    if (!present.has(col.name)) continue;
+    const v = value(col);
     const rows = await engine.query(
-      `INSERT INTO load_issues SELECT ?, ?, __line, 'warning', ? || ' is in the future: ' || ${ident(col.name)}, __raw
-       FROM ${checked} WHERE __reject IS NULL AND TRY_CAST(${ident(col.name)} AS TIMESTAMP) > CAST(current_timestamp AS TIMESTAMP) + INTERVAL 1 DAY
-       RETURNING 1`,
+      `INSERT INTO load_issues SELECT ?, ?, __line, 'warning', ? || ' is in the future: ' || ${v}, __raw
+       FROM ${checked} WHERE __reject IS NULL AND TRY_CAST(${v} AS TIMESTAMP) > CAST(current_timestamp AS TIMESTAMP) + INTERVAL 1 DAY
+       RETURNING line_number`,
       [table, fileName, col.name],
     );
-    warned += rows.length;
+    rows.forEach((r) => warned.add(Number(r.line_number)));
   }
-  return warned;
+  return warned.size;
 }
 
 function castExpr(v: string, col: Pick<ColumnSpec, 'type'>): string {

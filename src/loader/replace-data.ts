@@ -2,8 +2,10 @@ import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
 import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
 import type { Row } from '../engine/types';
 import type { Runner } from '../runner/runner';
-import { canonicalTableOf, formatOf } from './file-kinds';
+import { firstLine } from './error-text';
+import { blobSource, canonicalTableOf, formatOf, type SourceFile } from './file-kinds';
 import { applyMapping, importSqlFrom, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
+import type { JoinCoverage } from './import/coverage';
 import { fileMatches, type MappingSpec } from './import/spec';
 import { loadCanonicalFiles, type FileLoadReport } from './load-canonical';
 import type { ParquetDecoder } from './stage-file';
@@ -41,11 +43,15 @@ import type { ParquetDecoder } from './stage-file';
  * (assumptions) should wait for `whenIdle` first.
  */
 
-/** A file of the batch; `bytes` may be read lazily (a browser File), which counts as the read step. */
+/**
+ * A file of the batch. `bytes` may be read lazily (a function, which counts as the read step)
+ * or be a browser File / Blob: then CSV-like files are read from it in pieces as they load,
+ * never whole (Parquet and JSON are parsed whole), and progress counts the rows read.
+ */
 export interface BatchFile {
   name: string;
-  bytes: Uint8Array | (() => Promise<Uint8Array>);
-  /** The file's size in bytes, known before it is read (the browser's capacity check). */
+  bytes: Uint8Array | Blob | (() => Promise<Uint8Array>);
+  /** The file's size in bytes, known before it is read (the browser's capacity check; a Blob says its own). */
   size?: number;
   /**
    * How to read a file that is not a canonical table file (a platform export): the mapping
@@ -62,7 +68,7 @@ export interface ReplaceProgress {
   fileIndex: number;
   fileCount: number;
   file: string | null;
-  /** Data rows read so far by the files already loaded. */
+  /** Data rows read so far: by the files already loaded, plus those of the current file read so far. */
   rowsRead?: number;
   /** About how many records the current file holds (line breaks counted once read; null for Parquet / JSON). */
   fileRows?: number | null;
@@ -87,19 +93,7 @@ export interface BatchFileReport extends FileLoadReport {
   lookups?: LookupReport[];
 }
 
-/** One row of join_coverage (queries/join_coverage.sql). */
-export interface JoinCoverage {
-  join_name: string;
-  description: string;
-  unit: string;
-  total: number;
-  with_key: number;
-  matched: number;
-  unmatched: number;
-  coverage: number | null;
-  target_rows: number;
-  example_unmatched: string | null;
-}
+export type { JoinCoverage } from './import/coverage';
 
 export interface ReplaceResult {
   /** True when the batch is now the data. */
@@ -283,23 +277,25 @@ async function replaceNow(
 
   const reports: BatchFileReport[] = new Array<BatchFileReport>(fileCount);
   // Each file is read once; a mapping's lookups may read files of the batch loaded later.
-  const read = new Map<number, Promise<Uint8Array>>();
-  const bytesOf = (i: number): Promise<Uint8Array> => {
+  const read = new Map<number, Promise<SourceFile>>();
+  const fileOf = (i: number): Promise<SourceFile> => {
     let p = read.get(i);
     if (!p) {
-      const b = files[i]!.bytes;
-      p = typeof b === 'function' ? b() : Promise.resolve(b);
+      const { name, bytes: b } = files[i]!;
+      p = typeof b === 'function'
+        ? b().then((bytes) => ({ name, bytes }))
+        : Promise.resolve(b instanceof Uint8Array ? { name, bytes: b } : { name, source: blobSource(b) });
       read.set(i, p);
     }
     return p;
   };
   /** The other files of the batch a mapping's lookups name (those that can be read). */
   const lookupFilesFor = async (i: number, mapping: MappingSpec) => {
-    const out: { name: string; bytes: Uint8Array }[] = [];
+    const out: SourceFile[] = [];
     for (const [j, f] of files.entries()) {
       if (j === i || !(mapping.lookups ?? []).some((l) => fileMatches(f.name, l.file))) continue;
       try {
-        out.push({ name: f.name, bytes: await bytesOf(j) });
+        out.push(await fileOf(j));
       } catch {
         // unreadable: reported on its own line; the mapping then says the lookup is missing
       }
@@ -318,28 +314,30 @@ async function replaceNow(
       for (const [k, i] of loadOrder(files).entries()) {
         const file = files[i]!;
         report('reading', k + 1, file.name);
-        let bytes: Uint8Array;
+        let input: SourceFile;
         try {
-          bytes = await bytesOf(i);
+          input = await fileOf(i);
         } catch (e) {
-          reports[i] = emptyReport(file, `${file.name}: the file could not be read (${messageOf(e)})`);
+          reports[i] = emptyReport(file, `${file.name}: the file could not be read (${firstLine(e)})`);
           continue;
         }
         const format = formatOf(file.name);
         const headerLines = file.mapping ? file.mapping.source.skipLines + (file.mapping.source.header ? 1 : 0) : 1;
-        const fileRows = file.mapping || format === 'csv' || format === 'tsv' ? approxRecords(bytes, headerLines) : null;
+        // Known up front for bytes in memory; a File read in pieces reports its rows as they are read.
+        const fileRows = input.bytes && (file.mapping || format === 'csv' || format === 'tsv') ? approxRecords(input.bytes, headerLines) : null;
         report('loading', k + 1, file.name, fileRows);
+        const onRowsRead = (n: number) => onProgress({ step: 'loading', fileIndex: k + 1, fileCount, file: file.name, rowsRead: rowsRead + n, fileRows });
         if (file.mapping) {
           try {
             importSql ??= importSqlFrom(runner.sources);
           } catch (e) {
-            reports[i] = emptyReport(file, `${file.name}: the import engine's SQL is missing (${messageOf(e)})`);
+            reports[i] = emptyReport(file, `${file.name}: the import engine's SQL is missing (${firstLine(e)})`);
             continue;
           }
           const lookupFiles = file.mapping.lookups?.length ? await lookupFilesFor(i, file.mapping) : undefined;
-          reports[i] = fromImport(await applyMapping(engine, importSql, { name: file.name, bytes }, file.mapping, { lookupFiles }), file.mapping);
+          reports[i] = fromImport(await applyMapping(engine, importSql, input, file.mapping, { lookupFiles, decodeParquet, onRowsRead }), file.mapping);
         } else {
-          const [r] = await loadCanonicalFiles(engine, [{ name: file.name, bytes }], decodeParquet);
+          const [r] = await loadCanonicalFiles(engine, [input], decodeParquet, (_f, lines) => onRowsRead(Math.max(0, lines - 1)));
           reports[i] = await fromCanonical(r!);
         }
         rowsRead += reports[i]!.rowsRead;
@@ -377,7 +375,7 @@ async function replaceNow(
       issues: [],
     };
   } catch (e) {
-    return kept(done(), `The data was kept as it was: loading stopped with an error (${messageOf(e)}).`);
+    return kept(done(), `The data was kept as it was: loading stopped with an error (${firstLine(e)}).`);
   } finally {
     await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE`).catch(() => undefined);
   }
@@ -416,7 +414,7 @@ async function replaceNow(
         // The new tables do not derive: put the previous ones back and derive those again.
         await moveInto('main', ASIDE);
         await r.refresh();
-        throw new Error(`the new data could not be prepared for the models (${messageOf(e)})`);
+        throw new Error(`the new data could not be prepared for the models (${firstLine(e)})`);
       }
     } finally {
       await engine.exec(`DROP SCHEMA IF EXISTS ${ASIDE} CASCADE`).catch(() => undefined);
@@ -488,8 +486,4 @@ export function noOrderLinesProblem(reports: (FileLoadReport & { tables?: TableA
   if (read === 0) return `The order_lines file holds no rows. ${keep}`;
   const why = topRejections ? `: ${topRejections}` : '';
   return `None of the ${read} order lines read could be loaded${why}. ${keep}`;
-}
-
-function messageOf(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }

@@ -42,7 +42,7 @@ describe('returns-insight with --mapping and import-check', () => {
     expect(summary.lookupFiles).toEqual(['AdventureWorks_Product_Categories.csv', 'AdventureWorks_Product_Subcategories.csv', 'AdventureWorks_Territories.csv']);
     expect(summary.unusedFiles).toEqual(['AdventureWorks_Customers.csv', 'SOURCE.txt']);
     expect(summary.loads).toEqual([]);
-    expect(summary.coverage.find((c: { check: string }) => c.check === 'no_order_sku_region_sold')).toMatchObject({ total: 1809, found: 1809 });
+    expect(summary.coverage.find((c: { join_name: string }) => c.join_name === 'no_order_returns_sku_region_sold')).toMatchObject({ total: 1809, with_key: 1809, matched: 1809 });
     // The rates by category: the Python numbers of shared-data.test.ts.
     const byCat = Object.fromEntries(readCsvObjects(readFileSync(path.join(out, 'return_rate_by.category.csv'), 'utf8')).map((r) => [r.dim_value, r]));
     expect([byCat.Bikes!.units_sold, byCat.Bikes!.units_returned, byCat.Clothing!.units_sold, byCat.Clothing!.units_returned, byCat.Accessories!.units_sold, byCat.Accessories!.units_returned])

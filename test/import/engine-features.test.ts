@@ -106,6 +106,76 @@ describe('import engine features', () => {
     ]);
   });
 
+  it('lists ignored lookup rows in load_issues and reads every file matching a lookup', async () => {
+    await db.fixture({});
+    // Two product files with the same columns in another order are read as one list (in the
+    // order given: the first row of a key wins across files); a third lacks Price, which the
+    // mapping reads: it is not used, and the report says why.
+    const A = file('products_a.csv',
+      'ProductKey,SKU,Price,SubKey',
+      '1,SKU-A,10.00,S1', //   line 2: entry
+      '2,SKU-B,2.50,S2', //    line 3: entry
+      '2,SKU-B-DUP,99,S2', //  line 4: key 2 again → excluded (first on line 3)
+      ',SKU-NOKEY,1,S1', //    line 5: no key → rejected
+      '5,SKU-E,1,S1,extra', // line 6: one cell too many → unreadable, rejected
+    );
+    const B = file('products_b.csv',
+      'SKU,ProductKey,SubKey,Price',
+      'SKU-X,1,S1,7', //       line 2: key 1 is in products_a.csv → excluded
+      'SKU-C,3,S1,4.00', //    line 3: entry
+    );
+    const C = file('products_c.csv', 'ProductKey,SKU', '9,SKU-Z');
+    const mapping = m([{
+      table: 'order_lines',
+      columns: {
+        order_id: { column: 'Order' }, line_id: { column: 'Line' }, order_date: { column: 'Date' },
+        sku: { column: 'products.SKU' }, quantity: { column: 'Qty' }, unit_price: { column: 'products.Price' },
+      },
+    }], { lookups: [{ name: 'products', file: 'products_*.csv', key: 'ProductKey', on: 'ProductKey' }] });
+    const sales = file('sales.csv', 'Order,Line,Date,ProductKey,Qty', 'O1,1,2024-01-05,1,1', 'O1,2,2024-01-05,3,1', 'O2,1,2024-01-06,9,1');
+    const r = await load(sales, mapping, { lookupFiles: [A, B, C] });
+    balanced(r);
+    expect([r.rowsRead, r.rowsLoaded, r.rowsRejected]).toEqual([3, 2, 1]);
+    expect(await engine().query('SELECT sku, unit_price FROM order_lines ORDER BY line_id')).toEqual([
+      { sku: 'SKU-A', unit_price: 10 }, { sku: 'SKU-C', unit_price: 4 },
+    ]);
+    expect(await issues('sales.csv')).toEqual([
+      { table_name: 'order_lines', line_number: 4, severity: 'rejected', reason: 'ProductKey not found in products_a.csv, products_b.csv (lookup products): "9"' },
+    ]);
+    expect(await issues('products_a.csv')).toEqual([
+      { table_name: 'lookup:products', line_number: 4, severity: 'excluded', reason: 'ProductKey repeated (only the first row is used): "2" (first on line 3)' },
+      { table_name: 'lookup:products', line_number: 5, severity: 'rejected', reason: 'missing ProductKey (a lookup row needs its key)' },
+      { table_name: 'lookup:products', line_number: 6, severity: 'rejected', reason: 'unreadable row (too many columns)' },
+    ]);
+    expect(await issues('products_b.csv')).toEqual([
+      { table_name: 'lookup:products', line_number: 2, severity: 'excluded', reason: 'ProductKey repeated (only the first row is used): "1" (first in products_a.csv on line 2)' },
+    ]);
+    expect(await engine().query(`SELECT raw FROM load_issues WHERE source_file = 'products_a.csv' ORDER BY line_number`)).toEqual([
+      { raw: '2,SKU-B-DUP,99,S2' }, { raw: ',SKU-NOKEY,1,S1' }, { raw: '5,SKU-E,1,S1,extra' },
+    ]);
+    // Each lookup file's accounting adds up: read = loaded (entries) + rejected + excluded.
+    const log = () => engine().query(
+      `SELECT source_file, rows_read, rows_loaded, rows_rejected, rows_excluded FROM load_log WHERE table_name = 'lookup:products' ORDER BY source_file`,
+    );
+    const expectedLog = [
+      { source_file: 'products_a.csv', rows_read: 5, rows_loaded: 2, rows_rejected: 2, rows_excluded: 1 },
+      { source_file: 'products_b.csv', rows_read: 2, rows_loaded: 1, rows_rejected: 0, rows_excluded: 1 },
+    ];
+    expect(await log()).toEqual(expectedLog);
+    expect(r.lookups).toEqual([{
+      name: 'products', file: 'products_a.csv, products_b.csv',
+      notUsed: [{ file: 'products_c.csv', reason: 'it has no "Price" column, which the mapping reads' }],
+      rowsRead: 7, rowsUnreadable: 1, keys: 3, duplicateKeyRows: 2, emptyKeyRows: 1, keysUsed: 2, rowsWithoutMatch: 1,
+    }]);
+    // The lookup rows are not among the mapped file's reasons (report.lookups has them).
+    expect(r.reasons.map((x) => x.table)).toEqual(['order_lines']);
+    // A second file reading the same lookup files: they are accounted for once.
+    const more = await load(file('sales2.csv', 'Order,Line,Date,ProductKey,Qty', 'O3,1,2024-01-07,2,1'), mapping, { lookupFiles: [A, B, C] });
+    balanced(more);
+    expect(await log()).toEqual(expectedLog);
+    expect(await engine().query(`SELECT count(*) AS n FROM load_issues WHERE table_name = 'lookup:products'`)).toEqual([{ n: 4 }]);
+  });
+
   it('says which lookup file or column is missing, and loads nothing', async () => {
     await db.fixture({});
     const noFile = await load(SALES, SALES_MAPPING, { lookupFiles: [PRODUCTS, SUBCATS] });
@@ -295,17 +365,19 @@ describe('import engine features', () => {
       shipments: csv('order_id', 'O1', 'O5'),
       reviews: csv('review_id,sku,order_id,rating', 'v1,S1,O1,5', 'v2,S7,,2'),
     });
-    expect((await joinCoverage(engine(), SQL)).map((c) => [`${c.table}.${c.check}`, c.total, c.found])).toEqual([
-      ['order_lines.sku_in_products', 3, 2],
-      ['order_lines.distinct_skus_in_products', 3, 2],
-      ['returns.order_found', 2, 1],
-      ['returns.sku_in_products', 5, 4],
-      ['returns.no_order_sku_sold', 3, 2],
-      ['returns.no_order_sku_region_sold', 3, 1],
-      ['shipments.order_found', 2, 1],
-      ['reviews.sku_in_products', 2, 1],
-      ['reviews.order_found', 1, 1],
-      ['products.sold', 3, 2],
+    // Items, those with the key, those whose key is found (worked out next to the fixture).
+    expect((await joinCoverage(engine(), SQL)).map((c) => [c.join_name, c.total, c.with_key, c.matched])).toEqual([
+      ['returns_to_orders', 5, 2, 1], //                  r1 found, r2 (O7) not; r3-r5 carry no order id
+      ['skus_to_products', 5, 5, 3], //                   S1 S2 S9 ∪ S3 ∪ S7: S1 S2 S3 are products
+      ['shipments_to_orders', 2, 2, 1],
+      ['order_lines_skus_to_products', 3, 3, 2],
+      ['sold_skus_to_products', 3, 3, 2],
+      ['returns_skus_to_products', 5, 5, 4],
+      ['no_order_returns_sku_sold', 3, 3, 2], //          r3 not (sold after), r4 and r5 sold before
+      ['no_order_returns_sku_region_sold', 3, 3, 1], //   only r4
+      ['reviews_skus_to_products', 2, 2, 1],
+      ['reviews_to_orders', 2, 1, 1], //                  v2 has no order id
+      ['products_sold', 3, 3, 2],
     ]);
   });
 });

@@ -96,15 +96,18 @@ describe('the shared data files through committed mappings and presets', () => {
     expect(batch.reports[4]!.lookups!.map((l) => [l.name, l.rowsRead, l.keys, l.keysUsed, l.rowsWithoutMatch])).toEqual([
       ['products', 293, 293, 124, 0], ['territories', 10, 10, 8, 0],
     ]);
-    // Join coverage: every sale and return finds its product; returns have no order id, and
-    // every one finds sales of its SKU in its region before its date.
-    expect(batch.coverage.filter((c) => c.total > 0).map((c) => [`${c.table}.${c.check}`, c.total, c.found])).toEqual([
-      ['order_lines.sku_in_products', 56046, 56046],
-      ['order_lines.distinct_skus_in_products', 130, 130],
-      ['returns.sku_in_products', 1809, 1809],
-      ['returns.no_order_sku_sold', 1809, 1809],
-      ['returns.no_order_sku_region_sold', 1809, 1809],
-      ['products.sold', 293, 130],
+    // Join coverage: every sale and return finds its product; returns have no order id (total
+    // 1809, none with the key), and every one finds sales of its SKU in its region before its date.
+    const cov = batch.coverage.filter((c) => c.total > 0).map((c) => [c.join_name, c.total, c.with_key, c.matched]);
+    expect(cov).toEqual([
+      ['returns_to_orders', 1809, 0, 0],
+      ['skus_to_products', 130, 130, 130],
+      ['order_lines_skus_to_products', 56046, 56046, 56046],
+      ['sold_skus_to_products', 130, 130, 130],
+      ['returns_skus_to_products', 1809, 1809, 1809],
+      ['no_order_returns_sku_sold', 1809, 1809, 1809],
+      ['no_order_returns_sku_region_sold', 1809, 1809, 1809],
+      ['products_sold', 293, 293, 130],
     ]);
     await db.runner().refresh();
     const byCategory = await db.runner().run('return_rate_by', { dim: 'category' });
@@ -216,7 +219,7 @@ describe('the shared data files through committed mappings and presets', () => {
     expect(await engine().query('SELECT count(*) AS n FROM products WHERE category IS NULL')).toEqual([{ n: 96 }]);
     // Suppliers: the distinct first-row sellers of the 6,088 products (1,563 of the 1,574 sellers).
     expect(await engine().query('SELECT count(DISTINCT supplier) AS n FROM products')).toEqual([{ n: 1563 }]);
-    expect(batch.coverage.find((c) => c.table === 'shipments')).toMatchObject({ total: 9824, found: 843 });
+    expect(batch.coverage.find((c) => c.join_name === 'shipments_to_orders')).toMatchObject({ total: 9824, with_key: 9824, matched: 843 });
   }, 120_000);
 
   it('Amazon FBA reason and disposition codes: every code is known to the preset and to reason_map', async () => {

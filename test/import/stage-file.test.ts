@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadTexts } from '../../src/engine/node-session';
-import { normalizeLineEndings } from '../../src/loader/stage-file';
+import { lfLineEnds } from '../../src/loader/read-input';
+import { loadCanonicalFiles } from '../../src/loader/load-canonical';
+import { decodeParquetNode } from '../../src/loader/parquet-node';
 import { useEngine } from '../helpers/engine';
 
 /**
@@ -11,12 +13,10 @@ import { useEngine } from '../helpers/engine';
  */
 describe('canonical files with mixed line endings', () => {
   const db = useEngine();
-  const dec = (b: Uint8Array) => new TextDecoder().decode(b);
-
-  it('makes CRLF and lone CR into LF, and leaves a file without CR as it is', () => {
-    expect(dec(normalizeLineEndings(new TextEncoder().encode('a\r\nb\nc\rd\r\n\r\né\r')))).toBe('a\nb\nc\nd\n\né\n');
-    const lf = new TextEncoder().encode('a\nb\n');
-    expect(normalizeLineEndings(lf)).toBe(lf);
+  it('makes CRLF and lone CR into LF, also when a CRLF is split between two pieces read', () => {
+    expect(lfLineEnds()('a\r\nb\nc\rd\r\n\r\né\r')).toBe('a\nb\nc\nd\n\né\n');
+    const pieces = lfLineEnds();
+    expect(['a\r', '\nb\r', '', '\r', 'c'].map(pieces).join('')).toBe('a\nb\n\nc');
   });
 
   it('loads every row of a file mixing CRLF, LF and CR, with exact values and line numbers', async () => {
@@ -44,5 +44,38 @@ describe('canonical files with mixed line endings', () => {
     ]);
     expect(await runner.engine.query(`SELECT line_number FROM load_issues WHERE source_file = 'order_lines.csv'`)).toEqual([{ line_number: 4 }]);
     expect(await runner.engine.query('SELECT customer_comment FROM returns ORDER BY return_id')).toEqual([{ customer_comment: 'too big\nand heavy' }, { customer_comment: 'fine' }]);
+  });
+
+  it('keeps the raw text of a rejected row as the file had it: TSV cells joined by tabs, quoted cells quoted', async () => {
+    await db.fixture({});
+    const engine = db.runner().engine;
+    const tsv = [
+      'order_id\tline_id\torder_date\tsku\tquantity\tunit_price',
+      'O1\t1\t2024-01-01\tA, large\tx\t10', //     line 2: bad quantity; the comma needs no quotes in a TSV
+      'O2\t1\t2024-01-02\t"B\tC"\ty\t5', //        line 3: bad quantity; the cell holding a tab stays quoted
+      'O3\t1\t2024-01-03\tD\t1\t4', //             line 4: loads
+    ].join('\n') + '\n';
+    const csvText = 'order_id,line_id,order_date,sku,quantity,unit_price\nO9,1,2024-01-01,"E, ""big""",z,1\n';
+    const reports = await loadCanonicalFiles(engine, [
+      { name: 'order_lines.tsv', bytes: new TextEncoder().encode(tsv) },
+      { name: 'ORDER_LINES.csv', bytes: new TextEncoder().encode(csvText) },
+    ], decodeParquetNode);
+    expect(reports.map((r) => [r.error ?? null, r.rowsRead, r.rowsLoaded, r.rowsRejected])).toEqual([[null, 3, 1, 2], [null, 1, 0, 1]]);
+    expect(await engine.query('SELECT line_number, raw FROM load_issues ORDER BY source_file DESC, line_number')).toEqual([
+      { line_number: 2, raw: 'O1\t1\t2024-01-01\tA, large\tx\t10' },
+      { line_number: 3, raw: 'O2\t1\t2024-01-02\t"B\tC"\ty\t5' },
+      { line_number: 2, raw: 'O9,1,2024-01-01,"E, ""big""",z,1' },
+    ]);
+  });
+
+  it('warns about future dates in columns whose header has spaces or capitals, reading the trimmed value', async () => {
+    await db.fixture({});
+    const engine = db.runner().engine;
+    const text = 'order_id, Order_Date ,sku,quantity,unit_price,line_id\nO1, 2999-01-01 ,A,1,10,1\nO2,2024-01-01,A,1,10,2\n';
+    const [r] = await loadCanonicalFiles(engine, [{ name: 'order_lines.csv', bytes: new TextEncoder().encode(text) }], decodeParquetNode);
+    expect([r!.error ?? null, r!.rowsLoaded, r!.rowsWarned]).toEqual([null, 2, 1]);
+    expect(await engine.query('SELECT line_number, severity, reason FROM load_issues')).toEqual([
+      { line_number: 2, severity: 'warning', reason: 'order_date is in the future: 2999-01-01' },
+    ]);
   });
 });

@@ -66,6 +66,22 @@ describe('join_coverage', () => {
     expect(rows[2]).toMatchObject({ total: 0, with_key: 0, matched: 0, coverage: null, target_rows: 4 });
   });
 
+  it('with checks = all: the per-table checks too; a NULL SKU is no key (in total, not in with_key)', async () => {
+    await db.fixture(FIXTURE);
+    const rows = (await db.runner().run('join_coverage', { checks: 'all' })).rows;
+    expect(rows.slice(0, 3).map((r) => r.join_name)).toEqual(['returns_to_orders', 'skus_to_products', 'shipments_to_orders']);
+    // Returns R1 A, R2 (no SKU), R3 D, R4 A, R5 C; products A, B, Z: R1 and R4 match.
+    expect(rows.find((r) => r.join_name === 'returns_skus_to_products')).toMatchObject({
+      table_name: 'returns', total: 5, with_key: 4, matched: 2, unmatched: 2, example_unmatched: 'C', target_rows: 3,
+    });
+    // R4 is the one return without an order id: A was sold 2024-01-10 (it has no date: any time counts).
+    expect(rows.find((r) => r.join_name === 'no_order_returns_sku_sold')).toMatchObject({ total: 1, with_key: 1, matched: 1 });
+    // No region on R4: no key for the region check.
+    expect(rows.find((r) => r.join_name === 'no_order_returns_sku_region_sold')).toMatchObject({ total: 1, with_key: 0, matched: 0, coverage: null });
+    expect(rows.find((r) => r.join_name === 'products_sold')).toMatchObject({ total: 3, with_key: 3, matched: 2, example_unmatched: 'Z' });
+    expect(rows).toHaveLength(11);
+  });
+
   it('is not filtered: it describes the whole import and takes no filter parameters', async () => {
     await db.fixture(FIXTURE);
     await expect(db.runner().run('join_coverage', { channel: ['web'] })).rejects.toThrow('join_coverage has no parameter "channel"');

@@ -147,7 +147,8 @@ export function batchFiles(list: readonly BatchEntry[]): BatchFile[] {
       const bytes = d.bytes ?? new TextEncoder().encode(d.sniff.text);
       return { name: e.name, bytes, mapping: d.mapping, size: e.file.size };
     }
-    return { name: e.name, bytes: async () => new Uint8Array(await e.file.arrayBuffer()), size: e.file.size };
+    // The File itself: the loader reads it in pieces, never whole.
+    return { name: e.name, bytes: e.file };
   });
 }
 

@@ -57,7 +57,8 @@ async function run(kind: 'files' | 'demo', go: (onProgress: (p: ReplaceProgress)
 
 /** Loads picked or dropped files (browser File objects) as the new data set. */
 export function loadFiles(files: readonly File[]): Promise<ReplaceResult | null> {
-  const batch = files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()), size: f.size }));
+  // The Files themselves: the loader reads them in pieces, never whole.
+  const batch = files.map((f) => ({ name: f.name, bytes: f }));
   return run('files', (onProgress) => replaceSessionData(batch, onProgress));
 }
 

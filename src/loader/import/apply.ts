@@ -1,7 +1,11 @@
 import { CONTRACT, type CanonicalTable } from '../../data-model/contract';
 import { ident } from '../../data-model/schema-ddl';
 import type { Engine, Row } from '../../engine/types';
-import { decodeBytes, headerNames, readRecords } from './decode';
+import { firstLine } from '../error-text';
+import { formatOf, type SourceFile } from '../file-kinds';
+import { convertToCsv, readUtf8Text, type InputText, type ParquetDecoder } from '../read-input';
+import { CONVERTED_CSV, stageDelimited, type Dialect, type ParserReject } from '../stage-delimited';
+import { bomOf, headerNames, readRecords } from './decode';
 import { Params, SEP, TargetSql, targetSelect } from './sql-build';
 import {
   columnsUsed, fileMatches, lookupRef, validateMapping, type LookupSpec, type MappingSpec, type SourceFormat, type TargetSpec,
@@ -33,14 +37,26 @@ import {
  * a key a lookup lacks rejects the rows of the targets using it (unless onMissing is 'empty'),
  * and report.lookups says how each lookup file was read and used. With routing 'each' a row
  * can feed several tables: each table's accounting adds up, the file's totals add the tables.
+ *
+ * Lookup files are accounted for like loaded files, under table_name 'lookup:<name>': a row
+ * that is a lookup entry counts as loaded; an unreadable row or one without a key is
+ * rejected; a row repeating a key is excluded (the first row wins). Several files matching
+ * a lookup's pattern are read as one list (in the order given: the first row of a key wins
+ * across files) when each has the columns the mapping reads; one that lacks some is not
+ * used, and report.lookups[].notUsed says why. A lookup file read by several mapped files of
+ * a batch is accounted for once (the first time).
  */
 
-export interface ImportFile {
-  name: string;
-  /** The file's bytes, decoded with mapping.source.encoding; or `text`, already decoded. */
-  bytes?: Uint8Array;
-  text?: string;
-}
+/**
+ * A file to import: its bytes or a source to read them from in pieces (a browser File, a path
+ * in Node), decoded with mapping.source.encoding; or `text`, already decoded. CSV-like text is
+ * read in pieces; Parquet and JSON (array of objects, {"list": [...]} or NDJSON) are
+ * converted to CSV first, and the mapping's delimiter, quote, skipped lines and header
+ * settings do not apply to them (the converted text has a header and standard quoting). A
+ * .parquet or .json file whose content is not Parquet or JSON is read as text: the app's
+ * mapping step hands such files over already converted.
+ */
+export type ImportFile = SourceFile;
 
 export interface ApplyOptions {
   /** "Now" for future-date warnings (default: the current time). */
@@ -51,8 +67,12 @@ export interface ApplyOptions {
   previewRows?: number;
   /** Read only the first N data records (previews of big files). */
   maxRecords?: number;
-  /** Files the mapping's lookups may read (each lookup takes the first whose name matches its pattern). */
+  /** Files the mapping's lookups may read (a lookup reads every file whose name matches its pattern). */
   lookupFiles?: ImportFile[];
+  /** Reads Parquet files (parquet-wasm's Node or browser build); without it a Parquet file is refused. */
+  decodeParquet?: ParquetDecoder;
+  /** Progress while the file is read: about how many records so far (its line breaks, less the header). */
+  onRowsRead?: (rows: number) => void;
 }
 
 export interface TableAccount {
@@ -69,9 +89,11 @@ export interface TableAccount {
 /** How a lookup file was read and how well the mapped file's keys found it. */
 export interface LookupReport {
   name: string;
-  /** The file used. */
+  /** The files used, in the order read, joined with ', ' (several when several files match the pattern). */
   file: string;
-  /** Rows of the lookup file (unreadable ones included). */
+  /** Files matching the pattern that were not used, and why (only when there are any). */
+  notUsed?: { file: string; reason: string }[];
+  /** Rows of the lookup files (unreadable ones included). */
   rowsRead: number;
   rowsUnreadable: number;
   /** Distinct keys. */
@@ -116,7 +138,7 @@ export interface ImportReport {
 }
 
 /** SQL files the import engine runs (keys as in QuerySources). */
-export const IMPORT_SQL_FILES = ['import/import_macros', 'import/coverage'] as const;
+export const IMPORT_SQL_FILES = ['import/import_macros', 'join_coverage'] as const;
 export type ImportSql = Record<(typeof IMPORT_SQL_FILES)[number], string>;
 
 /** The import SQL out of the app's query sources (the browser bundles queries/import/*.sql). */
@@ -150,12 +172,9 @@ export async function applyMapping(
     report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
     return report;
   }
-  const text = decodeFile(file, mapping.source.encoding);
-  if (typeof text !== 'string') {
-    report.error = `${file.name}: ${text.error}`;
-    return report;
-  }
-  const prepared = prepareText(text, mapping.source, options.maxRecords);
+  const headerLines = mapping.source.skipLines + (mapping.source.header ? 1 : 0);
+  const onLines = options.onRowsRead && ((n: number) => options.onRowsRead!(Math.max(0, n - headerLines)));
+  const prepared = await prepareFile(file, mapping.source, { ...options, onLines });
   if ('error' in prepared) {
     report.error = `${file.name}: ${prepared.error}`;
     return report;
@@ -163,30 +182,30 @@ export async function applyMapping(
   const lookups: PreparedLookup[] = [];
   for (const [j, spec] of (mapping.lookups ?? []).entries()) {
     const candidates = (options.lookupFiles ?? []).filter((f) => fileMatches(f.name, spec.file));
-    const found = candidates[0];
-    if (!found) {
+    if (candidates.length === 0) {
       report.error = `${file.name}: the mapping reads lookup "${spec.name}" from a file named like "${spec.file}", and none was given`
         + (options.lookupFiles?.length ? ` (files given: ${options.lookupFiles.map((f) => f.name).join(', ')})` : '');
       return report;
     }
     const source: SourceFormat = { ...mapping.source, ...spec.source };
-    const lt = decodeFile(found, source.encoding);
-    if (typeof lt !== 'string') {
-      report.error = `${file.name}: lookup file ${found.name}: ${lt.error}`;
-      return report;
+    const parts: LookupPart[] = [];
+    for (const found of candidates) {
+      const lp = await prepareFile(found, source, { decodeParquet: options.decodeParquet });
+      if ('error' in lp) {
+        report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
+        return report;
+      }
+      parts.push({ ...lp, file: found.name, columnMap: new Map() });
     }
-    const lp = prepareText(lt, source);
-    if ('error' in lp) {
-      report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
-      return report;
-    }
-    lookups.push({ index: j + 1, spec, file: found.name, source, ...lp, needed: new Set<number>() });
+    // The first file names the lookup's columns (l<j>_c<k>); the others are matched to it by name.
+    lookups.push({ index: j + 1, spec, source, ...parts[0]!, parts, notUsed: [], needed: new Set<number>() });
   }
   const resolved = resolveColumns(mapping, prepared, lookups);
   if ('error' in resolved) {
     report.error = `${file.name}: ${resolved.error}`;
     return report;
   }
+  lookups.forEach(matchLookupParts);
   const id = ++counter;
   await engine.exec(sql['import/import_macros']);
   await engine.exec('BEGIN TRANSACTION');
@@ -206,46 +225,91 @@ export async function applyMapping(
   return report;
 }
 
-/** The file's text: decoded with the encoding, line endings made LF. */
-function decodeFile(file: ImportFile, encoding: SourceFormat['encoding']): string | { error: string } {
-  let text: string;
-  try {
-    text = file.text ?? decodeBytes(file.bytes ?? new Uint8Array(), encoding);
-  } catch (e) {
-    return { error: `the file could not be decoded as ${encoding} (${firstLine(e)})` };
-  }
-  // One line-ending style for the reader: CRLF, CR and LF (even mixed, as in concatenated
-  // exports) all become LF; a line break inside a quoted cell becomes LF too.
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return text;
-}
-
 interface PreparedText {
-  text: string;
+  /** UTF-8, LF line ends (Parquet and JSON converted to CSV). */
+  bytes: Uint8Array;
+  /** How the text is written: the mapping's source format, or CONVERTED_CSV for Parquet and JSON. */
+  dialect: Dialect;
   header: string[];
   /** Source column name → staged column (c1 ...); loose keys (trimmed, lower case) start with \u0000. */
   columnOf: Map<string, string>;
+}
+
+/** One file read for a lookup. */
+interface LookupPart extends PreparedText {
+  file: string;
+  /** Column number in the lookup's first file → the same column's number in this file. */
+  columnMap: Map<number, number>;
 }
 
 interface PreparedLookup extends PreparedText {
   /** 1-based: its columns are staged as l<index>_c<k>. */
   index: number;
   spec: LookupSpec;
+  /** The first file's name (its columns name the lookup's). */
   file: string;
   source: SourceFormat;
   /** Column numbers (k of c<k>) the mapping reads, the key included. */
   needed: Set<number>;
+  /** The files read as one list, in order (the first one included). */
+  parts: LookupPart[];
+  /** Files matching the pattern that lack a column the mapping reads: not read. */
+  notUsed: { file: string; reason: string }[];
 }
 
-/** Header names of the file under a source format (and the text cut after maxRecords). */
-function prepareText(text: string, source: SourceFormat, maxRecords?: number): PreparedText | { error: string } {
-  const { delimiter, quote, skipLines, header } = source;
-  const first = readRecords(text, delimiter, quote, skipLines + 1 + (maxRecords ?? 0));
-  const headRecord = first[skipLines];
+/**
+ * Splits a lookup's files into those read (every column the mapping reads found by name) and
+ * those left out, and fills each part's column map.
+ */
+function matchLookupParts(lk: PreparedLookup): void {
+  const used: LookupPart[] = [];
+  for (const part of lk.parts) {
+    const missing: string[] = [];
+    for (const k of lk.needed) {
+      const c = lookupColumn(part, lk.header[k - 1]!);
+      if (c) part.columnMap.set(k, Number(c.slice(1)));
+      else missing.push(lk.header[k - 1]!);
+    }
+    if (missing.length === 0) used.push(part);
+    else lk.notUsed.push({ file: part.file, reason: `it has no ${missing.map((n) => `"${n}"`).join(', ')} column, which the mapping reads` });
+  }
+  lk.parts = used;
+}
+
+/** How a lookup is named in messages: its files, joined. */
+const lookupFileNames = (lk: PreparedLookup) => lk.parts.map((p) => p.file).join(', ');
+
+/**
+ * A file read for staging: its text (only the first maxRecords records when given) and its
+ * header names under the source format.
+ */
+async function prepareFile(
+  file: ImportFile,
+  source: SourceFormat,
+  options: { maxRecords?: number; decodeParquet?: ParquetDecoder; onLines?: (lines: number) => void },
+): Promise<PreparedText | { error: string }> {
+  const converted = await convertedFormat(file);
+  const dialect: Dialect = converted ? CONVERTED_CSV : source;
+  const { delimiter, quote, skipLines, header } = dialect;
+  const need = skipLines + 1 + (options.maxRecords ?? 0);
+  const cutAt = (text: string) => {
+    const records = readRecords(text, delimiter, quote, need);
+    return records.length >= need ? records[records.length - 1]!.end : null;
+  };
+  let input: InputText;
+  try {
+    input = converted
+      ? await convertToCsv(file, converted, options.decodeParquet)
+      : await readUtf8Text(file, source.encoding, { onLines: options.onLines, cutAt: options.maxRecords === undefined ? undefined : cutAt });
+  } catch (e) {
+    return { error: converted ? `cannot be read as ${converted} (${firstLine(e)})` : `the file could not be decoded as ${source.encoding} (${firstLine(e)})` };
+  }
+  const headRecord = readRecords(input.head, delimiter, quote, skipLines + 1)[skipLines];
   if (!headRecord) return { error: 'the file is empty' };
-  if (maxRecords !== undefined) {
-    const last = first[first.length - 1]!;
-    text = text.slice(0, last.end);
+  let bytes = input.bytes;
+  if (converted && options.maxRecords !== undefined) {
+    const cut = cutAt(input.head);
+    if (cut !== null) bytes = new TextEncoder().encode(input.head.slice(0, cut));
   }
   const names = header ? headerNames(headRecord.cells) : headRecord.cells.map((_, i) => `column${i + 1}`);
   const columnOf = new Map<string, string>();
@@ -255,7 +319,7 @@ function prepareText(text: string, source: SourceFormat, maxRecords?: number): P
     const k = n.trim().toLowerCase();
     if (!columnOf.has(`\u0000${k}`)) columnOf.set(`\u0000${k}`, `c${i + 1}`);
   });
-  return { text, header: names, columnOf };
+  return { bytes, dialect, header: names, columnOf };
 }
 
 const lookupColumn = (t: PreparedText, name: string) => t.columnOf.get(name) ?? t.columnOf.get(`\u0000${name.trim().toLowerCase()}`);
@@ -310,64 +374,35 @@ function resolveColumns(
 const DEPENDENCY_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
 
 /**
- * Reads a text with DuckDB's CSV reader into `table`: __line (record number), __raw (the
- * cells joined by the delimiter) and c1 ... cn, trimmed, with empty cells and null words as
- * NULL. Rows the reader cannot read are returned (they are not in the table).
+ * Stages a prepared file into `table`: __line, __raw and c1 ... cn (see stageDelimited),
+ * trimmed, with empty cells and the source's null words as NULL. Rows the reader cannot read
+ * are returned (they are not in the table).
  */
-async function stage(
-  engine: Engine,
-  table: string,
-  text: string,
-  source: SourceFormat,
-  n: number,
-): Promise<{ line: number; errorType: string; raw: string }[]> {
-  const { delimiter, quote, skipLines, header } = source;
-  const vfile = `${table}.csv`;
-  const colDefs = Array.from({ length: n }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
-  // The text goes to DuckDB as UTF-8 whatever the file's encoding was.
-  await engine.registerFile(vfile, new TextEncoder().encode(text));
-  const rejectsTable = `${table}_rejects`;
-  try {
-    await engine.query(
-      `CREATE TEMP TABLE ${table}_raw AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,
-         columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
-         rejects_scan = '${table}_scan', rejects_table = '${rejectsTable}', null_padding = false, strict_mode = true)`,
-      [header, skipLines, delimiter, quote],
-    );
-  } catch (e) {
-    throw new Error(`cannot be read as delimited text (${firstLine(e)})`);
-  } finally {
-    await engine.dropFile(vfile);
-  }
-  const headerLines = header ? 1 : 0;
-  const parserRejects = await engine.query(
-    `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw FROM ${rejectsTable} GROUP BY line ORDER BY line`,
-  );
-  const cols = Array.from({ length: n }, (_, i) => `c${i + 1}`);
-  const rawText = `concat_ws($1, ${cols.map((c) => `coalesce(${c}, '')`).join(', ')})`;
+async function stage(engine: Engine, table: string, prepared: PreparedText, nullValues: string[]): Promise<ParserReject[]> {
+  const read = `${table}_cells`;
+  const rejects = await stageDelimited(engine, read, prepared.bytes, prepared.dialect, prepared.header.length);
+  const cols = prepared.header.map((_, i) => `c${i + 1}`);
   // Cells trimmed, then empty / null words made NULL (each step once per cell).
   await engine.query(
-    `CREATE TEMP TABLE ${table} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $2) AS ${c}`).join(', ')}
-     FROM (SELECT CAST(row_number() OVER () + ${headerLines} AS BIGINT) AS __line, ${rawText} AS __raw, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')}
-           FROM ${table}_raw)`,
-    [delimiter, source.nullValues.join(SEP)],
+    `CREATE TEMP TABLE ${table} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $1) AS ${c}`).join(', ')}
+     FROM (SELECT __line, __raw, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')} FROM ${read})`,
+    [nullValues.join(SEP)],
   );
-  await engine.exec(`DROP TABLE ${table}_raw`);
-  if (parserRejects.length > 0) {
-    // Records the reader skipped shift the numbering: the k-th good record sits after every
-    // rejected record r_i (i-th in order) with r_i - i - headerLines good records before it.
-    await engine.exec(
-      `UPDATE ${table} SET __line = __line + (SELECT count(*) FROM
-         (SELECT line - row_number() OVER (ORDER BY line) - ${headerLines} AS good_before FROM (SELECT DISTINCT line FROM ${rejectsTable})) r
-         WHERE r.good_before < ${table}.__line - ${headerLines})`,
-    );
-  }
-  if (skipLines > 0) await engine.query(`UPDATE ${table} SET __line = __line + $1`, [skipLines]);
-  return parserRejects.map((r) => ({
-    line: Number(r.line) + skipLines,
-    errorType: String(r.error_type).toLowerCase().replace(/_/g, ' '),
-    raw: String(r.raw ?? '').replace(/^\r?\n/, ''),
-  }));
+  await engine.exec(`DROP TABLE ${read}`);
+  return rejects;
+}
+
+/**
+ * 'parquet' or 'json' when the file is one by name and content (Parquet's PAR1 magic; JSON
+ * starting with [ or {), else null: read as delimited text.
+ */
+async function convertedFormat(file: ImportFile): Promise<'parquet' | 'json' | null> {
+  const format = formatOf(file.name);
+  if ((format !== 'parquet' && format !== 'json') || file.text !== undefined) return null;
+  const start = file.bytes?.subarray(0, 64) ?? (file.source ? await file.source.read(0, 64) : new Uint8Array());
+  if (format === 'parquet') return start.length >= 4 && new TextDecoder().decode(start.subarray(0, 4)) === 'PAR1' ? 'parquet' : null;
+  const text = new TextDecoder().decode(start.subarray(bomOf(start) === 'utf-8' ? 3 : 0)).trimStart();
+  return text.startsWith('[') || text.startsWith('{') ? 'json' : null;
 }
 
 async function run(
@@ -382,7 +417,7 @@ async function run(
 ): Promise<void> {
   let src = `imp${id}_src`;
   const issues = `imp${id}_issues`;
-  const parserRejects = await stage(engine, src, prepared.text, mapping.source, prepared.header.length);
+  const parserRejects = await stage(engine, src, prepared, mapping.source.nullValues);
   await engine.exec(
     `CREATE TEMP TABLE ${issues} (table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR, reason VARCHAR, raw VARCHAR)`,
   );
@@ -410,27 +445,14 @@ async function run(
     };
     for (const lk of lookups) {
       const j = lk.index;
-      const staged = `imp${id}_lk${j}s`;
-      const lkRejects = await stage(engine, staged, lk.text, lk.source, lk.header.length);
-      const key = lookupColumn(lk, lk.spec.key)!;
-      const cols = [...lk.needed].sort((a, b) => a - b).map((k) => `c${k} AS l${j}_c${k}`);
-      await engine.exec(
-        `CREATE TEMP TABLE imp${id}_lk${j} AS SELECT * EXCLUDE (__rn) FROM (
-           SELECT ${key} AS __k, ${cols.join(', ')}, row_number() OVER (PARTITION BY ${key} ORDER BY __line) AS __rn
-           FROM ${staged} WHERE ${key} IS NOT NULL) WHERE __rn = 1`,
-      );
-      const [st] = await engine.query(
-        `SELECT count(*) AS n, count(*) FILTER (WHERE ${key} IS NULL) AS empty_keys, count(DISTINCT ${key}) AS keys FROM ${staged}`,
-      );
+      const st = await stageLookup(engine, id, lk, issues, options.now ?? new Date());
       const on = refOf(lk.spec.on);
       selects.push(...[...lk.needed].sort((a, b) => a - b).map((k) => `lk${j}.l${j}_c${k}`));
       selects.push(`${on} AS __on${j}`, `(${on} IS NOT NULL AND lk${j}.__k IS NULL) AS __miss${j}`);
       joins.push(`LEFT JOIN imp${id}_lk${j} lk${j} ON lk${j}.__k = ${on}`);
       (report.lookups ??= []).push({
-        name: lk.spec.name, file: lk.file,
-        rowsRead: Number(st!.n) + lkRejects.length, rowsUnreadable: lkRejects.length,
-        keys: Number(st!.keys), duplicateKeyRows: Number(st!.n) - Number(st!.empty_keys) - Number(st!.keys), emptyKeyRows: Number(st!.empty_keys),
-        keysUsed: 0, rowsWithoutMatch: 0,
+        name: lk.spec.name, file: lookupFileNames(lk), ...(lk.notUsed.length > 0 ? { notUsed: lk.notUsed } : {}),
+        ...st, keysUsed: 0, rowsWithoutMatch: 0,
       });
     }
     await engine.exec(`CREATE TEMP TABLE imp${id}_joined AS SELECT s.*, ${selects.join(', ')} FROM ${src} s ${joins.join(' ')} ORDER BY s.__line`);
@@ -469,7 +491,7 @@ async function run(
   // Unreadable rows and rows no target takes: accounted under the first target's table.
   for (const r of parserRejects) {
     await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [
-      firstTable, file, r.line, `unreadable row (${r.errorType})`, r.raw,
+      firstTable, file, r.line, r.reason, r.raw,
     ]);
   }
   firstAccount.rowsRead += parserRejects.length;
@@ -504,11 +526,90 @@ async function run(
   }
   const reasons = await engine.query(
     `SELECT table_name, severity, regexp_replace(reason, ':\\s*".*$', '') AS reason, count(*) AS n
-     FROM ${issues} GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
+     FROM ${issues} WHERE NOT starts_with(table_name, $1) GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
+    [LOOKUP_TABLE_PREFIX],
   );
   report.reasons = reasons.map((r) => ({
     table: r.table_name as CanonicalTable, severity: r.severity as ReasonCount['severity'], reason: String(r.reason), rows: Number(r.n),
   }));
+}
+
+/** load_log / load_issues table_name of a lookup file's rows: 'lookup:<lookup name>'. */
+export const LOOKUP_TABLE_PREFIX = 'lookup:';
+
+/**
+ * Stages a lookup's files as one list and keeps the first row of each key in imp<id>_lk<j>
+ * (__k, l<j>_c<k> ...). Each file's rows are accounted for under 'lookup:<name>' (see the
+ * header), unless an earlier import of the batch already did.
+ */
+async function stageLookup(
+  engine: Engine,
+  id: number,
+  lk: PreparedLookup,
+  issues: string,
+  now: Date,
+): Promise<Pick<LookupReport, 'rowsRead' | 'rowsUnreadable' | 'keys' | 'duplicateKeyRows' | 'emptyKeyRows'>> {
+  const j = lk.index;
+  const all = `imp${id}_lk${j}all`;
+  const needed = [...lk.needed].sort((a, b) => a - b);
+  const key = Number(lookupColumn(lk, lk.spec.key)!.slice(1));
+  const unreadable: (ParserReject & { part: number })[] = [];
+  const selects: string[] = [];
+  for (const [n, part] of lk.parts.entries()) {
+    const staged = `imp${id}_lk${j}f${n}`;
+    const rejects = await stage(engine, staged, part, lk.source.nullValues);
+    unreadable.push(...rejects.map((r) => ({ part: n, ...r })));
+    const cols = needed.map((k) => `c${part.columnMap.get(k)!} AS l${j}_c${k}`);
+    selects.push(`SELECT ${n} AS __f, __line, __raw, c${part.columnMap.get(key)!} AS __k, ${cols.join(', ')} FROM ${staged}`);
+  }
+  // __first: where the key was first seen (file number, line); the entry is the row found there.
+  await engine.exec(
+    `CREATE TEMP TABLE ${all} AS SELECT *, CASE WHEN __k IS NOT NULL THEN
+       first_value({f: __f, line: __line}) OVER (PARTITION BY __k ORDER BY __f, __line) END AS __first
+     FROM (${selects.join(' UNION ALL ')})`,
+  );
+  await engine.exec(
+    `CREATE TEMP TABLE imp${id}_lk${j} AS SELECT __k, ${needed.map((k) => `l${j}_c${k}`).join(', ')} FROM ${all}
+     WHERE __first.f = __f AND __first.line = __line`,
+  );
+  const table = `${LOOKUP_TABLE_PREFIX}${lk.spec.name}`;
+  const names = lk.parts.map((p) => p.file);
+  for (const [n, file] of names.entries()) {
+    const seen = await engine.query('SELECT 1 FROM load_log WHERE table_name = $1 AND source_file = $2 LIMIT 1', [table, file]);
+    if (seen.length > 0) continue;
+    const mine = unreadable.filter((r) => r.part === n);
+    for (const r of mine) {
+      await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, file, r.line, r.reason, r.raw]);
+    }
+    // A row without its key cannot be looked up (rejected); a repeated key is left out by the
+    // lookup's rule, the first row wins (excluded), naming where that first row is.
+    const flagged = await engine.query(
+      `INSERT INTO ${issues}
+         SELECT $1, $2, __line,
+           CASE WHEN __k IS NULL THEN 'rejected' ELSE 'excluded' END,
+           CASE WHEN __k IS NULL THEN $3
+             ELSE $4 || __k || '" (first ' || CASE WHEN __first.f = __f THEN '' ELSE 'in ' || string_split($5, chr(31))[__first.f + 1] || ' ' END
+                  || 'on line ' || __first.line || ')' END,
+           __raw
+         FROM ${all} WHERE __f = $6 AND (__k IS NULL OR __first.f <> __f OR __first.line <> __line)
+         RETURNING severity`,
+      [table, file, `missing ${lk.spec.key} (a lookup row needs its key)`, `${lk.spec.key} repeated (only the first row is used): "`, names.join('\u001f'), n],
+    );
+    const [r] = await engine.query(`SELECT count(*) AS n FROM ${all} WHERE __f = $1`, [n]);
+    const read = Number(r!.n) + mine.length;
+    const excluded = flagged.filter((f) => f.severity === 'excluded').length;
+    const rejected = flagged.length - excluded + mine.length;
+    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, 0, CAST($7 AS TIMESTAMP))`, [
+      table, file, read, read - rejected - excluded, rejected, excluded, isoTimestamp(now),
+    ]);
+  }
+  const [st] = await engine.query(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE __k IS NULL) AS empty_keys, count(DISTINCT __k) AS keys FROM ${all}`,
+  );
+  return {
+    rowsRead: Number(st!.n) + unreadable.length, rowsUnreadable: unreadable.length,
+    keys: Number(st!.keys), duplicateKeyRows: Number(st!.n) - Number(st!.empty_keys) - Number(st!.keys), emptyKeyRows: Number(st!.empty_keys),
+  };
 }
 
 /**
@@ -533,7 +634,7 @@ function lookupMisses(
   columnsUsed({ ...mapping, targets: [target], fillDown: undefined, lookups: undefined }).forEach(add);
   return lookups
     .filter((l) => used.has(l.index) && (l.spec.onMissing ?? 'reject') === 'reject')
-    .map((l) => ({ index: l.index, message: `${l.spec.on} not found in ${l.file} (lookup ${l.spec.name}): "` }));
+    .map((l) => ({ index: l.index, message: `${l.spec.on} not found in ${lookupFileNames(l)} (lookup ${l.spec.name}): "` }));
 }
 
 async function loadTarget(
@@ -729,8 +830,3 @@ async function dropTemps(engine: Engine, id: number): Promise<void> {
 function isoTimestamp(d: Date): string {
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
-
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}
-

@@ -47,31 +47,42 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
  * decoded byte by byte here.)
  */
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
-  const bom = bomOf(bytes);
-  if (bom === 'utf-8') return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bom === 'utf-16le' || bom === 'utf-16be') return new TextDecoder(bom).decode(bytes.subarray(2));
-  if (encoding === 'latin-1') {
-    let out = '';
-    const CHUNK = 0x8000;
-    for (let i = 0; i < bytes.length; i += CHUNK) {
-      out += String.fromCharCode(...bytes.subarray(i, Math.min(i + CHUNK, bytes.length)));
-    }
-    return out;
+  return textDecoder(bytes, encoding)(bytes, true);
+}
+
+/**
+ * A decoder for a file read in pieces: `firstBytes` (the file's start) decide the BOM, which
+ * is removed and wins over `encoding`. Call it with each piece in order, `last` on the final
+ * one; a character split between pieces is decoded whole.
+ */
+export function textDecoder(firstBytes: Uint8Array, encoding: Encoding): (piece: Uint8Array, last: boolean) => string {
+  const bom = bomOf(firstBytes);
+  let skip = bom === 'utf-8' ? 3 : bom ? 2 : 0;
+  const dropBom = (piece: Uint8Array) => {
+    if (skip === 0) return piece;
+    const cut = Math.min(skip, piece.length);
+    skip -= cut;
+    return piece.subarray(cut);
+  };
+  if (bom || encoding === 'utf-8') {
+    // Invalid UTF-8 sequences become U+FFFD: visible in the preview, so the user can switch encoding.
+    const decoder = new TextDecoder(bom === 'utf-16le' || bom === 'utf-16be' ? bom : 'utf-8');
+    return (piece, last) => decoder.decode(dropBom(piece), { stream: !last });
   }
-  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
-  // Invalid UTF-8 sequences become U+FFFD: visible in the preview, so the user can switch encoding.
-  return new TextDecoder('utf-8').decode(bytes);
+  // One byte, one character: pieces decode on their own.
+  const high = encoding === 'windows-1252' ? CP1252_HIGH : null;
+  return (piece) => singleByteText(dropBom(piece), high);
 }
 
 /** windows-1252 bytes 0x80-0x9F (the rest is Latin-1); 0x81 0x8D 0x8F 0x90 0x9D are unassigned. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 /**
- * windows-1252 by table: Node's TextDecoder (20.x) decodes the 'windows-1252' label as
- * ISO-8859-1, turning € ’ “ ” into control characters; browsers do it right. One table, the
- * same result everywhere.
+ * Latin-1 (high = null), or windows-1252 by table: Node's TextDecoder (20.x) decodes the
+ * 'windows-1252' label as ISO-8859-1, turning € ’ “ ” into control characters; browsers do it
+ * right. One table, the same result everywhere.
  */
-function decodeWindows1252(bytes: Uint8Array): string {
+function singleByteText(bytes: Uint8Array, high: string | null): string {
   let out = '';
   const CHUNK = 0x4000;
   for (let i = 0; i < bytes.length; i += CHUNK) {
@@ -79,7 +90,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
     const codes = new Array<number>(part.length);
     for (let j = 0; j < part.length; j++) {
       const b = part[j]!;
-      codes[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+      codes[j] = high && b >= 0x80 && b <= 0x9f ? high.charCodeAt(b - 0x80) : b;
     }
     out += String.fromCharCode(...codes);
   }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeParquetNode } from '../parquet-node';
-import { canonicalTableOf, formatOf } from '../file-kinds';
+import { canonicalTableOf, formatOf, type SourceFile } from '../file-kinds';
+import { pathSource } from '../node-files';
 import { loadCanonicalFiles, type FileLoadReport } from '../load-canonical';
 import type { Runner } from '../../runner/runner';
 import { defaultQueriesDir } from '../../runner/query-files-node';
@@ -48,12 +49,13 @@ export function readMappingFiles(paths: readonly string[]): { mappings: MappingS
   return { mappings, files };
 }
 
-/** Every file directly in a folder, as bytes. */
-export function readFolderFiles(dir: string): { name: string; bytes: Uint8Array }[] {
+/** Every file directly in a folder, read from disk in pieces when it loads (never whole up front). */
+export function readFolderFiles(dir: string): SourceFile[] {
   return readdirSync(dir)
-    .filter((f) => statSync(path.join(dir, f)).isFile())
-    .sort()
-    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(dir, f))) }));
+    .map((f) => ({ name: f, st: statSync(path.join(dir, f)) }))
+    .filter((f) => f.st.isFile())
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((f) => ({ name: f.name, source: pathSource(path.join(dir, f.name), f.st.size) }));
 }
 
 export interface MappedLoad {
@@ -78,7 +80,7 @@ export async function loadFolderWithMappings(
   const claimed = new Set([...plan.imports.map((i) => i.file), ...plan.lookupOnly]);
   const canonicalFiles = files.filter((f) => !claimed.has(f.name) && canonicalTableOf(f.name) && formatOf(f.name));
   const canonical = await loadCanonicalFiles(runner.engine, canonicalFiles, decodeParquetNode);
-  const batch = await importFiles(runner.engine, readImportSql(), files, mappings, { onFile });
+  const batch = await importFiles(runner.engine, readImportSql(), files, mappings, { onFile, decodeParquet: decodeParquetNode });
   // Canonical files are not "unused".
   batch.unused = batch.unused.filter((f) => !canonicalFiles.some((c) => c.name === f));
   await runner.refresh();
@@ -95,7 +97,9 @@ export function summarizeImport(r: ImportReport): string[] {
   for (const t of r.tables) if (t.rowsExpandedTo !== undefined) lines.push(`    ${t.table}: ${t.rowsExpandedTo} return rows written (one per order line)`);
   for (const x of r.reasons) lines.push(`    ${x.severity} ${x.rows} ${x.table}: ${x.reason}`);
   for (const l of r.lookups ?? []) {
-    lines.push(`    lookup ${l.name} (${l.file}): ${l.keys} keys, ${l.keysUsed} used${l.rowsWithoutMatch ? `, ${l.rowsWithoutMatch} rows with a key it lacks` : ''}${l.duplicateKeyRows ? `, ${l.duplicateKeyRows} repeated keys ignored` : ''}`);
+    const ignored = l.rowsUnreadable + l.emptyKeyRows + l.duplicateKeyRows;
+    lines.push(`    lookup ${l.name} (${l.file}): ${l.keys} keys, ${l.keysUsed} used${l.rowsWithoutMatch ? `, ${l.rowsWithoutMatch} rows with a key it lacks` : ''}${ignored ? `, ${ignored} of its rows ignored (listed as lookup:${l.name} in the rejected rows)` : ''}`);
+    for (const u of l.notUsed ?? []) lines.push(`    lookup ${l.name}: ${u.file} not used: ${u.reason}`);
   }
   if (r.unmappedReasons.length) lines.push(`    reasons not in reason_map: ${r.unmappedReasons.map((u) => `${u.reasonRaw} (${u.rows})`).join(', ')}`);
   return lines;

@@ -1,0 +1,86 @@
+import type { Engine } from '../engine/types';
+import { firstLine } from './error-text';
+import type { Quote } from './import/spec';
+
+/** How a delimited text is written (the mapping's source format; canonical CSV/TSV fixed ones). */
+export interface Dialect {
+  delimiter: string;
+  /** '' = cells are never quoted. */
+  quote: Quote;
+  /** Records above the header. */
+  skipLines: number;
+  header: boolean;
+}
+
+/** A record the CSV reader could not read: its line, why, and its text. */
+export interface ParserReject {
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+/** Parquet and JSON are converted to this CSV (src/loader/arrow-to-csv.ts). */
+export const CONVERTED_CSV: Dialect = { delimiter: ',', quote: '"', skipLines: 0, header: true };
+
+let counter = 0;
+
+/**
+ * Reads UTF-8, LF text with DuckDB's CSV reader into temp table `table`: __line (record
+ * number; the header is record skipLines + 1), __raw (the record as the file has it: cells
+ * joined by the file's delimiter, quoted where they hold the delimiter, the quote or a line
+ * break) and c1 ... c<columns>, every cell as text exactly as read (an empty cell is NULL).
+ * Rows the reader cannot read (too many or too few cells, an unterminated quote ...) are not
+ * in the table: they are returned, so the caller lists them, and the good rows keep their
+ * own record numbers. All settings are bound parameters.
+ */
+export async function stageDelimited(engine: Engine, table: string, text: Uint8Array, dialect: Dialect, columns: number): Promise<ParserReject[]> {
+  const { delimiter, quote, skipLines, header } = dialect;
+  const vfile = `staged_${++counter}.csv`;
+  const colDefs = Array.from({ length: columns }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+  const rejects = `${table}_rejects`;
+  await engine.registerFile(vfile, text);
+  try {
+    await engine.query(
+      `CREATE TEMP TABLE ${table}_read AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,
+         columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
+         rejects_scan = '${table}_scan', rejects_table = '${rejects}', null_padding = false, strict_mode = true)`,
+      [header, skipLines, delimiter, quote],
+    );
+  } catch (e) {
+    throw new Error(`cannot be read as delimited text (${firstLine(e)})`);
+  } finally {
+    await engine.dropFile(vfile);
+  }
+  const cols = Array.from({ length: columns }, (_, i) => `c${i + 1}`);
+  // $1 delimiter, $2 quote: a cell is quoted back only where the file had to quote it.
+  const rawCell = (c: string) =>
+    `CASE WHEN $2 <> '' AND (contains(${c}, $1) OR contains(${c}, $2) OR contains(${c}, chr(10)))
+       THEN $2 || replace(${c}, $2, $2 || $2) || $2 ELSE coalesce(${c}, '') END`;
+  const headerLines = header ? 1 : 0;
+  await engine.query(
+    `CREATE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + ${headerLines + skipLines} AS BIGINT) AS __line,
+       concat_ws($1, ${cols.map(rawCell).join(', ')}) AS __raw, ${cols.join(', ')} FROM ${table}_read`,
+    [delimiter, quote],
+  );
+  await engine.exec(`DROP TABLE ${table}_read`);
+  const bad = await engine.query(
+    `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw FROM ${rejects} GROUP BY line ORDER BY line`,
+  );
+  if (bad.length > 0) {
+    // Records the reader skipped shift the numbering: the k-th good record sits after every
+    // rejected record r_i (i-th in order) with r_i - i - headerLines good records before it.
+    // (The reader's line numbers count from the first line after the skipped ones.)
+    await engine.query(
+      `UPDATE ${table} SET __line = __line + (SELECT count(*) FROM
+         (SELECT line - row_number() OVER (ORDER BY line) - ${headerLines} AS good_before FROM (SELECT DISTINCT line FROM ${rejects})) r
+         WHERE r.good_before < ${table}.__line - $1)`,
+      [headerLines + skipLines],
+    );
+  }
+  await engine.exec(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${table}_scan`);
+  return bad.map((r) => ({
+    line: Number(r.line) + skipLines,
+    reason: `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`,
+    raw: String(r.raw ?? '').replace(/^\n/, ''),
+  }));
+}
