@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENGINE_SETUP_SQL } from '../engine/setup';
-import type { BindValue, Engine, Row } from '../engine/types';
+import type { BindValue, Engine, Row, Spool } from '../engine/types';
 
 /**
  * Native DuckDB (@duckdb/node-api 1.4.3-r.x, the same DuckDB version as the browser's
@@ -101,6 +102,19 @@ export async function createNativeEngine(options: NativeEngineOptions = {}): Pro
     async registerFilePath(name: string, file: string): Promise<void> {
       // A link, not a copy: a 5 GB export is read by DuckDB from where it lies.
       symlinkSync(path.resolve(file), path.join(fileDir, safeName(name)));
+    },
+    async createSpool(name: string): Promise<Spool> {
+      const file = path.join(fileDir, safeName(name));
+      const handle = await open(file, 'w');
+      return {
+        path: file,
+        async write(bytes: Uint8Array) {
+          await handle.write(bytes);
+        },
+        async close() {
+          await handle.close();
+        },
+      };
     },
     async dropFile(name: string): Promise<void> {
       rmSync(path.join(fileDir, safeName(name)), { force: true });

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
 import { canonicalTableOf, formatOf } from '../loader/file-kinds';
 import { decodeParquetNode } from '../loader/parquet-node';
+import { pathSource } from '../loader/node-files';
 import { readQuerySources } from '../runner/query-files-node';
 import { Runner } from '../runner/runner';
 import { createNativeEngine } from './native';
@@ -48,7 +49,11 @@ export async function createNativeRunner(options: NativeRunnerOptions = {}): Pro
 export async function loadFolder(runner: Runner, dir: string): Promise<FileLoadReport[]> {
   const files = readdirSync(dir)
     .filter((f) => canonicalTableOf(f) && formatOf(f))
-    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(dir, f))) }));
+    // Read from disk in pieces (never whole); the native engine spools them to disk again.
+    .map((f) => {
+      const file = path.join(dir, f);
+      return { name: f, source: pathSource(file, statSync(file).size) };
+    });
   const reports = await loadCanonicalFiles(runner.engine, files, decodeParquetNode);
   await runner.refresh();
   return reports;

@@ -17,10 +17,22 @@ export interface Engine {
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Makes a file on disk readable under `name` without reading it into JS (native engine only). */
   registerFilePath?(name: string, path: string): Promise<void>;
+  /**
+   * A file written piece by piece, then readable under `name` (native engine only: on disk, so
+   * a file of any size is staged without ever being whole in memory).
+   */
+  createSpool?(name: string): Promise<Spool>;
   dropFile(name: string): Promise<void>;
   /** Creates or appends to `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /** Cancels the query that is running, if the engine supports it. */
   cancel?(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface Spool {
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  /** Where it is on disk (for DuckDB's COPY ... TO). */
+  path?: string;
 }

@@ -11,6 +11,8 @@ export interface InputFile {
 export interface ByteSource {
   size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** The file on disk, when there is one (Node): the native engine can read it where it lies. */
+  path?: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ByteSource } from './file-kinds';
 export function pathSource(path: string, size: number): ByteSource {
   return {
     size,
+    path,
     async read(offset, length) {
       const handle = await open(path, 'r');
       try {

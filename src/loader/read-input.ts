@@ -3,6 +3,8 @@ import { bytesSource, readAll, readRange, type SourceFile } from './file-kinds';
 import { jsonToArrowIPC } from './json-to-arrow';
 import { textDecoder } from './import/decode';
 import type { Encoding } from './import/spec';
+import type { Engine, Spool } from '../engine/types';
+import { csvCell } from '../data-model/csv-text';
 
 /** Decodes Parquet to an Arrow IPC stream (parquet-wasm: a Node and a browser build). */
 export type ParquetDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -21,8 +23,10 @@ const PIECE = 4 << 20;
 const HEAD_CHARS = 64 << 10;
 
 export interface InputText {
-  /** UTF-8 text, LF line ends. */
+  /** UTF-8 text, LF line ends (empty when `registered`). */
   bytes: Uint8Array;
+  /** The text was written to a spool instead: readable by the engine under this name. */
+  registered?: string;
   /** The decoded start of the text (at least HEAD_CHARS characters, or all of it), for the header. */
   head: string;
   /** Line breaks in the text. */
@@ -37,6 +41,8 @@ export interface ReadTextOptions {
    * piece, returns where to cut it once it is enough, or null to read on.
    */
   cutAt?: (textSoFar: string) => number | null;
+  /** Pieces go here as they are read, instead of being kept (see readTextFor). */
+  sink?: Spool;
 }
 
 /**
@@ -70,9 +76,57 @@ export async function readUtf8Text(file: SourceFile, encoding: Encoding, options
       }
       continue;
     }
-    parts.push(encoder.encode(text));
+    if (options.sink) await options.sink.write(encoder.encode(text));
+    else parts.push(encoder.encode(text));
   }
   return { bytes: concat(parts), head, lines };
+}
+
+let spools = 0;
+
+/**
+ * The file's text for `engine`: in memory (DuckDB-WASM takes files as buffers), or, where the
+ * engine can spool (native), written to disk piece by piece and registered there, so a file
+ * of any size is decoded and staged in bounded memory. A preview (cutAt) stays in memory.
+ */
+export async function readTextFor(engine: Engine, file: SourceFile, encoding: Encoding, options: ReadTextOptions = {}): Promise<InputText> {
+  if (!engine.createSpool || options.cutAt) return readUtf8Text(file, encoding, options);
+  const name = `spool_${++spools}.csv`;
+  const sink = await engine.createSpool(name);
+  try {
+    const text = await readUtf8Text(file, encoding, { ...options, sink });
+    return { ...text, registered: name };
+  } finally {
+    await sink.close();
+  }
+}
+
+/**
+ * Parquet or JSON as CSV text for `engine`. A Parquet file on disk, with the native engine, is
+ * converted by DuckDB itself (read_parquet → CSV on disk, streaming): decoding it in JS would
+ * hold the whole file and its text in memory. Everything else: convertToCsv.
+ */
+export async function convertFor(engine: Engine, file: SourceFile, format: 'parquet' | 'json', decodeParquet?: ParquetDecoder): Promise<InputText> {
+  const onDisk = file.source?.path;
+  if (format !== 'parquet' || !onDisk || !engine.registerFilePath || !engine.createSpool) return convertToCsv(file, format, decodeParquet);
+  const n = ++spools;
+  const from = `parquet_${n}.parquet`;
+  const to = `spool_${n}.csv`;
+  await engine.registerFilePath(from, onDisk);
+  try {
+    const spool = await engine.createSpool(to);
+    await spool.close();
+    const names = (await engine.query(`DESCRIBE SELECT * FROM read_parquet('${from}')`)).map((r) => String(r.column_name));
+    const rows = Number((await engine.query(`SELECT count(*) AS n FROM read_parquet('${from}')`))[0]!.n);
+    // COPY spells values as arrow-to-csv does (dates 2024-01-31, instants 2024-01-31 12:30:00,
+    // UTC; NULL empty, an empty text quoted). The path is the engine's own temp file.
+    await engine.exec(
+      `COPY (SELECT * FROM read_parquet('${from}')) TO '${spool.path!.replace(/'/g, "''")}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
+    );
+    return { bytes: new Uint8Array(), registered: to, head: names.map(csvCell).join(',') + '\n', lines: rows + 1 };
+  } finally {
+    await engine.dropFile(from);
+  }
 }
 
 /**

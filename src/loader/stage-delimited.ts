@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types';
 import { firstLine } from './error-text';
 import type { Quote } from './import/spec';
+import type { InputText } from './read-input';
 
 /** How a delimited text is written (the mapping's source format; canonical CSV/TSV fixed ones). */
 export interface Dialect {
@@ -33,12 +34,18 @@ let counter = 0;
  * in the table: they are returned, so the caller lists them, and the good rows keep their
  * own record numbers. All settings are bound parameters.
  */
-export async function stageDelimited(engine: Engine, table: string, text: Uint8Array, dialect: Dialect, columns: number): Promise<ParserReject[]> {
+export async function stageDelimited(
+  engine: Engine,
+  table: string,
+  text: Pick<InputText, 'bytes' | 'registered'>,
+  dialect: Dialect,
+  columns: number,
+): Promise<ParserReject[]> {
   const { delimiter, quote, skipLines, header } = dialect;
-  const vfile = `staged_${++counter}.csv`;
+  const vfile = text.registered ?? `staged_${++counter}.csv`;
   const colDefs = Array.from({ length: columns }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
   const rejects = `${table}_rejects`;
-  await engine.registerFile(vfile, text);
+  if (!text.registered) await engine.registerFile(vfile, text.bytes);
   try {
     await engine.query(
       `CREATE TEMP TABLE ${table}_read AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,

@@ -2,7 +2,7 @@ import type { Engine } from '../engine/types';
 import { firstLine } from './error-text';
 import { formatOf, type SourceFile } from './file-kinds';
 import { headerNames, readRecords } from './import/decode';
-import { convertToCsv, readUtf8Text, type InputText, type ParquetDecoder } from './read-input';
+import { convertFor, readTextFor, type InputText, type ParquetDecoder } from './read-input';
 import { CONVERTED_CSV, stageDelimited, type ParserReject } from './stage-delimited';
 
 export type { ParquetDecoder } from './read-input';
@@ -34,7 +34,7 @@ export async function stageFile(
   if (!format) throw new Error(`${file.name}: unsupported file type (use .csv, .tsv, .parquet or .json)`);
   let input: InputText;
   try {
-    input = format === 'parquet' || format === 'json' ? await convertToCsv(file, format, decodeParquet) : await readUtf8Text(file, 'utf-8', { onLines });
+    input = format === 'parquet' || format === 'json' ? await convertFor(engine, file, format, decodeParquet) : await readTextFor(engine, file, 'utf-8', { onLines });
   } catch (e) {
     throw new Error(`${file.name}: cannot be read as ${format} (${firstLine(e)})`);
   }
@@ -44,7 +44,7 @@ export async function stageFile(
   const columns = headerNames(head.cells);
   const table = `stage_${++counter}`;
   try {
-    const parserRejects = await stageDelimited(engine, table, input.bytes, dialect, columns.length);
+    const parserRejects = await stageDelimited(engine, table, input, dialect, columns.length);
     return { table, columns, parserRejects };
   } catch (e) {
     throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);

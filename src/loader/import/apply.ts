@@ -3,7 +3,7 @@ import { ident } from '../../data-model/schema-ddl';
 import type { Engine, Row } from '../../engine/types';
 import { firstLine } from '../error-text';
 import { formatOf, type SourceFile } from '../file-kinds';
-import { convertToCsv, readUtf8Text, type InputText, type ParquetDecoder } from '../read-input';
+import { convertFor, convertToCsv, readTextFor, type InputText, type ParquetDecoder } from '../read-input';
 import { CONVERTED_CSV, stageDelimited, type Dialect, type ParserReject } from '../stage-delimited';
 import { bomOf, headerNames, readRecords } from './decode';
 import { Params, SEP, TargetSql, targetSelect } from './sql-build';
@@ -174,7 +174,7 @@ export async function applyMapping(
   }
   const headerLines = mapping.source.skipLines + (mapping.source.header ? 1 : 0);
   const onLines = options.onRowsRead && ((n: number) => options.onRowsRead!(Math.max(0, n - headerLines)));
-  const prepared = await prepareFile(file, mapping.source, { ...options, onLines });
+  const prepared = await prepareFile(engine, file, mapping.source, { ...options, onLines });
   if ('error' in prepared) {
     report.error = `${file.name}: ${prepared.error}`;
     return report;
@@ -190,7 +190,7 @@ export async function applyMapping(
     const source: SourceFormat = { ...mapping.source, ...spec.source };
     const parts: LookupPart[] = [];
     for (const found of candidates) {
-      const lp = await prepareFile(found, source, { decodeParquet: options.decodeParquet });
+      const lp = await prepareFile(engine, found, source, { decodeParquet: options.decodeParquet });
       if ('error' in lp) {
         report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
         return report;
@@ -228,6 +228,8 @@ export async function applyMapping(
 interface PreparedText {
   /** UTF-8, LF line ends (Parquet and JSON converted to CSV). */
   bytes: Uint8Array;
+  /** Or, with the native engine, the name the text was spooled to on disk. */
+  registered?: string;
   /** How the text is written: the mapping's source format, or CONVERTED_CSV for Parquet and JSON. */
   dialect: Dialect;
   header: string[];
@@ -284,6 +286,7 @@ const lookupFileNames = (lk: PreparedLookup) => lk.parts.map((p) => p.file).join
  * header names under the source format.
  */
 async function prepareFile(
+  engine: Engine,
   file: ImportFile,
   source: SourceFormat,
   options: { maxRecords?: number; decodeParquet?: ParquetDecoder; onLines?: (lines: number) => void },
@@ -298,9 +301,11 @@ async function prepareFile(
   };
   let input: InputText;
   try {
-    input = converted
-      ? await convertToCsv(file, converted, options.decodeParquet)
-      : await readUtf8Text(file, source.encoding, { onLines: options.onLines, cutAt: options.maxRecords === undefined ? undefined : cutAt });
+    input = converted && options.maxRecords === undefined
+      ? await convertFor(engine, file, converted, options.decodeParquet)
+      : converted
+        ? await convertToCsv(file, converted, options.decodeParquet)
+        : await readTextFor(engine, file, source.encoding, { onLines: options.onLines, cutAt: options.maxRecords === undefined ? undefined : cutAt });
   } catch (e) {
     return { error: converted ? `cannot be read as ${converted} (${firstLine(e)})` : `the file could not be decoded as ${source.encoding} (${firstLine(e)})` };
   }
@@ -319,7 +324,7 @@ async function prepareFile(
     const k = n.trim().toLowerCase();
     if (!columnOf.has(`\u0000${k}`)) columnOf.set(`\u0000${k}`, `c${i + 1}`);
   });
-  return { bytes, dialect, header: names, columnOf };
+  return { bytes, registered: input.registered, dialect, header: names, columnOf };
 }
 
 const lookupColumn = (t: PreparedText, name: string) => t.columnOf.get(name) ?? t.columnOf.get(`\u0000${name.trim().toLowerCase()}`);
@@ -380,7 +385,7 @@ const DEPENDENCY_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipment
  */
 async function stage(engine: Engine, table: string, prepared: PreparedText, nullValues: string[]): Promise<ParserReject[]> {
   const read = `${table}_cells`;
-  const rejects = await stageDelimited(engine, read, prepared.bytes, prepared.dialect, prepared.header.length);
+  const rejects = await stageDelimited(engine, read, prepared, prepared.dialect, prepared.header.length);
   const cols = prepared.header.map((_, i) => `c${i + 1}`);
   // Cells trimmed, then empty / null words made NULL (each step once per cell).
   await engine.query(
