@@ -57,6 +57,26 @@ describe('replaceData', () => {
     expect((await q('SELECT current_schema() AS s'))[0]!.s).toBe('main');
   });
 
+  it("checks a batch's join coverage on the batch, not on the data the app already asked about", async () => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    // The app has asked for the current data's coverage: 1 of 1 returns found its order.
+    const before = (await db.runner().run('join_coverage')).rows.find((r) => r.join_name === 'returns_to_orders')!;
+    expect([before.total, before.matched]).toEqual([1, 1]);
+    const result = await replaceData(
+      db.runner(),
+      [
+        file('order_lines.csv', csv(LINES, 'B1,1,2025-02-01,S1,1,10,EUR,web')),
+        file('returns.csv', csv(RETURNS, 'R7,B1,1,1,defective,10', 'R8,ZZ,1,1,defective,10')),
+      ],
+      decodeParquetNode,
+    );
+    const batch = result.coverage!.find((c) => c.join_name === 'returns_to_orders')!;
+    expect([batch.total, batch.matched]).toEqual([2, 1]); // the batch's: R8's order is not in it
+    // And after the swap the model answers for the new data, not from before.
+    const after = (await db.runner().run('join_coverage')).rows.find((r) => r.join_name === 'returns_to_orders')!;
+    expect([after.total, after.matched]).toEqual([2, 1]);
+  });
+
   it('replaces every table: the tables a new batch has no file for become empty', async () => {
     await replaceData(db.runner(), FIRST, decodeParquetNode);
     const result = await replaceData(

@@ -235,6 +235,7 @@ export function previewMapping(
     await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE; CREATE SCHEMA ${PREVIEW}`);
     try {
       await engine.exec(`SET search_path = '${PREVIEW}'`);
+      const resumeReuse = runner.pauseAnswerReuse();
       try {
         await engine.exec(canonicalDDL());
         await engine.exec(AUDIT_DDL);
@@ -249,6 +250,7 @@ export function previewMapping(
         return { report, issues };
       } finally {
         await engine.exec('RESET search_path');
+        resumeReuse();
       }
     } finally {
       await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE`).catch(() => undefined);
@@ -308,6 +310,8 @@ async function replaceNow(
   await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE; CREATE SCHEMA ${SHADOW}`);
   try {
     await engine.exec(`SET search_path = '${SHADOW}'`);
+    // Answers computed now are about the batch, not the data: none kept, none reused.
+    const resumeReuse = runner.pauseAnswerReuse();
     try {
       await engine.exec(canonicalDDL());
       await engine.exec(AUDIT_DDL);
@@ -346,6 +350,7 @@ async function replaceNow(
       coverage = await joinCoverage(runner);
     } finally {
       await engine.exec('RESET search_path');
+      resumeReuse();
     }
 
     const orderLines = Number((await engine.query(`SELECT count(*) AS n FROM ${SHADOW}.order_lines`))[0]!.n);

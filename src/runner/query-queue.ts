@@ -14,6 +14,7 @@ export class QueryQueue {
   private readonly cache = new Map<string, Row[]>();
   private readonly pending = new Map<string, Job>();
   private generation = 0;
+  private paused = 0;
 
   constructor(
     private readonly maxEntries = 300,
@@ -23,7 +24,7 @@ export class QueryQueue {
 
   /** Runs `execute` in turn (or reuses its answer for the same `key`); see the class comment. */
   run(key: string, execute: () => Promise<Row[]>, signal?: AbortSignal): Promise<Row[]> {
-    const hit = this.cache.get(key);
+    const hit = this.paused > 0 ? undefined : this.cache.get(key);
     if (hit) {
       // Most recently used last, so the oldest entry is the first one evicted.
       this.cache.delete(key);
@@ -44,7 +45,7 @@ export class QueryQueue {
       started.then(
         (rows) => {
           if (this.pending.get(key) === current) this.pending.delete(key);
-          if (generation === this.generation) this.remember(key, rows);
+          if (generation === this.generation && this.paused === 0) this.remember(key, rows);
           current.settle(rows, null);
         },
         (e: unknown) => {
@@ -54,6 +55,22 @@ export class QueryQueue {
       );
     }
     return job.wait(signal);
+  }
+
+  /**
+   * Until the returned function is called, answers are neither reused nor kept (the tables
+   * queries see are not the data's); in-flight ones are not shared across the switch.
+   */
+  pause(): () => void {
+    this.paused++;
+    this.invalidate();
+    let resumed = false;
+    return () => {
+      if (resumed) return;
+      resumed = true;
+      this.paused--;
+      this.invalidate();
+    };
   }
 
   /** Forgets every answer: the tables they were computed from have changed. */

@@ -63,6 +63,15 @@ export class Runner {
     await this.readPresence();
   }
 
+  /**
+   * While the connection's search_path points at another schema (a batch being loaded),
+   * model answers describe that schema: none is reused or kept until the returned function is
+   * called (after the search_path is back).
+   */
+  pauseAnswerReuse(): () => void {
+    return this.queue.pause();
+  }
+
   private async readPresence(): Promise<void> {
     // Again: a model answer computed while the tables were being rebuilt must not be kept.
     this.queue.invalidate();

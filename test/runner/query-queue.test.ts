@@ -122,3 +122,18 @@ describe('QueryQueue, large answers', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('QueryQueue, paused', () => {
+  it('neither reuses nor keeps answers while paused, and forgets the old ones on resume', async () => {
+    const q = new QueryQueue();
+    let n = 0;
+    const count = () => Promise.resolve([{ n: ++n }]);
+    expect(await q.run('k', count)).toEqual([{ n: 1 }]);
+    const resume = q.pause();
+    expect(await q.run('k', count)).toEqual([{ n: 2 }]); // the other schema: asked again
+    expect(await q.run('k', count)).toEqual([{ n: 3 }]); // and not kept
+    resume();
+    expect(await q.run('k', count)).toEqual([{ n: 4 }]); // the data may have changed meanwhile
+    expect(await q.run('k', count)).toEqual([{ n: 4 }]); // reused again
+  });
+});
