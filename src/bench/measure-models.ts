@@ -9,6 +9,16 @@ import type { ModelVariant } from './variants';
  * (fewer once one variant has used `budgetMs`), the checksum of the first run's rows.
  */
 export async function measureModels(runner: Runner, variants: ModelVariant[], runs: number, budgetMs: number): Promise<ModelRun[]> {
+  // Every run must compute: the runner would otherwise reuse the first run's answer.
+  const resumeReuse = runner.pauseAnswerReuse();
+  try {
+    return await measureEach(runner, variants, runs, budgetMs);
+  } finally {
+    resumeReuse();
+  }
+}
+
+async function measureEach(runner: Runner, variants: ModelVariant[], runs: number, budgetMs: number): Promise<ModelRun[]> {
   const out: ModelRun[] = [];
   for (const v of variants) {
     const run: ModelRun = { label: v.label, model: v.model, status: 'ok', ms: [] };

@@ -1,0 +1,151 @@
+/**
+ * The browser and the CLI on the same real exports give the same results (a plain Node
+ * script, run by `npm run test:e2e` after the build):
+ *
+ *   npx vite build && npx tsx test/e2e/shared-data.e2e.ts [--dist dist]
+ *
+ * For each shared data file that loads through a committed mapping (data/mappings/), the CLI
+ * (`returns-insight analyze --mapping`, run here in-process) gives the reference: per-table
+ * rows read, loaded, rejected and excluded, and the orders count of kpis. In headless
+ * Chromium the same file is dropped on the Data page, the preset the app detects is checked,
+ * the same mapping JSON is loaded in the mapping step, "Load all" is pressed, and the page's
+ * accounting and the Overview's orders must equal the CLI's. No request may leave localhost.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { main as cli } from '../../src/cli/main';
+import { readCsvObjects } from '../helpers/csv';
+import { launch, startPreview } from './harness';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Beside the repository (../shared/data), as in the workspace CI clones it into elsewhere.
+const SHARED = [path.resolve(ROOT, '../shared/data'), '/work/shared/data'].find((d) => existsSync(d)) ?? path.resolve(ROOT, '../shared/data');
+const TIMEOUT_MS = 240_000;
+
+interface Case {
+  file: string;
+  mapping: string;
+  /** The preset the app should detect from the header, or null when none fits. */
+  preset: string | null;
+}
+
+const CASES: Case[] = [
+  { file: 'online_retail_sample/online_retail_sample_20k.csv', mapping: 'online_retail.json', preset: 'invoice_credit_notes' },
+  { file: 'ecommerce_returns_synthetic/ecommerce_returns_synthetic_data.csv', mapping: 'ecommerce_returns_synthetic.json', preset: null },
+];
+
+const failures: string[] = [];
+let passed = 0;
+const check = (ok: boolean, what: string) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (ok) passed++;
+  else failures.push(what);
+};
+
+interface Accounting {
+  read: number;
+  loaded: number;
+  rejected: number;
+  excluded: number;
+}
+
+/** The CLI's answer for one file: its accounting and the orders of kpis. */
+async function reference(c: Case, work: string): Promise<{ file: Accounting; orders: number }> {
+  const folder = path.join(work, 'in');
+  mkdirSync(folder, { recursive: true });
+  symlinkSync(path.join(SHARED, c.file), path.join(folder, path.basename(c.file)));
+  const out = path.join(work, 'out');
+  const code = await cli(['analyze', folder, '--out', out, '--quiet', '--mapping', path.join(ROOT, 'data/mappings', c.mapping)]);
+  if (code !== 0) throw new Error(`the CLI failed on ${c.file} (exit ${code})`);
+  const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as {
+    imports: { rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsExcluded: number }[];
+  };
+  const r = summary.imports[0]!;
+  const kpis = readCsvObjects(readFileSync(path.join(out, 'kpis.csv'), 'utf8'))[0]!;
+  return { file: { read: r.rowsRead, loaded: r.rowsLoaded, rejected: r.rowsRejected, excluded: r.rowsExcluded }, orders: Number(kpis.orders) };
+}
+
+async function dropFile(page: Page, file: string): Promise<void> {
+  const text = readFileSync(path.join(SHARED, file), 'utf8');
+  const name = path.basename(file);
+  const dt = await page.evaluateHandle(([n, t]) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], n, { type: 'text/csv' }));
+    return d;
+  }, [name, text] as const);
+  await page.getByTestId('drop-zone').dispatchEvent('dragenter', { dataTransfer: dt });
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dt });
+}
+
+async function ordersShown(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="kpi-cards"]')?.getAttribute('aria-busy') === 'false',
+    undefined,
+    { timeout: TIMEOUT_MS },
+  );
+  return Number(await page.locator('[data-testid="kpi-orders"] [data-value]').getAttribute('data-value'));
+}
+
+async function main(): Promise<void> {
+  const outDir = path.resolve(ROOT, process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1]! : 'dist');
+  if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`No build in ${outDir}: run npx vite build first.`);
+  if (!existsSync(SHARED)) throw new Error(`The shared data is not at ${SHARED}`);
+  const preview = await startPreview(outDir);
+  const browser = await launch();
+  const { page, foreign, errors } = browser;
+  const work = mkdtempSync(path.join(tmpdir(), 'ri-shared-'));
+  try {
+    for (const [i, c] of CASES.entries()) {
+      const name = path.basename(c.file);
+      const want = await reference(c, path.join(work, String(i)));
+      console.log(`CLI on ${name}: ${JSON.stringify(want)}`);
+      check(want.file.read === want.file.loaded + want.file.rejected + want.file.excluded, `CLI ${name}: read = loaded + rejected + excluded`);
+
+      await page.goto(`${preview.url}?page=data`, { waitUntil: 'load' });
+      await page.getByTestId('file-loader').waitFor({ timeout: TIMEOUT_MS });
+      await dropFile(page, c.file);
+      const entry = page.locator(`[data-testid="batch-entry"][data-file="${name}"]`);
+      await entry.waitFor({ timeout: 60_000 });
+      const toggle = entry.getByTestId('entry-toggle');
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      const step = page.locator(`[data-testid="mapping-step"][data-file="${name}"]`);
+      await step.waitFor({ timeout: 30_000 });
+      const choice = await step.getByTestId('mapping-choice').inputValue();
+      if (c.preset) check(choice === `preset:${c.preset}`, `${name}: the app detects the ${c.preset} preset (${choice})`);
+      else check(!choice.startsWith('preset:'), `${name}: no preset claimed for it (${choice})`);
+
+      await step.getByTestId('mapping-file-input').setInputFiles(path.join(ROOT, 'data/mappings', c.mapping));
+      await step.getByTestId('mapping-origin').filter({ hasText: c.mapping }).waitFor({ timeout: 30_000 });
+      const loadAll = page.getByTestId('load-all');
+      await page.waitForFunction(() => !(document.querySelector('[data-testid="load-all"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+      await loadAll.click();
+      const result = page.getByTestId('load-result');
+      await result.waitFor({ timeout: TIMEOUT_MS });
+      check((await result.getAttribute('data-replaced')) === 'true', `${name}: the batch replaced the data`);
+      const li = page.locator(`[data-testid="file-results"] li[data-file="${name}"]`);
+      const g = async (a: string) => Number(await li.getAttribute(`data-${a}`));
+      const got: Accounting = { read: await g('read'), loaded: await g('loaded'), rejected: await g('rejected'), excluded: await g('excluded') };
+      check(JSON.stringify(got) === JSON.stringify(want.file), `${name}: the page's accounting ${JSON.stringify(got)} = the CLI's ${JSON.stringify(want.file)}`);
+
+      await page.getByTestId('nav-overview').click();
+      const orders = await ordersShown(page);
+      check(orders === want.orders, `${name}: Overview orders ${orders} = the CLI's kpis.orders ${want.orders}`);
+    }
+    check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
+    check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
+  } finally {
+    await browser.close();
+    preview.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`\nshared-data-e2e: ${passed} passed, ${failures.length} failed`);
+  if (failures.length > 0) process.exit(1);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
