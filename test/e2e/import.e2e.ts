@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
-import { launch, startPreview } from './harness';
+import { Checks, launch, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/import');
@@ -42,13 +42,8 @@ const arg = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 
-const failures: string[] = [];
-let passed = 0;
-const check = (ok: boolean, what: string) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (ok) passed++;
-  else failures.push(what);
-};
+const checks = new Checks();
+const check = (ok: boolean, what: string) => checks.check(ok, what);
 
 const SHOPIFY = 'shopify_orders_export.csv';
 const FBA = 'amazon_fba_returns.tsv';
@@ -287,12 +282,11 @@ async function main(): Promise<void> {
     rmSync(profile, { recursive: true, force: true });
   }
   console.log(`screenshots: ${ARTIFACTS}/import-*.png`);
-  console.log(`\nimport-e2e: ${passed} passed, ${failures.length} failed`);
-  if (failures.length > 0) process.exit(1);
+  checks.finish('import-e2e');
 }
 
 main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.stack : e);
-  console.log(`\nimport-e2e: ${passed} passed, ${failures.length + 1} failed`);
-  process.exit(1);
+  checks.failures.push(String(e));
+  checks.finish('import-e2e');
 });

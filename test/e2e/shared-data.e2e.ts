@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { main as cli } from '../../src/cli/main';
 import { readCsvObjects } from '../helpers/csv';
-import { launch, startPreview } from './harness';
+import { Checks, launch, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Beside the repository (../shared/data), as in the workspace CI clones it into elsewhere.
@@ -37,13 +37,8 @@ const CASES: Case[] = [
   { file: 'ecommerce_returns_synthetic/ecommerce_returns_synthetic_data.csv', mapping: 'ecommerce_returns_synthetic.json', preset: null },
 ];
 
-const failures: string[] = [];
-let passed = 0;
-const check = (ok: boolean, what: string) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (ok) passed++;
-  else failures.push(what);
-};
+const checks = new Checks();
+const check = (ok: boolean, what: string) => checks.check(ok, what);
 
 interface Accounting {
   read: number;
@@ -141,8 +136,7 @@ async function main(): Promise<void> {
     preview.stop();
     rmSync(work, { recursive: true, force: true });
   }
-  console.log(`\nshared-data-e2e: ${passed} passed, ${failures.length} failed`);
-  if (failures.length > 0) process.exit(1);
+  checks.finish('shared-data-e2e');
 }
 
 main().catch((e: unknown) => {

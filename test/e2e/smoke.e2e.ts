@@ -14,20 +14,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
-import { isLocal, startPreview } from './harness';
+import { Checks, isLocal, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 180_000;
 
-const failures: string[] = [];
-let passed = 0;
-const check = (ok: boolean, what: string) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (ok) passed++;
-  else failures.push(what);
-};
+const checks = new Checks();
+const check = (ok: boolean, what: string) => checks.check(ok, what);
 
 /** What the app must show, computed from the demo CSV without DuckDB or any app code. */
 function expectedFromCsv(): {
@@ -229,8 +224,7 @@ async function main(): Promise<void> {
     preview?.stop();
   }
   console.log(`screenshots: ${ARTIFACTS}/smoke-{light,dark,filtered}.png`);
-  console.log(`\ne2e: ${passed} passed, ${failures.length} failed`);
-  if (failures.length > 0) process.exit(1);
+  checks.finish('e2e');
 }
 
 main().catch((e: unknown) => {
