@@ -52,6 +52,17 @@ describe('batch file summaries', () => {
     expect(s.notes).toContain('Looked up “products” in AdventureWorks_Products.csv (293 keys): 1 row found no match there.');
   });
 
+  it('names the files a lookup left out, and why', () => {
+    const s = summarizeFile(report({
+      rowsRead: 2, rowsLoaded: 2,
+      lookups: [{
+        name: 'products', file: 'products_a.csv', rowsRead: 3, rowsUnreadable: 0, keys: 3, duplicateKeyRows: 0, emptyKeyRows: 0, keysUsed: 2, rowsWithoutMatch: 0,
+        notUsed: [{ file: 'products_old.csv', reason: 'it has no "Cost" column, which the mapping reads' }],
+      }],
+    }), true, 'en-US');
+    expect(s.notes).toContain('Not used for “products”: products_old.csv, because it has no "Cost" column, which the mapping reads.');
+  });
+
   it('lists at most four reasons per kind', () => {
     const reasons = ['a', 'b', 'c', 'd', 'e', 'f'].map((r, i) => ({ table: 'returns' as const, severity: 'rejected' as const, reason: r, rows: 6 - i }));
     expect(reasonLines(reasons, 'en-US')).toEqual(['Rejected: a (6), b (5), c (4), d (3), and 2 other reasons.']);
