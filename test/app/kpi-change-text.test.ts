@@ -14,7 +14,7 @@ const periods = {
 describe('the text of a KPI change (numbers from kpi_change)', () => {
   it('counts and money: the relative change in %; rising orders is good, rising refunds is not', () => {
     expect(changeText('count', 0.1, 100, true, 'en')).toMatchObject({ direction: 'up', text: '10.0%', good: true, description: 'up 10.0% from 100' });
-    expect(changeText('money', -0.1, 100, false, 'en')).toMatchObject({ direction: 'down', text: '10.0%', good: true });
+    expect(changeText('money', -0.1, 100, false, 'en', 'EUR')).toMatchObject({ direction: 'down', text: '10.0%', good: true, description: 'down 10.0% from €100.00' });
     expect(changeText('money', 0.2, 100, false, 'en')).toMatchObject({ direction: 'up', good: false });
     expect(changeText('count', null, 0, true, 'en')).toBeNull(); // the model has no change from 0
     expect(changeText('count', 0.0004, 100, true, 'en')).toMatchObject({ direction: 'flat', text: '0.0%', good: null, description: 'unchanged from 100' });
@@ -29,7 +29,7 @@ describe('the text of a KPI change (numbers from kpi_change)', () => {
   });
 
   it('days: the difference in days; a missing side gives no change', () => {
-    expect(changeText('days', 1.5, 4, false, 'en')).toMatchObject({ direction: 'up', text: '1.5 days', good: false });
+    expect(changeText('days', 1.5, 4, false, 'en')).toMatchObject({ direction: 'up', text: '1.5 days', good: false, description: 'up 1.5 days from 4 days' });
     expect(changeText('days', -1, 4, false, 'en')).toMatchObject({ direction: 'down', text: '1.0 day', good: true });
     expect(changeText('days', 0.5, null, false)).toBeNull();
     expect(changeText('rate', undefined, 0.2, false)).toBeNull();

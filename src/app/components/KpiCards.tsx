@@ -10,7 +10,6 @@ import { NeedsColumns } from './NeedsColumns';
 interface Kpi {
   key: string;
   label: string;
-  kind: KpiKind;
   /** Whether a rise is good news (colours the change). */
   higherIsBetter: boolean;
   format: (row: Row, currency: string | null) => string;
@@ -27,11 +26,10 @@ const RETURNS = (title: string): DrillTarget => ({ kind: 'returns', where: { acc
 
 // The headline numbers, in reading order; every value is a column of the kpis model.
 export const KPIS: Kpi[] = [
-  { key: 'orders', label: 'Orders', kind: 'count', higherIsBetter: true, format: (r) => formatCount(r.orders), drill: LINES('Order lines behind the order count') },
+  { key: 'orders', label: 'Orders', higherIsBetter: true, format: (r) => formatCount(r.orders), drill: LINES('Order lines behind the order count') },
   {
     key: 'units_sold',
     label: 'Units sold',
-    kind: 'count',
     higherIsBetter: true,
     format: (r) => formatCount(r.units_sold),
     drill: LINES('Order lines behind the units sold'),
@@ -39,7 +37,6 @@ export const KPIS: Kpi[] = [
   {
     key: 'gross_sales',
     label: 'Gross sales',
-    kind: 'money',
     higherIsBetter: true,
     format: (r, c) => formatMoneyHeadline(r.gross_sales, cur(r, c)),
     exact: (r, c) => formatMoney(r.gross_sales, cur(r, c)),
@@ -48,7 +45,6 @@ export const KPIS: Kpi[] = [
   {
     key: 'unit_return_rate',
     label: 'Unit return rate',
-    kind: 'rate',
     higherIsBetter: false,
     format: (r) => formatPercent(r.unit_return_rate),
     drill: RETURNS('Returns behind the unit return rate'),
@@ -56,7 +52,6 @@ export const KPIS: Kpi[] = [
   {
     key: 'order_return_rate',
     label: 'Order return rate',
-    kind: 'rate',
     higherIsBetter: false,
     format: (r) => formatPercent(r.order_return_rate),
     drill: RETURNS('Returns behind the order return rate'),
@@ -64,7 +59,6 @@ export const KPIS: Kpi[] = [
   {
     key: 'refund_amount',
     label: 'Refunded',
-    kind: 'money',
     higherIsBetter: false,
     format: (r, c) => formatMoneyHeadline(r.refund_amount, cur(r, c)),
     exact: (r, c) => formatMoney(r.refund_amount, cur(r, c)),
@@ -73,7 +67,6 @@ export const KPIS: Kpi[] = [
   {
     key: 'median_days_to_refund',
     label: 'Median days to refund',
-    kind: 'days',
     higherIsBetter: false,
     format: (r) => formatDays(r.median_days_to_refund),
     drill: RETURNS('Returns behind the median days to refund'),
@@ -119,7 +112,8 @@ export function KpiCards({
         {KPIS.map((k) => {
           const raw = row?.[k.key];
           const c = changeByKpi.get(k.key);
-          const delta = pending ? null : changeText(k.kind, c?.change, c?.previous_value, k.higherIsBetter);
+          // The model says how each change is measured (its kind); the card only formats it.
+          const delta = pending || !c ? null : changeText(c.kind as KpiKind, c.change, c.previous_value, k.higherIsBetter, undefined, currency ?? row?.currency);
           const body = (
             <>
               <Text>{k.label}</Text>

@@ -1,5 +1,5 @@
 import type { Row } from '../../engine/types';
-import { formatCount, formatLongDay, isoDay } from '../format';
+import { formatCount, formatDays, formatLongDay, formatMoney, formatPercent, isoDay } from '../format';
 
 /**
  * How the KPI cards show a row of the kpi_change model. The model decides the periods and
@@ -37,14 +37,23 @@ function unitText(kind: KpiKind, magnitude: string, isOne: boolean): string {
  * at one decimal, rounds to zero. Null when the model has no change (a side missing, or a
  * relative change from 0).
  */
-export function changeText(kind: KpiKind, change: unknown, previous: unknown, higherIsBetter: boolean, locale?: string): ChangeText | null {
+export function changeText(
+  kind: KpiKind,
+  change: unknown,
+  previous: unknown,
+  higherIsBetter: boolean,
+  locale?: string,
+  currency?: unknown,
+): ChangeText | null {
   if (!isNum(change) || !isNum(previous)) return null;
   const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const shown = Math.abs(shownNumber(kind, change));
   const flat = one.format(shown) === one.format(0);
   const direction = flat ? 'flat' : change > 0 ? 'up' : 'down';
   const text = unitText(kind, one.format(flat ? 0 : shown), one.format(shown) === one.format(1));
-  const from = kind === 'rate' ? `${one.format(previous * 100)}%` : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(previous);
+  // The previous value as its card shows such a number.
+  const from =
+    kind === 'rate' ? formatPercent(previous, locale) : kind === 'money' ? formatMoney(previous, currency, locale) : kind === 'days' ? formatDays(previous, locale) : formatCount(previous, locale);
   return {
     direction,
     text,

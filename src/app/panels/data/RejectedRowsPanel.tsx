@@ -6,7 +6,7 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount } from '../../format';
 import { useCsvDownload } from '../../use-csv-download';
 import { useModel } from '../../use-model';
-import { pageBounds } from '../../view/paging';
+import { pageBounds, totalRows } from '../../view/paging';
 import type { PageProps } from '../../view/types';
 import {
   readRejected,
@@ -44,7 +44,7 @@ export function RejectedRowsPanel(props: PageProps) {
       testId="panel-rejected"
     >
       {(rows) => {
-        const total = typeof rows[0]?.total_rows === 'number' ? rows[0].total_rows : 0;
+        const total = totalRows(rows) ?? 0;
         const { first, last } = pageBounds(v.page, REJECTED_PAGE_SIZE, rows.length);
         const hasNext = last < total;
         return (
