@@ -40,6 +40,13 @@ describe('browser capacity', () => {
     expect(estimateLoad([{ name: 'x.csv', size: LOAD_BUDGET_BYTES / 6 + 1 }]).fits).toBe(false);
   });
 
+  it('counts the data already loaded twice: it stays while the batch loads and is copied aside at the swap', () => {
+    const batch = [{ name: 'order_lines.csv', size: 300 * MB }]; // 1.76 GB at the peak alone
+    expect(estimateLoad(batch).fits).toBe(true);
+    expect(estimateLoad(batch, 0.5 * 1024 ** 3).peakBytes / 1024 ** 3).toBeCloseTo(300 * 6 / 1024 + 1, 5);
+    expect(estimateLoad(batch, 0.7 * 1024 ** 3).fits).toBe(false); // 1.76 + 1.4 > 3 GB
+  });
+
   it('turns the engine running out of memory into a message a user can act on', () => {
     expect(cleanError(new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)')).message).toBe(OUT_OF_MEMORY_MESSAGE);
     expect(cleanError(new Error('RuntimeError: memory access out of bounds')).message).toBe(OUT_OF_MEMORY_MESSAGE);

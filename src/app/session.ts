@@ -102,10 +102,11 @@ export async function replaceSessionData(
   label?: string,
 ): Promise<ReplaceResult> {
   // Refused before anything is read: past the wasm memory limit a load crashes the worker.
-  const sizeOf = (f: BatchFile) => f.size ?? (f.bytes instanceof Blob ? f.bytes.size : f.bytes instanceof Uint8Array ? f.bytes.length : 0);
-  const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: sizeOf(f) })));
-  if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], coverage: null, issues: [] };
   const session = await getSession();
+  const sizeOf = (f: BatchFile) => f.size ?? (f.bytes instanceof Blob ? f.bytes.size : f.bytes instanceof Uint8Array ? f.bytes.length : 0);
+  const [held] = await session.runner.engine.query('SELECT coalesce(sum(memory_usage_bytes), 0) AS b FROM duckdb_memory()');
+  const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: sizeOf(f) })), undefined, Number(held?.b ?? 0));
+  if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], coverage: null, issues: [] };
   const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress);
   if (result.replaced) {
     session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);

@@ -32,16 +32,20 @@ export interface CapacityEstimate {
   fits: boolean;
 }
 
-export function estimateLoad(files: SizedFile[]): CapacityEstimate {
+/**
+ * `loadedBytes`: what DuckDB holds now (duckdb_memory()). The current data stays while a batch
+ * loads, and is copied aside once more while the batch is swapped in, so it counts twice.
+ */
+export function estimateLoad(files: SizedFile[], loadedBytes = 0): CapacityEstimate {
   const csvBytes = files.reduce((sum, f) => sum + f.size * CSV_BYTES_PER_FILE_BYTE[formatOf(f.name) ?? 'csv'], 0);
-  const peakBytes = csvBytes * PEAK_BYTES_PER_CSV_BYTE;
+  const peakBytes = csvBytes * PEAK_BYTES_PER_CSV_BYTE + 2 * loadedBytes;
   const maxOrderLines = Math.floor(LOAD_BUDGET_BYTES / PEAK_BYTES_PER_CSV_BYTE / CSV_BYTES_PER_ORDER_LINE);
   return { peakBytes, maxOrderLines, fits: peakBytes <= LOAD_BUDGET_BYTES };
 }
 
 /** The message shown instead of loading a batch that would not fit; null when it fits. */
-export function capacityProblem(files: SizedFile[], locale?: string): string | null {
-  const e = estimateLoad(files);
+export function capacityProblem(files: SizedFile[], locale?: string, loadedBytes = 0): string | null {
+  const e = estimateLoad(files, loadedBytes);
   if (e.fits) return null;
   const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const gb = (b: number) => (b < 1024 ** 3 ? `${one.format(Math.round(b / 1024 ** 2))} MB` : `${one.format(b / 1024 ** 3)} GB`);

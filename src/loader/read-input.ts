@@ -29,8 +29,6 @@ export interface InputText {
   registered?: string;
   /** The decoded start of the text (at least HEAD_CHARS characters, or all of it), for the header. */
   head: string;
-  /** Line breaks in the text. */
-  lines: number;
 }
 
 export interface ReadTextOptions {
@@ -72,14 +70,14 @@ export async function readUtf8Text(file: SourceFile, encoding: Encoding, options
       const cut = options.cutAt(soFar);
       if (cut !== null || last) {
         const kept = cut === null ? soFar : soFar.slice(0, cut);
-        return { bytes: encoder.encode(kept), head: kept, lines: countLf(kept) };
+        return { bytes: encoder.encode(kept), head: kept };
       }
       continue;
     }
     if (options.sink) await options.sink.write(encoder.encode(text));
     else parts.push(encoder.encode(text));
   }
-  return { bytes: concat(parts), head, lines };
+  return { bytes: concat(parts), head };
 }
 
 let spools = 0;
@@ -95,10 +93,18 @@ export async function readTextFor(engine: Engine, file: SourceFile, encoding: En
   const sink = await engine.createSpool(name);
   try {
     const text = await readUtf8Text(file, encoding, { ...options, sink });
-    return { ...text, registered: name };
-  } finally {
     await sink.close();
+    return { ...text, registered: name };
+  } catch (e) {
+    await sink.close().catch(() => undefined);
+    await engine.dropFile(name);
+    throw e;
   }
+}
+
+/** Drops the spooled copy of a text that will not be staged (stageDelimited drops the others). */
+export async function releaseInput(engine: Engine, input: Pick<InputText, 'registered'>): Promise<void> {
+  if (input.registered) await engine.dropFile(input.registered);
 }
 
 /**
@@ -117,13 +123,15 @@ export async function convertFor(engine: Engine, file: SourceFile, format: 'parq
     const spool = await engine.createSpool(to);
     await spool.close();
     const names = (await engine.query(`DESCRIBE SELECT * FROM read_parquet('${from}')`)).map((r) => String(r.column_name));
-    const rows = Number((await engine.query(`SELECT count(*) AS n FROM read_parquet('${from}')`))[0]!.n);
     // COPY spells values as arrow-to-csv does (dates 2024-01-31, instants 2024-01-31 12:30:00,
     // UTC; NULL empty, an empty text quoted). The path is the engine's own temp file.
     await engine.exec(
       `COPY (SELECT * FROM read_parquet('${from}')) TO '${spool.path!.replace(/'/g, "''")}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
     );
-    return { bytes: new Uint8Array(), registered: to, head: names.map(csvCell).join(',') + '\n', lines: rows + 1 };
+    return { bytes: new Uint8Array(), registered: to, head: names.map(csvCell).join(',') + '\n' };
+  } catch (e) {
+    await engine.dropFile(to);
+    throw e;
   } finally {
     await engine.dropFile(from);
   }
@@ -152,7 +160,7 @@ export async function convertToCsv(file: SourceFile, format: 'parquet' | 'json',
   if (format === 'parquet' && !decodeParquet) throw new Error('Parquet files cannot be read here');
   const ipc = format === 'parquet' ? await decodeParquet!(bytes) : jsonToArrowIPC(bytes);
   const text = arrowIPCToCsv(ipc);
-  return { bytes: new TextEncoder().encode(text), head: text.slice(0, Math.max(HEAD_CHARS, PIECE)), lines: countLf(text) };
+  return { bytes: new TextEncoder().encode(text), head: text.slice(0, Math.max(HEAD_CHARS, PIECE)) };
 }
 
 function countLf(text: string): number {

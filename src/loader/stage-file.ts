@@ -2,7 +2,7 @@ import type { Engine } from '../engine/types';
 import { firstLine } from './error-text';
 import { formatOf, type SourceFile } from './file-kinds';
 import { headerNames, readRecords } from './import/decode';
-import { convertFor, readTextFor, type InputText, type ParquetDecoder } from './read-input';
+import { convertFor, readTextFor, releaseInput, type InputText, type ParquetDecoder } from './read-input';
 import { CONVERTED_CSV, stageDelimited, type ParserReject } from './stage-delimited';
 
 export type { ParquetDecoder } from './read-input';
@@ -40,7 +40,10 @@ export async function stageFile(
   }
   const dialect = format === 'tsv' ? { ...CONVERTED_CSV, delimiter: '\t' } : CONVERTED_CSV;
   const head = readRecords(input.head, dialect.delimiter, '"', 1)[0];
-  if (!head) throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (the file is empty)`);
+  if (!head) {
+    await releaseInput(engine, input);
+    throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (the file is empty)`);
+  }
   const columns = headerNames(head.cells);
   const table = `stage_${++counter}`;
   try {

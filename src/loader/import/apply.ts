@@ -3,7 +3,7 @@ import { ident } from '../../data-model/schema-ddl';
 import type { Engine, Row } from '../../engine/types';
 import { firstLine } from '../error-text';
 import { formatOf, type SourceFile } from '../file-kinds';
-import { convertFor, convertToCsv, readTextFor, type InputText, type ParquetDecoder } from '../read-input';
+import { convertFor, convertToCsv, readTextFor, releaseInput, type InputText, type ParquetDecoder } from '../read-input';
 import { CONVERTED_CSV, stageDelimited, type Dialect, type ParserReject } from '../stage-delimited';
 import { bomOf, headerNames, readRecords } from './decode';
 import { Params, SEP, TargetSql, targetSelect } from './sql-build';
@@ -310,7 +310,10 @@ async function prepareFile(
     return { error: converted ? `cannot be read as ${converted} (${firstLine(e)})` : `the file could not be decoded as ${source.encoding} (${firstLine(e)})` };
   }
   const headRecord = readRecords(input.head, delimiter, quote, skipLines + 1)[skipLines];
-  if (!headRecord) return { error: 'the file is empty' };
+  if (!headRecord) {
+    await releaseInput(engine, input);
+    return { error: 'the file is empty' };
+  }
   let bytes = input.bytes;
   if (converted && options.maxRecords !== undefined) {
     const cut = cutAt(input.head);
