@@ -2,7 +2,10 @@ import { CONTRACT, type CanonicalTable, type ColumnSpec } from '../data-model/co
 import { ident } from '../data-model/schema-ddl';
 import type { Engine } from '../engine/types';
 import { canonicalTableOf, type SourceFile } from './file-kinds';
-import { stageFile, type ParquetDecoder } from './stage-file';
+import { castExpr, FUTURE_AFTER, RATING_OUT_OF_RANGE } from './canonical-cast';
+import { tryFastLoad } from './fast-load';
+import { releaseInput } from './read-input';
+import { openFile, stageOpened, type ParquetDecoder, type StagedFile } from './stage-file';
 
 export interface FileLoadReport {
   file: string;
@@ -17,6 +20,11 @@ export interface FileLoadReport {
   ignoredColumns: string[];
 }
 
+export interface LoadOptions {
+  /** false: always the full path (tests compare the two paths); default true. */
+  fastPath?: boolean;
+}
+
 /**
  * Loads canonical files (named after their table) into the canonical tables.
  * Every row read ends up loaded or in load_issues with its line, raw text and reason;
@@ -27,6 +35,7 @@ export async function loadCanonicalFiles(
   files: SourceFile[],
   decodeParquet: ParquetDecoder,
   onLines?: (file: string, lines: number) => void,
+  options: LoadOptions = {},
 ): Promise<FileLoadReport[]> {
   const reports: FileLoadReport[] = [];
   for (const file of files) {
@@ -39,13 +48,9 @@ export async function loadCanonicalFiles(
       report.error = `${file.name}: not a canonical table name (expected one of ${Object.keys(CONTRACT).join(', ')})`;
       continue;
     }
-    // One transaction per file: a file that fails half-way leaves the tables as they were.
-    await engine.exec('BEGIN TRANSACTION');
     try {
-      await loadOne(engine, file, table, decodeParquet, report, onLines && ((n) => onLines(file.name, n)));
-      await engine.exec('COMMIT');
+      await loadOne(engine, file, table, decodeParquet, report, onLines && ((n) => onLines(file.name, n)), options.fastPath ?? true);
     } catch (e) {
-      await engine.exec('ROLLBACK');
       report.error = e instanceof Error ? e.message : String(e);
       Object.assign(report, { rowsLoaded: 0, rowsRejected: 0, rowsWarned: 0 });
     }
@@ -59,13 +64,14 @@ async function loadOne(
   table: CanonicalTable,
   decodeParquet: ParquetDecoder,
   report: FileLoadReport,
-  onLines?: (lines: number) => void,
+  onLines: ((lines: number) => void) | undefined,
+  fastPath: boolean,
 ): Promise<void> {
-  const staged = await stageFile(engine, file, decodeParquet, onLines);
+  const opened = await openFile(engine, file, decodeParquet, onLines);
   const spec = CONTRACT[table];
   // Staged columns are c1 ... cn, in header order; the first of a repeated name is used.
   const byLower = new Map<string, string>();
-  staged.columns.forEach((c, i) => {
+  opened.columns.forEach((c, i) => {
     if (!byLower.has(c.toLowerCase())) byLower.set(c.toLowerCase(), `c${i + 1}`);
   });
   const source = new Map<string, string>();
@@ -75,12 +81,43 @@ async function loadOne(
   }
   const missingRequired = spec.columns.filter((c) => c.required && !source.has(c.name)).map((c) => c.name);
   if (missingRequired.length > 0) {
-    await engine.exec(`DROP TABLE IF EXISTS ${staged.table}`);
+    await releaseInput(engine, opened.input);
     throw new Error(`${file.name}: missing required column${missingRequired.length > 1 ? 's' : ''} ${missingRequired.join(', ')}`);
   }
   const known = new Set(source.values());
-  report.ignoredColumns = staged.columns.filter((c, i) => !known.has(`c${i + 1}`) && !/^column\d+$/.test(c));
+  report.ignoredColumns = opened.columns.filter((c, i) => !known.has(`c${i + 1}`) && !/^column\d+$/.test(c));
 
+  const fast = fastPath ? await tryFastLoad(engine, table, opened, source).catch(async (e: unknown) => {
+    await releaseInput(engine, opened.input);
+    throw e;
+  }) : null;
+  if (fast !== null) {
+    await releaseInput(engine, opened.input);
+    Object.assign(report, { rowsRead: fast, rowsLoaded: fast, rowsRejected: 0, rowsWarned: 0 });
+    await logLoad(engine, table, file.name, report);
+    return;
+  }
+  // One transaction per file: a file that fails half-way leaves the tables as they were.
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    await checkAndLoad(engine, file.name, table, await stageOpened(engine, file.name, opened), source, report);
+    await engine.exec('COMMIT');
+  } catch (e) {
+    await engine.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+/** The full path: every staged row checked, loaded or listed with its line, raw text and reason. */
+async function checkAndLoad(
+  engine: Engine,
+  fileName: string,
+  table: CanonicalTable,
+  staged: StagedFile,
+  source: Map<string, string>,
+  report: FileLoadReport,
+): Promise<void> {
+  const spec = CONTRACT[table];
   const value = (col: ColumnSpec): string => {
     const src = source.get(col.name);
     return src === undefined ? 'NULL' : `nullif(trim(${ident(src)}), '')`;
@@ -97,7 +134,7 @@ async function loadOne(
     }
     if (col.nonNegative) checks.push(`WHEN ${castExpr(v, col)} < 0 THEN 'negative ${col.name}'`);
   }
-  if (table === 'reviews') checks.push(`WHEN ${castExpr(value(spec.columns.find((c) => c.name === 'rating')!), { type: 'INTEGER' } as ColumnSpec)} NOT BETWEEN 1 AND 5 THEN 'rating outside 1-5'`);
+  if (table === 'reviews') checks.push(`WHEN ${RATING_OUT_OF_RANGE(castExpr(value(spec.columns.find((c) => c.name === 'rating')!), { type: 'INTEGER' }))} THEN 'rating outside 1-5'`);
   const keyExpr = spec.key.map((k) => value(spec.columns.find((c) => c.name === k)!)).join(', ');
   // Qualified with the staging alias `s`: unqualified, the name would bind to `e` itself.
   const keyMatch = spec.key.map((k) => `e.${ident(k)} = nullif(trim(s.${ident(source.get(k)!)}), '')`).join(' AND ');
@@ -113,10 +150,10 @@ async function loadOne(
   await engine.exec(`INSERT INTO ${table} (${cols}) SELECT ${casts} FROM ${checked} WHERE __reject IS NULL`);
   await engine.query(
     `INSERT INTO load_issues SELECT ?, ?, __line, 'rejected', __reject, __raw FROM ${checked} WHERE __reject IS NOT NULL`,
-    [table, file.name],
+    [table, fileName],
   );
   for (const r of staged.parserRejects) {
-    await engine.query(`INSERT INTO load_issues VALUES (?, ?, ?, 'rejected', ?, ?)`, [table, file.name, r.line, r.reason, r.raw]);
+    await engine.query(`INSERT INTO load_issues VALUES (?, ?, ?, 'rejected', ?, ?)`, [table, fileName, r.line, r.reason, r.raw]);
   }
   const counts = await engine.query(
     `SELECT count(*) AS n, count(*) FILTER (WHERE __reject IS NULL) AS ok FROM ${checked}`,
@@ -125,11 +162,15 @@ async function loadOne(
   report.rowsLoaded = Number(counts[0]!.ok);
   report.rowsRejected = n - report.rowsLoaded + staged.parserRejects.length;
   report.rowsRead = n + staged.parserRejects.length;
-  report.rowsWarned = await addWarnings(engine, table, file.name, checked, value);
-  await engine.query(`INSERT INTO load_log VALUES (?, ?, ?, ?, ?, 0, ?, CAST(current_timestamp AS TIMESTAMP))`, [
-    table, file.name, report.rowsRead, report.rowsLoaded, report.rowsRejected, report.rowsWarned,
-  ]);
+  report.rowsWarned = await addWarnings(engine, table, fileName, checked, value);
+  await logLoad(engine, table, fileName, report);
   await engine.exec(`DROP TABLE IF EXISTS ${checked}; DROP TABLE IF EXISTS ${staged.table}`);
+}
+
+async function logLoad(engine: Engine, table: CanonicalTable, fileName: string, report: FileLoadReport): Promise<void> {
+  await engine.query(`INSERT INTO load_log VALUES (?, ?, ?, ?, ?, 0, ?, CAST(current_timestamp AS TIMESTAMP))`, [
+    table, fileName, report.rowsRead, report.rowsLoaded, report.rowsRejected, report.rowsWarned,
+  ]);
 }
 
 /**
@@ -150,22 +191,11 @@ async function addWarnings(
     const v = value(col);
     const rows = await engine.query(
       `INSERT INTO load_issues SELECT ?, ?, __line, 'warning', ? || ' is in the future: ' || ${v}, __raw
-       FROM ${checked} WHERE __reject IS NULL AND TRY_CAST(${v} AS TIMESTAMP) > CAST(current_timestamp AS TIMESTAMP) + INTERVAL 1 DAY
+       FROM ${checked} WHERE __reject IS NULL AND TRY_CAST(${v} AS TIMESTAMP) > ${FUTURE_AFTER}
        RETURNING line_number`,
       [table, fileName, col.name],
     );
     rows.forEach((r) => warned.add(Number(r.line_number)));
   }
   return warned.size;
-}
-
-function castExpr(v: string, col: Pick<ColumnSpec, 'type'>): string {
-  if (col.type === 'VARCHAR') return v;
-  if (col.type === 'BOOLEAN') {
-    return `CASE lower(${v}) WHEN 'true' THEN true WHEN 't' THEN true WHEN '1' THEN true WHEN 'yes' THEN true WHEN 'y' THEN true
-      WHEN 'false' THEN false WHEN 'f' THEN false WHEN '0' THEN false WHEN 'no' THEN false WHEN 'n' THEN false END`;
-  }
-  if (col.type === 'INTEGER') return `TRY_CAST(${v} AS INTEGER)`;
-  if (col.type === 'DATE') return `TRY_CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE)`;
-  return `TRY_CAST(${v} AS ${col.type})`;
 }

@@ -3,7 +3,7 @@ import { firstLine } from './error-text';
 import { formatOf, type SourceFile } from './file-kinds';
 import { headerNames, readRecords } from './import/decode';
 import { convertFor, readTextFor, releaseInput, type InputText, type ParquetDecoder } from './read-input';
-import { CONVERTED_CSV, stageDelimited, type ParserReject } from './stage-delimited';
+import { CONVERTED_CSV, stageDelimited, type Dialect, type ParserReject } from './stage-delimited';
 
 export type { ParquetDecoder } from './read-input';
 
@@ -18,18 +18,25 @@ export interface StagedFile {
 
 let counter = 0;
 
+/** A canonical file read into the engine's reach (not staged yet): its text and header. */
+export interface OpenedFile {
+  input: InputText;
+  dialect: Dialect;
+  /** Header names, in order (trimmed, unique; column<k> for an empty one). */
+  columns: string[];
+}
+
 /**
- * Reads a canonical file (CSV, TSV, Parquet or JSON, UTF-8) into an all-text staging table,
- * so every row that was read can be either loaded or listed as rejected: nothing is dropped
- * by a parser silently. CSV and TSV are read from the file's source in pieces (onLines: line
- * breaks read so far).
+ * Reads a canonical file (CSV, TSV, Parquet or JSON, UTF-8) as UTF-8 text with LF line ends
+ * and its header. CSV and TSV are read from the file's source in pieces (onLines: line breaks
+ * read so far); Parquet and JSON are converted to CSV.
  */
-export async function stageFile(
+export async function openFile(
   engine: Engine,
   file: SourceFile,
   decodeParquet: ParquetDecoder,
   onLines?: (lines: number) => void,
-): Promise<StagedFile> {
+): Promise<OpenedFile> {
   const format = formatOf(file.name);
   if (!format) throw new Error(`${file.name}: unsupported file type (use .csv, .tsv, .parquet or .json)`);
   let input: InputText;
@@ -44,12 +51,30 @@ export async function stageFile(
     await releaseInput(engine, input);
     throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (the file is empty)`);
   }
-  const columns = headerNames(head.cells);
+  return { input, dialect, columns: headerNames(head.cells) };
+}
+
+/**
+ * Stages an opened file into an all-text table, so every row that was read can be either
+ * loaded or listed as rejected: nothing is dropped by a parser silently. Releases the text.
+ */
+export async function stageOpened(engine: Engine, fileName: string, opened: OpenedFile): Promise<StagedFile> {
   const table = `stage_${++counter}`;
   try {
-    const parserRejects = await stageDelimited(engine, table, input, dialect, columns.length);
-    return { table, columns, parserRejects };
+    const parserRejects = await stageDelimited(engine, table, opened.input, opened.dialect, opened.columns.length);
+    return { table, columns: opened.columns, parserRejects };
   } catch (e) {
-    throw new Error(`${file.name}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+    const format = formatOf(fileName) ?? 'csv';
+    throw new Error(`${fileName}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
   }
+}
+
+/** openFile then stageOpened. */
+export async function stageFile(
+  engine: Engine,
+  file: SourceFile,
+  decodeParquet: ParquetDecoder,
+  onLines?: (lines: number) => void,
+): Promise<StagedFile> {
+  return stageOpened(engine, file.name, await openFile(engine, file, decodeParquet, onLines));
 }
