@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadCharts } from './app/components/charts/BarChart';
 import { getSession } from './app/session';
 import { applyTheme, readStoredTheme } from './app/theme';
 import './index.css';
@@ -11,6 +12,9 @@ applyTheme(readStoredTheme());
 // DuckDB's worker and wasm start downloading now, while React renders the first frame; the
 // app's components wait on this same promise (a failure is shown, and retried, by them).
 getSession().catch(() => undefined);
+// The charts' chunk is not part of the first paint, but the Overview needs it as soon as the
+// data is ready, and the database takes longer to start than the chunk to download.
+preloadCharts();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,23 @@
 import { lazy, Suspense, type ComponentPropsWithoutRef } from 'react';
 import type { BarChart as TremorBarChart } from '@tremor/react';
 
-const Chart = lazy(() => import('./tremor-bar-chart'));
+let loading: ReturnType<typeof loadChart> | null = null;
+function loadChart() {
+  return import('./tremor-bar-chart');
+}
+
+/**
+ * Starts downloading the charting code now. Called while the database starts, so the chunk
+ * is there when the first chart renders instead of being fetched only then.
+ */
+export function preloadCharts(): void {
+  loading ??= loadChart();
+  loading.catch(() => {
+    loading = null; // a failed prefetch is retried by the first chart
+  });
+}
+
+const Chart = lazy(() => (loading ??= loadChart()));
 
 /**
  * Tremor's BarChart, loaded on first use: the charting code is about a quarter of the app's
