@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -18,8 +19,36 @@ function devCspRelax(): Plugin {
   };
 }
 
+/**
+ * `virtual:demo-snapshot`: the demo data's first screen answered at build time by the same SQL
+ * on the same engine (src/build/demo-snapshot.ts, run in Node), as a JSON text in its own
+ * chunk; the page shows it while DuckDB starts. The dev server has none (null): the page then
+ * waits for DuckDB, as it does for any other data.
+ */
+function demoSnapshot(): Plugin {
+  const id = 'virtual:demo-snapshot';
+  let build = false;
+  return {
+    name: 'returns-insight:demo-snapshot',
+    configResolved(config) {
+      build = config.command === 'build';
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      if (!build) return 'export default null;';
+      const json = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
+      return `export default ${JSON.stringify(json)};`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), devCspRelax()],
+  plugins: [react(), devCspRelax(), demoSnapshot()],
   // Pre-bundling would copy these packages without their .wasm/.worker files next to them.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   worker: { format: 'es' },

@@ -3,7 +3,9 @@ import { capacityProblem } from '../loader/browser-capacity';
 import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { exclusive, replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
+import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
+import { snapshotFromJson, type DemoSnapshot } from '../runner/seed-json';
 import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
@@ -18,7 +20,7 @@ export interface Session {
 
 export type ProgressListener = (step: string) => void;
 
-let shared: Promise<Session> | null = null;
+let shared: { early: Promise<Session>; full: Promise<Session> } | null = null;
 const listeners = new Set<ProgressListener>();
 let lastStep = 'Starting…';
 
@@ -40,33 +42,78 @@ function progress(step: string): void {
  * A failed start is not cached, so "Try again" starts over.
  */
 export function getSession(): Promise<Session> {
-  shared ??= startDemoSession().catch((e: unknown) => {
-    shared = null;
-    throw e;
-  });
+  return startOnce().full;
+}
+
+/**
+ * The same session as soon as the dashboard can show: at once with the build's answers for
+ * the demo's first screen (its runner answers those, and waits for the data for anything
+ * else), otherwise when getSession() resolves. For rendering only: whatever reads or writes
+ * tables itself (loading files, previews, assumptions) goes through getSession/withDataLock.
+ */
+export function getFirstScreenSession(): Promise<Session> {
+  return startOnce().early;
+}
+
+function startOnce(): { early: Promise<Session>; full: Promise<Session> } {
+  if (!shared) {
+    const started = startDemoSession();
+    started.full.catch(() => {
+      if (shared === started) shared = null;
+    });
+    shared = started;
+  }
   return shared;
 }
 
-async function startDemoSession(): Promise<Session> {
+function startDemoSession(): { early: Promise<Session>; full: Promise<Session> } {
   const files = demoFileUrls();
-  if (files.length === 0) throw new Error('This build contains no demo data (data/demo/*.csv was empty at build time).');
+  if (files.length === 0) {
+    const none = Promise.reject(new Error('This build contains no demo data (data/demo/*.csv was empty at build time).'));
+    return { early: none, full: none };
+  }
   // Fetched while the database starts, not after.
   const fetched = Promise.all(files.map(fetchDemoFile));
   fetched.catch(() => undefined);
+  const snapshot = loadDemoSnapshot();
   progress('Starting the database…');
-  const runner = new Runner(await getEngine(), bundledQuerySources());
-  progress('Preparing the models…');
-  await runner.init();
-  const inputs = await fetched;
-  const reports: FileLoadReport[] = [];
-  for (const input of inputs) {
-    progress(`Loading ${input.name}…`);
-    reports.push(...(await loadCanonicalFiles(runner.engine, [input], decodeParquetBrowser)));
+  const engine = getEngine();
+  const runner = new Runner(deferredEngine(engine), bundledQuerySources());
+  const session: Session = { runner, sourceLabel: 'Demo data', reports: [] };
+  // Held like a data replacement: nothing else writes tables until the demo data is in.
+  const full = exclusive(runner, async () => {
+    await engine;
+    progress('Preparing the models…');
+    await runner.init();
+    const inputs = await fetched;
+    const reports: FileLoadReport[] = [];
+    for (const input of inputs) {
+      progress(`Loading ${input.name}…`);
+      reports.push(...(await loadCanonicalFiles(runner.engine, [input], decodeParquetBrowser)));
+    }
+    progress('Deriving the analysis tables…');
+    await runner.refresh();
+    session.reports = reports;
+    progress('Ready');
+    return session;
+  });
+  const early = snapshot.then((snap) => {
+    if (!snap) return full;
+    runner.seed(snap.seed, full.then(() => undefined));
+    session.reports = snap.reports;
+    return session;
+  });
+  return { early, full };
+}
+
+/** The build's demo snapshot (virtual:demo-snapshot), or null without one or if it cannot be read. */
+async function loadDemoSnapshot(): Promise<DemoSnapshot | null> {
+  try {
+    const json = (await import('virtual:demo-snapshot')).default;
+    return json ? snapshotFromJson(json) : null;
+  } catch {
+    return null; // the page still works: it waits for DuckDB
   }
-  progress('Deriving the analysis tables…');
-  await runner.refresh();
-  progress('Ready');
-  return { runner, sourceLabel: 'Demo data', reports };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,6 +150,8 @@ export async function replaceSessionData(
 ): Promise<ReplaceResult> {
   // Refused before anything is read: past the wasm memory limit a load crashes the worker.
   const session = await getSession();
+  // From here on the answers computed for the demo data may no longer describe the data.
+  session.runner.dropSeed();
   const sizeOf = (f: BatchFile) => f.size ?? (f.bytes instanceof Blob ? f.bytes.size : f.bytes instanceof Uint8Array ? f.bytes.length : 0);
   const [held] = await session.runner.engine.query('SELECT coalesce(sum(memory_usage_bytes), 0) AS b FROM duckdb_memory()');
   const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: sizeOf(f) })), undefined, Number(held?.b ?? 0));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { getSession, onSessionProgress, type Session } from './session';
+import { getFirstScreenSession, onSessionProgress, type Session } from './session';
 
 export type SessionState =
   | { status: 'loading'; step: string }
@@ -14,7 +14,7 @@ export function useSession(): { state: SessionState; retry: () => void } {
   useEffect(() => {
     let live = true;
     const unsubscribe = onSessionProgress((step) => live && setState((s) => (s.status === 'loading' ? { status: 'loading', step } : s)));
-    getSession().then(
+    getFirstScreenSession().then(
       (session) => live && setState({ status: 'ready', session }),
       (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );

@@ -13,6 +13,12 @@ export type ModelResult =
   | { status: 'ok'; model: string; rows: Row[] }
   | { status: 'needs_columns'; model: string; missing: string[]; rows: Row[] };
 
+/** Answers of a runner and its column presence, to seed another runner on the same data. */
+export interface RunnerSeed {
+  presence: [string, number][];
+  answers: [string, Row[]][];
+}
+
 /** Separator of multi-value filters inside one bound string (see in_list in macros.sql). */
 export const LIST_SEPARATOR = '\u001f';
 
@@ -27,6 +33,10 @@ export class Runner {
   private presence = new Map<string, number>();
   private initialized = false;
   private readonly queue = new QueryQueue();
+  /** Answers computed ahead on the same data (see seed()); null when there are none. */
+  private seeded: Map<string, Row[]> | null = null;
+  /** Until this settles, the tables are not loaded yet: only seeded answers can be given. */
+  private tablesReady: Promise<void> = Promise.resolve();
   /** On-demand schema files: the macros each creates, and its creation once started. */
   private readonly onDemand: { file: string; macros: RegExp; created: Promise<void> | null }[];
 
@@ -79,8 +89,39 @@ export class Runner {
     this.presence = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, Number(r.non_null)]));
   }
 
+  /**
+   * Gives answers computed ahead of time on the data this runner is loading, before it has
+   * loaded them (the demo data's first screen, computed at build time by the same SQL, see
+   * src/build/demo-snapshot.ts): seeded models answer at once, every other query waits for
+   * `tablesReady`. The seed holds until the data or the assumptions change (dropSeed,
+   * setAssumptions after init).
+   */
+  seed(seed: RunnerSeed, tablesReady: Promise<void>): void {
+    this.presence = new Map(seed.presence);
+    this.seeded = new Map(seed.answers);
+    this.tablesReady = tablesReady;
+    tablesReady.catch(() => undefined);
+  }
+
+  /** The seeded answers no longer describe the data (it is being replaced). */
+  dropSeed(): void {
+    this.seeded = null;
+  }
+
+  /** Runs `requests` and returns their answers with the column presence: a seed for this same data. */
+  async snapshot(requests: readonly (readonly [string, ModelParams])[]): Promise<RunnerSeed> {
+    const answers: [string, Row[]][] = [];
+    for (const [model, params] of requests) {
+      const result = await this.run(model, params);
+      const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
+      if (result.status === 'ok') answers.push([answerKey(model, bound.params), result.rows]);
+    }
+    return { presence: [...this.presence], answers };
+  }
+
   /** Replaces the assumptions with the defaults overridden by `values`. */
   async setAssumptions(values: Record<string, number>): Promise<void> {
+    if (this.initialized) this.dropSeed();
     await this.engine.exec(
       'CREATE OR REPLACE TABLE assumptions (key VARCHAR PRIMARY KEY, value DOUBLE NOT NULL, unit VARCHAR, description VARCHAR)',
     );
@@ -115,7 +156,10 @@ export class Runner {
     const missing = this.missingColumns(model, params);
     if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
     const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
-    const key = `${model}\u0000${JSON.stringify(bound.params)}`;
+    const key = answerKey(model, bound.params);
+    const seeded = this.seeded?.get(key);
+    if (seeded) return { status: 'ok', model, rows: seeded };
+    await this.tablesReady;
     const rows = await this.queue.run(
       key,
       async () => {
@@ -172,6 +216,11 @@ export class Runner {
     if (text === undefined) throw new Error(`Missing queries/${file}.sql`);
     return text;
   }
+}
+
+/** What identifies an answer: the model and its bound values. */
+function answerKey(model: string, bound: readonly BindValue[]): string {
+  return `${model}\u0000${JSON.stringify(bound)}`;
 }
 
 function filterValue(name: string, v: ParamValue | undefined): BindValue {

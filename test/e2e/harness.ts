@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 /** What every browser test needs: the built app served locally, Chromium, and a record of misbehaviour. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -75,6 +75,15 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
+/**
+ * A failed request that is no app error: a download the test saved itself (reported as
+ * aborted), or DuckDB's wasm download cut short when a test navigates on (the dashboard shows
+ * the demo's first screen before the database has finished starting).
+ */
+export function isExpectedAbort(r: Request): boolean {
+  return r.url().startsWith('blob:') || (r.failure()?.errorText === 'net::ERR_ABORTED' && /\.wasm$/.test(r.url()));
+}
+
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH.`);
@@ -99,8 +108,7 @@ export async function launch(): Promise<Browser> {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('requestfailed', (r) => {
-    // A download the test saved itself is reported as aborted; that is not an app error.
-    if (!r.url().startsWith('blob:')) errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+    if (!isExpectedAbort(r)) errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
   });
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);

@@ -1,0 +1,16 @@
+import type { Engine } from './types';
+
+/**
+ * An engine usable before it exists: each call waits for `engine`. Lets the app hand out its
+ * runner (with answers computed ahead, see Runner.seed) while DuckDB is still starting.
+ */
+export function deferredEngine(engine: Promise<Engine>): Engine {
+  return {
+    query: async (sql, params) => (await engine).query(sql, params),
+    exec: async (sql) => (await engine).exec(sql),
+    registerFile: async (name, bytes) => (await engine).registerFile(name, bytes),
+    dropFile: async (name) => (await engine).dropFile(name),
+    insertArrowIPC: async (table, ipc, create) => (await engine).insertArrowIPC(table, ipc, create),
+    close: async () => (await engine).close(),
+  };
+}
