@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answer, applySavedMapping, canLoad, constantValue, dateFormatOptions, describeSource, draftFromBytes, draftFromCsvText, draftProblems,
   mappingFileName, numberFormatOf, openQuestions, optionLabel, previewCell, previewColumns, routeOf, setColumnSource, setDateFormat,
-  setNumberFormat, sourceChoiceOf, targetColumns, withChoice, withSourceFormat,
+  setNumberFormat, sourceChoiceOf, targetColumns, withChoice, withRefundsRule, withSourceFormat,
 } from '../../src/app/loading/mapping-step';
 import { CONTRACT } from '../../src/data-model/contract';
 import { stringifyMapping } from '../../src/loader/import';
@@ -196,6 +196,32 @@ describe('the mapping step for a Shopify orders export (custom mapping)', () => 
     const d = withChoice(first, { kind: 'custom', table: 'reviews' });
     expect(d.mapping.targets[0]!.columns.rating).toMatchObject({ column: 'stars' });
     expect(canLoad(d)).toBe(true);
+  });
+});
+
+describe('a Shopify orders export next to a Shopify returns file', () => {
+  const item = (name: string) => {
+    const draft = draftFromBytes(name, fixture(`presets/shopify/${name}`));
+    return { name, route: routeOf(name), status: 'ready' as const, draft };
+  };
+  const tables = (d: { draft: ReturnType<typeof draftFromBytes> | null }) => d.draft!.mapping.targets.map((t) => t.table);
+
+  it('does not turn the refunds into returns while the returns file is in the batch (as import-check --returns-file)', () => {
+    const orders = item('orders_export.csv');
+    const returns = item('shopify_returns.csv');
+    expect(tables(orders)).toEqual(['order_lines', 'products', 'returns']);
+    const both = withRefundsRule([orders, returns]);
+    expect(tables(both[0]!)).toEqual(['order_lines', 'products']);
+    expect(both[0]!.draft!.notes).toContain('Refunded orders are not turned into returns: the line-level returns come from another file.');
+    expect(both[1]).toBe(returns);
+    // The returns file removed: refunds are returns again.
+    expect(tables(withRefundsRule([both[0]!])[0]!)).toEqual(['order_lines', 'products', 'returns']);
+  });
+
+  it('leaves a mapping the user changed as it is', () => {
+    const orders = item('orders_export.csv');
+    const edited = { ...orders, draft: { ...orders.draft, mapping: { ...orders.draft.mapping, name: 'my Shopify mapping' } } };
+    expect(withRefundsRule([edited, item('shopify_returns.csv')])[0]).toBe(edited);
   });
 });
 

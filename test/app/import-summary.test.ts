@@ -57,10 +57,10 @@ describe('batch file summaries', () => {
       rowsRead: 2, rowsLoaded: 2,
       lookups: [{
         name: 'products', file: 'products_a.csv', rowsRead: 3, rowsUnreadable: 0, keys: 3, duplicateKeyRows: 0, emptyKeyRows: 0, keysUsed: 2, rowsWithoutMatch: 0,
-        notUsed: [{ file: 'products_old.csv', reason: 'it has no "Cost" column, which the mapping reads' }],
+        notUsed: [{ file: 'products_old.csv', reason: 'it has no "Cost" column, which the mapping reads', rowsRead: 4 }],
       }],
     }), true, 'en-US');
-    expect(s.notes).toContain('Not used for “products”: products_old.csv, because it has no "Cost" column, which the mapping reads.');
+    expect(s.notes).toContain('Not used for “products”: products_old.csv, because it has no "Cost" column, which the mapping reads (its 4 rows counted as excluded).');
   });
 
   it('lists at most four reasons per kind', () => {

@@ -11,14 +11,14 @@
  * the same mapping JSON is loaded in the mapping step, "Load all" is pressed, and the page's
  * accounting and the Overview's orders must equal the CLI's. No request may leave localhost.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, symlinkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { main as cli } from '../../src/cli/main';
 import { readCsvObjects } from '../helpers/csv';
-import { Checks, launch, startPreview } from './harness';
+import { Checks } from './harness';
+import { inBrowser } from './import-steps';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Beside the repository (../shared/data), as in the workspace CI clones it into elsewhere.
@@ -93,64 +93,45 @@ async function ordersShown(page: Page): Promise<number> {
   return Number(await page.locator('[data-testid="kpi-orders"] [data-value]').getAttribute('data-value'));
 }
 
-async function main(): Promise<void> {
-  const outDir = path.resolve(ROOT, process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1]! : 'dist');
-  if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`No build in ${outDir}: run npx vite build first.`);
-  if (!existsSync(SHARED)) throw new Error(`The shared data is not at ${SHARED}`);
-  const preview = await startPreview(outDir);
-  const browser = await launch();
-  const { page, foreign, errors } = browser;
-  const work = mkdtempSync(path.join(tmpdir(), 'ri-shared-'));
-  try {
-    for (const [i, c] of CASES.entries()) {
-      const name = path.basename(c.file);
-      const want = await reference(c, path.join(work, String(i)));
-      console.log(`CLI on ${name}: ${JSON.stringify(want)}`);
-      check(want.file.read === want.file.loaded + want.file.rejected + want.file.excluded, `CLI ${name}: read = loaded + rejected + excluded`);
+if (!existsSync(SHARED)) throw new Error(`The shared data is not at ${SHARED}`);
 
-      await page.goto(`${preview.url}?page=data`, { waitUntil: 'load' });
-      await page.getByTestId('file-loader').waitFor({ timeout: TIMEOUT_MS });
-      await dropFile(page, c.file);
-      const entry = page.locator(`[data-testid="batch-entry"][data-file="${name}"]`);
-      await entry.waitFor({ timeout: 60_000 });
-      const toggle = entry.getByTestId('entry-toggle');
-      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-      const step = page.locator(`[data-testid="mapping-step"][data-file="${name}"]`);
-      await step.waitFor({ timeout: 30_000 });
-      const choice = await step.getByTestId('mapping-choice').inputValue();
-      if (c.preset) check(choice === `preset:${c.preset}`, `${name}: the app detects the ${c.preset} preset (${choice})`);
-      else check(!choice.startsWith('preset:'), `${name}: no preset claimed for it (${choice})`);
+void inBrowser(checks, 'shared-data-e2e', async (page, url, work) => {
+  for (const [i, c] of CASES.entries()) {
+    const name = path.basename(c.file);
+    const want = await reference(c, path.join(work, String(i)));
+    console.log(`CLI on ${name}: ${JSON.stringify(want)}`);
+    check(want.file.read === want.file.loaded + want.file.rejected + want.file.excluded, `CLI ${name}: read = loaded + rejected + excluded`);
 
-      await step.getByTestId('mapping-file-input').setInputFiles(path.join(ROOT, 'data/mappings', c.mapping));
-      await step.getByTestId('mapping-origin').filter({ hasText: c.mapping }).waitFor({ timeout: 30_000 });
-      const loadAll = page.getByTestId('load-all');
-      await page.waitForFunction(() => !(document.querySelector('[data-testid="load-all"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
-      await loadAll.click();
-      const result = page.getByTestId('load-result');
-      await result.waitFor({ timeout: TIMEOUT_MS });
-      check((await result.getAttribute('data-replaced')) === 'true', `${name}: the batch replaced the data`);
-      const li = page.locator(`[data-testid="file-results"] li[data-file="${name}"]`);
-      const g = async (a: string) => Number(await li.getAttribute(`data-${a}`));
-      const got: Accounting = { read: await g('read'), loaded: await g('loaded'), rejected: await g('rejected'), excluded: await g('excluded') };
-      check(JSON.stringify(got) === JSON.stringify(want.file), `${name}: the page's accounting ${JSON.stringify(got)} = the CLI's ${JSON.stringify(want.file)}`);
+    await page.goto(`${url}?page=data`, { waitUntil: 'load' });
+    await page.getByTestId('file-loader').waitFor({ timeout: TIMEOUT_MS });
+    await dropFile(page, c.file);
+    const entry = page.locator(`[data-testid="batch-entry"][data-file="${name}"]`);
+    await entry.waitFor({ timeout: 60_000 });
+    const toggle = entry.getByTestId('entry-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const step = page.locator(`[data-testid="mapping-step"][data-file="${name}"]`);
+    await step.waitFor({ timeout: 30_000 });
+    const choice = await step.getByTestId('mapping-choice').inputValue();
+    if (c.preset) check(choice === `preset:${c.preset}`, `${name}: the app detects the ${c.preset} preset (${choice})`);
+    else check(!choice.startsWith('preset:'), `${name}: no preset claimed for it (${choice})`);
 
-      await page.getByTestId('nav-overview').click();
-      const orders = await ordersShown(page);
-      check(orders === want.orders, `${name}: Overview orders ${orders} = the CLI's kpis.orders ${want.orders}`);
-      check(orders === c.independent.orders, `${name}: Overview orders ${orders} = ${c.independent.orders} counted from the raw file`);
-      if (c.independent.read !== undefined) check(got.read === c.independent.read, `${name}: ${got.read} rows read = ${c.independent.read} data rows in the raw file`);
-    }
-    check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
-    check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
-  } finally {
-    await browser.close();
-    preview.stop();
-    rmSync(work, { recursive: true, force: true });
+    await step.getByTestId('mapping-file-input').setInputFiles(path.join(ROOT, 'data/mappings', c.mapping));
+    await step.getByTestId('mapping-origin').filter({ hasText: c.mapping }).waitFor({ timeout: 30_000 });
+    const loadAll = page.getByTestId('load-all');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="load-all"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+    await loadAll.click();
+    const result = page.getByTestId('load-result');
+    await result.waitFor({ timeout: TIMEOUT_MS });
+    check((await result.getAttribute('data-replaced')) === 'true', `${name}: the batch replaced the data`);
+    const li = page.locator(`[data-testid="file-results"] li[data-file="${name}"]`);
+    const g = async (a: string) => Number(await li.getAttribute(`data-${a}`));
+    const got: Accounting = { read: await g('read'), loaded: await g('loaded'), rejected: await g('rejected'), excluded: await g('excluded') };
+    check(JSON.stringify(got) === JSON.stringify(want.file), `${name}: the page's accounting ${JSON.stringify(got)} = the CLI's ${JSON.stringify(want.file)}`);
+
+    await page.getByTestId('nav-overview').click();
+    const orders = await ordersShown(page);
+    check(orders === want.orders, `${name}: Overview orders ${orders} = the CLI's kpis.orders ${want.orders}`);
+    check(orders === c.independent.orders, `${name}: Overview orders ${orders} = ${c.independent.orders} counted from the raw file`);
+    if (c.independent.read !== undefined) check(got.read === c.independent.read, `${name}: ${got.read} rows read = ${c.independent.read} data rows in the raw file`);
   }
-  checks.finish('shared-data-e2e');
-}
-
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
 });

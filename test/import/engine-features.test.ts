@@ -157,14 +157,19 @@ describe('import engine features', () => {
     const log = () => engine().query(
       `SELECT source_file, rows_read, rows_loaded, rows_rejected, rows_excluded FROM load_log WHERE table_name = 'lookup:products' ORDER BY source_file`,
     );
+    // products_c.csv is left out (no Price column): its 1 row is read and excluded, with the reason.
     const expectedLog = [
       { source_file: 'products_a.csv', rows_read: 5, rows_loaded: 2, rows_rejected: 2, rows_excluded: 1 },
       { source_file: 'products_b.csv', rows_read: 2, rows_loaded: 1, rows_rejected: 0, rows_excluded: 1 },
+      { source_file: 'products_c.csv', rows_read: 1, rows_loaded: 0, rows_rejected: 0, rows_excluded: 1 },
     ];
     expect(await log()).toEqual(expectedLog);
+    expect(await issues('products_c.csv')).toEqual([
+      { table_name: 'lookup:products', line_number: 2, severity: 'excluded', reason: 'lookup file not used: it has no "Price" column, which the mapping reads' },
+    ]);
     expect(r.lookups).toEqual([{
       name: 'products', file: 'products_a.csv, products_b.csv',
-      notUsed: [{ file: 'products_c.csv', reason: 'it has no "Price" column, which the mapping reads' }],
+      notUsed: [{ file: 'products_c.csv', reason: 'it has no "Price" column, which the mapping reads', rowsRead: 1 }],
       rowsRead: 7, rowsUnreadable: 1, keys: 3, duplicateKeyRows: 2, emptyKeyRows: 1, keysUsed: 2, rowsWithoutMatch: 1,
     }]);
     // The lookup rows are not among the mapped file's reasons (report.lookups has them).
@@ -173,7 +178,7 @@ describe('import engine features', () => {
     const more = await load(file('sales2.csv', 'Order,Line,Date,ProductKey,Qty', 'O3,1,2024-01-07,2,1'), mapping, { lookupFiles: [A, B, C] });
     balanced(more);
     expect(await log()).toEqual(expectedLog);
-    expect(await engine().query(`SELECT count(*) AS n FROM load_issues WHERE table_name = 'lookup:products'`)).toEqual([{ n: 4 }]);
+    expect(await engine().query(`SELECT count(*) AS n FROM load_issues WHERE table_name = 'lookup:products'`)).toEqual([{ n: 5 }]);
   });
 
   it('says which lookup file or column is missing, and loads nothing', async () => {

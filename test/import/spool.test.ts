@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../src/engine/node';
+import { createNodeRunner } from '../../src/engine/node-session';
 import type { Engine, Spool } from '../../src/engine/types';
 import { bytesSource } from '../../src/loader/file-kinds';
+import { applyMapping } from '../../src/loader/import/apply';
+import { readImportSql } from '../../src/loader/import/node';
+import type { MappingSpec } from '../../src/loader/import/spec';
 import { stageFile } from '../../src/loader/stage-file';
 import { decodeParquetNode } from '../../src/loader/parquet-node';
 
@@ -12,8 +16,8 @@ import { decodeParquetNode } from '../../src/loader/parquet-node';
  * empty. (The native engine itself is compared end to end in test/cli-native.test.ts where
  * @duckdb/node-api is installed.)
  */
-async function spoolingEngine(): Promise<{ engine: Engine; live: Set<string> }> {
-  const base = await createNodeEngine();
+async function spoolingEngine(base?: Engine): Promise<{ engine: Engine; live: Set<string> }> {
+  base ??= await createNodeEngine();
   const live = new Set<string>();
   const engine: Engine = {
     ...base,
@@ -31,13 +35,13 @@ async function spoolingEngine(): Promise<{ engine: Engine; live: Set<string> }> 
             all.set(p, at);
             at += p.length;
           }
-          await base.registerFile(name, all);
+          await base!.registerFile(name, all);
         },
       };
     },
     async dropFile(name: string) {
       live.delete(name);
-      await base.dropFile(name);
+      await base!.dropFile(name);
     },
   };
   return { engine, live };
@@ -67,5 +71,50 @@ describe('spooled staging', () => {
     await expect(stageFile(engine, { name: 'order_lines.csv', source: failing }, decodeParquetNode)).rejects.toThrow('disk gone');
     expect([...live]).toEqual([]);
     await engine.close();
+  });
+});
+
+describe('spooled imports', () => {
+  const mapping: MappingSpec = {
+    version: 1, name: 'sales', source: { encoding: 'utf-8', delimiter: ',', quote: '"', skipLines: 0, header: true, nullValues: [] },
+    lookups: [{ name: 'products', file: 'products_*.csv', key: 'Key', on: 'Key' }],
+    targets: [{
+      table: 'order_lines',
+      columns: {
+        order_id: { column: 'Order' }, line_id: { column: 'Line' }, order_date: { column: 'Date' },
+        sku: { column: 'products.SKU' }, quantity: { column: 'Qty' }, unit_price: { column: 'products.Price' },
+      },
+    }],
+  };
+  const file = (name: string, text: string) => ({ name, source: source(text) });
+  const sales = () => file('sales.csv', 'Order,Line,Date,Key,Qty\nO1,1,2024-01-05,1,2\n');
+  const good = () => file('products_a.csv', 'Key,SKU,Price\n1,A,10\n');
+  // No Price column: left out of the lookup (its row is still counted, see engine-features).
+  const old = () => file('products_old.csv', 'Key,SKU\n1,A\n2,B\n');
+
+  it('drops the spool of a lookup file left out, and of every file when the import stops early', async () => {
+    const runner = await createNodeRunner();
+    const { engine, live } = await spoolingEngine(runner.engine);
+    const sql = readImportSql();
+    try {
+      const ok = await applyMapping(engine, sql, sales(), mapping, { lookupFiles: [good(), old()] });
+      expect(ok.error).toBeUndefined();
+      expect(ok.lookups![0]!.notUsed).toEqual([{ file: 'products_old.csv', reason: 'it has no "Price" column, which the mapping reads', rowsRead: 2 }]);
+      expect([...live]).toEqual([]);
+      // The lookup file lacks the key: the mapping cannot be resolved, after both files were read.
+      const noKey = await applyMapping(engine, sql, sales(), mapping, { lookupFiles: [file('products_x.csv', 'Id,SKU,Price\n1,A,10\n')] });
+      expect(noKey.error).toMatch(/products_x\.csv \(lookup products\) has no column "Key"/);
+      expect([...live]).toEqual([]);
+      // The second lookup file cannot be read: the main file and the first lookup file were spooled already.
+      const failing = { name: 'products_b.csv', source: { size: 10, read: () => Promise.reject(new Error('disk gone')) } };
+      const unreadable = await applyMapping(engine, sql, sales(), mapping, { lookupFiles: [good(), failing] });
+      expect(unreadable.error).toMatch(/lookup file products_b\.csv: .*disk gone/);
+      expect([...live]).toEqual([]);
+      // A dry run (the mapping step's preview) keeps nothing on disk either.
+      await applyMapping(engine, sql, sales(), mapping, { lookupFiles: [good(), old()], dryRun: true });
+      expect([...live]).toEqual([]);
+    } finally {
+      await engine.close();
+    }
   });
 });

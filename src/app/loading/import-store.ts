@@ -6,7 +6,7 @@ import { jsonToArrowIPC } from '../../loader/json-to-arrow';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import type { BatchFile, ReplaceResult } from '../../loader/replace-data';
 import { loadBatchFiles } from './load-store';
-import { canLoad, draftFromBytes, draftFromCsvText, routeOf, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
+import { canLoad, draftFromBytes, draftFromCsvText, routeOf, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
 
 /**
  * The files dropped for the next load, outside React (like load-store) so the mapping step's
@@ -29,7 +29,7 @@ let nextId = 1;
 const listeners = new Set<() => void>();
 
 function set(next: BatchEntry[]): void {
-  entries = next;
+  entries = withRefundsRule(next);
   for (const l of listeners) l();
 }
 

@@ -43,7 +43,7 @@ export function summarizeFile(r: FileLoadReport & Partial<BatchFileReport>, batc
     notes.push(
       `Looked up “${l.name}” in ${l.file} (${n(l.keys)} keys)${l.rowsWithoutMatch > 0 ? `: ${rows(l.rowsWithoutMatch)} found no match there` : ': every key found'}.`,
     );
-    for (const u of l.notUsed ?? []) notes.push(`Not used for “${l.name}”: ${u.file}, because ${u.reason}.`);
+    for (const u of l.notUsed ?? []) notes.push(`Not used for “${l.name}”: ${u.file}, because ${u.reason} (its ${rows(u.rowsRead)} counted as excluded).`);
   }
   if (!r.error && r.unmappedReasons && r.unmappedReasons.length > 0) {
     const list = r.unmappedReasons.slice(0, 5).map((u) => `${u.reasonRaw} (${n(u.rows)})`).join(', ');

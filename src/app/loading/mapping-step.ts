@@ -4,7 +4,7 @@ import {
   answerQuestion, buildPreset, CANDIDATE_DATE_FORMATS, columnsUsed, describeDateFormat, detectDateFormat, detectPreset,
   detectPresets, headerNames, MappingError, parseMapping, parseDate, profileColumns, questionFor, readRecords, sniff as sniffBytes,
   sniffText, suggestMapping, suggestTables, transformFor, validateMapping,
-  type ColumnProfile, type DecimalSeparator, type Delimiter, type Encoding, type MappingSpec, type PresetId, type PresetMatch,
+  type ColumnProfile, type DecimalSeparator, type Delimiter, type Encoding, type MappingSpec, type PresetId, type PresetMatch, type PresetOptions,
   type Question, type Sniff, type ThousandsSeparator, type Transform, type ValueSource,
 } from '../../loader/import';
 
@@ -59,6 +59,8 @@ export interface MappingDraft {
   origin: string;
   /** Why the last change could not be applied (a preset that does not fit, a bad saved mapping). */
   problem: string | null;
+  /** What the preset was built with (set by the batch: see withRefundsRule). */
+  presetOptions?: PresetOptions;
 }
 
 /** The first data records sampled (profiles, suggestions, the delimiter guess). */
@@ -93,13 +95,13 @@ function baseDraft(fileName: string, bytes: Uint8Array | null, converted: Mappin
 }
 
 /** The draft with a preset or a custom mapping for a table; a preset that does not fit leaves it as it was, with `problem`. */
-export function withChoice(draft: MappingDraft, choice: Choice): MappingDraft {
+export function withChoice(draft: MappingDraft, choice: Choice, presetOptions = draft.presetOptions): MappingDraft {
   if (choice.kind === 'preset') {
     try {
-      const built = buildPreset(choice.id, draft.sniff);
+      const built = buildPreset(choice.id, draft.sniff, presetOptions);
       const match = draft.presets.find((p) => p.id === choice.id);
       return {
-        ...draft, choice, mapping: built.mapping, questions: built.questions, answered: [], notes: built.notes, problem: null,
+        ...draft, choice, mapping: built.mapping, questions: built.questions, answered: [], notes: built.notes, problem: null, presetOptions,
         origin: `preset “${match?.label ?? choice.id}”${match ? ` (${Math.round(match.confidence * 100)}% of its columns found)` : ''}`,
       };
     } catch (e) {
@@ -111,6 +113,26 @@ export function withChoice(draft: MappingDraft, choice: Choice): MappingDraft {
     ...draft, choice, mapping: s.mapping, questions: s.questions, answered: [], notes: [], problem: null,
     origin: `suggested from the column names and values (${choice.table})`,
   };
+}
+
+/**
+ * A Shopify orders export turns its refunds into returns, unless the batch also holds a
+ * Shopify returns file: its line-level returns are the same refunds, which would then count
+ * twice. So, as `import-check --returns-file` does for the CLI, an orders draft is rebuilt
+ * without them while a returns draft is in the batch (and with them again once it is
+ * removed), but only while the draft is still the preset as built: a mapping the user edited
+ * or loaded from a file is left as it is.
+ */
+export function withRefundsRule<T extends BatchItem>(items: T[]): T[] {
+  const isPreset = (d: MappingDraft | null, id: PresetId) => d?.choice.kind === 'preset' && d.choice.id === id;
+  const refundsAsReturns = !items.some((e) => isPreset(e.draft, 'shopify_returns'));
+  return items.map((e) => {
+    const d = e.draft;
+    if (!d || !isPreset(d, 'shopify_orders') || (d.presetOptions?.refundsAsReturns ?? true) === refundsAsReturns) return e;
+    const asBuilt = withChoice(d, d.choice);
+    if (asBuilt.problem || JSON.stringify(asBuilt.mapping) !== JSON.stringify(d.mapping)) return e;
+    return { ...e, draft: withChoice(d, d.choice, { ...d.presetOptions, refundsAsReturns }) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -43,7 +43,8 @@ import {
  * rejected; a row repeating a key is excluded (the first row wins). Several files matching
  * a lookup's pattern are read as one list (in the order given: the first row of a key wins
  * across files) when each has the columns the mapping reads; one that lacks some is not
- * used, and report.lookups[].notUsed says why. A lookup file read by several mapped files of
+ * used, report.lookups[].notUsed says why, and its rows are counted as excluded with that
+ * reason. A lookup file read by several mapped files of
  * a batch is accounted for once (the first time).
  */
 
@@ -91,8 +92,11 @@ export interface LookupReport {
   name: string;
   /** The files used, in the order read, joined with ', ' (several when several files match the pattern). */
   file: string;
-  /** Files matching the pattern that were not used, and why (only when there are any). */
-  notUsed?: { file: string; reason: string }[];
+  /**
+   * Files matching the pattern that were not used, and why (only when there are any). Their
+   * rows (rowsRead) are accounted for as excluded under 'lookup:<name>', with this reason.
+   */
+  notUsed?: { file: string; reason: string; rowsRead: number }[];
   /** Rows of the lookup files (unreadable ones included). */
   rowsRead: number;
   rowsUnreadable: number;
@@ -179,32 +183,34 @@ export async function applyMapping(
     report.error = `${file.name}: ${prepared.error}`;
     return report;
   }
+  // Every text read so far: a spooled one (native engine) stays on disk until staged or released.
+  const held: PreparedText[] = [prepared];
+  const fail = async (error: string): Promise<ImportReport> => {
+    await releaseTexts(engine, held);
+    report.error = `${file.name}: ${error}`;
+    return report;
+  };
   const lookups: PreparedLookup[] = [];
   for (const [j, spec] of (mapping.lookups ?? []).entries()) {
     const candidates = (options.lookupFiles ?? []).filter((f) => fileMatches(f.name, spec.file));
     if (candidates.length === 0) {
-      report.error = `${file.name}: the mapping reads lookup "${spec.name}" from a file named like "${spec.file}", and none was given`
-        + (options.lookupFiles?.length ? ` (files given: ${options.lookupFiles.map((f) => f.name).join(', ')})` : '');
-      return report;
+      return fail(`the mapping reads lookup "${spec.name}" from a file named like "${spec.file}", and none was given`
+        + (options.lookupFiles?.length ? ` (files given: ${options.lookupFiles.map((f) => f.name).join(', ')})` : ''));
     }
     const source: SourceFormat = { ...mapping.source, ...spec.source };
     const parts: LookupPart[] = [];
     for (const found of candidates) {
       const lp = await prepareFile(engine, found, source, { decodeParquet: options.decodeParquet });
-      if ('error' in lp) {
-        report.error = `${file.name}: lookup file ${found.name}: ${lp.error}`;
-        return report;
-      }
-      parts.push({ ...lp, file: found.name, columnMap: new Map() });
+      if ('error' in lp) return fail(`lookup file ${found.name}: ${lp.error}`);
+      const part: LookupPart = { ...lp, file: found.name, columnMap: new Map() };
+      held.push(part);
+      parts.push(part);
     }
     // The first file names the lookup's columns (l<j>_c<k>); the others are matched to it by name.
-    lookups.push({ index: j + 1, spec, source, ...parts[0]!, parts, notUsed: [], needed: new Set<number>() });
+    lookups.push({ index: j + 1, spec, source, ...parts[0]!, parts, unused: [], needed: new Set<number>() });
   }
   const resolved = resolveColumns(mapping, prepared, lookups);
-  if ('error' in resolved) {
-    report.error = `${file.name}: ${resolved.error}`;
-    return report;
-  }
+  if ('error' in resolved) return fail(resolved.error);
   lookups.forEach(matchLookupParts);
   const id = ++counter;
   await engine.exec(sql['import/import_macros']);
@@ -220,9 +226,21 @@ export async function applyMapping(
     delete report.lookups;
     report.error = `${file.name}: ${firstLine(e)}`;
   } finally {
+    // Staging dropped the texts it read; a failure may have come before some were staged.
+    await releaseTexts(engine, held);
     await dropTemps(engine, id);
   }
   return report;
+}
+
+/** Drops the spooled copies of texts that were not staged (staging drops its own); idempotent. */
+async function releaseTexts(engine: Engine, texts: PreparedText[]): Promise<void> {
+  for (const t of texts) {
+    if (!t.registered) continue;
+    const name = t.registered;
+    t.registered = undefined;
+    await releaseInput(engine, { registered: name });
+  }
 }
 
 interface PreparedText {
@@ -255,8 +273,8 @@ interface PreparedLookup extends PreparedText {
   needed: Set<number>;
   /** The files read as one list, in order (the first one included). */
   parts: LookupPart[];
-  /** Files matching the pattern that lack a column the mapping reads: not read. */
-  notUsed: { file: string; reason: string }[];
+  /** Files matching the pattern that lack a column the mapping reads: not looked up in, only counted (see accountUnusedParts). */
+  unused: (LookupPart & { reason: string })[];
 }
 
 /**
@@ -273,7 +291,7 @@ function matchLookupParts(lk: PreparedLookup): void {
       else missing.push(lk.header[k - 1]!);
     }
     if (missing.length === 0) used.push(part);
-    else lk.notUsed.push({ file: part.file, reason: `it has no ${missing.map((n) => `"${n}"`).join(', ')} column, which the mapping reads` });
+    else lk.unused.push(Object.assign(part, { reason: `it has no ${missing.map((n) => `"${n}"`).join(', ')} column, which the mapping reads` }));
   }
   lk.parts = used;
 }
@@ -388,7 +406,13 @@ const DEPENDENCY_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipment
  */
 async function stage(engine: Engine, table: string, prepared: PreparedText, nullValues: string[]): Promise<ParserReject[]> {
   const read = `${table}_cells`;
-  const rejects = await stageDelimited(engine, read, prepared, prepared.dialect, prepared.header.length);
+  let rejects: ParserReject[];
+  try {
+    rejects = await stageDelimited(engine, read, prepared, prepared.dialect, prepared.header.length);
+  } finally {
+    // stageDelimited dropped the spooled text, read or not.
+    prepared.registered = undefined;
+  }
   const cols = prepared.header.map((_, i) => `c${i + 1}`);
   // Cells trimmed, then empty / null words made NULL (each step once per cell).
   await engine.query(
@@ -454,12 +478,13 @@ async function run(
     for (const lk of lookups) {
       const j = lk.index;
       const st = await stageLookup(engine, id, lk, issues, options.now ?? new Date());
+      const notUsed = await accountUnusedParts(engine, id, lk, issues, options.now ?? new Date());
       const on = refOf(lk.spec.on);
       selects.push(...[...lk.needed].sort((a, b) => a - b).map((k) => `lk${j}.l${j}_c${k}`));
       selects.push(`${on} AS __on${j}`, `(${on} IS NOT NULL AND lk${j}.__k IS NULL) AS __miss${j}`);
       joins.push(`LEFT JOIN imp${id}_lk${j} lk${j} ON lk${j}.__k = ${on}`);
       (report.lookups ??= []).push({
-        name: lk.spec.name, file: lookupFileNames(lk), ...(lk.notUsed.length > 0 ? { notUsed: lk.notUsed } : {}),
+        name: lk.spec.name, file: lookupFileNames(lk), ...(notUsed.length > 0 ? { notUsed } : {}),
         ...st, keysUsed: 0, rowsWithoutMatch: 0,
       });
     }
@@ -583,8 +608,7 @@ async function stageLookup(
   const table = `${LOOKUP_TABLE_PREFIX}${lk.spec.name}`;
   const names = lk.parts.map((p) => p.file);
   for (const [n, file] of names.entries()) {
-    const seen = await engine.query('SELECT 1 FROM load_log WHERE table_name = $1 AND source_file = $2 LIMIT 1', [table, file]);
-    if (seen.length > 0) continue;
+    if (await accountedBefore(engine, table, file)) continue;
     const mine = unreadable.filter((r) => r.part === n);
     for (const r of mine) {
       await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, file, r.line, r.reason, r.raw]);
@@ -607,9 +631,7 @@ async function stageLookup(
     const read = Number(r!.n) + mine.length;
     const excluded = flagged.filter((f) => f.severity === 'excluded').length;
     const rejected = flagged.length - excluded + mine.length;
-    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, 0, CAST($7 AS TIMESTAMP))`, [
-      table, file, read, read - rejected - excluded, rejected, excluded, isoTimestamp(now),
-    ]);
+    await logLookupFile(engine, table, file, { read, rejected, excluded }, now);
   }
   const [st] = await engine.query(
     `SELECT count(*) AS n, count(*) FILTER (WHERE __k IS NULL) AS empty_keys, count(DISTINCT __k) AS keys FROM ${all}`,
@@ -618,6 +640,51 @@ async function stageLookup(
     rowsRead: Number(st!.n) + unreadable.length, rowsUnreadable: unreadable.length,
     keys: Number(st!.keys), duplicateKeyRows: Number(st!.n) - Number(st!.empty_keys) - Number(st!.keys), emptyKeyRows: Number(st!.empty_keys),
   };
+}
+
+/**
+ * Files that matched a lookup's pattern but lack a column the mapping reads: each is staged
+ * only to count its rows, which are excluded under 'lookup:<name>' with the reason (an
+ * unreadable row stays rejected with its own), so the file's rows read still add up. Once per
+ * batch, like the used files.
+ */
+async function accountUnusedParts(
+  engine: Engine,
+  id: number,
+  lk: PreparedLookup,
+  issues: string,
+  now: Date,
+): Promise<{ file: string; reason: string; rowsRead: number }[]> {
+  const table = `${LOOKUP_TABLE_PREFIX}${lk.spec.name}`;
+  const out: { file: string; reason: string; rowsRead: number }[] = [];
+  for (const [n, part] of lk.unused.entries()) {
+    const staged = `imp${id}_lk${lk.index}u${n}`;
+    const unreadable = await stage(engine, staged, part, lk.source.nullValues);
+    const [c] = await engine.query(`SELECT count(*) AS n FROM ${staged}`);
+    const readable = Number(c!.n);
+    out.push({ file: part.file, reason: part.reason, rowsRead: readable + unreadable.length });
+    if (await accountedBefore(engine, table, part.file)) continue;
+    for (const r of unreadable) {
+      await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, part.file, r.line, r.reason, r.raw]);
+    }
+    await engine.query(`INSERT INTO ${issues} SELECT $1, $2, __line, 'excluded', $3, __raw FROM ${staged}`, [
+      table, part.file, `lookup file not used: ${part.reason}`,
+    ]);
+    await logLookupFile(engine, table, part.file, { read: readable + unreadable.length, rejected: unreadable.length, excluded: readable }, now);
+  }
+  return out;
+}
+
+/** A lookup file read by an earlier import of the batch is accounted for once, the first time. */
+async function accountedBefore(engine: Engine, table: string, file: string): Promise<boolean> {
+  return (await engine.query('SELECT 1 FROM load_log WHERE table_name = $1 AND source_file = $2 LIMIT 1', [table, file])).length > 0;
+}
+
+/** A lookup file's load_log row: its entries count as loaded (read − rejected − excluded). */
+async function logLookupFile(engine: Engine, table: string, file: string, n: { read: number; rejected: number; excluded: number }, now: Date): Promise<void> {
+  await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, 0, CAST($7 AS TIMESTAMP))`, [
+    table, file, n.read, n.read - n.rejected - n.excluded, n.rejected, n.excluded, isoTimestamp(now),
+  ]);
 }
 
 /**

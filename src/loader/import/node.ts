@@ -99,7 +99,7 @@ export function summarizeImport(r: ImportReport): string[] {
   for (const l of r.lookups ?? []) {
     const ignored = l.rowsUnreadable + l.emptyKeyRows + l.duplicateKeyRows;
     lines.push(`    lookup ${l.name} (${l.file}): ${l.keys} keys, ${l.keysUsed} used${l.rowsWithoutMatch ? `, ${l.rowsWithoutMatch} rows with a key it lacks` : ''}${ignored ? `, ${ignored} of its rows ignored (listed as lookup:${l.name} in the rejected rows)` : ''}`);
-    for (const u of l.notUsed ?? []) lines.push(`    lookup ${l.name}: ${u.file} not used: ${u.reason}`);
+    for (const u of l.notUsed ?? []) lines.push(`    lookup ${l.name}: ${u.file} not used: ${u.reason} (its ${u.rowsRead} rows counted as excluded, lookup:${l.name})`);
   }
   if (r.unmappedReasons.length) lines.push(`    reasons not in reason_map: ${r.unmappedReasons.map((u) => `${u.reasonRaw} (${u.rows})`).join(', ')}`);
   return lines;
