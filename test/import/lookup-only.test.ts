@@ -25,7 +25,7 @@ const raw = (name: string) => new Uint8Array(readFileSync(path.join(AW, name)));
 const mapped = (name: string, mapping: string): BatchFile => ({
   name, bytes: raw(name), mapping: parseMapping(readFileSync(path.join(MAPPINGS, mapping), 'utf8')),
 });
-const lookup = (name: string, bytes: Uint8Array = raw(name)): BatchFile => ({ name, bytes: new Blob([bytes]), lookupOnly: true });
+const lookup = (name: string, bytes: Uint8Array<ArrayBuffer> = raw(name)): BatchFile => ({ name, bytes: new Blob([bytes]), lookupOnly: true });
 
 describe('lookup-only files of a batch', () => {
   const db = useEngine();
