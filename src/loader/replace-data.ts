@@ -4,7 +4,7 @@ import type { Row } from '../engine/types';
 import type { Runner } from '../runner/runner';
 import { firstLine } from './error-text';
 import { blobSource, canonicalTableOf, formatOf, type SourceFile } from './file-kinds';
-import { applyMapping, importSqlFrom, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
+import { applyMapping, importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
 import { fileMatches, type MappingSpec } from './import/spec';
 import { loadCanonicalFiles, type FileLoadReport } from './load-canonical';
@@ -33,7 +33,10 @@ import type { ParquetDecoder } from './stage-file';
  * in dependency order (products, order_lines, shipments, returns, reviews; a mapping by its
  * first table in that order) so those checks see what they check against; reports stay in
  * the order given. Every file's report accounts for its rows: read = loaded + rejected +
- * excluded, warnings apart. Before the batch is judged, join_coverage runs on it (how many
+ * excluded, warnings apart. A lookup-only file (`BatchFile.lookupOnly`) is not loaded: it is
+ * handed to the mappings whose lookups name it, and its report is its load_log row under
+ * lookup:<name> (its entries count as loaded, rows without a key rejected, repeated keys
+ * excluded). Before the batch is judged, join_coverage runs on it (how many
  * returns found their order, how many SKUs found their product).
  *
  * Caveat: the app has one DuckDB connection. A query another part of the app sends while a
@@ -58,6 +61,12 @@ export interface BatchFile {
    * step's spec. Without it the file must be named after its table.
    */
   mapping?: MappingSpec;
+  /**
+   * The file only serves the lookups of the batch's mappings (a categories or territories
+   * list): it is handed to every mapping whose lookups name it and is not loaded itself. Its
+   * report accounts for its rows as the lookups read them (load_log under lookup:<name>).
+   */
+  lookupOnly?: boolean;
 }
 
 export type ReplaceStep = 'reading' | 'loading' | 'checking' | 'replacing' | 'deriving' | 'done';
@@ -78,8 +87,13 @@ export interface ReplaceProgress {
 export interface BatchFileReport extends FileLoadReport {
   /** Rows left out on purpose by a rule of the mapping (0 for canonical files). */
   rowsExcluded: number;
-  /** How the file was read: as a canonical table file, or through a mapping. */
-  route: 'canonical' | 'mapping';
+  /**
+   * How the file was read: as a canonical table file, through a mapping, or only by the
+   * mappings' lookups ('lookup': not loaded into a table; rowsLoaded counts its lookup entries).
+   */
+  route: 'canonical' | 'mapping' | 'lookup';
+  /** For a lookup-only file: the lookups that read it (empty when no mapping of the batch named it). */
+  lookupOf?: string[];
   /** The mapping's name and preset (null for canonical files). */
   mapping: string | null;
   preset: string | null;
@@ -266,7 +280,9 @@ async function replaceNow(
   options: ReplaceOptions,
 ): Promise<ReplaceResult> {
   const engine = runner.engine;
-  const fileCount = files.length;
+  // Lookup-only files are read by the mappings' lookups, not loaded: no step of their own.
+  const order = loadOrder(files).filter((i) => !files[i]!.lookupOnly);
+  const fileCount = order.length;
   let rowsRead = 0;
   const report = (step: ReplaceStep, fileIndex = 0, file: string | null = null, fileRows: number | null = null) =>
     onProgress({ step, fileIndex, fileCount, file, rowsRead, fileRows });
@@ -275,7 +291,7 @@ async function replaceNow(
     replaced: false, reports, problem, loadedFiles: [], coverage, issues,
   });
 
-  if (fileCount === 0) return kept([], 'No files were given.');
+  if (files.length === 0) return kept([], 'No files were given.');
 
   const reports: BatchFileReport[] = new Array<BatchFileReport>(fileCount);
   // Each file is read once; a mapping's lookups may read files of the batch loaded later.
@@ -315,7 +331,7 @@ async function replaceNow(
     try {
       await engine.exec(canonicalDDL());
       await engine.exec(AUDIT_DDL);
-      for (const [k, i] of loadOrder(files).entries()) {
+      for (const [k, i] of order.entries()) {
         const file = files[i]!;
         report('reading', k + 1, file.name);
         let input: SourceFile;
@@ -346,6 +362,7 @@ async function replaceNow(
         }
         rowsRead += reports[i]!.rowsRead;
       }
+      for (const [i, file] of files.entries()) if (file.lookupOnly) reports[i] = await lookupOnlyReport(i);
       report('checking');
       coverage = await joinCoverage(runner);
     } finally {
@@ -394,17 +411,45 @@ async function replaceNow(
         : [],
       reasons: [], unmappedReasons: [],
     };
-    if (!r.error && r.rowsRejected + r.rowsWarned > 0) {
-      const rows = await engine.query(
-        `SELECT table_name, severity, regexp_replace(reason, ':\\s*".*$', '') AS reason, count(*) AS n FROM ${SHADOW}.load_issues
-         WHERE source_file = $1 GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
-        [r.file],
-      );
-      out.reasons = rows.map((x) => ({
-        table: x.table_name as CanonicalTable, severity: x.severity as ReasonCount['severity'], reason: String(x.reason), rows: Number(x.n),
-      }));
-    }
+    if (!r.error && r.rowsRejected + r.rowsWarned > 0) out.reasons = await reasonsOf(r.file);
     return out;
+  }
+
+  /** A file's load_issues grouped by table, severity and reason (the offending value stripped). */
+  async function reasonsOf(file: string): Promise<ReasonCount[]> {
+    const rows = await engine.query(
+      `SELECT table_name, severity, regexp_replace(reason, ':\\s*".*$', '') AS reason, count(*) AS n FROM ${SHADOW}.load_issues
+       WHERE source_file = $1 GROUP BY ALL ORDER BY table_name, severity, n DESC, reason`,
+      [file],
+    );
+    return rows.map((x) => ({
+      table: x.table_name as CanonicalTable, severity: x.severity as ReasonCount['severity'], reason: String(x.reason), rows: Number(x.n),
+    }));
+  }
+
+  /**
+   * A lookup-only file's report: its rows as the mappings' lookups accounted for them in
+   * load_log (under lookup:<name>, once per lookup name; the first name's row when several
+   * lookups read it). Not named by any mapping's lookups: nothing read, nothing used.
+   */
+  async function lookupOnlyReport(i: number): Promise<BatchFileReport> {
+    const file = files[i]!;
+    const logged = await engine.query(
+      `SELECT table_name, rows_read, rows_loaded, rows_rejected, rows_excluded FROM ${SHADOW}.load_log
+       WHERE source_file = $1 AND starts_with(table_name, $2) ORDER BY table_name`,
+      [file.name, LOOKUP_TABLE_PREFIX],
+    );
+    if (logged.length === 0) {
+      const unreadable = await fileOf(i).then(() => null, (e: unknown) => firstLine(e));
+      return emptyReport(file, unreadable === null ? undefined : `${file.name}: the file could not be read (${unreadable})`);
+    }
+    const first = logged[0]!;
+    return {
+      ...emptyReport(file),
+      rowsRead: Number(first.rows_read), rowsLoaded: Number(first.rows_loaded), rowsRejected: Number(first.rows_rejected), rowsExcluded: Number(first.rows_excluded),
+      lookupOf: logged.map((r) => String(r.table_name).slice(LOOKUP_TABLE_PREFIX.length)),
+      reasons: (await reasonsOf(file.name)).filter((r) => (r.table as string) === String(first.table_name)),
+    };
   }
 
   async function swapIn(r: Runner): Promise<void> {
@@ -440,12 +485,16 @@ async function replaceNow(
   }
 }
 
-function emptyReport(file: Pick<BatchFile, 'name' | 'mapping'>, error: string): BatchFileReport {
-  return {
-    file: file.name, table: tablesOf(file)[0] ?? null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
-    ignoredColumns: [], error, route: file.mapping ? 'mapping' : 'canonical', mapping: file.mapping?.name ?? null,
-    preset: file.mapping?.preset ?? null, tables: [], reasons: [], unmappedReasons: [],
+/** A report with no rows: a file that could not be used (`error`), or a lookup-only file no lookup read. */
+function emptyReport(file: Pick<BatchFile, 'name' | 'mapping' | 'lookupOnly'>, error?: string): BatchFileReport {
+  const route: BatchFileReport['route'] = file.lookupOnly ? 'lookup' : file.mapping ? 'mapping' : 'canonical';
+  const out: BatchFileReport = {
+    file: file.name, table: route === 'lookup' ? null : (tablesOf(file)[0] ?? null), rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
+    ignoredColumns: [], route, mapping: file.mapping?.name ?? null, preset: file.mapping?.preset ?? null, tables: [], reasons: [], unmappedReasons: [],
   };
+  if (route === 'lookup') out.lookupOf = [];
+  if (error !== undefined) out.error = error;
+  return out;
 }
 
 /** The import engine's report as a batch file report (its first table stands for the file). */

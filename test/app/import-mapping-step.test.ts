@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  answer, applySavedMapping, canLoad, constantValue, dateFormatOptions, describeSource, draftFromBytes, draftFromCsvText, draftProblems,
+  answer, applySavedMapping, batchReadiness, canLoad, constantValue, dateFormatOptions, describeSource, draftFromBytes, draftFromCsvText, draftProblems,
   mappingFileName, numberFormatOf, openQuestions, optionLabel, previewCell, previewColumns, routeOf, setColumnSource, setDateFormat,
-  setNumberFormat, sourceChoiceOf, targetColumns, withChoice, withRefundsRule, withSourceFormat,
+  lookedUpBy, setNumberFormat, sourceChoiceOf, targetColumns, withChoice, withLookupRule, withRefundsRule, withSourceFormat, type BatchItem,
 } from '../../src/app/loading/mapping-step';
 import { CONTRACT } from '../../src/data-model/contract';
 import { stringifyMapping } from '../../src/loader/import';
@@ -235,5 +235,60 @@ describe('small helpers', () => {
     expect(previewCell(new Date('2024-02-09T10:15:00Z'))).toBe('2024-02-09 10:15:00');
     expect(previewCell(null)).toBe('—');
     expect(previewCell(12.5)).toBe('12.5');
+  });
+});
+
+describe('lookup-only files: AdventureWorks sales, returns and products dropped with their lookup lists', () => {
+  const AW = '/work/shared/data/adventureworks';
+  const MAPPINGS = path.resolve(__dirname, '../../data/mappings');
+  const item = (name: string, mapping?: string): BatchItem => {
+    let draft = draftFromBytes(name, new Uint8Array(readFileSync(path.join(AW, name))));
+    if (mapping) {
+      const r = applySavedMapping(draft, readFileSync(path.join(MAPPINGS, mapping), 'utf8'), mapping);
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      draft = r.draft;
+    }
+    return { name, route: routeOf(name), status: 'ready', draft };
+  };
+  const lookupOnly = (items: BatchItem[]) => Object.fromEntries(items.map((i) => [i.name, i.lookupOnly ?? false]));
+  const LISTS = ['AdventureWorks_Product_Categories.csv', 'AdventureWorks_Product_Subcategories.csv', 'AdventureWorks_Territories.csv'];
+
+  it('suggests "lookup only" for a file a loaded mapping looks values up in, not for one whose own mapping loads it', () => {
+    const sales = item('AdventureWorks_Sales_2015.csv', 'adventureworks_sales.json');
+    const lists = LISTS.map((n) => item(n));
+    // The products file before its mapping is chosen: only looked up (by the sales mapping).
+    const before = withLookupRule([sales, item('AdventureWorks_Products.csv'), ...lists]);
+    expect(lookupOnly(before)).toEqual({
+      'AdventureWorks_Sales_2015.csv': false, 'AdventureWorks_Products.csv': true,
+      'AdventureWorks_Product_Categories.csv': false, 'AdventureWorks_Product_Subcategories.csv': false, 'AdventureWorks_Territories.csv': true,
+    });
+    expect(lookedUpBy(before, before[4]!)).toEqual(['AdventureWorks_Sales_2015.csv']);
+    // With the products mapping: products load (its mapping names it), its categories and subcategories become lookups.
+    const items = withLookupRule([sales, item('AdventureWorks_Products.csv', 'adventureworks_products.json'), item('AdventureWorks_Returns.csv', 'adventureworks_returns.json'), ...lists]);
+    expect(lookupOnly(items)).toEqual({
+      'AdventureWorks_Sales_2015.csv': false, 'AdventureWorks_Products.csv': false, 'AdventureWorks_Returns.csv': false,
+      'AdventureWorks_Product_Categories.csv': true, 'AdventureWorks_Product_Subcategories.csv': true, 'AdventureWorks_Territories.csv': true,
+    });
+    expect(lookedUpBy(items, items[5]!)).toEqual(['AdventureWorks_Sales_2015.csv', 'AdventureWorks_Returns.csv']);
+    // The user's choice wins both ways.
+    const chosen = withLookupRule(items.map((i) => (i.name === 'AdventureWorks_Territories.csv' ? { ...i, lookupChoice: false } : i.name === 'AdventureWorks_Returns.csv' ? { ...i, lookupChoice: true } : i)));
+    expect(chosen.find((i) => i.name === 'AdventureWorks_Territories.csv')!.lookupOnly).toBe(false);
+    expect(chosen.find((i) => i.name === 'AdventureWorks_Returns.csv')!.lookupOnly).toBe(true);
+    // A file that cannot be read is never lookup only.
+    expect(withLookupRule([sales, { ...lists[2]!, status: 'error' }])[1]!.lookupOnly ?? false).toBe(false);
+  });
+
+  it('"Load all" does not wait for the mapping of a lookup-only file', () => {
+    const items = [
+      item('AdventureWorks_Sales_2015.csv', 'adventureworks_sales.json'), item('AdventureWorks_Products.csv', 'adventureworks_products.json'),
+      item('AdventureWorks_Returns.csv', 'adventureworks_returns.json'), ...LISTS.map((n) => item(n)),
+    ];
+    // The committed mappings read columns of their lookup files ("products.ProductSKU"): not asked of the file itself.
+    expect(items.slice(0, 3).map((i) => [draftProblems(i.draft!), canLoad(i.draft!)])).toEqual([[[], true], [[], true], [[], true]]);
+    // Loaded as tables, the lists' suggested mappings lack required columns: the batch waits.
+    const asTables = batchReadiness(items);
+    expect(asTables.ready).toBe(false);
+    expect(asTables.waiting.some((w) => w.startsWith('AdventureWorks_Territories.csv: '))).toBe(true);
+    expect(batchReadiness(withLookupRule(items))).toEqual({ ready: true, waiting: [] });
   });
 });

@@ -33,6 +33,16 @@ export async function dropFiles(page: Page, paths: string[]): Promise<void> {
 export const batchEntry = (page: Page, file: string) => page.locator(`[data-testid="batch-entry"][data-file="${file}"]`);
 export const mappingStep = (page: Page, file: string) => page.locator(`[data-testid="mapping-step"][data-file="${file}"]`);
 
+/** Waits until a dropped file's batch entry is there and has been read (its route shown). */
+export async function waitForEntry(page: Page, file: string): Promise<void> {
+  await batchEntry(page, file).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    (name) => !/reading the file/.test(document.querySelector(`[data-testid="batch-entry"][data-file="${name}"]`)?.textContent ?? 'reading the file'),
+    file,
+    { timeout: 60_000 },
+  );
+}
+
 /** Opens a file's mapping step if it is closed. */
 export async function openStep(page: Page, file: string): Promise<void> {
   const toggle = batchEntry(page, file).getByTestId('entry-toggle');

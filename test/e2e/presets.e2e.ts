@@ -22,7 +22,7 @@ import type { Page } from 'playwright-core';
 import { main as cli } from '../../src/cli/main';
 import { readCsvObjects } from '../helpers/csv';
 import { Checks, ROOT } from './harness';
-import { batchEntry, dropFiles, fileAccounting, inBrowser, kpiValue, loadAll, mappingStep, openStep, type Accounting } from './import-steps';
+import { batchEntry, dropFiles, fileAccounting, inBrowser, kpiValue, loadAll, mappingStep, openStep, waitForEntry, type Accounting } from './import-steps';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/import/presets');
 const TIMEOUT_MS = 180_000;
@@ -187,8 +187,7 @@ async function loadInBrowser(page: Page, url: string, c: Case, dir: string): Pro
   await dropFiles(page, c.files.map((f) => path.join(dir, f.file)));
   for (const f of c.files) {
     const entry = batchEntry(page, f.file);
-    await entry.waitFor({ timeout: 60_000 });
-    await page.waitForFunction((name) => !/reading the file/.test(document.querySelector(`[data-testid="batch-entry"][data-file="${name}"]`)?.textContent ?? 'reading the file'), f.file, { timeout: 60_000 });
+    await waitForEntry(page, f.file);
     const route = await entry.getAttribute('data-route');
     if (!f.preset) {
       check(route === 'canonical', `${c.name}: ${f.file} loads directly (${route})`);

@@ -1,7 +1,7 @@
 import { Button, Callout } from '@tremor/react';
 import { formatCount } from '../format';
-import { clearBatch, loadBatch, removeEntry, toggleEntry, type BatchEntry } from './import-store';
-import { batchReadiness, canLoad, draftProblems, openQuestions } from './mapping-step';
+import { clearBatch, loadBatch, removeEntry, setLookupOnly, toggleEntry, type BatchEntry } from './import-store';
+import { batchReadiness, canLoad, draftProblems, lookedUpBy, openQuestions } from './mapping-step';
 import { MappingStep } from './MappingStep';
 
 const TONE_DOT = { ok: 'bg-emerald-500', warn: 'bg-amber-500', error: 'bg-rose-500', busy: 'bg-tremor-brand dark:bg-dark-tremor-brand' } as const;
@@ -13,7 +13,7 @@ const TONE_DOT = { ok: 'bg-emerald-500', warn: 'bg-amber-500', error: 'bg-rose-5
  */
 export function ImportBatch({ entries, onAddFiles, busy }: { entries: BatchEntry[]; onAddFiles: () => void; busy: boolean }) {
   const { ready, waiting } = batchReadiness(entries);
-  const usable = entries.filter((e) => !e.error && e.route.kind !== 'unsupported').length;
+  const usable = entries.filter((e) => !e.error && e.route.kind !== 'unsupported' && !e.lookupOnly).length;
   return (
     <section className="mt-4 space-y-3" data-testid="import-batch" aria-label="Files to load">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -34,7 +34,7 @@ export function ImportBatch({ entries, onAddFiles, busy }: { entries: BatchEntry
       </div>
       <ul className="divide-y divide-tremor-border rounded-tremor-default border border-tremor-border dark:divide-dark-tremor-border dark:border-dark-tremor-border">
         {entries.map((e) => (
-          <EntryRow key={e.id} entry={e} busy={busy} />
+          <EntryRow key={e.id} entry={e} busy={busy} lookupBy={lookedUpBy(entries, e)} />
         ))}
       </ul>
       {!ready && waiting.length > 0 && (
@@ -54,14 +54,15 @@ export function ImportBatch({ entries, onAddFiles, busy }: { entries: BatchEntry
   );
 }
 
-function EntryRow({ entry: e, busy }: { entry: BatchEntry; busy: boolean }) {
+function EntryRow({ entry: e, busy, lookupBy }: { entry: BatchEntry; busy: boolean; lookupBy: string[] }) {
   const d = e.draft;
   const open = d ? openQuestions(d).length : 0;
   const problems = d ? draftProblems(d).length : 0;
   const tone: keyof typeof TONE_DOT =
-    e.status === 'preparing' ? 'busy' : e.error ? 'error' : e.route.kind === 'canonical' || (d && canLoad(d)) ? 'ok' : 'warn';
-  const route =
-    e.route.kind === 'canonical'
+    e.status === 'preparing' ? 'busy' : e.error ? 'error' : e.lookupOnly || e.route.kind === 'canonical' || (d && canLoad(d)) ? 'ok' : 'warn';
+  const route = e.lookupOnly
+    ? `lookup only, not loaded: ${lookupBy.length > 0 ? `read by the mapping${lookupBy.length > 1 ? 's' : ''} of ${lookupBy.join(', ')}` : 'no mapping of the batch looks values up in it yet'}`
+    : e.route.kind === 'canonical'
       ? `loads directly into ${e.route.table} (named after its table)`
       : e.status === 'preparing'
         ? 'reading the file…'
@@ -70,7 +71,7 @@ function EntryRow({ entry: e, busy }: { entry: BatchEntry; busy: boolean }) {
           : '';
   const status = e.error
     ? null
-    : e.route.kind === 'canonical'
+    : e.lookupOnly || e.route.kind === 'canonical'
       ? 'ready'
       : d
         ? open > 0
@@ -81,7 +82,14 @@ function EntryRow({ entry: e, busy }: { entry: BatchEntry; busy: boolean }) {
         : null;
   const stepId = `mapping-step-${e.id}`;
   return (
-    <li className="px-3 py-2" data-testid="batch-entry" data-file={e.name} data-route={e.route.kind} data-ready={status === 'ready' || undefined}>
+    <li
+      className="px-3 py-2"
+      data-testid="batch-entry"
+      data-file={e.name}
+      data-route={e.route.kind}
+      data-ready={status === 'ready' || undefined}
+      data-lookup-only={e.lookupOnly || undefined}
+    >
       <div className="flex flex-wrap items-center gap-3">
         <span aria-hidden className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${TONE_DOT[tone]}`} />
         <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{e.name}</span>
@@ -92,8 +100,17 @@ function EntryRow({ entry: e, busy }: { entry: BatchEntry; busy: boolean }) {
             {status}
           </span>
         )}
-        <span className="ml-auto flex gap-2">
-          {d && (
+        <span className="ml-auto flex items-center gap-2">
+          {!e.error && e.route.kind !== 'unsupported' && (
+            <label
+              className="flex items-center gap-1.5 text-tremor-default text-tremor-content dark:text-dark-tremor-content"
+              title="The file only serves the lookups of the other files’ mappings (e.g. a list of categories): it is read by them, not loaded into a table"
+            >
+              <input type="checkbox" checked={e.lookupOnly ?? false} disabled={busy} onChange={(ev) => setLookupOnly(e.id, ev.target.checked)} data-testid="entry-lookup-only" />
+              Lookup only, not loaded
+            </label>
+          )}
+          {d && !e.lookupOnly && (
             <Button variant="light" onClick={() => toggleEntry(e.id)} aria-expanded={e.open} aria-controls={stepId} data-testid="entry-toggle">
               {e.open ? 'Hide the mapping' : 'Check the mapping'}
             </Button>
@@ -108,7 +125,7 @@ function EntryRow({ entry: e, busy }: { entry: BatchEntry; busy: boolean }) {
           {e.error}
         </p>
       )}
-      {d && e.open && (
+      {d && e.open && !e.lookupOnly && (
         <div id={stepId}>
           <MappingStep id={e.id} draft={d} />
         </div>

@@ -6,7 +6,7 @@ import { jsonToArrowIPC } from '../../loader/json-to-arrow';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import type { BatchFile, ReplaceResult } from '../../loader/replace-data';
 import { loadBatchFiles } from './load-store';
-import { canLoad, draftFromBytes, draftFromCsvText, routeOf, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
+import { canLoad, draftFromBytes, draftFromCsvText, routeOf, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
 
 /**
  * The files dropped for the next load, outside React (like load-store) so the mapping step's
@@ -29,7 +29,7 @@ let nextId = 1;
 const listeners = new Set<() => void>();
 
 function set(next: BatchEntry[]): void {
-  entries = withRefundsRule(next);
+  entries = withLookupRule(withRefundsRule(next));
   for (const l of listeners) l();
 }
 
@@ -122,6 +122,11 @@ export function removeEntry(id: number): void {
   set(entries.filter((e) => e.id !== id));
 }
 
+/** The user's choice for a file: lookup only (read by the other files' lookups, not loaded) or loaded. */
+export function setLookupOnly(id: number, lookupOnly: boolean): void {
+  patch(id, (e) => ({ ...e, lookupChoice: lookupOnly }));
+}
+
 export function toggleEntry(id: number, open?: boolean): void {
   patch(id, (e) => ({ ...e, open: open ?? !e.open }));
 }
@@ -135,13 +140,15 @@ export function clearBatch(): void {
   set([]);
 }
 
-/** The batch as replace-data takes it: canonical files read lazily, mapped files with their mapping. */
+/** The batch as replace-data takes it: canonical files read lazily, mapped files with their mapping, lookup-only files flagged. */
 export function batchFiles(list: readonly BatchEntry[]): BatchFile[] {
   return list.map((e): BatchFile => {
     if (e.error || e.route.kind === 'unsupported') {
       const why = e.error ?? 'the file cannot be read';
       return { name: e.name, bytes: () => Promise.reject(new Error(why.replace(/\. Nothing from it will be loaded\.$/, ''))) };
     }
+    // Handed to the mappings' lookups, read from the File in pieces, not loaded.
+    if (e.lookupOnly) return { name: e.name, bytes: e.file, size: e.file.size, lookupOnly: true };
     if (e.route.kind === 'mapping' && e.draft) {
       const d = e.draft;
       const bytes = d.bytes ?? new TextEncoder().encode(d.sniff.text);

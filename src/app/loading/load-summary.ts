@@ -31,6 +31,7 @@ export function summarizeFile(r: FileLoadReport & Partial<BatchFileReport>, batc
   const rows = (v: number) => `${n(v)} ${v === 1 ? 'row' : 'rows'}`;
   const notes: string[] = [];
   const excluded = typeof r.rowsExcluded === 'number' ? r.rowsExcluded : null;
+  if (r.route === 'lookup') return summarizeLookupFile(r, batchReplaced, rows, n);
   if (r.error) notes.push(plainError(r));
   if (!r.error && r.route === 'mapping' && r.mapping) notes.push(`Read with the mapping “${r.mapping}”.`);
   if (!r.error && r.rowsRejected > 0) {
@@ -64,6 +65,36 @@ export function summarizeFile(r: FileLoadReport & Partial<BatchFileReport>, batc
     accounting: r.error
       ? null
       : `${rows(r.rowsRead)} read = ${n(r.rowsLoaded)} ${unused ? 'loadable' : 'loaded'} + ${n(r.rowsRejected)} rejected${excluded !== null ? ` + ${n(excluded)} excluded` : ''}`,
+    notes,
+  };
+}
+
+/**
+ * A lookup-only file: read by the mappings' lookups, not loaded into a table. Its accounting
+ * is the lookups': rows read = lookup entries + rejected (no key, unreadable) + excluded (a
+ * repeated key: the first row wins).
+ */
+function summarizeLookupFile(
+  r: FileLoadReport & Partial<BatchFileReport>,
+  batchReplaced: boolean,
+  rows: (v: number) => string,
+  n: (v: number) => string,
+): FileSummary {
+  const names = r.lookupOf ?? [];
+  if (r.error) return { file: r.file, table: null, tone: 'error', status: 'Lookup only, not read', accounting: null, notes: [plainError(r)] };
+  if (names.length === 0) {
+    return {
+      file: r.file, table: null, tone: 'warn', status: 'Lookup only, not used', accounting: `${rows(0)} read = 0 lookup entries + 0 rejected + 0 excluded`,
+      notes: ['No mapping of the batch looks values up in this file: nothing from it was read or loaded.'],
+    };
+  }
+  const notes = [`Read only by the lookup${names.length > 1 ? 's' : ''} ${names.map((x) => `“${x}”`).join(', ')} of the other files’ mappings; not loaded into a table.`];
+  if (!batchReplaced) notes.unshift('Read without problems, but not used: the batch as a whole was refused (see above).');
+  if (r.rowsRejected > 0) notes.push(`${rows(r.rowsRejected)} unusable as lookup entries (listed under “Rejected rows”).`);
+  if ((r.rowsExcluded ?? 0) > 0) notes.push(`${rows(r.rowsExcluded ?? 0)} repeat a key and were not used (the first row of a key wins).`);
+  return {
+    file: r.file, table: null, tone: !batchReplaced || r.rowsRejected > 0 ? 'warn' : 'ok', status: 'Lookup only, not loaded',
+    accounting: `${rows(r.rowsRead)} read = ${n(r.rowsLoaded)} lookup entries + ${n(r.rowsRejected)} rejected + ${n(r.rowsExcluded ?? 0)} excluded`,
     notes,
   };
 }

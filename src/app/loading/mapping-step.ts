@@ -2,8 +2,8 @@ import { CANONICAL_TABLES, CONTRACT, type CanonicalTable, type ColumnSpec } from
 import { canonicalTableOf, formatOf } from '../../loader/file-kinds';
 import {
   answerQuestion, buildPreset, CANDIDATE_DATE_FORMATS, columnsUsed, describeDateFormat, detectDateFormat, detectPreset,
-  detectPresets, headerNames, MappingError, parseMapping, parseDate, profileColumns, questionFor, readRecords, sniff as sniffBytes,
-  sniffText, suggestMapping, suggestTables, transformFor, validateMapping,
+  detectPresets, headerNames, lookupRef, MappingError, parseMapping, parseDate, profileColumns, questionFor, readRecords, sniff as sniffBytes,
+  fileMatches, sniffText, suggestMapping, suggestTables, transformFor, validateMapping,
   type ColumnProfile, type DecimalSeparator, type Delimiter, type Encoding, type MappingSpec, type PresetId, type PresetMatch, type PresetOptions,
   type Question, type Sniff, type ThousandsSeparator, type Transform, type ValueSource,
 } from '../../loader/import';
@@ -472,8 +472,7 @@ export function applySavedMapping(draft: MappingDraft, text: string, mappingFile
     return { ok: false, errors: errors.map((x) => `${mappingFileName}: ${x}`) };
   }
   const s = draft.converted ? draft.sniff : resniff(draft, m.source.encoding, m.source.delimiter);
-  const header = new Set(s.header.map((h) => h.trim().toLowerCase()));
-  const missing = columnsUsed(m).filter((c) => !header.has(c.trim().toLowerCase()));
+  const missing = missingColumns(m, s.header);
   if (missing.length > 0) {
     const detected = draft.sniff.delimiter.delimiter;
     if (!draft.converted && s.header.length === 1 && detected !== m.source.delimiter) {
@@ -507,6 +506,15 @@ export function applySavedMapping(draft: MappingDraft, text: string, mappingFile
   };
 }
 
+/**
+ * Columns the mapping reads that the file's header lacks. A lookup's column
+ * ("products.ProductSKU") is read from the lookup file, not this one: the load checks it there.
+ */
+export function missingColumns(m: MappingSpec, headerNames: readonly string[]): string[] {
+  const header = new Set(headerNames.map((h) => h.trim().toLowerCase()));
+  return columnsUsed(m).filter((c) => !header.has(c.trim().toLowerCase()) && !lookupRef(m, c, headerNames));
+}
+
 /** File name for "Download mapping": fba_returns.tsv → fba_returns.mapping.json. */
 export function mappingFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
@@ -534,8 +542,7 @@ export function draftProblems(draft: MappingDraft): string[] {
       out.push(e.replace(/^targets\[(\d+)\]\.columns\.(\w+)/, (_m, i: string, c: string) => `${draft.mapping.targets[Number(i)]?.table ?? 'table'}.${c}`));
     }
   }
-  const header = new Set(draft.sniff.header.map((h) => h.trim().toLowerCase()));
-  const missing = columnsUsed(draft.mapping).filter((c) => !header.has(c.trim().toLowerCase()));
+  const missing = missingColumns(draft.mapping, draft.sniff.header);
   if (missing.length > 0) out.push(`The file has no column ${missing.map((c) => `“${c}”`).join(', ')}.`);
   return out;
 }
@@ -616,6 +623,46 @@ export interface BatchItem {
   route: FileRoute;
   status: 'preparing' | 'ready' | 'error';
   draft: MappingDraft | null;
+  /**
+   * The file only serves the lookups of the other files' mappings (a categories or territories
+   * list): it is handed to them but not loaded into a table. Set by withLookupRule from
+   * `lookupChoice`, or suggested when it applies.
+   */
+  lookupOnly?: boolean;
+  /** The user's own choice (true: lookup only; false: load it); absent: follow the suggestion. */
+  lookupChoice?: boolean;
+}
+
+/** A file's draft holds a mapping made for it: a saved mapping whose `files` patterns name it. */
+function mappingNames(item: BatchItem): boolean {
+  return (item.draft?.mapping.files ?? []).some((p) => fileMatches(item.name, p));
+}
+
+/**
+ * The files of the batch whose mapping looks values up in `item` (by its lookups' file
+ * patterns): mapped files that load (not lookup only by the user's choice), other than itself.
+ */
+export function lookedUpBy(items: readonly BatchItem[], item: BatchItem): string[] {
+  return items
+    .filter((o) => o !== item && o.lookupChoice !== true && o.route.kind === 'mapping' && o.status !== 'error')
+    .filter((o) => (o.draft?.mapping.lookups ?? []).some((l) => fileMatches(item.name, l.file)))
+    .map((o) => o.name);
+}
+
+/**
+ * Sets each file's `lookupOnly`: the user's choice when there is one; otherwise suggested for
+ * a file another file's mapping looks values up in (AdventureWorks' categories, subcategories
+ * and territories next to the sales mapping), unless its own draft holds a mapping made for
+ * it (the products file, looked up by the sales but loaded with the products mapping) or it
+ * is named after its table (it loads directly). Files that cannot be read are never lookup only.
+ */
+export function withLookupRule<T extends BatchItem>(items: T[]): T[] {
+  return items.map((e) => {
+    const usable = e.status !== 'error' && e.route.kind !== 'unsupported';
+    const suggested = usable && e.route.kind === 'mapping' && !mappingNames(e) && lookedUpBy(items, e).length > 0;
+    const lookupOnly = usable && (e.lookupChoice ?? suggested);
+    return (e.lookupOnly ?? false) === lookupOnly ? e : { ...e, lookupOnly };
+  });
 }
 
 /**
@@ -632,6 +679,8 @@ export function batchReadiness(items: readonly BatchItem[]): { ready: boolean; w
       continue;
     }
     if (it.status === 'error' || it.route.kind === 'unsupported') continue;
+    // Read by the other files' lookups, never loaded: its draft does not have to be ready.
+    if (it.lookupOnly) continue;
     if (it.route.kind === 'canonical') {
       loadable++;
       continue;
