@@ -195,4 +195,22 @@ describe('replaceData', () => {
     expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 1 });
     await db.runner().setAssumptions({});
   });
+
+  it('makes a model asked for while a batch loads wait for it, instead of reading the batch half-loaded', async () => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    const second: BatchFile[] = [
+      file('order_lines.csv', csv(LINES, 'B1,1,2025-02-02,S1,1,10,EUR,web', 'B2,1,2025-02-03,S1,1,10,EUR,web')),
+      file('returns.csv', csv(RETURNS, 'R9,B1,1,1,defective,10')),
+    ];
+    let asked: Promise<unknown> | null = null;
+    const done = replaceData(db.runner(), second, decodeParquetNode, (p) => {
+      // The returns file is being read: order_lines of the batch are in, its returns not yet.
+      if (p.step === 'loading' && p.file === 'returns.csv' && !asked) asked = db.runner().run('data_quality');
+    });
+    expect((await done).replaced).toBe(true);
+    expect(asked).not.toBeNull();
+    const rows = ((await asked!) as { rows: { table_name: string; rows_now: number }[] }).rows;
+    expect(rows.find((r) => r.table_name === 'order_lines')?.rows_now).toBe(2);
+    expect(rows.find((r) => r.table_name === 'returns')?.rows_now).toBe(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
 import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
 import type { Row } from '../engine/types';
-import type { Runner } from '../runner/runner';
+import type { ModelResult, Runner } from '../runner/runner';
 import { firstLine } from './error-text';
 import { blobSource, canonicalTableOf, formatOf, type SourceFile } from './file-kinds';
 import { applyMapping, importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
@@ -200,7 +200,8 @@ export function replaceData(
   onProgress: (p: ReplaceProgress) => void = () => {},
   options: ReplaceOptions = {},
 ): Promise<ReplaceResult> {
-  return exclusive(runner, () => replaceNow(runner, files, decodeParquet, onProgress, options));
+  // Model queries wait meanwhile: the connection points at the batch's tables for most of it.
+  return exclusive(runner, () => runner.withQueriesHeld((runHere) => replaceNow(runner, runHere, files, decodeParquet, onProgress, options)));
 }
 
 export interface MappingPreviewOptions extends ReplaceOptions {
@@ -242,14 +243,14 @@ export function previewMapping(
   mapping: MappingSpec,
   options: MappingPreviewOptions = {},
 ): Promise<MappingPreview> {
-  return exclusive(runner, async () => {
+  // Model queries wait meanwhile: the connection points at the preview's tables.
+  return exclusive(runner, () => runner.withQueriesHeld(async () => {
     const engine = runner.engine;
     const sql = options.importSql ?? importSqlFrom(runner.sources);
     const opts = { maxRecords: options.maxRecords ?? 200, now: options.now, lookupFiles: options.lookupFiles };
     await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE; CREATE SCHEMA ${PREVIEW}`);
     try {
       await engine.exec(`SET search_path = '${PREVIEW}'`);
-      const resumeReuse = runner.pauseAnswerReuse();
       try {
         await engine.exec(canonicalDDL());
         await engine.exec(AUDIT_DDL);
@@ -264,16 +265,16 @@ export function previewMapping(
         return { report, issues };
       } finally {
         await engine.exec('RESET search_path');
-        resumeReuse();
       }
     } finally {
       await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE`).catch(() => undefined);
     }
-  });
+  }));
 }
 
 async function replaceNow(
   runner: Runner,
+  runHere: RunHere,
   files: BatchFile[],
   decodeParquet: ParquetDecoder,
   onProgress: (p: ReplaceProgress) => void,
@@ -326,8 +327,6 @@ async function replaceNow(
   await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE; CREATE SCHEMA ${SHADOW}`);
   try {
     await engine.exec(`SET search_path = '${SHADOW}'`);
-    // Answers computed now are about the batch, not the data: none kept, none reused.
-    const resumeReuse = runner.pauseAnswerReuse();
     try {
       await engine.exec(canonicalDDL());
       await engine.exec(AUDIT_DDL);
@@ -364,10 +363,9 @@ async function replaceNow(
       }
       for (const [i, file] of files.entries()) if (file.lookupOnly) reports[i] = await lookupOnlyReport(i);
       report('checking');
-      coverage = await joinCoverage(runner);
+      coverage = await joinCoverage(runner, runHere);
     } finally {
       await engine.exec('RESET search_path');
-      resumeReuse();
     }
 
     const orderLines = Number((await engine.query(`SELECT count(*) AS n FROM ${SHADOW}.order_lines`))[0]!.n);
@@ -510,11 +508,13 @@ function fromImport(r: ImportReport, mapping: MappingSpec): BatchFileReport {
   return out;
 }
 
+type RunHere = (model: string) => Promise<ModelResult>;
+
 /** join_coverage on whatever the search_path points at (the batch); null when it cannot run. */
-async function joinCoverage(runner: Runner): Promise<JoinCoverage[] | null> {
+async function joinCoverage(runner: Runner, runHere: RunHere): Promise<JoinCoverage[] | null> {
   if (!runner.modelNames.includes('join_coverage')) return null;
   try {
-    const res = await runner.run('join_coverage');
+    const res = await runHere('join_coverage');
     return res.status === 'ok' ? (res.rows as unknown as JoinCoverage[]) : null;
   } catch {
     return null;

@@ -73,6 +73,32 @@ export class QueryQueue {
     };
   }
 
+  /**
+   * Resolves, with the function that ends the hold, once the query in progress (if any) has
+   * finished; queries asked for meanwhile or later wait until then. For work that points the
+   * connection at other tables (a batch being loaded, a mapping preview): a model query sent
+   * in between would describe those tables to a panel. Answers already kept stay valid (the
+   * data has not changed) and are still given.
+   */
+  hold(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let granted!: () => void;
+    const holding = new Promise<void>((resolve) => (granted = resolve));
+    this.tail = this.tail.then(() => {
+      granted();
+      return released;
+    });
+    return holding.then(() => {
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        release();
+      };
+    });
+  }
+
   /** Forgets every answer: the tables they were computed from have changed. */
   invalidate(): void {
     this.generation++;

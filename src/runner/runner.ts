@@ -74,9 +74,28 @@ export class Runner {
   }
 
   /**
-   * While the connection's search_path points at another schema (a batch being loaded),
-   * model answers describe that schema: none is reused or kept until the returned function is
-   * called (after the search_path is back).
+   * Runs `fn` while every model query waits (see QueryQueue.hold): `fn` may point the
+   * connection's search_path at another schema. Its own models go through `runHere`, which
+   * runs them at once on whatever the connection points at, and keeps nothing.
+   */
+  async withQueriesHeld<T>(fn: (runHere: (model: string, params?: ModelParams) => Promise<ModelResult>) => Promise<T>): Promise<T> {
+    const release = await this.queue.hold();
+    try {
+      return await fn(async (model, params = {}) => {
+        const missing = this.missingColumns(model, params);
+        if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
+        const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
+        await this.createMacrosFor(bound.sql);
+        return { status: 'ok', model, rows: await this.engine.query(bound.sql, bound.params) };
+      });
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Until the returned function is called, every model query computes (no answer is reused
+   * or kept): the benchmark times each run.
    */
   pauseAnswerReuse(): () => void {
     return this.queue.pause();

@@ -136,4 +136,29 @@ describe('QueryQueue, paused', () => {
     expect(await q.run('k', count)).toEqual([{ n: 4 }]); // the data may have changed meanwhile
     expect(await q.run('k', count)).toEqual([{ n: 4 }]); // reused again
   });
+
+  it('hold: waits for the query in progress, holds later ones until released, still gives kept answers', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    await Promise.all([q.run('kept', f.query('kept')), f.releaseAll()]);
+    const running = q.run('a', f.query('a'));
+    let held = false;
+    const holding = q.hold().then((release) => {
+      held = true;
+      return release;
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(held).toBe(false); // a is still in progress
+    const later = q.run('b', f.query('b'));
+    await f.releaseAll();
+    await running;
+    const release = await holding;
+    expect(held).toBe(true);
+    expect(f.log).toEqual(['kept', 'a']); // b waits for the release
+    expect(await q.run('kept', f.query('kept again'))).toEqual([{ name: 'kept' }]);
+    release();
+    await f.releaseAll();
+    expect(await later).toEqual([{ name: 'b' }]);
+    expect(f.log).toEqual(['kept', 'a', 'b']);
+  });
 });
