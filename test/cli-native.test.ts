@@ -62,7 +62,9 @@ describe('returns-insight analyze --engine native', () => {
   it.runIf(installed)('writes the same files with the same numbers as the browser engine, and cleans up its database', async () => {
     const wasm = path.join(tmp, 'wasm');
     const native = path.join(tmp, 'native');
-    const before = new Set(readdirSync(os.tmpdir()).filter((f) => f.startsWith('returns-insight-')));
+    // This process's temp databases only (returns-insight-<pid>-...): other runs may be working meanwhile.
+    const mine = `returns-insight-${process.pid}-`;
+    const before = new Set(readdirSync(os.tmpdir()).filter((f) => f.startsWith(mine)));
     expect(await main(['analyze', DEMO, '--out', wasm, '--quiet'])).toBe(0);
     expect(await main(['analyze', DEMO, '--out', native, '--quiet', '--engine', 'native', '--memory-limit', '1GB', '--threads', '1'])).toBe(0);
     expect(compareOutputs(wasm, native)).toEqual([]);
@@ -81,7 +83,7 @@ describe('returns-insight analyze --engine native', () => {
     expect(await main(['analyze', pq, '--out', nativePq, '--quiet', '--engine', 'native'])).toBe(0);
     expect(compareOutputs(wasm, nativePq)).toEqual([]);
     // The temp database and its spill folder are gone.
-    const after = readdirSync(os.tmpdir()).filter((f) => f.startsWith('returns-insight-') && !before.has(f));
+    const after = readdirSync(os.tmpdir()).filter((f) => f.startsWith(mine) && !before.has(f));
     expect(after).toEqual([]);
   }, 120_000);
 });
