@@ -19,6 +19,7 @@ import { duckdbMemoryMB, fingerprintTables, measureModels } from './measure-mode
 import { createNativeEngine } from '../engine/native';
 import type { FileIngest, IngestPhase, MemorySample, SideResult } from './types';
 import { modelVariants } from './variants';
+import { sqlString } from '../engine/sql-literal';
 
 export interface NativeJob {
   dir: string;
@@ -112,7 +113,7 @@ function insertSQL(file: string, table: CanonicalTable, format: 'csv' | 'parquet
   const present = format === 'csv' ? new Set(csvHeader(file.replace(/\.parquet$/, '.csv'))) : null;
   const cols = CONTRACT[table].columns.filter((c) => present === null || present.has(c.name));
   const list = cols.map((c) => ident(c.name)).join(', ');
-  const lit = `'${file.replace(/'/g, "''")}'`;
+  const lit = sqlString(file);
   if (format === 'parquet') {
     return `INSERT INTO ${table} (${list}) SELECT ${cols.map((c) => `CAST(${ident(c.name)} AS ${c.type})`).join(', ')} FROM read_parquet(${lit})`;
   }

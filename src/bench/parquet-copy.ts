@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, type RecordBatch } from 'parquet-wasm';
 import { CONTRACT, type CanonicalTable } from '../data-model/contract';
+import { sqlString } from '../engine/sql-literal';
 
 /**
  * Parquet copies of the generated CSV files, typed as an exporter would write them (contract
@@ -66,9 +67,6 @@ function* ipcChunks(bindings: duckdb.DuckDBBindings, conn: number, sql: string):
   }
 }
 
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
 
 async function openDb(): Promise<duckdb.DuckDBBindings> {
   const require = createRequire(import.meta.url);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENGINE_SETUP_SQL } from '../engine/setup';
 import type { BindValue, Engine, Row, Spool } from '../engine/types';
+import { sqlString } from './sql-literal';
 
 /**
  * Native DuckDB (@duckdb/node-api 1.4.3-r.x, the same DuckDB version as the browser's
@@ -133,7 +134,7 @@ export async function createNativeEngine(options: NativeEngineOptions = {}): Pro
     },
   };
   await engine.exec(ENGINE_SETUP_SQL);
-  await engine.exec(`SET TimeZone = 'UTC'; SET file_search_path = '${fileDir.replace(/'/g, "''")}'`);
+  await engine.exec(`SET TimeZone = 'UTC'; SET file_search_path = ${sqlString(fileDir)}`);
   return engine;
 }
 

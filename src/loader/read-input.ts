@@ -5,6 +5,7 @@ import { textDecoder } from './import/decode';
 import type { Encoding } from './import/spec';
 import type { Engine, Spool } from '../engine/types';
 import { csvCell } from '../data-model/csv-text';
+import { sqlString } from '../engine/sql-literal';
 
 /** Decodes Parquet to an Arrow IPC stream (parquet-wasm: a Node and a browser build). */
 export type ParquetDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -126,7 +127,7 @@ export async function convertFor(engine: Engine, file: SourceFile, format: 'parq
     // COPY spells values as arrow-to-csv does (dates 2024-01-31, instants 2024-01-31 12:30:00,
     // UTC; NULL empty, an empty text quoted). The path is the engine's own temp file.
     await engine.exec(
-      `COPY (SELECT * FROM read_parquet('${from}')) TO '${spool.path!.replace(/'/g, "''")}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
+      `COPY (SELECT * FROM read_parquet('${from}')) TO ${sqlString(spool.path!)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
     );
     return { bytes: new Uint8Array(), registered: to, head: names.map(csvCell).join(',') + '\n' };
   } catch (e) {
