@@ -14,8 +14,13 @@ describe('browser capacity', () => {
       { name: 'products.csv', size: 0.16 * MB },
     ];
     expect(capacityProblem(files)).toBeNull();
-    // 157 MB × 6 ≈ 0.92 GB at the peak
-    expect(estimateLoad(files).peakBytes / 1024 ** 3).toBeCloseTo(0.92, 1);
+    // 157 MB × 9 ≈ 1.38 GB at the peak
+    expect(estimateLoad(files).peakBytes / 1024 ** 3).toBeCloseTo(1.38, 1);
+  });
+
+  it('lets 2M lines through and refuses 3M (measured: 2M loaded on the Data page, 3M ran out of memory deriving)', () => {
+    expect(estimateLoad([{ name: 'all-2m.csv', size: 314_604_546 }]).fits).toBe(true);
+    expect(estimateLoad([{ name: 'all-3m.csv', size: 471_883_787 }]).fits).toBe(false);
   });
 
   it('refuses the 10M-line batch with the limit and the way out named', () => {
@@ -29,21 +34,21 @@ describe('browser capacity', () => {
     expect(msg).toContain('4 GB');
     expect(msg).toContain('--engine native');
     expect(msg).toContain('current data is unchanged');
-    expect(msg).toMatch(/about 3\.4M order lines/);
+    expect(msg).toMatch(/about 2\.3M order lines/);
   });
 
   it('counts Parquet as the CSV it holds (5.6× smaller)', () => {
-    // 100 MB of Parquet ≈ 560 MB of CSV ≈ 3.3 GB at the peak: over the 3 GB budget
+    // 100 MB of Parquet ≈ 560 MB of CSV ≈ 4.9 GB at the peak: over the 3 GB budget
     expect(estimateLoad([{ name: 'order_lines.parquet', size: 100 * MB }]).fits).toBe(false);
     expect(estimateLoad([{ name: 'order_lines.csv', size: 100 * MB }]).fits).toBe(true);
-    expect(estimateLoad([{ name: 'x.csv', size: LOAD_BUDGET_BYTES / 6 }]).fits).toBe(true);
-    expect(estimateLoad([{ name: 'x.csv', size: LOAD_BUDGET_BYTES / 6 + 1 }]).fits).toBe(false);
+    expect(estimateLoad([{ name: 'x.csv', size: LOAD_BUDGET_BYTES / 9 }]).fits).toBe(true);
+    expect(estimateLoad([{ name: 'x.csv', size: LOAD_BUDGET_BYTES / 9 + 1 }]).fits).toBe(false);
   });
 
   it('counts the data already loaded twice: it stays while the batch loads and is copied aside at the swap', () => {
-    const batch = [{ name: 'order_lines.csv', size: 300 * MB }]; // 1.76 GB at the peak alone
+    const batch = [{ name: 'order_lines.csv', size: 200 * MB }]; // 1.76 GB at the peak alone
     expect(estimateLoad(batch).fits).toBe(true);
-    expect(estimateLoad(batch, 0.5 * 1024 ** 3).peakBytes / 1024 ** 3).toBeCloseTo(300 * 6 / 1024 + 1, 5);
+    expect(estimateLoad(batch, 0.5 * 1024 ** 3).peakBytes / 1024 ** 3).toBeCloseTo(200 * 9 / 1024 + 1, 5);
     expect(estimateLoad(batch, 0.7 * 1024 ** 3).fits).toBe(false); // 1.76 + 1.4 > 3 GB
   });
 

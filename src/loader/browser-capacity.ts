@@ -5,16 +5,18 @@ import { formatOf } from './file-kinds';
  * never pass 4 GiB, and it cannot spill to disk. Past that a load does not slow down, it
  * crashes the worker, so a batch that would not fit is refused before anything is read.
  *
- * The estimate is calibrated on the benchmark (npm run bench, 1M order lines: 157 MB of CSV
- * became 625 MB in DuckDB, 4× the text, and loading stages every file as text first, with the
- * previous data kept until the new batch is checked): about 6 bytes of wasm memory per byte of
- * CSV at the peak of a load. Parquet is compressed: about 5.6× smaller than the same CSV
- * (measured on the generator's files), JSON about 1.6× bigger.
+ * The estimate is calibrated on the Data page's own path (replace a batch: load it beside the
+ * current data, copy it into the tables, derive): with the benchmark's generated files, 2M order
+ * lines (315 MB of CSV) loaded and 3M lines (472 MB) ran out of memory while deriving (the page
+ * said so and kept its data); 1M lines (157 MB) peaked at 1.6 GB for the whole tab. About 9 bytes
+ * of wasm memory per byte of CSV at the peak puts the limit between the two. Parquet is
+ * compressed: about 5.6× smaller than the same CSV (measured on the generator's files), JSON
+ * about 1.6× bigger.
  */
 export const WASM_MEMORY_BYTES = 4 * 1024 ** 3;
 /** What a batch may use of it: the engine, the app's tables and the query working memory need the rest. */
 export const LOAD_BUDGET_BYTES = 3 * 1024 ** 3;
-const PEAK_BYTES_PER_CSV_BYTE = 6;
+const PEAK_BYTES_PER_CSV_BYTE = 9;
 const CSV_BYTES_PER_FILE_BYTE = { csv: 1, tsv: 1, parquet: 5.6, json: 0.6 } as const;
 /** Bytes of CSV per order line with its share of shipments, returns and reviews (generator data, 1M lines: 157 MB). */
 const CSV_BYTES_PER_ORDER_LINE = 157;
