@@ -1,4 +1,5 @@
 import type { ColumnSpec } from '../data-model/contract';
+import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from './import/spec';
 
 /**
  * How a canonical column's text becomes its type (`v`: the trimmed cell, NULL when empty).
@@ -7,8 +8,9 @@ import type { ColumnSpec } from '../data-model/contract';
 export function castExpr(v: string, col: Pick<ColumnSpec, 'type'>): string {
   if (col.type === 'VARCHAR') return v;
   if (col.type === 'BOOLEAN') {
-    return `CASE lower(${v}) WHEN 'true' THEN true WHEN 't' THEN true WHEN '1' THEN true WHEN 'yes' THEN true WHEN 'y' THEN true
-      WHEN 'false' THEN false WHEN 'f' THEN false WHEN '0' THEN false WHEN 'no' THEN false WHEN 'n' THEN false END`;
+    // The same spellings as the import mappings' default (the words are constants, not input).
+    const when = (words: string[], value: boolean) => words.map((w) => `WHEN '${w}' THEN ${value}`).join(' ');
+    return `CASE lower(${v}) ${when(DEFAULT_TRUE_WORDS, true)} ${when(DEFAULT_FALSE_WORDS, false)} END`;
   }
   if (col.type === 'INTEGER') return `TRY_CAST(${v} AS INTEGER)`;
   if (col.type === 'DATE') return `TRY_CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE)`;

@@ -3,6 +3,7 @@ import { ident } from '../data-model/schema-ddl';
 import type { Engine } from '../engine/types';
 import { castExpr, FUTURE_AFTER, RATING_OUT_OF_RANGE } from './canonical-cast';
 import type { OpenedFile } from './stage-file';
+import { sqlString } from '../engine/sql-literal';
 
 let counter = 0;
 
@@ -35,11 +36,12 @@ export async function tryFastLoad(
   const [existing] = await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`);
   if (Number(existing!.n) > 0) return null;
   const { input, dialect, columns } = opened;
-  if (!input.registered) {
-    const name = `fast_${++counter}.csv`;
-    await engine.registerFile(name, input.bytes);
+  let file = input.registered;
+  if (!file) {
+    file = `fast_${++counter}.csv`;
+    await engine.registerFile(file, input.bytes);
     // Registered bytes belong to the engine now (in the browser the buffer moves to its worker).
-    Object.assign(input, { registered: name, bytes: new Uint8Array() });
+    Object.assign(input, { registered: file, bytes: new Uint8Array() });
   }
   const readAs = new Map<string, string>();
   for (const col of spec.columns) {
@@ -58,7 +60,7 @@ export async function tryFastLoad(
     // Without ignore_errors: a row the reader cannot read or convert stops the fast path.
     await engine.query(
       `INSERT INTO ${ident(table)} (${names}) SELECT ${values}
-       FROM read_csv('${input.registered}', auto_detect = false, header = $1, skip = $2, columns = {${colDefs}},
+       FROM read_csv(${sqlString(file)}, auto_detect = false, header = $1, skip = $2, columns = {${colDefs}},
          delim = $3, quote = $4, escape = $4, null_padding = false, strict_mode = true)`,
       [dialect.header, dialect.skipLines, dialect.delimiter, dialect.quote],
     );

@@ -123,11 +123,11 @@ export async function convertFor(engine: Engine, file: SourceFile, format: 'parq
   try {
     const spool = await engine.createSpool(to);
     await spool.close();
-    const names = (await engine.query(`DESCRIBE SELECT * FROM read_parquet('${from}')`)).map((r) => String(r.column_name));
+    const names = (await engine.query(`DESCRIBE SELECT * FROM read_parquet(${sqlString(from)})`)).map((r) => String(r.column_name));
     // COPY spells values as arrow-to-csv does (dates 2024-01-31, instants 2024-01-31 12:30:00,
     // UTC; NULL empty, an empty text quoted). The path is the engine's own temp file.
     await engine.exec(
-      `COPY (SELECT * FROM read_parquet('${from}')) TO ${sqlString(spool.path!)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
+      `COPY (SELECT * FROM read_parquet(${sqlString(from)})) TO ${sqlString(spool.path!)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
     );
     return { bytes: new Uint8Array(), registered: to, head: names.map(csvCell).join(',') + '\n' };
   } catch (e) {

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/types';
 import { firstLine } from './error-text';
 import type { Quote } from './import/spec';
 import type { InputText } from './read-input';
+import { sqlString } from '../engine/sql-literal';
 
 /** How a delimited text is written (the mapping's source format; canonical CSV/TSV fixed ones). */
 export interface Dialect {
@@ -48,7 +49,7 @@ export async function stageDelimited(
   if (!text.registered) await engine.registerFile(vfile, text.bytes);
   try {
     await engine.query(
-      `CREATE TEMP TABLE ${table}_read AS SELECT * FROM read_csv('${vfile}', auto_detect = false, header = $1, skip = $2,
+      `CREATE TEMP TABLE ${table}_read AS SELECT * FROM read_csv(${sqlString(vfile)}, auto_detect = false, header = $1, skip = $2,
          columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
          rejects_scan = '${table}_scan', rejects_table = '${rejects}', null_padding = false, strict_mode = true)`,
       [header, skipLines, delimiter, quote],

@@ -82,11 +82,10 @@ export class Runner {
     const release = await this.queue.hold();
     try {
       return await fn(async (model, params = {}) => {
-        const missing = this.missingColumns(model, params);
-        if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
-        const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
-        await this.createMacrosFor(bound.sql);
-        return { status: 'ok', model, rows: await this.engine.query(bound.sql, bound.params) };
+        const q = this.prepare(model, params);
+        if ('status' in q) return q;
+        await this.createMacrosFor(q.sql);
+        return { status: 'ok', model, rows: await this.engine.query(q.sql, q.params) };
       });
     } finally {
       release();
@@ -131,9 +130,9 @@ export class Runner {
   async snapshot(requests: readonly (readonly [string, ModelParams])[]): Promise<RunnerSeed> {
     const answers: [string, Row[]][] = [];
     for (const [model, params] of requests) {
-      const result = await this.run(model, params);
-      const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
-      if (result.status === 'ok') answers.push([answerKey(model, bound.params), result.rows]);
+      const q = this.prepare(model, params);
+      if ('status' in q) continue; // needs columns: the seeded presence says so by itself
+      answers.push([q.key, (await this.run(model, params)).rows]);
     }
     return { presence: [...this.presence], answers };
   }
@@ -172,22 +171,28 @@ export class Runner {
    * query-queue.ts). Rows are shared between callers: treat them as read-only.
    */
   async run(model: string, params: ModelParams = {}, signal?: AbortSignal): Promise<ModelResult> {
-    const missing = this.missingColumns(model, params);
-    if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
-    const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
-    const key = answerKey(model, bound.params);
-    const seeded = this.seeded?.get(key);
+    const q = this.prepare(model, params);
+    if ('status' in q) return q;
+    const seeded = this.seeded?.get(q.key);
     if (seeded) return { status: 'ok', model, rows: seeded };
     await this.tablesReady;
     const rows = await this.queue.run(
-      key,
+      q.key,
       async () => {
-        await this.createMacrosFor(bound.sql);
-        return this.engine.query(bound.sql, bound.params);
+        await this.createMacrosFor(q.sql);
+        return this.engine.query(q.sql, q.params);
       },
       signal,
     );
     return { status: 'ok', model, rows };
+  }
+
+  /** A model's SQL with its bound values and answer key, or the columns it needs that hold no value. */
+  private prepare(model: string, params: ModelParams): ModelResult | { sql: string; params: BindValue[]; key: string } {
+    const missing = this.missingColumns(model, params);
+    if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
+    const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
+    return { sql: bound.sql, params: bound.params, key: answerKey(model, bound.params) };
   }
 
   /** Parameter values as they will be bound: defaults filled in, types checked. */

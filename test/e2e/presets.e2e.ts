@@ -238,6 +238,7 @@ async function compare(page: Page, c: Case, want: Reference): Promise<void> {
   // Per table, the page's "What was loaded" (data_quality) = the CLI's = the hand-worked figures.
   // (It used to show a half-loaded batch's counts now and then: a panel's query ran while the
   // connection pointed at the batch; model queries now wait for the batch.)
+  check(Object.keys(want.tables).length > 0, `${c.name}: the CLI reports its tables (${Object.keys(want.tables).join(', ')})`);
   for (const [t, cli] of Object.entries(want.tables)) {
     const shown = await loadedTable(page, t);
     check(same(shown, cli), `${c.name}: the page's "What was loaded" ${t} ${JSON.stringify(shown)} = the CLI's data_quality ${JSON.stringify(cli)}`);
