@@ -14,14 +14,21 @@ import { sqlString } from '../engine/sql-literal';
  * batches; parquet-wasm (the library the app decodes Parquet with) writes them as a stream,
  * Snappy-compressed, so memory stays bounded at 10M rows.
  */
-export async function csvToParquet(csvPath: string, parquetPath: string, table: CanonicalTable, header: string[]): Promise<void> {
+export async function csvToParquet(
+  csvPath: string,
+  parquetPath: string,
+  table: CanonicalTable,
+  header: string[],
+  /** Instants as UTC-zoned timestamps (pandas and Spark write them so) instead of naive ones. */
+  zonedInstants = false,
+): Promise<void> {
   const db = await openDb();
   try {
     const name = `src_${table}.csv`;
     db.registerFileURL(name, path.resolve(csvPath), duckdb.DuckDBDataProtocol.NODE_FS, false);
     const types = CONTRACT[table].columns
       .filter((c) => header.includes(c.name))
-      .map((c) => `${sqlString(c.name)}: '${c.type}'`)
+      .map((c) => `${sqlString(c.name)}: '${zonedInstants && c.type === 'TIMESTAMP' ? 'TIMESTAMPTZ' : c.type}'`)
       .join(', ');
     const conn = db.connect();
     try {

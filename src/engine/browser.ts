@@ -7,8 +7,11 @@ import { arrowToRows } from './rows';
 import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, Row } from './types';
 import { cleanError } from './browser-errors';
+import { sqlString } from './sql-literal';
+import { csvCell } from '../data-model/csv-text';
 
 let shared: Promise<Engine> | null = null;
+let arrowTables = 0;
 
 /**
  * The one DuckDB of the page, created on first use. Every query runs in DuckDB's Web Worker,
@@ -61,6 +64,22 @@ async function createBrowserEngine(): Promise<Engine> {
     },
     async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
       await guard(() => conn.insertArrowFromIPCStream(ipc, { name: table, create }));
+    },
+    async arrowToCsvFile(ipc: Uint8Array, name: string): Promise<string> {
+      return guard(async () => {
+        const table = `arrow_to_csv_${++arrowTables}`;
+        await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+        try {
+          const columns = arrowToRows(await conn.query(`DESCRIBE ${table}`));
+          // An instant with a time zone is written with its offset ('+00'), which DuckDB's
+          // reader takes for a TIMESTAMP column as it is: no cast needed.
+          await db.registerEmptyFileBuffer(name);
+          await conn.query(`COPY ${table} TO ${sqlString(name)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`);
+          return columns.map((c) => csvCell(String(c.column_name))).join(',') + '\n';
+        } finally {
+          await conn.query(`DROP TABLE IF EXISTS ${table}`);
+        }
+      });
     },
     // No cancel(): every query goes through conn.query / prepared.query, which the worker runs
     // to completion in one message; cancelSent only stops streamed (send) queries. Superseded

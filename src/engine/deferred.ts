@@ -11,6 +11,11 @@ export function deferredEngine(engine: Promise<Engine>): Engine {
     registerFile: async (name, bytes) => (await engine).registerFile(name, bytes),
     dropFile: async (name) => (await engine).dropFile(name),
     insertArrowIPC: async (table, ipc, create) => (await engine).insertArrowIPC(table, ipc, create),
+    arrowToCsvFile: async (ipc, name) => {
+      const e = await engine;
+      if (!e.arrowToCsvFile) throw new Error('This engine cannot write Arrow data as CSV');
+      return e.arrowToCsvFile(ipc, name);
+    },
     close: async () => (await engine).close(),
   };
 }

@@ -111,10 +111,22 @@ export async function releaseInput(engine: Engine, input: Pick<InputText, 'regis
 /**
  * Parquet or JSON as CSV text for `engine`. A Parquet file on disk, with the native engine, is
  * converted by DuckDB itself (read_parquet → CSV on disk, streaming): decoding it in JS would
- * hold the whole file and its text in memory. Everything else: convertToCsv.
+ * hold the whole file and its text in memory. In the browser, Parquet is decoded by
+ * parquet-wasm and its Arrow data written as CSV by DuckDB's worker (engine.arrowToCsvFile):
+ * building that text in JS took most of a Parquet load. Everything else: convertToCsv.
  */
 export async function convertFor(engine: Engine, file: SourceFile, format: 'parquet' | 'json', decodeParquet?: ParquetDecoder): Promise<InputText> {
   const onDisk = file.source?.path;
+  if (format === 'parquet' && decodeParquet && engine.arrowToCsvFile && !onDisk) {
+    const ipc = await decodeParquet(await bytesOf(file));
+    const name = `spool_${++spools}.csv`;
+    try {
+      return { bytes: new Uint8Array(), registered: name, head: await engine.arrowToCsvFile(ipc, name) };
+    } catch (e) {
+      await engine.dropFile(name).catch(() => undefined);
+      throw e;
+    }
+  }
   if (format !== 'parquet' || !onDisk || !engine.registerFilePath || !engine.createSpool) return convertToCsv(file, format, decodeParquet);
   const n = ++spools;
   const from = `parquet_${n}.parquet`;
@@ -157,11 +169,15 @@ export function lfLineEnds(): (piece: string) => string {
 
 /** Parquet or JSON (array of objects, {"list": [...]} or NDJSON) as CSV text, UTF-8. */
 export async function convertToCsv(file: SourceFile, format: 'parquet' | 'json', decodeParquet?: ParquetDecoder): Promise<InputText> {
-  const bytes = file.bytes ?? (file.source ? await readAll(file.source) : new TextEncoder().encode(file.text ?? ''));
+  const bytes = await bytesOf(file);
   if (format === 'parquet' && !decodeParquet) throw new Error('Parquet files cannot be read here');
   const ipc = format === 'parquet' ? await decodeParquet!(bytes) : jsonToArrowIPC(bytes);
   const text = arrowIPCToCsv(ipc);
   return { bytes: new TextEncoder().encode(text), head: text.slice(0, Math.max(HEAD_CHARS, PIECE)) };
+}
+
+async function bytesOf(file: SourceFile): Promise<Uint8Array> {
+  return file.bytes ?? (file.source ? await readAll(file.source) : new TextEncoder().encode(file.text ?? ''));
 }
 
 function countLf(text: string): number {
