@@ -15,8 +15,11 @@
 -- previous is 0; a difference for rates (a fraction: 0.012 is 1.2 percentage points) and days.
 -- maturing: the current period ends less than return_window_days (assumption) before the last
 -- order date, so some of its orders can still be returned and its rates will still rise.
+-- With `by`, these rows for each value of that filter dimension (a filter index, see
+-- filtered_lines_by in queries/schema/filters.sql), named in a first column by_value.
 -- @filters
 -- @param compare_days number = 90 : without a date range, days of data compared (the last N with the N before)
+-- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @requires order_lines.order_id
 -- @output kpi : KPI key, a column of kpis (orders, units_sold, gross_sales, ...)
 -- @output kind : 'count', 'money', 'rate' (a fraction) or 'days'; says how change is measured
@@ -57,35 +60,48 @@ WITH asked AS (
   FROM periods
 ), current_kpis AS (
   -- with a range the view's own dates, so current_value is the number on the card
-  SELECT * FROM kpi_values(
+  SELECT * FROM kpi_values_by($by,
     CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_from AS DATE) ELSE (SELECT current_from FROM periods) END,
     CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_to AS DATE) ELSE (SELECT current_to FROM periods) END,
     $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), previous_kpis AS (
-  SELECT * FROM kpi_values((SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
+  SELECT * FROM kpi_values_by($by, (SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
     $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), paired AS (
+  -- a value with no rows in one period gets what an empty selection gives there
+  SELECT coalesce(c.by_value, p.by_value) AS by_value,
+    coalesce(c.orders, 0) AS c_orders, coalesce(c.units_sold, 0) AS c_units_sold, coalesce(c.gross_sales, 0) AS c_gross_sales,
+    coalesce(c.returns, 0) AS c_returns, coalesce(c.units_returned, 0) AS c_units_returned, coalesce(c.refund_amount, 0) AS c_refund_amount,
+    c.order_return_rate AS c_order_return_rate, c.unit_return_rate AS c_unit_return_rate,
+    c.value_return_rate AS c_value_return_rate, c.median_days_to_refund AS c_median_days_to_refund,
+    coalesce(p.orders, 0) AS p_orders, coalesce(p.units_sold, 0) AS p_units_sold, coalesce(p.gross_sales, 0) AS p_gross_sales,
+    coalesce(p.returns, 0) AS p_returns, coalesce(p.units_returned, 0) AS p_units_returned, coalesce(p.refund_amount, 0) AS p_refund_amount,
+    p.order_return_rate AS p_order_return_rate, p.unit_return_rate AS p_unit_return_rate,
+    p.value_return_rate AS p_value_return_rate, p.median_days_to_refund AS p_median_days_to_refund
+  FROM current_kpis c FULL JOIN previous_kpis p ON p.by_value = c.by_value
 ), long_kpis AS (
   SELECT
+    by_value,
     unnest(range(1, 11)) AS ord,
     unnest(['orders', 'units_sold', 'gross_sales', 'returns', 'units_returned', 'refund_amount',
             'order_return_rate', 'unit_return_rate', 'value_return_rate', 'median_days_to_refund']) AS kpi,
     unnest(['count', 'count', 'money', 'count', 'count', 'money', 'rate', 'rate', 'rate', 'days']) AS kind,
-    unnest([ck.orders, ck.units_sold, ck.gross_sales, ck.returns, ck.units_returned, ck.refund_amount,
-            ck.order_return_rate, ck.unit_return_rate, ck.value_return_rate, ck.median_days_to_refund]::DOUBLE[]) AS cur,
-    unnest([pk.orders, pk.units_sold, pk.gross_sales, pk.returns, pk.units_returned, pk.refund_amount,
-            pk.order_return_rate, pk.unit_return_rate, pk.value_return_rate, pk.median_days_to_refund]::DOUBLE[]) AS prev
-  FROM current_kpis ck, previous_kpis pk
+    unnest([c_orders, c_units_sold, c_gross_sales, c_returns, c_units_returned, c_refund_amount,
+            c_order_return_rate, c_unit_return_rate, c_value_return_rate, c_median_days_to_refund]::DOUBLE[]) AS cur,
+    unnest([p_orders, p_units_sold, p_gross_sales, p_returns, p_units_returned, p_refund_amount,
+            p_order_return_rate, p_unit_return_rate, p_value_return_rate, p_median_days_to_refund]::DOUBLE[]) AS prev
+  FROM paired
 ), both_sides AS (
   -- a side without its period has no value (the macro ran on NULL dates: all the data)
-  SELECT k.ord, k.kpi, k.kind,
+  SELECT k.by_value, k.ord, k.kpi, k.kind,
     CASE WHEN p.current_from IS NOT NULL THEN k.cur END AS current_value,
     CASE WHEN p.previous_from IS NOT NULL THEN k.prev END AS previous_value,
     p.*
   FROM long_kpis k LEFT JOIN with_previous p ON true
 )
-SELECT kpi, kind, current_value, previous_value,
+SELECT by_value, kpi, kind, current_value, previous_value,
   CASE WHEN kind IN ('count', 'money') THEN safe_div(current_value - previous_value, abs(previous_value))
        ELSE current_value - previous_value END AS change,
   basis, period_days, current_from, current_to, previous_from, previous_to, maturing
 FROM both_sides
-ORDER BY ord;
+ORDER BY by_value, ord;

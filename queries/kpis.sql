@@ -3,7 +3,10 @@
 -- shared with kpi_change): returns are attributed to the period their order was placed
 -- (cohort view); a return with no known order is dated by its request date. Returns whose
 -- resolution is 'rejected' were refused, so they count in `returns` but not in units or rates.
+-- With `by`, one such row per value of that filter dimension (a filter index, see
+-- filtered_lines_by in queries/schema/filters.sql), named in a first column by_value.
 -- @filters
+-- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @requires order_lines.order_id
 -- @output orders : distinct orders
 -- @output units_sold : units on those orders
@@ -19,6 +22,10 @@
 -- @output first_order_date : earliest order date in the selection
 -- @output last_order_date : latest order date in the selection
 SELECT k.*, l.currency, l.first_order_date, l.last_order_date
-FROM kpi_values($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k,
-  (SELECT mode(currency) AS currency, min(order_date) AS first_order_date, max(order_date) AS last_order_date
-   FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)) AS l;
+FROM kpi_values_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k
+LEFT JOIN (
+  SELECT by_value, mode(currency) AS currency, min(order_date) AS first_order_date, max(order_date) AS last_order_date
+  FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  GROUP BY by_value
+) AS l ON l.by_value = k.by_value
+ORDER BY k.by_value;

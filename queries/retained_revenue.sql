@@ -23,9 +23,13 @@
 -- in the loaded data has an exchange_value (the export does not carry it); exchanges_valued
 -- says how many exchanges it covers.
 -- Order: by period for dim = period, else returned_value (largest first), then dim_value.
+-- With `by`, these rows for each value of that filter dimension, each with its own periods
+-- (a filter index, see filtered_lines_by in queries/schema/filters.sql), named in a first
+-- column by_value.
 -- @filters
 -- @param dim enum(period|reason|category|channel|region|supplier|all) = period : dimension to group by (period = month or week of the order date; all = one total row)
 -- @param grain enum(month|week) = month : period length when dim = period (calendar month or ISO week)
+-- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @requires returns.resolution
 -- @requires products.category when dim=category
 -- @requires products.supplier when dim=supplier
@@ -45,12 +49,13 @@
 -- @output exchange_upsell : sum of max(0, exchange_value − returned value) over exchanges with a known exchange_value; NULL when the data has no exchange_value
 -- @output exchanges_valued : exchanges whose exchange_value is known
 WITH rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  SELECT * FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), exchange_values AS (
   -- exchange_value is read from the canonical returns table (the derived table does not carry it)
   SELECT return_id, exchange_value FROM returns WHERE exchange_value IS NOT NULL
 ), valued AS (
   SELECT
+    r.by_value,
     CASE WHEN $dim = 'period' THEN
       CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', r.cohort_date) ELSE date_trunc('month', r.cohort_date) END AS DATE)
     END AS period,
@@ -66,6 +71,7 @@ WITH rets AS (
   WHERE $dim <> 'period' OR r.cohort_date IS NOT NULL
 ), grouped AS (
   SELECT
+    by_value,
     CASE WHEN $dim = 'period' THEN strftime(period, '%Y-%m-%d') ELSE coalesce(dim_raw, '(unknown)') END AS dim_value,
     period,
     count(*) AS returns,
@@ -78,24 +84,26 @@ WITH rets AS (
     coalesce(sum(greatest(exchange_value - value, 0)) FILTER (WHERE resolution = 'exchange'), 0) AS upsell,
     count(exchange_value) FILTER (WHERE resolution = 'exchange') AS exchanges_valued
   FROM valued
-  GROUP BY 1, 2
+  GROUP BY 1, 2, 3
 ), periods AS (
   -- every period from the first to the last (dim = period only)
-  SELECT CAST(unnest(generate_series(
+  SELECT by_value, CAST(unnest(generate_series(
     CAST(min(period) AS TIMESTAMP), CAST(max(period) AS TIMESTAMP),
     CASE WHEN $grain = 'week' THEN INTERVAL 7 DAY ELSE INTERVAL 1 MONTH END)) AS DATE) AS period
   FROM grouped
   WHERE $dim = 'period'
+  GROUP BY by_value
   HAVING min(period) IS NOT NULL
 ), filled AS (
   SELECT * FROM grouped
   UNION ALL
-  SELECT strftime(p.period, '%Y-%m-%d'), p.period, 0, 0, 0, 0, 0, 0, 0, 0, 0
-  FROM periods p ANTI JOIN grouped g ON g.period = p.period
+  SELECT p.by_value, strftime(p.period, '%Y-%m-%d'), p.period, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  FROM periods p ANTI JOIN grouped g ON g.by_value = p.by_value AND g.period = p.period
 ), has_exchange_value AS (
   SELECT (SELECT count(*) FROM exchange_values) > 0 AS present
 )
 SELECT
+  by_value,
   dim_value,
   period,
   CAST(returns AS BIGINT) AS returns,
@@ -111,6 +119,6 @@ SELECT
   CASE WHEN h.present THEN CAST(upsell AS DOUBLE) END AS exchange_upsell,
   CAST(exchanges_valued AS BIGINT) AS exchanges_valued
 FROM filled, has_exchange_value h
-ORDER BY period NULLS LAST,
+ORDER BY by_value, period NULLS LAST,
   CASE WHEN $dim <> 'period' THEN value_refunded + value_exchanged + value_store_credit END DESC,
   dim_value;

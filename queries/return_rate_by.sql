@@ -19,8 +19,12 @@
 -- and baselines) count only those reasons while sales count all lines.
 -- orders_with_return counts orders of this value's lines that have an accepted return of a
 -- line with the same value, so order_return_rate never exceeds 1.
+-- With `by`, these rows for each value of that filter dimension, baselines and ranking within
+-- each (a filter index, see filtered_lines_by in queries/schema/filters.sql), named in a first
+-- column by_value.
 -- @filters
 -- @param dim enum(sku|category|supplier|carrier|region|channel) = sku : dimension to group by
+-- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @requires order_lines.order_id
 -- @requires products.category when dim=category
 -- @requires products.supplier when dim=supplier
@@ -45,12 +49,13 @@
 -- @output refund_amount : money refunded on accepted returns
 -- @output top_reason : canonical reason with the most returned units (ties: alphabetical)
 WITH lines AS (
-  SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  SELECT * FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  SELECT * FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), line_orders AS (
   -- one pass over the lines: units per (value, order), then rolled up per value
   SELECT
+    by_value,
     CASE $dim WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
       WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
     order_id,
@@ -59,12 +64,13 @@ WITH lines AS (
   FROM lines
   GROUP BY ALL
 ), sold AS (
-  SELECT dim_value, count(*) AS orders, sum(units) AS units_sold, min(category) AS category
+  SELECT by_value, dim_value, count(*) AS orders, sum(units) AS units_sold, min(category) AS category
   FROM line_orders
-  GROUP BY dim_value
+  GROUP BY by_value, dim_value
 ), ret_reason AS (
   -- one pass over the returns: per (value, reason), then rolled up per value
   SELECT
+    by_value,
     CASE $dim WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
       WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
     reason,
@@ -75,26 +81,28 @@ WITH lines AS (
   FROM rets
   GROUP BY ALL
 ), returned AS (
-  SELECT dim_value, min(category) AS category, sum(returns) AS returns,
+  SELECT by_value, dim_value, min(category) AS category, sum(returns) AS returns,
     sum(units_returned) AS units_returned, sum(refund_amount) AS refund_amount,
     first(reason ORDER BY units_returned DESC, reason) FILTER (WHERE units_returned > 0) AS top_reason
   FROM ret_reason
-  GROUP BY dim_value
+  GROUP BY by_value, dim_value
 ), returned_orders AS (
   -- accepted returns whose order has a line of the same value in the selection
-  SELECT lo.dim_value, count(DISTINCT lo.order_id) AS orders_with_return
+  SELECT lo.by_value, lo.dim_value, count(DISTINCT lo.order_id) AS orders_with_return
   FROM line_orders lo
   SEMI JOIN (
     SELECT DISTINCT
+      by_value,
       CASE $dim WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
         WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
       order_id
     FROM rets
     WHERE resolution IS DISTINCT FROM 'rejected' AND order_id IS NOT NULL
-  ) r ON r.dim_value = lo.dim_value AND r.order_id = lo.order_id
-  GROUP BY lo.dim_value
+  ) r ON r.by_value = lo.by_value AND r.dim_value = lo.dim_value AND r.order_id = lo.order_id
+  GROUP BY lo.by_value, lo.dim_value
 ), joined AS (
   SELECT
+    coalesce(s.by_value, r.by_value) AS by_value,
     coalesce(s.dim_value, r.dim_value) AS dim_value,
     CASE WHEN $dim = 'sku' THEN coalesce(s.category, r.category) END AS category,
     coalesce(s.orders, 0) AS orders,
@@ -105,15 +113,16 @@ WITH lines AS (
     coalesce(r.refund_amount, 0) AS refund_amount,
     r.top_reason
   FROM sold s
-  FULL OUTER JOIN returned r ON r.dim_value = s.dim_value
-  LEFT JOIN returned_orders o ON o.dim_value = coalesce(s.dim_value, r.dim_value)
+  FULL OUTER JOIN returned r ON r.by_value = s.by_value AND r.dim_value = s.dim_value
+  LEFT JOIN returned_orders o ON o.by_value = coalesce(s.by_value, r.by_value) AND o.dim_value = coalesce(s.dim_value, r.dim_value)
 ), based AS (
   SELECT *,
-    safe_div(sum(units_returned) OVER (PARTITION BY category), sum(units_sold) OVER (PARTITION BY category))
+    safe_div(sum(units_returned) OVER (PARTITION BY by_value, category), sum(units_sold) OVER (PARTITION BY by_value, category))
       AS baseline_rate
   FROM joined
 )
 SELECT
+  by_value,
   dim_value,
   category,
   CAST(orders AS BIGINT) AS orders,
@@ -132,4 +141,4 @@ SELECT
   CAST(refund_amount AS DOUBLE) AS refund_amount,
   top_reason
 FROM based
-ORDER BY excess_units DESC NULLS LAST, dim_value;
+ORDER BY by_value, excess_units DESC NULLS LAST, dim_value;

@@ -12,8 +12,12 @@
 -- as_of is the latest order date in all the loaded order lines (not just the filtered ones;
 -- the latest return date when no order lines are loaded). The engine has no clock: "today"
 -- is the data's last day.
+-- With `by`, these rows for each value of that filter dimension, each from its own first to
+-- its own last period (a filter index, see filtered_lines_by in queries/schema/filters.sql), named in a first
+-- column by_value.
 -- @filters
 -- @param grain enum(month|week) = month : period length (calendar month or ISO week)
+-- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @output period : first day of the month or Monday of the ISO week
 -- @output period_end : last day of the period
 -- @output orders : distinct orders placed in the period
@@ -24,29 +28,32 @@
 -- @output maturing : true while the period's return window is still open at as_of (rate not final)
 -- @output as_of : the date maturing is judged at (latest order date loaded)
 WITH lines AS (
-  SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  SELECT * FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  SELECT * FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), sold AS (
   SELECT
+    by_value,
     CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', order_date) ELSE date_trunc('month', order_date) END AS DATE) AS period,
     count(DISTINCT order_id) AS orders,
     sum(quantity) AS units_sold
   FROM lines
-  GROUP BY 1
+  GROUP BY ALL
 ), returned AS (
   SELECT
+    by_value,
     CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', cohort_date) ELSE date_trunc('month', cohort_date) END AS DATE) AS period,
     count(*) AS returns,
     coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS units_returned
   FROM rets
   WHERE cohort_date IS NOT NULL
-  GROUP BY 1
+  GROUP BY ALL
 ), bounds AS (
-  SELECT min(period) AS first_period, max(period) AS last_period
-  FROM (SELECT period FROM sold UNION ALL SELECT period FROM returned)
+  SELECT by_value, min(period) AS first_period, max(period) AS last_period
+  FROM (SELECT by_value, period FROM sold UNION ALL SELECT by_value, period FROM returned)
+  GROUP BY by_value
 ), periods AS (
-  SELECT CAST(unnest(generate_series(
+  SELECT by_value, CAST(unnest(generate_series(
     CAST(first_period AS TIMESTAMP), CAST(last_period AS TIMESTAMP),
     CASE WHEN $grain = 'week' THEN INTERVAL 7 DAY ELSE INTERVAL 1 MONTH END)) AS DATE) AS period
   FROM bounds
@@ -56,6 +63,7 @@ WITH lines AS (
                   (SELECT max(cohort_date) FROM returns_enriched)) AS as_of
 ), framed AS (
   SELECT
+    p.by_value,
     p.period,
     CASE WHEN $grain = 'week' THEN p.period + 6
          ELSE CAST(p.period + INTERVAL 1 MONTH AS DATE) - 1 END AS period_end,
@@ -64,10 +72,11 @@ WITH lines AS (
     coalesce(r.returns, 0) AS returns,
     coalesce(r.units_returned, 0) AS units_returned
   FROM periods p
-  LEFT JOIN sold s ON s.period = p.period
-  LEFT JOIN returned r ON r.period = p.period
+  LEFT JOIN sold s ON s.by_value = p.by_value AND s.period = p.period
+  LEFT JOIN returned r ON r.by_value = p.by_value AND r.period = p.period
 )
 SELECT
+  f.by_value,
   f.period,
   f.period_end,
   CAST(f.orders AS BIGINT) AS orders,
@@ -79,4 +88,4 @@ SELECT
   a.as_of
 FROM framed f
 CROSS JOIN as_of a
-ORDER BY f.period;
+ORDER BY f.by_value, f.period;

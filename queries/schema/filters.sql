@@ -26,3 +26,19 @@ CREATE OR REPLACE MACRO filtered_returns(p_date_from, p_date_to, p_channel, p_re
     AND in_list(p_category, r.category) AND in_list(p_supplier, r.supplier)
     AND in_list(p_carrier, r.carrier) AND in_list(p_sku, r.sku)
     AND in_list(p_reason, r.reason);
+
+-- filtered_lines_by / filtered_returns_by(p_by, ...the same filters): the same rows with
+-- `by_value`, their value of the dimension p_by ('channel', 'region', 'category', 'supplier'
+-- or 'carrier'; '' for every row when p_by is NULL). A model grouping by it answers for every
+-- value of that filter at once: the group of a value holds exactly the rows the filter set to
+-- that value keeps. The runner keeps such answers as filter indexes and reads the next click
+-- from them (src/runner/runner.ts, fromFilterIndex).
+CREATE OR REPLACE MACRO filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category,
+                                          p_supplier, p_carrier, p_sku) AS TABLE
+  SELECT *, by_value_of(p_by, channel, region, category, supplier, carrier) AS by_value
+  FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku);
+
+CREATE OR REPLACE MACRO filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category,
+                                            p_supplier, p_carrier, p_sku, p_reason) AS TABLE
+  SELECT *, by_value_of(p_by, channel, region, category, supplier, carrier) AS by_value
+  FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason);

@@ -5,40 +5,61 @@
 -- known order is dated by its request date. Returns whose resolution is 'rejected' were
 -- refused, so they count in `returns` but not in units, refunds or rates.
 
--- kpi_values(...global filters): one row, the KPIs of the orders and returns that pass them.
+-- kpi_values_by(p_by, ...global filters): the KPIs of the orders and returns that pass them,
+-- one row per value of the dimension p_by (filtered_lines_by); with p_by NULL one row
+-- (by_value ''), even when nothing passes: a value missing from one side gets what an empty
+-- selection gives (counts and money 0, rates and the median NULL).
 -- Written as one aggregate pass over the lines and one over the returns (plus the semi-join
 -- for returned orders): a CTE read by several subqueries is materialized first, which cost
 -- 3-4x the time at 1M order lines.
-CREATE OR REPLACE MACRO kpi_values(p_date_from, p_date_to, p_channel, p_region, p_category,
-                                   p_supplier, p_carrier, p_sku, p_reason) AS TABLE
+CREATE OR REPLACE MACRO kpi_values_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category,
+                                      p_supplier, p_carrier, p_sku, p_reason) AS TABLE
   WITH line_totals AS (
-    SELECT count(DISTINCT order_id) AS orders,
+    SELECT by_value, count(DISTINCT order_id) AS orders,
       sum(quantity) AS units, sum(line_value) AS value
-    FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
+    FROM filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
+    GROUP BY by_value
   ), return_totals AS (
-    SELECT count(*) AS returns,
+    SELECT by_value, count(*) AS returns,
       coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS units_returned,
       coalesce(sum(refund_amount) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS refund_amount,
       coalesce(sum(coalesce(quantity * unit_price, refund_amount, 0)) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS value_returned,
       -- days_between is NULL when either date is missing, and median skips NULLs
       median(days_between(requested_at, refunded_at)) AS median_days_to_refund
-    FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
+    FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
+    GROUP BY by_value
   ), returned_orders AS (
-    -- orders of the selected lines with at least one accepted return
-    SELECT count(DISTINCT order_id) AS orders_with_return
-    FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
-    WHERE resolution IS DISTINCT FROM 'rejected'
-      AND order_id IN (SELECT order_id FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku))
+    -- orders of the selected lines (of the same value) with at least one accepted return
+    SELECT r.by_value, count(DISTINCT r.order_id) AS orders_with_return
+    FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason) r
+    SEMI JOIN filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku) l
+      ON l.order_id = r.order_id AND l.by_value = r.by_value
+    WHERE r.resolution IS DISTINCT FROM 'rejected'
+    GROUP BY r.by_value
+  ), groups AS (
+    SELECT by_value FROM line_totals
+    UNION SELECT by_value FROM return_totals
+    UNION SELECT '' WHERE p_by IS NULL
   )
   SELECT
-    l.orders,
+    g.by_value,
+    coalesce(l.orders, 0) AS orders,
     coalesce(l.units, 0) AS units_sold,
     coalesce(l.value, 0) AS gross_sales,
-    r.returns,
-    r.units_returned,
-    r.refund_amount,
-    safe_div(o.orders_with_return, l.orders) AS order_return_rate,
-    safe_div(r.units_returned, l.units) AS unit_return_rate,
-    safe_div(r.value_returned, l.value) AS value_return_rate,
+    coalesce(r.returns, 0) AS returns,
+    coalesce(r.units_returned, 0) AS units_returned,
+    coalesce(r.refund_amount, 0) AS refund_amount,
+    safe_div(coalesce(o.orders_with_return, 0), l.orders) AS order_return_rate,
+    safe_div(coalesce(r.units_returned, 0), l.units) AS unit_return_rate,
+    safe_div(coalesce(r.value_returned, 0), l.value) AS value_return_rate,
     r.median_days_to_refund
-  FROM line_totals l, return_totals r, returned_orders o;
+  FROM groups g
+  LEFT JOIN line_totals l ON l.by_value = g.by_value
+  LEFT JOIN return_totals r ON r.by_value = g.by_value
+  LEFT JOIN returned_orders o ON o.by_value = g.by_value;
+
+-- kpi_values(...global filters): one row, the KPIs of the orders and returns that pass them.
+CREATE OR REPLACE MACRO kpi_values(p_date_from, p_date_to, p_channel, p_region, p_category,
+                                   p_supplier, p_carrier, p_sku, p_reason) AS TABLE
+  SELECT * EXCLUDE (by_value)
+  FROM kpi_values_by(NULL, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason);

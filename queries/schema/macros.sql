@@ -26,3 +26,9 @@ CREATE OR REPLACE MACRO days_between(a, b) AS (epoch(CAST(b AS TIMESTAMP)) - epo
 -- values separated by chr(31) (prepared statements take no arrays). NULL list = no filter.
 CREATE OR REPLACE MACRO in_list(list, value) AS
   list IS NULL OR list_contains(string_split(list, chr(31)), CAST(value AS VARCHAR));
+
+-- by_value_of(p_by, ...dimensions): a row's value of the dimension named p_by, '' when p_by
+-- is NULL (see filtered_lines_by in filters.sql).
+CREATE OR REPLACE MACRO by_value_of(p_by, channel, region, category, supplier, carrier) AS
+  CASE p_by WHEN 'channel' THEN channel WHEN 'region' THEN region WHEN 'category' THEN category
+    WHEN 'supplier' THEN supplier WHEN 'carrier' THEN carrier ELSE '' END;

@@ -143,11 +143,15 @@ function sizeSection(s: SizeResult, runs: number): string[] {
     out.push('| step | ms |', '|---|---:|');
     out.push(`| load the ${Object.keys(s.rows).length} CSV files on the Data page (file input → "Loaded") | ${fmt(i.dataPageLoadMs)} |`);
     out.push(`| Overview after that load, until no panel is busy | ${fmt(i.overviewAfterLoadMs)} |`);
+    out.push(`| first filter change at once (\`${i.firstChange ?? ''}\`), while the filter indexes are being built | ${fmt(i.firstChangeMs)} |`);
+    out.push(`| then until every filter index the page queued is built (in the background) | ${fmt(i.indexesReadyMs)} |`);
     const fm = med(i.filterChangeMs);
     const min = i.filterChangeMs.length ? Math.min(...i.filterChangeMs) : null;
     const max = i.filterChangeMs.length ? Math.max(...i.filterChangeMs) : null;
-    out.push(`| **filter change → last panel updated**, median of ${i.filterChangeMs.length} (min ${fmt(min)}, max ${fmt(max)}) | **${fmt(fm)}** |`);
-    out.push('', `Filter changes: ${i.filterChanges.map((c) => `\`${c}\``).join(', ')}.`);
+    out.push(`| **filter change → last panel updated**, indexes built, median of ${i.filterChangeMs.length} (min ${fmt(min)}, max ${fmt(max)}) | **${fmt(fm)}** |`);
+    const nm = med(i.noIndexChangeMs ?? []);
+    out.push(`| filter change no index answers (two values of one dimension: every panel runs its SQL), median of ${(i.noIndexChangeMs ?? []).length} | ${fmt(nm)} |`);
+    out.push('', `Filter changes: ${i.filterChanges.map((c) => `\`${c}\``).join(', ')}; without an index: ${(i.noIndexChanges ?? []).map((c) => `\`${c}\``).join(', ')}.`);
     if (i.error) out.push('', `**The app failed:** ${i.error}`);
     out.push('');
   }
@@ -292,8 +296,12 @@ function targets(r: BenchResult): string[] {
   }
   for (const [size, limit] of [['1m', 200], ['10m', 1000]] as const) {
     const s = size === '1m' ? s1 : by('10m');
-    const f = med(s?.interaction?.filterChangeMs);
-    rowsOut.push(`| filter change → all charts updated (Overview) ≤ ${fmt(limit)} ms median at ${size} | ${at(s, size)}: ${s?.interaction?.error ? `failed: ${s.interaction.error}` : `${fmt(f)} ms`} | ${yes(f === null ? null : f <= limit)} |`);
+    const i = s?.interaction;
+    const f = med(i?.filterChangeMs);
+    const detail = i && f !== null
+      ? ` with the filter indexes built (${fmt(i.indexesReadyMs)} ms in the background after the first click); a view no index answers: ${fmt(med(i.noIndexChangeMs ?? []))} ms; the first click, while they were being built: ${fmt(i.firstChangeMs)} ms`
+      : '';
+    rowsOut.push(`| filter change → all charts updated (Overview) ≤ ${fmt(limit)} ms median at ${size} | ${at(s, size)}: ${i?.error ? `failed: ${i.error}` : `${fmt(f)} ms${detail}`} | ${yes(f === null ? null : f <= limit)} |`);
   }
   const cold = r.general?.firstDashboardColdMs;
   rowsOut.push(`| first dashboard on the demo data ≤ 2 s, cold cache | ${fmt(cold)} ms | ${yes(cold === undefined ? null : cold <= 2000)} |`);

@@ -76,9 +76,17 @@ export interface InteractionResult {
   dataPageLoadMs?: number;
   /** Overview after that load, until no panel is busy. */
   overviewAfterLoadMs?: number;
-  /** Filter changes on Overview: URL change → last panel no longer aria-busy. */
+  /** Filter changes on Overview once the filter indexes are built: URL change → last panel updated. */
   filterChangeMs: number[];
   filterChanges: string[];
+  /** The first filter change, made at once after that (the filter indexes still being built). */
+  firstChange?: string;
+  firstChangeMs?: number;
+  /** From the first change settled until the page had built every filter index it queued. */
+  indexesReadyMs?: number;
+  /** Filter changes no index answers (two values of one dimension): every panel runs its SQL. */
+  noIndexChangeMs: number[];
+  noIndexChanges: string[];
   memory: MemorySample[];
   error?: string;
   /** The Data page refused the files as too large, with the message it showed. */

@@ -15,46 +15,104 @@ export class QueryQueue {
   private readonly pending = new Map<string, Job>();
   private generation = 0;
   private paused = 0;
+  /** Asked-for queries queued or running: idle ones wait until there are none. */
+  private asked = 0;
+  private idle: { key: string; execute: () => Promise<Row[]> }[] = [];
+  private idleRunning = false;
+  private keptRows = 0;
 
   constructor(
     private readonly maxEntries = 300,
     /** Bigger answers (full drill-down exports) are not kept: they would hold memory for little gain. */
     private readonly maxRowsKept = 5000,
+    /** Answers computed ahead are kept up to this size: they are what makes the next click instant. */
+    private readonly maxIdleRowsKept = 50_000,
+    private readonly maxIdle = 60,
+    private readonly maxRowsTotal = 250_000,
   ) {}
 
   /** Runs `execute` in turn (or reuses its answer for the same `key`); see the class comment. */
   run(key: string, execute: () => Promise<Row[]>, signal?: AbortSignal): Promise<Row[]> {
+    const hit = this.peek(key);
+    if (hit) return Promise.resolve(hit);
+    const job = this.pending.get(key) ?? this.enqueue(key, execute, false);
+    return job.wait(signal);
+  }
+
+  /** The kept answer for `key`, if there is one (without running anything). */
+  peek(key: string): Row[] | undefined {
     const hit = this.paused > 0 ? undefined : this.cache.get(key);
     if (hit) {
       // Most recently used last, so the oldest entry is the first one evicted.
       this.cache.delete(key);
       this.cache.set(key, hit);
-      return Promise.resolve(hit);
     }
-    let job = this.pending.get(key);
-    if (!job) {
-      job = new Job();
-      this.pending.set(key, job);
-      const generation = this.generation;
-      const started = this.tail.then(async () => {
-        if (job!.allAborted()) throw abortError();
-        return execute();
-      });
-      this.tail = started.catch(() => undefined);
-      const current = job;
-      started.then(
-        (rows) => {
-          if (this.pending.get(key) === current) this.pending.delete(key);
-          if (generation === this.generation && this.paused === 0) this.remember(key, rows);
-          current.settle(rows, null);
-        },
-        (e: unknown) => {
-          if (this.pending.get(key) === current) this.pending.delete(key);
-          current.settle(null, e);
-        },
-      );
-    }
-    return job.wait(signal);
+    return hit;
+  }
+
+  /**
+   * Computes `key` ahead, only while nothing else is asked for: an idle query starts when no
+   * asked-for query is queued, so a click waits at most for the one idle query running. The
+   * newest requests go first (they describe the view the user is on); after `maxIdle` the
+   * oldest are dropped. Its answer is kept like any other, up to `maxIdleRowsKept` rows.
+   */
+  runWhenIdle(key: string, execute: () => Promise<Row[]>): void {
+    if (this.paused > 0 || this.cache.has(key) || this.pending.has(key)) return;
+    this.idle = [{ key, execute }, ...this.idle.filter((j) => j.key !== key)].slice(0, this.maxIdle);
+    this.notify();
+    queueMicrotask(() => this.pump());
+  }
+
+  /** Queries waiting to be computed ahead, the one running included. */
+  get idleWork(): number {
+    return this.idle.length + (this.idleRunning ? 1 : 0);
+  }
+
+  /** Called whenever idleWork changes. */
+  onIdleWork: ((pending: number) => void) | null = null;
+
+  private notify(): void {
+    this.onIdleWork?.(this.idleWork);
+  }
+
+  private pump(): void {
+    if (this.asked > 0 || this.idleRunning || this.paused > 0) return;
+    const next = this.idle.shift();
+    if (!next) return;
+    if (this.cache.has(next.key) || this.pending.has(next.key)) return this.pump();
+    this.idleRunning = true;
+    this.enqueue(next.key, next.execute, true);
+  }
+
+  private enqueue(key: string, execute: () => Promise<Row[]>, idle: boolean): Job {
+    const job = new Job();
+    this.pending.set(key, job);
+    if (!idle) this.asked++;
+    const generation = this.generation;
+    const started = this.tail.then(async () => {
+      if (job.allAborted()) throw abortError();
+      return execute();
+    });
+    this.tail = started.catch(() => undefined);
+    const done = () => {
+      if (this.pending.get(key) === job) this.pending.delete(key);
+      if (idle) this.idleRunning = false;
+      else this.asked--;
+      if (idle) this.notify();
+      this.pump();
+    };
+    started.then(
+      (rows) => {
+        if (generation === this.generation && this.paused === 0) this.remember(key, rows, idle ? this.maxIdleRowsKept : this.maxRowsKept);
+        done();
+        job.settle(rows, null);
+      },
+      (e: unknown) => {
+        done();
+        job.settle(null, e);
+      },
+    );
+    return job;
   }
 
   /**
@@ -103,13 +161,22 @@ export class QueryQueue {
   invalidate(): void {
     this.generation++;
     this.cache.clear();
+    this.keptRows = 0;
     this.pending.clear();
+    this.idle = [];
+    this.notify();
   }
 
-  private remember(key: string, rows: Row[]): void {
-    if (rows.length > this.maxRowsKept) return;
+  private remember(key: string, rows: Row[], maxRows: number): void {
+    if (rows.length > maxRows) return;
+    this.keptRows += rows.length - (this.cache.get(key)?.length ?? 0);
     this.cache.set(key, rows);
-    while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    // Bounded in entries and in rows (filter indexes of SKU tables hold thousands each).
+    while (this.cache.size > this.maxEntries || this.keptRows > this.maxRowsTotal) {
+      const oldest = this.cache.keys().next().value!;
+      this.keptRows -= this.cache.get(oldest)!.length;
+      this.cache.delete(oldest);
+    }
   }
 }
 

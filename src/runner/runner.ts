@@ -174,17 +174,75 @@ export class Runner {
     const q = this.prepare(model, params);
     if ('status' in q) return q;
     const seeded = this.seeded?.get(q.key);
-    if (seeded) return { status: 'ok', model, rows: seeded };
+    if (seeded) {
+      if (this.computeAhead) void this.tablesReady.then(() => this.buildFilterIndexes(model, params), () => undefined);
+      return { status: 'ok', model, rows: seeded };
+    }
     await this.tablesReady;
-    const rows = await this.queue.run(
-      q.key,
-      async () => {
-        await this.createMacrosFor(q.sql);
-        return this.engine.query(q.sql, q.params);
-      },
-      signal,
-    );
-    return { status: 'ok', model, rows };
+    const indexed = this.fromFilterIndex(model, params);
+    const rows =
+      indexed ??
+      (await this.queue.run(
+        q.key,
+        async () => {
+          await this.createMacrosFor(q.sql);
+          return this.engine.query(q.sql, q.params);
+        },
+        signal,
+      ));
+    if (this.computeAhead) this.buildFilterIndexes(model, params);
+    return { status: 'ok', model, rows: this.byDims(model).length > 0 && params.by === undefined ? withoutByValue(rows) : rows };
+  }
+
+  /**
+   * Build filter indexes while idle (see fromFilterIndex). On for the page, where the next
+   * click is coming; off for the CLI and the build, which ask once and close.
+   */
+  computeAhead = false;
+
+  /** Answers and index builds waiting to run ahead (see buildFilterIndexes), for progress displays. */
+  set onIdleWork(fn: ((pending: number) => void) | null) {
+    this.queue.onIdleWork = fn;
+  }
+
+  /**
+   * Filter indexes, after Mosaic's data-cube indexes: a model with a `by` parameter answers
+   * for every value of one filter dimension at once (one row set per `by_value`, the other
+   * filters applied). Once such an answer is kept, a view that differs only by one value of
+   * that dimension is read from it instead of scanning the data again: exact, because a
+   * group holds the same rows the filter would keep (distinct counts included). A value
+   * the index holds no rows for is asked for as usual.
+   */
+  private fromFilterIndex(model: string, params: ModelParams): Row[] | null {
+    if (params.by !== undefined) return null;
+    for (const dim of this.byDims(model)) {
+      const value = singleValue(params[dim]);
+      if (value === null) continue;
+      const index = this.prepare(model, { ...params, [dim]: undefined, by: dim });
+      if ('status' in index) continue;
+      const rows = this.queue.peek(index.key)?.filter((r) => r.by_value === value);
+      if (rows && rows.length > 0) return rows;
+    }
+    return null;
+  }
+
+  /** Queues, to run while nothing else is asked for, the indexes of this view for each dimension. */
+  private buildFilterIndexes(model: string, params: ModelParams): void {
+    if (params.by !== undefined) return;
+    for (const dim of this.byDims(model)) {
+      const index = this.prepare(model, { ...params, [dim]: undefined, by: dim });
+      if ('status' in index) continue;
+      this.queue.runWhenIdle(index.key, async () => {
+        await this.createMacrosFor(index.sql);
+        return this.engine.query(index.sql, index.params);
+      });
+    }
+  }
+
+  /** The dimensions a model can be indexed by: the values of its `by` parameter. */
+  byDims(model: string): string[] {
+    const by = this.header(model).params.find((p) => p.name === 'by');
+    return by?.type.kind === 'enum' ? by.type.values : [];
   }
 
   /** A model's SQL with its bound values and answer key, or the columns it needs that hold no value. */
@@ -240,6 +298,19 @@ export class Runner {
     if (text === undefined) throw new Error(`Missing queries/${file}.sql`);
     return text;
   }
+}
+
+/** The one value a filter parameter selects, or null (no filter, or several values). */
+function singleValue(v: ParamValue | undefined): string | null {
+  if (typeof v === 'string') return v === '' || v.includes(LIST_SEPARATOR) ? null : v;
+  if (Array.isArray(v) && v.length === 1) return String(v[0]);
+  return null;
+}
+
+/** An indexed model's rows as its plain answer: `by_value` is the index's own column. */
+function withoutByValue(rows: Row[]): Row[] {
+  if (rows.length === 0 || !('by_value' in rows[0]!)) return rows;
+  return rows.map(({ by_value: _, ...rest }) => rest);
 }
 
 /** What identifies an answer: the model and its bound values. */

@@ -161,4 +161,64 @@ describe('QueryQueue, paused', () => {
     expect(await later).toEqual([{ name: 'b' }]);
     expect(f.log).toEqual(['kept', 'a', 'b']);
   });
+
+  it('runs work ahead only while nothing is asked for, newest first, and keeps its answers', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const pending: number[] = [];
+    q.onIdleWork = (n) => pending.push(n);
+    const a = q.run('a', f.query('a'));
+    q.runWhenIdle('old', f.query('old'));
+    q.runWhenIdle('new', f.query('new'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['a']); // nothing ahead while 'a' is asked for
+    await f.releaseAll();
+    await a;
+    expect(f.log).toEqual(['a', 'new', 'old']);
+    expect(pending.at(-1)).toBe(0);
+    // Kept: asking for them later runs nothing.
+    expect(await q.run('new', f.query('new-again'))).toEqual([{ name: 'new' }]);
+    expect(q.peek('old')).toEqual([{ name: 'old' }]);
+    expect(f.log).toEqual(['a', 'new', 'old']);
+  });
+
+  it('an asked query waits at most for the one query ahead already running', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    q.runWhenIdle('ahead1', f.query('ahead1'));
+    q.runWhenIdle('ahead2', f.query('ahead2'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['ahead2']);
+    const asked = q.run('asked', f.query('asked'));
+    await f.releaseAll();
+    await asked;
+    expect(f.log).toEqual(['ahead2', 'asked', 'ahead1']);
+  });
+
+  it('drops work ahead when the data changes', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const a = q.run('a', f.query('a'));
+    q.runWhenIdle('ahead', f.query('ahead'));
+    expect(q.idleWork).toBe(1);
+    q.invalidate();
+    expect(q.idleWork).toBe(0);
+    await f.releaseAll();
+    await a;
+    expect(f.log).toEqual(['a']);
+  });
+});
+
+describe('QueryQueue memory', () => {
+  it('forgets the oldest answers once the kept rows pass the limit', async () => {
+    const q = new QueryQueue(300, 5000, 50_000, 60, 10);
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ i }));
+    await q.run('a', async () => rows(4));
+    await q.run('b', async () => rows(4));
+    expect(q.peek('a')).toHaveLength(4);
+    await q.run('c', async () => rows(4)); // 12 rows > 10: the least recently used ('b') goes
+    expect(q.peek('b')).toBeUndefined();
+    expect(q.peek('a')).toHaveLength(4);
+    expect(q.peek('c')).toHaveLength(4);
+  });
 });

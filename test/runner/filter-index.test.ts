@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_SCREEN } from '../../src/app/first-screen';
+import { createNodeRunner, loadFolder } from '../../src/engine/node-session';
+import type { Row } from '../../src/engine/types';
+import type { ModelParams, Runner } from '../../src/runner/runner';
+
+/**
+ * Filter indexes (Runner.fromFilterIndex): a view that differs from an indexed one by one value
+ * of one filter dimension is read from the index's answer instead of running its SQL. It must
+ * be the very answer the SQL gives, for every Overview model, dimension and value, on the demo
+ * data, under several other filters (dates, a multi-value list, a SKU, a reason).
+ */
+const DEMO = path.resolve(__dirname, '../../data/demo');
+
+let runner: Runner;
+let queries = 0;
+
+beforeAll(async () => {
+  runner = await createNodeRunner();
+  await loadFolder(runner, DEMO);
+  const query = runner.engine.query.bind(runner.engine);
+  runner.engine.query = async (sql, params) => {
+    queries++;
+    return query(sql, params);
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await runner?.engine.close();
+});
+
+/** The Overview's indexed requests, and return_rate_by for a dimension whose baseline is the whole selection. */
+function requests(): [string, ModelParams][] {
+  const overview = FIRST_SCREEN.filter(([m]) => runner.byDims(m).length > 0).map(([m, p]) => [m, { ...p }] as [string, ModelParams]);
+  return [...overview, ['return_rate_by', { dim: 'category' }]];
+}
+
+/** The other filters each index is built under. */
+const BASES: ModelParams[] = [
+  {},
+  { date_from: '2024-03-01', date_to: '2024-08-31' },
+  { region: ['DE', 'FR'], reason: 'defective' },
+  { sku: 'APP-0001' },
+];
+
+function same(a: Row[], b: Row[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((row, i) => {
+    const other = b[i]!;
+    const keys = Object.keys(row);
+    if (keys.length !== Object.keys(other).length) return false;
+    return keys.every((k) => {
+      const x = row[k];
+      const y = other[k];
+      if (typeof x === 'number' && typeof y === 'number') return x === y || Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
+      if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
+      return Object.is(x, y);
+    });
+  });
+}
+
+describe('filter indexes', () => {
+  it('Overview models declare the dimensions they can be indexed by', () => {
+    for (const [m] of FIRST_SCREEN.filter(([m]) => m !== 'filter_options')) {
+      expect(runner.byDims(m), m).toEqual(['channel', 'region', 'category', 'supplier', 'carrier']);
+    }
+  });
+
+  it('an answer read from an index equals the SQL answer, for every model, dimension, value and base filter', async () => {
+    let compared = 0;
+    let fromIndex = 0;
+    for (const [model, params] of requests()) {
+      for (const base of BASES) {
+        for (const dim of runner.byDims(model)) {
+          const at = { ...params, ...base, [dim]: undefined };
+          // The live answers first, with answer reuse off (no index can be read then).
+          const resume = runner.pauseAnswerReuse();
+          const index = (await runner.run(model, { ...at, by: dim })).rows;
+          const values = [...new Set(index.map((r) => String(r.by_value)))];
+          const live = new Map<string, Row[]>();
+          for (const v of [...values, 'no-such-value']) live.set(v, (await runner.run(model, { ...at, [dim]: v })).rows);
+          resume();
+          await runner.run(model, { ...at, by: dim }); // kept now: the index
+          for (const [v, expected] of live) {
+            const before = queries;
+            const got = (await runner.run(model, { ...at, [dim]: [v] })).rows;
+            const ran = queries > before;
+            // A value in the index is read from it; one it lacks runs its SQL.
+            expect(ran, `${model} ${JSON.stringify(base)} ${dim}=${v} ran SQL`).toBe(!values.includes(v));
+            if (!ran) fromIndex++;
+            expect(same(got, expected), `${model} ${JSON.stringify(base)} ${dim}=${v}: index answer = SQL answer`).toBe(true);
+            expect(got.every((r) => !('by_value' in r))).toBe(true);
+            compared++;
+          }
+        }
+      }
+    }
+    // Enough cases that a broken index would show: every model, several values per dimension.
+    expect(fromIndex).toBeGreaterThan(500);
+    expect(compared).toBeGreaterThan(fromIndex);
+  }, 600_000);
+
+  it('builds the indexes of a view while idle, when asked to compute ahead', async () => {
+    runner.computeAhead = true;
+    try {
+      const resume = runner.pauseAnswerReuse();
+      resume(); // forget every kept answer
+      const idle = new Promise<void>((resolve) => {
+        runner.onIdleWork = (n) => n === 0 && resolve();
+      });
+      await runner.run('kpis', {});
+      await idle;
+      runner.computeAhead = false; // the next views would queue their own indexes
+      const before = queries;
+      const web = (await runner.run('kpis', { channel: 'web' })).rows;
+      const de = (await runner.run('kpis', { region: 'DE' })).rows;
+      expect(queries, 'answered from indexes built while idle').toBe(before);
+      expect(web).toHaveLength(1);
+      expect(Number(web[0]!.orders)).toBeGreaterThan(0);
+      expect(Number(de[0]!.orders)).toBeGreaterThan(0);
+    } finally {
+      runner.computeAhead = false;
+      runner.onIdleWork = null;
+    }
+  }, 120_000);
+});
