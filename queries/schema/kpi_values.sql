@@ -12,7 +12,7 @@
 CREATE OR REPLACE MACRO kpi_values(p_date_from, p_date_to, p_channel, p_region, p_category,
                                    p_supplier, p_carrier, p_sku, p_reason) AS TABLE
   WITH line_totals AS (
-    SELECT count(DISTINCT order_id) AS orders,
+    SELECT count(DISTINCT order_key) AS orders,
       sum(quantity) AS units, sum(line_value) AS value
     FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
   ), return_totals AS (
@@ -25,10 +25,10 @@ CREATE OR REPLACE MACRO kpi_values(p_date_from, p_date_to, p_channel, p_region, 
     FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
   ), returned_orders AS (
     -- orders of the selected lines with at least one accepted return
-    SELECT count(DISTINCT order_id) AS orders_with_return
+    SELECT count(DISTINCT order_key) AS orders_with_return
     FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
     WHERE resolution IS DISTINCT FROM 'rejected'
-      AND order_id IN (SELECT order_id FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku))
+      AND order_key IN (SELECT order_key FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku))
   )
   SELECT
     l.orders,
