@@ -92,6 +92,8 @@ SELECT
     END * coalesce(p.unit_cost, 0) * m.quantity, 0) AS recovery_value,
   m.recovery_value IS NULL AS recovery_estimated,
   m.return_carrier, m.label_cost, m.pickup_attempts, m.pickup_failed,
+  -- carried here so retained_revenue needs no join back to returns on every filter change
+  m.exchange_value,
   coalesce(m.region, l.region, '(unknown)') AS region,
   coalesce(l.channel, '(unknown)') AS channel,
   l.customer_id,
