@@ -50,9 +50,6 @@
 -- @output exchanges_valued : exchanges whose exchange_value is known
 WITH rets AS (
   SELECT * FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
-), exchange_values AS (
-  -- exchange_value is read from the canonical returns table (the derived table does not carry it)
-  SELECT return_id, exchange_value FROM returns WHERE exchange_value IS NOT NULL
 ), valued AS (
   SELECT
     r.by_value,
@@ -65,9 +62,8 @@ WITH rets AS (
     END AS dim_raw,
     r.resolution,
     coalesce(r.quantity * r.unit_price, r.refund_amount, 0) AS value,
-    e.exchange_value
+    r.exchange_value
   FROM rets r
-  LEFT JOIN exchange_values e ON e.return_id = r.return_id
   WHERE $dim <> 'period' OR r.cohort_date IS NOT NULL
 ), grouped AS (
   SELECT
@@ -100,7 +96,8 @@ WITH rets AS (
   SELECT p.by_value, strftime(p.period, '%Y-%m-%d'), p.period, 0, 0, 0, 0, 0, 0, 0, 0, 0
   FROM periods p ANTI JOIN grouped g ON g.by_value = p.by_value AND g.period = p.period
 ), has_exchange_value AS (
-  SELECT (SELECT count(*) FROM exchange_values) > 0 AS present
+  -- over all the loaded returns, whatever the filters
+  SELECT count(exchange_value) > 0 AS present FROM returns
 )
 SELECT
   by_value,

@@ -35,7 +35,7 @@ WITH lines AS (
   SELECT
     by_value,
     CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', order_date) ELSE date_trunc('month', order_date) END AS DATE) AS period,
-    count(DISTINCT order_id) AS orders,
+    count(DISTINCT order_key) AS orders,
     sum(quantity) AS units_sold
   FROM lines
   GROUP BY ALL

@@ -15,7 +15,7 @@
 CREATE OR REPLACE MACRO kpi_values_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category,
                                       p_supplier, p_carrier, p_sku, p_reason) AS TABLE
   WITH line_totals AS (
-    SELECT by_value, count(DISTINCT order_id) AS orders,
+    SELECT by_value, count(DISTINCT order_key) AS orders,
       sum(quantity) AS units, sum(line_value) AS value
     FROM filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
     GROUP BY by_value
@@ -30,10 +30,10 @@ CREATE OR REPLACE MACRO kpi_values_by(p_by, p_date_from, p_date_to, p_channel, p
     GROUP BY by_value
   ), returned_orders AS (
     -- orders of the selected lines (of the same value) with at least one accepted return
-    SELECT r.by_value, count(DISTINCT r.order_id) AS orders_with_return
+    SELECT r.by_value, count(DISTINCT r.order_key) AS orders_with_return
     FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason) r
     SEMI JOIN filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku) l
-      ON l.order_id = r.order_id AND l.by_value = r.by_value
+      ON l.order_key = r.order_key AND l.by_value = r.by_value
     WHERE r.resolution IS DISTINCT FROM 'rejected'
     GROUP BY r.by_value
   ), groups AS (
