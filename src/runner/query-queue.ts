@@ -27,7 +27,8 @@ export class QueryQueue {
     private readonly maxRowsKept = 5000,
     /** Answers computed ahead are kept up to this size: they are what makes the next click instant. */
     private readonly maxIdleRowsKept = 50_000,
-    private readonly maxIdle = 60,
+    /** Room for the indexes of several views (the Overview queues 35 per view). */
+    private readonly maxIdle = 200,
     private readonly maxRowsTotal = 250_000,
   ) {}
 
@@ -51,14 +52,18 @@ export class QueryQueue {
   }
 
   /**
-   * Computes `key` ahead, only while nothing else is asked for: an idle query starts when no
-   * asked-for query is queued, so a click waits at most for the one idle query running. The
-   * newest requests go first (they describe the view the user is on); after `maxIdle` the
-   * oldest are dropped. Its answer is kept like any other, up to `maxIdleRowsKept` rows.
+   * Computes these answers ahead, only while nothing else is asked for: an idle query starts
+   * when no asked-for query is queued, so a click waits at most for the one idle query running.
+   * The newest batch goes first (it describes the view the user is on); past `maxIdle` the
+   * oldest are dropped. Answers are kept like any other, up to `maxIdleRowsKept` rows each.
    */
-  runWhenIdle(key: string, execute: () => Promise<Row[]>): void {
-    if (this.paused > 0 || this.cache.has(key) || this.pending.has(key)) return;
-    this.idle = [{ key, execute }, ...this.idle.filter((j) => j.key !== key)].slice(0, this.maxIdle);
+  runWhenIdle(jobs: readonly { key: string; execute: () => Promise<Row[]> }[]): void {
+    if (this.paused > 0) return;
+    const fresh = jobs.filter((j) => !this.cache.has(j.key) && !this.pending.has(j.key));
+    if (fresh.length === 0) return;
+    const keys = new Set(fresh.map((j) => j.key));
+    // The batch keeps its order (one view's dimensions, as the filter bar lists them).
+    this.idle = [...fresh, ...this.idle.filter((j) => !keys.has(j.key))].slice(0, this.maxIdle);
     this.notify();
     queueMicrotask(() => this.pump());
   }

@@ -229,14 +229,19 @@ export class Runner {
   /** Queues, to run while nothing else is asked for, the indexes of this view for each dimension. */
   private buildFilterIndexes(model: string, params: ModelParams): void {
     if (params.by !== undefined) return;
+    const jobs: { key: string; execute: () => Promise<Row[]> }[] = [];
     for (const dim of this.byDims(model)) {
       const index = this.prepare(model, { ...params, [dim]: undefined, by: dim });
       if ('status' in index) continue;
-      this.queue.runWhenIdle(index.key, async () => {
-        await this.createMacrosFor(index.sql);
-        return this.engine.query(index.sql, index.params);
+      jobs.push({
+        key: index.key,
+        execute: async () => {
+          await this.createMacrosFor(index.sql);
+          return this.engine.query(index.sql, index.params);
+        },
       });
     }
+    this.queue.runWhenIdle(jobs);
   }
 
   /** The dimensions a model can be indexed by: the values of its `by` parameter. */

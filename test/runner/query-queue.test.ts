@@ -168,25 +168,25 @@ describe('QueryQueue, paused', () => {
     const pending: number[] = [];
     q.onIdleWork = (n) => pending.push(n);
     const a = q.run('a', f.query('a'));
-    q.runWhenIdle('old', f.query('old'));
-    q.runWhenIdle('new', f.query('new'));
+    q.runWhenIdle([{ key: 'old', execute: f.query('old') }]);
+    q.runWhenIdle([{ key: 'new', execute: f.query('new') }, { key: 'new2', execute: f.query('new2') }]);
     await new Promise((r) => setTimeout(r, 0));
     expect(f.log).toEqual(['a']); // nothing ahead while 'a' is asked for
     await f.releaseAll();
     await a;
-    expect(f.log).toEqual(['a', 'new', 'old']);
+    expect(f.log).toEqual(['a', 'new', 'new2', 'old']); // newest batch first, in its order
     expect(pending.at(-1)).toBe(0);
     // Kept: asking for them later runs nothing.
     expect(await q.run('new', f.query('new-again'))).toEqual([{ name: 'new' }]);
     expect(q.peek('old')).toEqual([{ name: 'old' }]);
-    expect(f.log).toEqual(['a', 'new', 'old']);
+    expect(f.log).toEqual(['a', 'new', 'new2', 'old']);
   });
 
   it('an asked query waits at most for the one query ahead already running', async () => {
     const q = new QueryQueue();
     const f = fakeQueries();
-    q.runWhenIdle('ahead1', f.query('ahead1'));
-    q.runWhenIdle('ahead2', f.query('ahead2'));
+    q.runWhenIdle([{ key: 'ahead1', execute: f.query('ahead1') }]);
+    q.runWhenIdle([{ key: 'ahead2', execute: f.query('ahead2') }]);
     await new Promise((r) => setTimeout(r, 0));
     expect(f.log).toEqual(['ahead2']);
     const asked = q.run('asked', f.query('asked'));
@@ -195,11 +195,23 @@ describe('QueryQueue, paused', () => {
     expect(f.log).toEqual(['ahead2', 'asked', 'ahead1']);
   });
 
+  it('past its room, drops the oldest work ahead and keeps the newest batch whole', async () => {
+    const q = new QueryQueue(300, 5000, 50_000, 3);
+    const f = fakeQueries();
+    const a = q.run('a', f.query('a'));
+    q.runWhenIdle([{ key: 'v1-x', execute: f.query('v1-x') }, { key: 'v1-y', execute: f.query('v1-y') }]);
+    q.runWhenIdle([{ key: 'v2-x', execute: f.query('v2-x') }, { key: 'v2-y', execute: f.query('v2-y') }]);
+    expect(q.idleWork).toBe(3);
+    await f.releaseAll();
+    await a;
+    expect(f.log).toEqual(['a', 'v2-x', 'v2-y', 'v1-x']);
+  });
+
   it('drops work ahead when the data changes', async () => {
     const q = new QueryQueue();
     const f = fakeQueries();
     const a = q.run('a', f.query('a'));
-    q.runWhenIdle('ahead', f.query('ahead'));
+    q.runWhenIdle([{ key: 'ahead', execute: f.query('ahead') }]);
     expect(q.idleWork).toBe(1);
     q.invalidate();
     expect(q.idleWork).toBe(0);
