@@ -37,6 +37,8 @@ export class Runner {
   private seeded: Map<string, Row[]> | null = null;
   /** Until this settles, the tables are not loaded yet: only seeded answers can be given. */
   private tablesReady: Promise<void> = Promise.resolve();
+  /** tablesReady has settled (answerNow cannot wait for it). */
+  private tablesLoaded = true;
   /** On-demand schema files: the macros each creates, and its creation once started. */
   private readonly onDemand: { file: string; macros: RegExp; created: Promise<void> | null }[];
 
@@ -118,7 +120,13 @@ export class Runner {
     this.presence = new Map(seed.presence);
     this.seeded = new Map(seed.answers);
     this.tablesReady = tablesReady;
-    tablesReady.catch(() => undefined);
+    this.tablesLoaded = false;
+    tablesReady.then(
+      () => {
+        if (this.tablesReady === tablesReady) this.tablesLoaded = true;
+      },
+      () => undefined,
+    );
   }
 
   /** The seeded answers no longer describe the data (it is being replaced). */
@@ -171,17 +179,16 @@ export class Runner {
    * query-queue.ts). Rows are shared between callers: treat them as read-only.
    */
   async run(model: string, params: ModelParams = {}, signal?: AbortSignal): Promise<ModelResult> {
+    const now = this.answerNow(model, params);
+    if (now) {
+      this.workAhead(model, params);
+      return now;
+    }
     const q = this.prepare(model, params);
     if ('status' in q) return q;
-    const seeded = this.seeded?.get(q.key);
-    if (seeded) {
-      if (this.computeAhead) void this.tablesReady.then(() => this.buildFilterIndexes(model, params), () => undefined);
-      return { status: 'ok', model, rows: seeded };
-    }
     await this.tablesReady;
-    const indexed = this.fromFilterIndex(model, params);
     const rows =
-      indexed ??
+      this.fromFilterIndex(model, params) ??
       (await this.queue.run(
         q.key,
         async () => {
@@ -190,7 +197,33 @@ export class Runner {
         },
         signal,
       ));
-    if (this.computeAhead) this.buildFilterIndexes(model, params);
+    this.workAhead(model, params);
+    return this.answer(model, params, rows);
+  }
+
+  /**
+   * The answer, if it can be given without a query: seeded, kept, read from a filter index,
+   * or "needs columns". Runs nothing and queues nothing (the page calls it while rendering;
+   * see workAhead).
+   */
+  answerNow(model: string, params: ModelParams = {}): ModelResult | null {
+    const q = this.prepare(model, params);
+    if ('status' in q) return q;
+    const seeded = this.seeded?.get(q.key);
+    if (seeded) return { status: 'ok', model, rows: seeded };
+    if (!this.tablesLoaded) return null;
+    const rows = this.queue.peek(q.key) ?? this.fromFilterIndex(model, params);
+    return rows ? this.answer(model, params, rows) : null;
+  }
+
+  /** Queues the filter indexes of this view (see buildFilterIndexes), once the tables are loaded. */
+  workAhead(model: string, params: ModelParams = {}): void {
+    if (!this.computeAhead) return;
+    if (this.tablesLoaded) this.buildFilterIndexes(model, params);
+    else void this.tablesReady.then(() => this.buildFilterIndexes(model, params), () => undefined);
+  }
+
+  private answer(model: string, params: ModelParams, rows: Row[]): ModelResult {
     return { status: 'ok', model, rows: this.byDims(model).length > 0 && params.by === undefined ? withoutByValue(rows) : rows };
   }
 

@@ -124,4 +124,26 @@ describe('filter indexes', () => {
       runner.onIdleWork = null;
     }
   }, 120_000);
+
+  it('answerNow gives kept and indexed answers without running anything, and nothing else', async () => {
+    const resume = runner.pauseAnswerReuse();
+    resume(); // forget every kept answer
+    const before = queries;
+    expect(runner.answerNow('kpis', { channel: 'web' }), 'nothing known yet').toBeNull();
+    expect(runner.answerNow('kpis', {}), 'nothing known yet').toBeNull();
+    expect(queries, 'answerNow runs no query').toBe(before);
+    const live = await runner.run('kpis', { channel: 'web' });
+    const ran = queries;
+    expect(runner.answerNow('kpis', { channel: 'web' })?.rows, 'the kept answer').toEqual(live.rows);
+    expect(queries).toBe(ran);
+    await runner.run('kpis', { by: 'region' });
+    const afterIndex = queries;
+    const de = runner.answerNow('kpis', { region: 'DE' });
+    expect(queries).toBe(afterIndex);
+    expect(de?.status).toBe('ok');
+    expect(same(de!.rows, (await runner.run('kpis', { region: 'DE', sku: undefined })).rows)).toBe(true);
+    // Missing columns are known without a query too; a bad parameter throws at once.
+    expect(runner.answerNow('kpis', { region: ['DE', 'FR'] }), 'two values: no index answers').toBeNull();
+    expect(() => runner.answerNow('kpis', { date_from: 'yesterday' })).toThrow(/date_from/);
+  }, 120_000);
 });
