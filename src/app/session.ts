@@ -1,4 +1,5 @@
 import { getEngine } from '../engine/browser';
+import { preloadCharts } from './components/charts/BarChart';
 import { capacityProblem } from '../loader/browser-capacity';
 import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
@@ -72,12 +73,21 @@ function startDemoSession(): { early: Promise<Session>; full: Promise<Session> }
     const none = Promise.reject(new Error('This build contains no demo data (data/demo/*.csv was empty at build time).'));
     return { early: none, full: none };
   }
-  // Fetched while the database starts, not after.
-  const fetched = Promise.all(files.map(fetchDemoFile));
-  fetched.catch(() => undefined);
   const snapshot = loadDemoSnapshot();
+  // With the build's answers the first screen needs only them and the charts' code. The
+  // database (34 MB of wasm to fetch and compile) and the demo files start once that screen is
+  // drawn, so they do not compete with it for the connection and the two cores of a laptop.
+  const firstScreenDrawn = snapshot
+    .then((snap) => (snap ? Promise.all([preloadCharts(), whenIdle(500)]) : undefined))
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+  // Fetched while the database starts, not after.
+  const fetched = firstScreenDrawn.then(() => Promise.all(files.map(fetchDemoFile)));
+  fetched.catch(() => undefined);
   progress('Starting the database…');
-  const engine = getEngine();
+  const engine = firstScreenDrawn.then(() => getEngine());
   const runner = new Runner(deferredEngine(engine), bundledQuerySources());
   runner.computeAhead = true;
   // How many filter-index queries are still to run ahead (the benchmark reads it).
@@ -107,6 +117,14 @@ function startDemoSession(): { early: Promise<Session>; full: Promise<Session> }
     return session;
   });
   return { early, full };
+}
+
+/** Resolves when the page has nothing else to do (after the render in progress), or after `timeoutMs`. */
+function whenIdle(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 50);
+  });
 }
 
 /** The build's demo snapshot (virtual:demo-snapshot), or null without one or if it cannot be read. */

@@ -10,11 +10,12 @@ function loadChart() {
  * Starts downloading the charting code now. Called while the database starts, so the chunk
  * is there when the first chart renders instead of being fetched only then.
  */
-export function preloadCharts(): void {
+export function preloadCharts(): Promise<unknown> {
   loading ??= loadChart();
   loading.catch(() => {
     loading = null; // a failed prefetch is retried by the first chart
   });
+  return loading;
 }
 
 const Chart = lazy(() => (loading ??= loadChart()));
