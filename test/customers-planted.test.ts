@@ -30,7 +30,7 @@ describe('planted customers and abuse signals on the demo data', () => {
   const truth = JSON.parse(readFileSync(path.join(ROOT, 'data/demo/truth.json'), 'utf8')) as Truth;
   const abuse = truth.abuse;
   beforeAll(async () => {
-    const loads = await loadFolder(db.runner(), path.join(ROOT, 'data/demo'));
+    const loads = (await loadFolder(db.runner(), path.join(ROOT, 'data/demo'))).result.reports;
     expect(loads.filter((l) => l.error || l.rowsRejected > 0)).toEqual([]);
   }, 120_000);
 

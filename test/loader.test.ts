@@ -1,7 +1,8 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { describe, expect, it } from 'vitest';
-import { loadCanonicalFiles } from '../src/loader/load-canonical';
+import { readImportSql } from '../src/loader/import/node';
+import { loadFiles } from '../src/loader/load-file';
 import { decodeParquetNode } from '../src/loader/parquet-node';
 import { csv, useEngine } from './helpers/engine';
 
@@ -29,14 +30,14 @@ describe('canonical loader', () => {
       'O4,1,2024-02-01,,1,10,EUR,app,C2,FR', // line 7: missing sku
       'O5,1,2024-02-01,A,1,10,EUR,app,C2,FR,extra', // line 8: too many columns
     );
-    const [r] = await loadCanonicalFiles(db.runner().engine, [{ name: 'order_lines.csv', bytes: enc(text) }], decodeParquetNode);
+    const [r] = await loadFiles(db.runner().engine, readImportSql(), [{ name: 'order_lines.csv', bytes: enc(text) }], decodeParquetNode);
     expect(r).toMatchObject({ rowsRead: 7, rowsLoaded: 2, rowsRejected: 5 });
     expect(await count('order_lines')).toBe(2);
     const issues = await db.runner().engine.query('SELECT line_number, reason FROM load_issues ORDER BY line_number');
     expect(issues).toEqual([
-      { line_number: 4, reason: 'bad date in order_date: "notadate"' },
-      { line_number: 5, reason: 'negative quantity' },
-      { line_number: 6, reason: 'duplicate order_id + line_id' },
+      { line_number: 4, reason: 'bad date in order_date (expected ISO 8601 (year-month-day)): "notadate"' },
+      { line_number: 5, reason: 'negative quantity: "-1"' },
+      { line_number: 6, reason: 'duplicate order_id + line_id: "O1 + 1" (first on line 2)' },
       { line_number: 7, reason: 'missing sku' },
       { line_number: 8, reason: 'unreadable row (too many columns)' },
     ]);
@@ -46,8 +47,7 @@ describe('canonical loader', () => {
     await reset();
     const arrow = tableFromArrays({ sku: ['A', 'B'], category: ['shoes', 'home'], unit_cost: Float64Array.from([4, 9]) });
     const parquet = writeParquet(WasmTable.fromIPCStream(tableToIPC(arrow, 'stream')));
-    const reports = await loadCanonicalFiles(
-      db.runner().engine,
+    const reports = await loadFiles(db.runner().engine, readImportSql(),
       [
         { name: 'order_lines.tsv', bytes: enc('order_id\tline_id\torder_date\tsku\tquantity\tunit_price\nO1\t1\t2024-01-01\tA\t1\t5\n') },
         { name: 'products.parquet', bytes: parquet },
@@ -70,9 +70,8 @@ describe('canonical loader', () => {
 
   it('leaves the data as it was when a file cannot be used', async () => {
     await reset();
-    await loadCanonicalFiles(db.runner().engine, [{ name: 'order_lines.csv', bytes: enc(csv(LINES_HEADER, 'O1,1,2024-01-05,A,2,10.5,EUR,web,C1,DE')) }], decodeParquetNode);
-    const reports = await loadCanonicalFiles(
-      db.runner().engine,
+    await loadFiles(db.runner().engine, readImportSql(), [{ name: 'order_lines.csv', bytes: enc(csv(LINES_HEADER, 'O1,1,2024-01-05,A,2,10.5,EUR,web,C1,DE')) }], decodeParquetNode);
+    const reports = await loadFiles(db.runner().engine, readImportSql(),
       [
         { name: 'order_lines.csv', bytes: enc('order_id,sku\nO9,A\n') },
         { name: 'products.parquet', bytes: enc('not parquet at all') },
@@ -100,13 +99,13 @@ describe('canonical loader, appending and line numbers', () => {
       'O1,1,2024-01-05,A,2,10.5,EUR,web,C1,DE', // line 4: already loaded
       'O3,1,2024-01-07,B,x,10,EUR,web,C1,DE', // line 5: bad integer
     );
-    await loadCanonicalFiles(engine, [{ name: 'order_lines.csv', bytes: enc(first) }], decodeParquetNode);
-    const [r] = await loadCanonicalFiles(engine, [{ name: 'order_lines.csv', bytes: enc(second) }], decodeParquetNode);
+    await loadFiles(engine, readImportSql(), [{ name: 'order_lines.csv', bytes: enc(first) }], decodeParquetNode);
+    const [r] = await loadFiles(engine, readImportSql(), [{ name: 'order_lines.csv', bytes: enc(second) }], decodeParquetNode);
     expect(r).toMatchObject({ rowsRead: 4, rowsLoaded: 1, rowsRejected: 3 });
     expect(await engine.query('SELECT line_number, reason FROM load_issues ORDER BY line_number')).toEqual([
       { line_number: 3, reason: 'unreadable row (too many columns)' },
-      { line_number: 4, reason: 'duplicate order_id + line_id (already loaded)' },
-      { line_number: 5, reason: 'bad integer in quantity: "x"' },
+      { line_number: 4, reason: 'duplicate order_id + line_id: "O1 + 1" (already loaded)' },
+      { line_number: 5, reason: 'bad whole number in quantity: "x"' },
     ]);
   });
 });
@@ -117,11 +116,10 @@ describe('canonical loader, rows that could vanish', () => {
     const engine = db.runner().engine;
     // products.json: one column (sku); the second record has no sku. Staged as CSV text, that
     // record is an empty line: it must still be read, then rejected (not skipped as blank).
-    const [p] = await loadCanonicalFiles(engine, [{ name: 'products.json', bytes: enc('[{"sku":"A"},{"sku":null},{"sku":"B"}]') }], decodeParquetNode);
+    const [p] = await loadFiles(engine, readImportSql(), [{ name: 'products.json', bytes: enc('[{"sku":"A"},{"sku":null},{"sku":"B"}]') }], decodeParquetNode);
     expect(p).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });
     expect(await engine.query(`SELECT reason FROM load_issues WHERE table_name = 'products'`)).toEqual([{ reason: 'missing sku' }]);
-    const [w] = await loadCanonicalFiles(
-      engine,
+    const [w] = await loadFiles(engine, readImportSql(),
       [{ name: 'reviews.json', bytes: enc('{"meta":[{"x":1}],"data":[{"review_id":"V1","sku":"A","rating":4}]}') }],
       decodeParquetNode,
     );

@@ -25,7 +25,7 @@ const ORDER_LINES = csv(
   '111-0000001-0000001,1,2025-06-01,SHIRT-M,1,20,USD,amazon',
   '111-0000002-0000002,1,2025-06-02,SHIRT-L,2,25,USD,amazon',
   '111-0000003-0000003,1,2025-06-12,MUG,1,8,USD,amazon',
-  '111-0000004-0000004,1,2025-06-03,KETTLE,1,40,USD,amazon', // KETTLE is no product (the canonical loader does not check)
+  '111-0000004-0000004,1,2025-06-03,KETTLE,1,40,USD,amazon', // line 5: KETTLE is no product → rejected (unknown SKU), as through any mapping
 );
 // Products: SHIRT-M, SHIRT-L, MUG, TEA (4 rows). KETTLE is missing.
 const PRODUCTS = csv('sku,product_name,category,supplier,unit_cost', 'SHIRT-M,Shirt M,apparel,S1,8', 'SHIRT-L,Shirt L,apparel,S1,9', 'MUG,Mug,home,S2,2', 'TEA,Tea,food,S3,1');
@@ -74,9 +74,9 @@ const REVIEWS_MAPPING: MappingSpec = {
 
 // Join coverage of the batch, by hand:
 //   returns loaded: lines 2 (…1), 3 (…2), 5 (…9), 8 (…2) → 4 rows with an order id, 3 found (…9 is not an order):
-//     coverage 3/4, example 111-0000009-0000009, target 4 order lines.
-//   SKUs: order lines {SHIRT-M, SHIRT-L, MUG, KETTLE} ∪ returns {SHIRT-M, SHIRT-L, TEA} ∪ reviews {MUG, SHIRT-M}
-//     = {SHIRT-M, SHIRT-L, MUG, KETTLE, TEA}: 5, of which 4 are products (KETTLE is not): coverage 4/5, example KETTLE.
+//     coverage 3/4, example 111-0000009-0000009, target 3 order lines (the KETTLE line was refused).
+//   SKUs: order lines {SHIRT-M, SHIRT-L, MUG} ∪ returns {SHIRT-M, SHIRT-L, TEA} ∪ reviews {MUG, SHIRT-M}
+//     = {SHIRT-M, SHIRT-L, MUG, TEA}: 4, all products: coverage 4/4.
 //   shipments: none.
 
 function fbaMapping(): MappingSpec {
@@ -115,7 +115,7 @@ describe('replaceData with mapped exports', () => {
     expect(result.reports.map((r) => [r.file, r.route, r.table, r.rowsRead, r.rowsLoaded, r.rowsRejected, r.rowsExcluded, r.rowsWarned])).toEqual([
       ['fba_returns.tsv', 'mapping', 'returns', 7, 4, 3, 0, 0],
       ['reviews_export.csv', 'mapping', 'reviews', 4, 2, 1, 1, 0],
-      ['order_lines.csv', 'canonical', 'order_lines', 4, 4, 0, 0, 0],
+      ['order_lines.csv', 'canonical', 'order_lines', 4, 3, 1, 0, 0],
       ['products.csv', 'canonical', 'products', 4, 4, 0, 0, 0],
     ]);
     expect(result.reports[0]).toMatchObject({ mapping: 'Amazon FBA customer returns', preset: 'amazon_fba_returns' });
@@ -145,19 +145,19 @@ describe('replaceData with mapped exports', () => {
     expect(steps.at(-1)).toMatchObject({ step: 'done', rowsRead: 19 });
 
     expect(result.coverage?.map((c) => [c.join_name, c.total, c.with_key, c.matched, c.unmatched, c.target_rows, c.example_unmatched])).toEqual([
-      ['returns_to_orders', 4, 4, 3, 1, 4, '111-0000009-0000009'],
-      ['skus_to_products', 5, 5, 4, 1, 4, 'KETTLE'],
-      ['shipments_to_orders', 0, 0, 0, 0, 4, null],
+      ['returns_to_orders', 4, 4, 3, 1, 3, '111-0000009-0000009'],
+      ['skus_to_products', 4, 4, 4, 0, 4, null],
+      ['shipments_to_orders', 0, 0, 0, 0, 3, null],
     ]);
     expect(result.coverage![0]!.coverage).toBeCloseTo(3 / 4, 10);
-    expect(result.coverage![1]!.coverage).toBeCloseTo(4 / 5, 10);
+    expect(result.coverage![1]!.coverage).toBe(1);
     expect(result.issues).toEqual([]);
 
-    // The data is the batch: 4 orders; 4 returns; load_log and load_issues say the same as the reports.
-    expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 4, returns: 4 });
+    // The data is the batch: 3 orders; 4 returns; load_log and load_issues say the same as the reports.
+    expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 3, returns: 4 });
     expect(await q(`SELECT source_file, table_name, rows_read, rows_loaded, rows_rejected, rows_excluded FROM load_log ORDER BY source_file`)).toEqual([
       { source_file: 'fba_returns.tsv', table_name: 'returns', rows_read: 7, rows_loaded: 4, rows_rejected: 3, rows_excluded: 0 },
-      { source_file: 'order_lines.csv', table_name: 'order_lines', rows_read: 4, rows_loaded: 4, rows_rejected: 0, rows_excluded: 0 },
+      { source_file: 'order_lines.csv', table_name: 'order_lines', rows_read: 4, rows_loaded: 3, rows_rejected: 1, rows_excluded: 0 },
       { source_file: 'products.csv', table_name: 'products', rows_read: 4, rows_loaded: 4, rows_rejected: 0, rows_excluded: 0 },
       { source_file: 'reviews_export.csv', table_name: 'reviews', rows_read: 4, rows_loaded: 2, rows_rejected: 1, rows_excluded: 1 },
     ]);
@@ -165,6 +165,7 @@ describe('replaceData with mapped exports', () => {
       { source_file: 'fba_returns.tsv', line_number: 4, severity: 'rejected' },
       { source_file: 'fba_returns.tsv', line_number: 6, severity: 'rejected' },
       { source_file: 'fba_returns.tsv', line_number: 7, severity: 'rejected' },
+      { source_file: 'order_lines.csv', line_number: 5, severity: 'rejected' },
       { source_file: 'reviews_export.csv', line_number: 4, severity: 'excluded' },
       { source_file: 'reviews_export.csv', line_number: 5, severity: 'rejected' },
     ]);
@@ -178,18 +179,20 @@ describe('replaceData with mapped exports', () => {
     expect(await q(`SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('incoming', 'outgoing', 'preview_import')`)).toEqual([]);
   });
 
-  it('a mapped file that cannot be used gets one message; the rest of the batch loads', async () => {
+  it('a mapped file that cannot be used gets one message; the rest of the batch loads when the partial batch is accepted', async () => {
     const broken: MappingSpec = { ...REVIEWS_MAPPING, targets: [{ ...REVIEWS_MAPPING.targets[0]!, columns: { ...REVIEWS_MAPPING.targets[0]!.columns, title: { column: 'Headline' } } }] };
     const result = await replaceData(
       db.runner(),
       [file('order_lines.csv', ORDER_LINES), file('reviews_export.csv', REVIEWS, broken), { name: 'gone.tsv', bytes: () => Promise.reject(new Error('permission denied')), mapping: fbaMapping() }],
       decodeParquetNode,
       undefined,
-      OPTS,
+      { ...OPTS, allowPartial: true },
     );
     expect(result.replaced).toBe(true);
     expect(result.loadedFiles).toEqual(['order_lines.csv']);
-    expect(result.reports[1]).toMatchObject({ route: 'mapping', table: 'reviews', rowsRead: 0, rowsLoaded: 0 });
+    expect(result.refusedFiles).toEqual(['reviews_export.csv', 'gone.tsv']);
+    // Its 4 rows were read, and each is listed as rejected with the reason.
+    expect(result.reports[1]).toMatchObject({ route: 'mapping', table: 'reviews', rowsRead: 4, rowsLoaded: 0, rowsRejected: 4 });
     expect(result.reports[1]!.error).toMatch(/^reviews_export\.csv: the file has no column "Headline"/);
     expect(result.reports[2]).toMatchObject({ route: 'mapping', table: 'returns', error: 'gone.tsv: the file could not be read (permission denied)' });
     expect(await q('SELECT count(*) AS n FROM reviews')).toEqual([{ n: 0 }]);

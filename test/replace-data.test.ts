@@ -13,7 +13,7 @@ const file = (name: string, text: string): BatchFile => ({ name, bytes: enc(text
 const FIRST: BatchFile[] = [
   file('order_lines.csv', csv(LINES, 'A1,1,2025-01-02,S1,1,10,EUR,web', 'A2,1,2025-01-03,S1,2,10,EUR,web', 'A3,1,2025-01-04,S2,1,5,EUR,app')),
   file('returns.csv', csv(RETURNS, 'R1,A1,1,1,defective,10')),
-  file('products.csv', csv('sku,category,unit_cost', 'S1,shoes,4')),
+  file('products.csv', csv('sku,category,unit_cost', 'S1,shoes,4', 'S2,bags,3')),
 ];
 
 describe('replaceData', () => {
@@ -41,7 +41,7 @@ describe('replaceData', () => {
     expect(result.reports.map((r) => [r.file, r.rowsRead, r.rowsLoaded, r.rowsRejected])).toEqual([
       ['order_lines.csv', 3, 3, 0],
       ['returns.csv', 1, 1, 0],
-      ['products.csv', 1, 1, 0],
+      ['products.csv', 2, 2, 0],
     ]);
     expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 3, returns: 1 });
     expect(await n('SELECT count(*) AS n FROM load_log')).toBe(3);
@@ -92,22 +92,32 @@ describe('replaceData', () => {
       { source_file: 'order_lines.tsv', rows_read: 2, rows_loaded: 1, rows_rejected: 1 },
     ]);
     expect(await q('SELECT source_file, line_number, reason FROM load_issues')).toEqual([
-      { source_file: 'order_lines.tsv', line_number: 3, reason: 'duplicate order_id + line_id' },
+      { source_file: 'order_lines.tsv', line_number: 3, reason: 'duplicate order_id + line_id: "B1 + 1" (first on line 2)' },
     ]);
     const dq = (await db.runner().run('data_quality')).rows.find((r) => r.table_name === 'order_lines');
     expect(dq).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
   });
 
-  it('keeps usable order lines even when another file of the batch fails, and says which', async () => {
-    const result = await replaceData(
-      db.runner(),
-      [file('order_lines.csv', csv(LINES, 'C1,1,2025-02-01,S1,1,10,EUR,web')), file('returns.csv', csv('order_id,quantity', 'C1,1'))],
-      decodeParquetNode,
-    );
-    expect(result.replaced).toBe(true);
-    expect(result.loadedFiles).toEqual(['order_lines.csv']);
-    expect(result.reports[1]!.error).toBe('returns.csv: missing required column return_id');
+  it('keeps the data when a file of the batch cannot be used, unless the partial batch is accepted; its rows count as rejected', async () => {
+    const batch = [file('order_lines.csv', csv(LINES, 'C1,1,2025-02-01,S1,1,10,EUR,web')), file('returns.csv', csv('order_id,quantity', 'C1,1', 'C1,2'))];
+    const before = await snapshot();
+    const refused = await replaceData(db.runner(), batch, decodeParquetNode);
+    expect(refused).toMatchObject({ replaced: false, refusedFiles: ['returns.csv'], loadedFiles: [] });
+    expect(refused.problem).toMatch(/^A file of this batch could not be used \(returns\.csv: missing required column return_id\); 2 rows of it not loaded\. The previous data was kept/);
+    expect(refused.reports[1]).toMatchObject({ rowsRead: 2, rowsLoaded: 0, rowsRejected: 2, error: 'returns.csv: missing required column return_id' });
+    expect(refused.issues.filter((i) => i.source_file === 'returns.csv').map((i) => [i.line_number, i.reason, i.raw])).toEqual([
+      [2, 'file not loaded: missing required column return_id', 'C1,1'],
+      [3, 'file not loaded: missing required column return_id', 'C1,2'],
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    const accepted = await replaceData(db.runner(), batch, decodeParquetNode, undefined, { allowPartial: true });
+    expect(accepted).toMatchObject({ replaced: true, loadedFiles: ['order_lines.csv'], refusedFiles: ['returns.csv'] });
     expect(await n('SELECT count(*) AS n FROM order_lines')).toBe(1);
+    // The refused file's rows are in the data's load report, rejected with the reason.
+    expect(await q(`SELECT rows_read, rows_loaded, rows_rejected FROM load_log WHERE source_file = 'returns.csv'`)).toEqual([
+      { rows_read: 2, rows_loaded: 0, rows_rejected: 2 },
+    ]);
   });
 
   const BAD_BATCHES: [string, BatchFile[], RegExp][] = [
@@ -116,7 +126,7 @@ describe('replaceData', () => {
     [
       'order_lines whose every row is rejected',
       [file('order_lines.csv', csv(LINES, 'Z1,1,notadate,S1,1,10,EUR,web', 'Z2,1,2025-01-01,S1,-1,10,EUR,web'))],
-      /None of the 2 order lines read could be loaded: bad date in order_date: "notadate" \(1\); negative quantity \(1\)/,
+      /None of the 2 order lines read could be loaded: bad date in order_date \(expected ISO 8601 \(year-month-day\)\): "notadate" \(1\); negative quantity: "-1" \(1\)/,
     ],
     ['an empty order_lines file', [file('order_lines.csv', `${LINES}\n`)], /holds no rows/],
     ['a file that is not canonical', [file('orders.csv', csv(LINES, 'Z1,1,2025-01-01,S1,1,10,EUR,web'))], /No order_lines file/],

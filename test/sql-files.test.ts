@@ -16,7 +16,7 @@ describe('every model on the demo data', () => {
   const db = useEngine();
   let outputs: ModelOutput[] = [];
   beforeAll(async () => {
-    const loads = await loadFolder(db.runner(), path.join(ROOT, 'data/demo'));
+    const loads = (await loadFolder(db.runner(), path.join(ROOT, 'data/demo'))).result.reports;
     expect(loads.filter((l) => l.error)).toEqual([]);
     outputs = await analyzeAll(db.runner());
   }, 120_000);

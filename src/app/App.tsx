@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { FileLoadReport } from '../loader/load-canonical';
+import type { FileLoadReport } from '../loader/load-file';
 import { AssumptionsButton, AssumptionsPanel } from './components/AssumptionsPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNote } from './components/ErrorNote';

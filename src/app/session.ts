@@ -1,7 +1,8 @@
 import { getEngine } from '../engine/browser';
 import { preloadCharts } from './components/charts/BarChart';
 import { capacityProblem } from '../loader/browser-capacity';
-import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
+import { importSqlFrom } from '../loader/import/apply';
+import { loadFile, loadOrder, type FileLoadReport } from '../loader/load-file';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { exclusive, replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
 import { deferredEngine } from '../engine/deferred';
@@ -100,9 +101,10 @@ function startDemoSession(): { early: Promise<Session>; full: Promise<Session> }
     await runner.init();
     const inputs = await fetched;
     const reports: FileLoadReport[] = [];
-    for (const input of inputs) {
-      progress(`Loading ${input.name}…`);
-      reports.push(...(await loadCanonicalFiles(runner.engine, [input], decodeParquetBrowser)));
+    const sql = importSqlFrom(runner.sources);
+    for (const i of loadOrder(inputs)) {
+      progress(`Loading ${inputs[i]!.name}…`);
+      reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
     }
     progress('Deriving the analysis tables…');
     await runner.refresh();
@@ -176,7 +178,7 @@ export async function replaceSessionData(
   const sizeOf = (f: BatchFile) => f.size ?? (f.bytes instanceof Blob ? f.bytes.size : f.bytes instanceof Uint8Array ? f.bytes.length : 0);
   const [held] = await session.runner.engine.query('SELECT coalesce(sum(memory_usage_bytes), 0) AS b FROM duckdb_memory()');
   const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: sizeOf(f) })), undefined, Number(held?.b ?? 0));
-  if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], coverage: null, issues: [] };
+  if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], refusedFiles: [], coverage: null, issues: [] };
   const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress);
   if (result.replaced) {
     session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);

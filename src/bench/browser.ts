@@ -159,7 +159,7 @@ export class BrowserBench {
       const csv = linkData(ds, 'csv');
       log(`  browser ${ds.size}: ingest CSV ×${runs}`);
       result.ingestCsv = await page.evaluate(
-        ([files, n, budget]) => (window as unknown as Bench).__riBench.ingest(files, "the app's loader (src/loader/load-canonical.ts)", n, budget),
+        ([files, n, budget]) => (window as unknown as Bench).__riBench.ingest(files, "the app's loader (src/loader/load-file.ts)", n, budget),
         [csv, runs, budgetMs] as const,
       );
       result.memory.push(await mem.stop('ingest CSV', await this.dbMemory(page)));

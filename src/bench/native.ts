@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTRACT, type CanonicalTable } from '../data-model/contract';
 import { ident } from '../data-model/schema-ddl';
-import { loadCanonicalFiles } from '../loader/load-canonical';
+import { importSqlFrom } from '../loader/import/apply';
+import { loadFiles } from '../loader/load-file';
 import { decodeParquetNode } from '../loader/parquet-node';
 import { readQuerySources } from '../runner/query-files-node';
 import { Runner } from '../runner/runner';
@@ -121,10 +122,10 @@ function insertSQL(file: string, table: CanonicalTable, format: 'csv' | 'parquet
   return `INSERT INTO ${table} (${list}) SELECT ${list} FROM read_csv(${lit}, header = true, delim = ',', quote = '"', escape = '"', types = {${types}})`;
 }
 
-/** The app's loader (src/loader/load-canonical.ts) through the native adapter, file bytes in hand. */
+/** The app's loader (src/loader/load-file.ts) through the native adapter, file bytes in hand. */
 async function appLoaderIngest(runner: Runner, job: NativeJob): Promise<IngestPhase> {
   const files: FileIngest[] = job.tables.map((t) => ({ file: `${t}.csv`, table: t, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, ms: [] }));
-  const phase: IngestPhase = { method: "the app's loader (src/loader/load-canonical.ts)", files, deriveMs: [], totalMs: [], tables: {} };
+  const phase: IngestPhase = { method: "the app's loader (src/loader/load-file.ts)", files, deriveMs: [], totalMs: [], tables: {} };
   try {
     for (let i = 0; i < job.runs; i++) {
       await runner.init();
@@ -132,7 +133,7 @@ async function appLoaderIngest(runner: Runner, job: NativeJob): Promise<IngestPh
       for (const f of files) {
         const bytes = new Uint8Array(readFileSync(path.join(job.dir, f.file)));
         const t0 = performance.now();
-        const [report] = await loadCanonicalFiles(runner.engine, [{ name: f.file, bytes }], decodeParquetNode);
+        const [report] = await loadFiles(runner.engine, importSqlFrom(runner.sources), [{ name: f.file, bytes }], decodeParquetNode);
         const ms = performance.now() - t0;
         if (report?.error) throw new Error(report.error);
         f.ms.push(ms);

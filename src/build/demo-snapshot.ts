@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export async function demoSnapshotJson(dir = path.join(root, 'data/demo')): Promise<string> {
   const runner = await createNodeRunner();
   try {
-    const reports = await loadFolder(runner, dir);
+    const reports = (await loadFolder(runner, dir)).result.reports;
     return snapshotToJson({ seed: await runner.snapshot(FIRST_SCREEN), reports });
   } finally {
     await runner.engine.close();

@@ -4,7 +4,7 @@ import { createNativeRunner, createNodeRunner, loadFolder } from '../engine/node
 import { toCsv } from '../export/csv';
 import type { ModelParams } from '../runner/runner';
 import { analyzeAll } from './analyze';
-import { loadFolderWithMappings, readMappingFiles, summarizeImport, type MappedLoad } from '../loader/import/node';
+import { readMappingFiles, summarizeImport } from '../loader/import/node';
 import { importCheck } from './analyze';
 import { NODE_API_INSTALL } from '../engine/native';
 
@@ -55,6 +55,9 @@ Options:
   --threads <n>            native: worker threads (default: one per core)
   --database <file>        native: keep the loaded tables in this DuckDB file (default: a
                            temp file, removed at the end)
+  --allow-partial          analyze even when a file of the folder cannot be used (it is
+                           listed in summary.json as refused, its rows as rejected);
+                           without it such a folder is refused with exit code 3
   --quiet                  print nothing but errors
   --help                   this text
 
@@ -98,30 +101,22 @@ export async function main(argv: string[]): Promise<number> {
   }
   log(`engine: ${opts.engine === 'native' ? 'native DuckDB' : 'DuckDB-WASM'} ${String((await runner.engine.query('SELECT version() AS v'))[0]!.v)}`);
   try {
-    let mapped: MappedLoad | null = null;
-    let loads;
-    if (mappings.mappings.length > 0) {
-      mapped = await loadFolderWithMappings(runner, folder, mappings.mappings);
-      loads = mapped.canonical;
-      for (const r of mapped.batch.reports) summarizeImport(r).forEach((l) => log(l));
-      for (const f of mapped.batch.lookupOnly) log(`· ${f}: read by a mapping's lookup`);
-      for (const f of mapped.batch.unused) log(`· ${f}: not used (no mapping names it)`);
-      const partial = mapped.batch.coverage.filter((c) => c.unmatched > 0 || c.with_key < c.total);
-      for (const c of partial) {
-        const noKey = c.total - c.with_key;
-        log(`  coverage: ${c.matched} of ${c.with_key} ${c.description}${noKey > 0 ? ` (${noKey} more without the key)` : ''}`);
-      }
-    } else {
-      loads = await loadFolder(runner, folder);
+    const load = await loadFolder(runner, folder, mappings.mappings, { allowPartial: opts.allowPartial });
+    for (const r of load.canonical) {
+      log(r.error ? `✗ ${r.error}` : `✓ ${r.file}: ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected`);
     }
-    for (const l of loads) {
-      log(l.error ? `✗ ${l.error}` : `✓ ${l.file}: ${l.rowsLoaded} of ${l.rowsRead} rows loaded, ${l.rowsRejected} rejected`);
+    for (const r of load.reports) summarizeImport(r).forEach((l) => log(l));
+    for (const f of load.lookupOnly) log(`· ${f}: read by a mapping's lookup`);
+    for (const f of load.unused) log(`· ${f}: not used (no mapping names it)`);
+    const partial = load.coverage.filter((c) => c.unmatched > 0 || c.with_key < c.total);
+    for (const c of partial) {
+      const noKey = c.total - c.with_key;
+      log(`  coverage: ${c.matched} of ${c.with_key} ${c.description}${noKey > 0 ? ` (${noKey} more without the key)` : ''}`);
     }
-    const linesLoaded = loads.some((l) => l.table === 'order_lines' && !l.error)
-      || (mapped?.batch.reports.some((r) => !r.error && r.tables.some((t) => t.table === 'order_lines' && t.rowsLoaded > 0)) ?? false);
-    if (!linesLoaded) {
-      console.error(`${folder} has no readable order_lines file; nothing to analyze.`);
-      return 1;
+    if (!load.result.replaced) {
+      console.error(load.result.problem ?? `${folder}: nothing was loaded`);
+      // A refused file: exit 3 (analyze the rest with --allow-partial); no usable order lines: 1.
+      return load.result.refusedFiles.length > 0 && load.result.reports.some((r) => r.table === 'order_lines' && !r.error && r.rowsLoaded > 0) ? 3 : 1;
     }
     mkdirSync(opts.out, { recursive: true });
     const outputs = await analyzeAll(runner, opts.params);
@@ -143,16 +138,17 @@ export async function main(argv: string[]): Promise<number> {
     );
     const summary = {
       input: path.resolve(folder),
-      loads,
-      ...(mapped
+      loads: load.canonical,
+      refusedFiles: load.result.refusedFiles,
+      ...(mappings.mappings.length > 0
         ? {
             mappings: mappings.mappings.map((m) => ({ name: m.name, files: m.files ?? [] })),
-            imports: mapped.batch.reports,
-            lookupFiles: mapped.batch.lookupOnly,
-            unusedFiles: mapped.batch.unused,
-            coverage: mapped.batch.coverage,
+            imports: load.reports,
+            lookupFiles: load.lookupOnly,
+            unusedFiles: load.unused,
           }
         : {}),
+      coverage: load.coverage,
       models: outputs.map(({ rows, columns, ...meta }) => ({ ...meta, rows: rows.length, columns })),
     };
     writeFileSync(path.join(opts.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -172,6 +168,8 @@ interface AnalyzeOptions {
   memoryLimit?: string;
   threads?: number;
   database?: string;
+  /** Analyze even when a file of the folder could not be used (it is listed in summary.json). */
+  allowPartial: boolean;
 }
 
 function parseOptions(args: string[]): AnalyzeOptions | { error: string } {
@@ -183,10 +181,12 @@ function parseOptions(args: string[]): AnalyzeOptions | { error: string } {
   const params: ModelParams = {};
   const mappings: string[] = [];
   let quiet = false;
+  let allowPartial = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--out') out = args[++i];
     else if (a === '--quiet') quiet = true;
+    else if (a === '--allow-partial') allowPartial = true;
     else if (a === '--engine') {
       const e = args[++i];
       if (e !== 'wasm' && e !== 'native') return { error: `--engine takes wasm or native, got "${e ?? ''}"` };
@@ -216,5 +216,5 @@ function parseOptions(args: string[]): AnalyzeOptions | { error: string } {
   }
   if (!out) return { error: '--out <dir> is required. Try --help.' };
   if (engine === 'wasm' && (memoryLimit || threads || database)) return { error: '--memory-limit, --threads and --database apply to --engine native' };
-  return { out, params, quiet, mappings, engine, memoryLimit, threads, database };
+  return { out, params, quiet, mappings, engine, memoryLimit, threads, database, allowPartial };
 }

@@ -1,10 +1,10 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadCanonicalFiles, type FileLoadReport } from '../loader/load-canonical';
-import { canonicalTableOf, formatOf } from '../loader/file-kinds';
+import { loadFolderBatch, readImportSql, type FolderLoad } from '../loader/import/node';
+import type { MappingSpec } from '../loader/import/spec';
+import { loadFiles, type FileLoadReport } from '../loader/load-file';
 import { decodeParquetNode } from '../loader/parquet-node';
-import { pathSource } from '../loader/node-files';
 import { readQuerySources } from '../runner/query-files-node';
 import { Runner } from '../runner/runner';
 import { createNativeEngine } from './native';
@@ -45,27 +45,24 @@ export async function createNativeRunner(options: NativeRunnerOptions = {}): Pro
   return runner;
 }
 
-/** Loads every canonical file of a folder (order_lines.csv, returns.parquet ...) and derives. */
-export async function loadFolder(runner: Runner, dir: string): Promise<FileLoadReport[]> {
-  const files = readdirSync(dir)
-    .filter((f) => canonicalTableOf(f) && formatOf(f))
-    // Read from disk in pieces (never whole); the native engine spools them to disk again.
-    .map((f) => {
-      const file = path.join(dir, f);
-      return { name: f, source: pathSource(file, statSync(file).size) };
-    });
-  const reports = await loadCanonicalFiles(runner.engine, files, decodeParquetNode);
-  await runner.refresh();
-  return reports;
+/**
+ * Loads a folder as one batch (src/loader/import/node.ts: canonical files, and exports through
+ * the mappings given) and derives: what the CLI and the demo snapshot start from.
+ */
+export async function loadFolder(runner: Runner, dir: string, mappings: readonly MappingSpec[] = [], options: { allowPartial?: boolean } = {}): Promise<FolderLoad> {
+  return loadFolderBatch(runner, dir, mappings, options);
 }
 
-/** Loads in-memory CSV texts keyed by table name (test fixtures). */
+/**
+ * Loads in-memory CSV texts keyed by table name into the current tables (test fixtures),
+ * through the same pipeline as every file, then derives.
+ */
 export async function loadTexts(runner: Runner, texts: Record<string, string>): Promise<FileLoadReport[]> {
   const files = Object.entries(texts).map(([table, text]) => ({
     name: `${table}.csv`,
     bytes: new TextEncoder().encode(text),
   }));
-  const reports = await loadCanonicalFiles(runner.engine, files, decodeParquetNode);
+  const reports = await loadFiles(runner.engine, readImportSql(), files, decodeParquetNode);
   await runner.refresh();
   return reports;
 }

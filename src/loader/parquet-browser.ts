@@ -1,7 +1,7 @@
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 // Served from the app's own build (no CDN), fetched only when a Parquet file is first read.
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import type { ParquetDecoder } from './stage-file';
+import type { ParquetDecoder } from './read-input';
 
 let ready: Promise<unknown> | null = null;
 

@@ -1,5 +1,5 @@
 import { readParquet } from 'parquet-wasm';
-import type { ParquetDecoder } from './stage-file';
+import type { ParquetDecoder } from './read-input';
 
 /** parquet-wasm's Node build (initialises synchronously). */
 export const decodeParquetNode: ParquetDecoder = async (bytes) => readParquet(bytes).intoIPCStream();

@@ -1,7 +1,7 @@
 import { arrowIPCToCsv } from './arrow-to-csv';
 import { bytesSource, readAll, readRange, type SourceFile } from './file-kinds';
 import { jsonToArrowIPC } from './json-to-arrow';
-import { textDecoder } from './import/decode';
+import { detectEncoding, textDecoder } from './import/decode';
 import type { Encoding } from './import/spec';
 import type { Engine, Spool } from '../engine/types';
 import { csvCell } from '../data-model/csv-text';
@@ -42,6 +42,21 @@ export interface ReadTextOptions {
   cutAt?: (textSoFar: string) => number | null;
   /** Pieces go here as they are read, instead of being kept (see readTextFor). */
   sink?: Spool;
+}
+
+/** How much of a file's start decides its encoding when the user did not choose one. */
+const ENCODING_SAMPLE = 1 << 20;
+
+/**
+ * The encoding of a text file nobody chose one for (canonical files): its BOM, else UTF-8 when
+ * its first megabyte is valid UTF-8, else Windows-1252 (see detectEncoding): the one detector
+ * the mapping step uses too.
+ */
+export async function detectFileEncoding(file: SourceFile): Promise<Encoding> {
+  if (file.text !== undefined) return 'utf-8';
+  const source = file.source ?? bytesSource(file.bytes ?? new Uint8Array());
+  const sample = await readRange(source, 0, Math.min(source.size, ENCODING_SAMPLE));
+  return detectEncoding(sample, sample.length >= source.size).encoding;
 }
 
 /**

@@ -3,12 +3,14 @@ import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
 import type { Row } from '../engine/types';
 import type { ModelResult, Runner } from '../runner/runner';
 import { firstLine } from './error-text';
-import { blobSource, canonicalTableOf, formatOf, type SourceFile } from './file-kinds';
-import { applyMapping, importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportReport, type ImportSql, type LookupReport, type ReasonCount, type TableAccount } from './import/apply';
+import { blobSource, formatOf, type ByteSource, type SourceFile } from './file-kinds';
+import { applyMapping, importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportReport, type ImportSql, type ReasonCount, type TableAccount } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
 import { fileMatches, type MappingSpec } from './import/spec';
-import { loadCanonicalFiles, type FileLoadReport } from './load-canonical';
-import type { ParquetDecoder } from './stage-file';
+import { emptyReport, loadFile, loadOrder, type BatchFileReport, type FileLoadReport } from './load-file';
+import type { ParquetDecoder } from './read-input';
+
+export { loadOrder, tablesOf, type BatchFileReport, type FileLoadReport } from './load-file';
 
 /**
  * Replacing the data with a new batch of canonical files, all or nothing.
@@ -53,7 +55,8 @@ import type { ParquetDecoder } from './stage-file';
  */
 export interface BatchFile {
   name: string;
-  bytes: Uint8Array | Blob | (() => Promise<Uint8Array>);
+  /** In memory, a browser File / Blob, a source read in pieces (a path in Node), or read when needed. */
+  bytes: Uint8Array | Blob | ByteSource | (() => Promise<Uint8Array>);
   /** The file's size in bytes, known before it is read (the browser's capacity check; a Blob says its own). */
   size?: number;
   /**
@@ -83,30 +86,6 @@ export interface ReplaceProgress {
   fileRows?: number | null;
 }
 
-/** One file's outcome: the canonical loader's report plus what the import engine adds. */
-export interface BatchFileReport extends FileLoadReport {
-  /** Rows left out on purpose by a rule of the mapping (0 for canonical files). */
-  rowsExcluded: number;
-  /**
-   * How the file was read: as a canonical table file, through a mapping, or only by the
-   * mappings' lookups ('lookup': not loaded into a table; rowsLoaded counts its lookup entries).
-   */
-  route: 'canonical' | 'mapping' | 'lookup';
-  /** For a lookup-only file: the lookups that read it (empty when no mapping of the batch named it). */
-  lookupOf?: string[];
-  /** The mapping's name and preset (null for canonical files). */
-  mapping: string | null;
-  preset: string | null;
-  /** Accounting per table the file filled (a mapping may fill several). */
-  tables: TableAccount[];
-  /** Rejections, exclusions and warnings grouped by reason (the offending value stripped). */
-  reasons: ReasonCount[];
-  /** Raw return reasons no reason_map rule knows (they count as 'unknown'). */
-  unmappedReasons: { reasonRaw: string; rows: number }[];
-  /** Other files of the batch the mapping looked values up in, and how well its keys found them. */
-  lookups?: LookupReport[];
-}
-
 export type { JoinCoverage } from './import/coverage';
 
 export interface ReplaceResult {
@@ -118,6 +97,11 @@ export interface ReplaceResult {
   problem: string | null;
   /** Files whose rows are now in the tables (replaced = true). */
   loadedFiles: string[];
+  /**
+   * Files of the batch that could not be used at all (each report has its `error`; their rows
+   * count as read and rejected). Any of them keeps the previous data unless allowPartial.
+   */
+  refusedFiles: string[];
   /** How the batch's tables join (join_coverage on the batch); null when it could not run. */
   coverage: JoinCoverage[] | null;
   /**
@@ -130,25 +114,6 @@ export interface ReplaceResult {
 
 /** Most load_issues rows a refused batch hands back. */
 export const ISSUE_CAP = 100_000;
-
-/** Load order: what later checks look up first (products before lines, lines before returns). */
-const LOAD_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
-
-/** The tables a batch file fills (a mapping's targets; a canonical file's table; [] when neither). */
-export function tablesOf(file: Pick<BatchFile, 'name' | 'mapping'>): CanonicalTable[] {
-  if (file.mapping) return file.mapping.targets.map((t) => t.table);
-  const t = canonicalTableOf(file.name);
-  return t ? [t] : [];
-}
-
-/** Indices of `files` in load order: by the earliest table each fills, stable; unknown files last. */
-export function loadOrder(files: Pick<BatchFile, 'name' | 'mapping'>[]): number[] {
-  const rank = (f: Pick<BatchFile, 'name' | 'mapping'>) => {
-    const ranks = tablesOf(f).map((t) => LOAD_ORDER.indexOf(t));
-    return ranks.length === 0 ? LOAD_ORDER.length : Math.min(...ranks);
-  };
-  return files.map((f, i) => ({ i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.i);
-}
 
 /** About how many data records a delimited text holds: its line breaks, less the header. */
 export function approxRecords(bytes: Uint8Array, headerLines = 1): number {
@@ -190,6 +155,14 @@ export async function whenIdle(runner: Runner): Promise<void> {
 export interface ReplaceOptions {
   /** The import engine's SQL (queries/import/*.sql). Default: from the runner's query sources. */
   importSql?: ImportSql;
+  /**
+   * Replace the data even when some files of the batch could not be used (the user accepted the
+   * partial batch: the page asks, the CLI takes --allow-partial). Default false: a batch
+   * replaces the data only when every file in it is usable.
+   */
+  allowPartial?: boolean;
+  /** "Now" for the future-date warnings (tests). */
+  now?: Date;
 }
 
 /** Loads `files` as the new data set if they hold usable order lines; otherwise keeps the data. */
@@ -288,8 +261,9 @@ async function replaceNow(
   const report = (step: ReplaceStep, fileIndex = 0, file: string | null = null, fileRows: number | null = null) =>
     onProgress({ step, fileIndex, fileCount, file, rowsRead, fileRows });
   let coverage: JoinCoverage[] | null = null;
+  const refused = (reports: BatchFileReport[]) => reports.filter((r) => r.error && r.route !== 'lookup').map((r) => r.file);
   const kept = (reports: BatchFileReport[], problem: string, issues: Row[] = []): ReplaceResult => ({
-    replaced: false, reports, problem, loadedFiles: [], coverage, issues,
+    replaced: false, reports, problem, loadedFiles: [], refusedFiles: refused(reports), coverage, issues,
   });
 
   if (files.length === 0) return kept([], 'No files were given.');
@@ -303,7 +277,7 @@ async function replaceNow(
       const { name, bytes: b } = files[i]!;
       p = typeof b === 'function'
         ? b().then((bytes) => ({ name, bytes }))
-        : Promise.resolve(b instanceof Uint8Array ? { name, bytes: b } : { name, source: blobSource(b) });
+        : Promise.resolve(b instanceof Uint8Array ? { name, bytes: b } : { name, source: b instanceof Blob ? blobSource(b) : b });
       read.set(i, p);
     }
     return p;
@@ -346,19 +320,14 @@ async function replaceNow(
         const fileRows = input.bytes && (file.mapping || format === 'csv' || format === 'tsv') ? approxRecords(input.bytes, headerLines) : null;
         report('loading', k + 1, file.name, fileRows);
         const onRowsRead = (n: number) => onProgress({ step: 'loading', fileIndex: k + 1, fileCount, file: file.name, rowsRead: rowsRead + n, fileRows });
-        if (file.mapping) {
-          try {
-            importSql ??= importSqlFrom(runner.sources);
-          } catch (e) {
-            reports[i] = emptyReport(file, `${file.name}: the import engine's SQL is missing (${firstLine(e)})`);
-            continue;
-          }
-          const lookupFiles = file.mapping.lookups?.length ? await lookupFilesFor(i, file.mapping) : undefined;
-          reports[i] = fromImport(await applyMapping(engine, importSql, input, file.mapping, { lookupFiles, decodeParquet, onRowsRead }), file.mapping);
-        } else {
-          const [r] = await loadCanonicalFiles(engine, [input], decodeParquet, (_f, lines) => onRowsRead(Math.max(0, lines - 1)));
-          reports[i] = await fromCanonical(r!);
+        try {
+          importSql ??= importSqlFrom(runner.sources);
+        } catch (e) {
+          reports[i] = emptyReport(file, `${file.name}: the import engine's SQL is missing (${firstLine(e)})`);
+          continue;
         }
+        const lookupFiles = file.mapping?.lookups?.length ? await lookupFilesFor(i, file.mapping) : undefined;
+        reports[i] = await loadFile(engine, importSql, input, { mapping: file.mapping, lookupFiles, decodeParquet, onRowsRead, now: options.now });
         rowsRead += reports[i]!.rowsRead;
       }
       for (const [i, file] of files.entries()) if (file.lookupOnly) reports[i] = await lookupOnlyReport(i);
@@ -381,6 +350,14 @@ async function replaceNow(
       );
       return kept(done(), noOrderLinesProblem(done(), rejectedTop), issues);
     }
+    const unusable = refused(done());
+    if (unusable.length > 0 && !options.allowPartial) {
+      const issues = await engine.query(
+        `SELECT table_name, source_file, line_number, severity, reason, raw FROM ${SHADOW}.load_issues
+         ORDER BY source_file, line_number, severity LIMIT ${ISSUE_CAP}`,
+      );
+      return kept(done(), partialBatchProblem(done()), issues);
+    }
 
     report('replacing');
     await swapIn(runner);
@@ -391,6 +368,7 @@ async function replaceNow(
       reports: all,
       problem: null,
       loadedFiles: all.filter((r) => !r.error && r.table !== null).map((r) => r.file),
+      refusedFiles: refused(all),
       coverage,
       issues: [],
     };
@@ -398,19 +376,6 @@ async function replaceNow(
     return kept(done(), `The data was kept as it was: loading stopped with an error (${firstLine(e)}).`);
   } finally {
     await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE`).catch(() => undefined);
-  }
-
-  /** The canonical loader's report, with the batch report's fields (reasons from load_issues). */
-  async function fromCanonical(r: FileLoadReport): Promise<BatchFileReport> {
-    const out: BatchFileReport = {
-      ...r, rowsExcluded: 0, route: 'canonical', mapping: null, preset: null,
-      tables: r.table && !r.error
-        ? [{ table: r.table, rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, rowsExcluded: 0, rowsWarned: r.rowsWarned }]
-        : [],
-      reasons: [], unmappedReasons: [],
-    };
-    if (!r.error && r.rowsRejected + r.rowsWarned > 0) out.reasons = await reasonsOf(r.file);
-    return out;
   }
 
   /** A file's load_issues grouped by table, severity and reason (the offending value stripped). */
@@ -483,31 +448,6 @@ async function replaceNow(
   }
 }
 
-/** A report with no rows: a file that could not be used (`error`), or a lookup-only file no lookup read. */
-function emptyReport(file: Pick<BatchFile, 'name' | 'mapping' | 'lookupOnly'>, error?: string): BatchFileReport {
-  const route: BatchFileReport['route'] = file.lookupOnly ? 'lookup' : file.mapping ? 'mapping' : 'canonical';
-  const out: BatchFileReport = {
-    file: file.name, table: route === 'lookup' ? null : (tablesOf(file)[0] ?? null), rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
-    ignoredColumns: [], route, mapping: file.mapping?.name ?? null, preset: file.mapping?.preset ?? null, tables: [], reasons: [], unmappedReasons: [],
-  };
-  if (route === 'lookup') out.lookupOf = [];
-  if (error !== undefined) out.error = error;
-  return out;
-}
-
-/** The import engine's report as a batch file report (its first table stands for the file). */
-function fromImport(r: ImportReport, mapping: MappingSpec): BatchFileReport {
-  const out: BatchFileReport = {
-    file: r.file, table: r.tables[0]?.table ?? mapping.targets[0]?.table ?? null,
-    rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, rowsExcluded: r.rowsExcluded, rowsWarned: r.rowsWarned,
-    ignoredColumns: [], route: 'mapping', mapping: r.mapping || mapping.name, preset: r.preset,
-    tables: r.tables, reasons: r.reasons, unmappedReasons: r.unmappedReasons,
-  };
-  if (r.lookups && r.lookups.length > 0) out.lookups = r.lookups;
-  if (r.error) out.error = r.error;
-  return out;
-}
-
 type RunHere = (model: string) => Promise<ModelResult>;
 
 /** join_coverage on whatever the search_path points at (the batch); null when it cannot run. */
@@ -519,6 +459,16 @@ async function joinCoverage(runner: Runner, runHere: RunHere): Promise<JoinCover
   } catch {
     return null;
   }
+}
+
+/** Why a batch with a file that could not be used did not replace the data, naming the files. */
+export function partialBatchProblem(reports: BatchFileReport[]): string {
+  const bad = reports.filter((r) => r.error && r.route !== 'lookup');
+  const rows = bad.reduce((n, r) => n + r.rowsRead, 0);
+  const what = bad.map((r) => r.error).join('; ');
+  return `${bad.length === 1 ? 'A file' : `${bad.length} files`} of this batch could not be used (${what})`
+    + `${rows > 0 ? `; ${rows} row${rows === 1 ? '' : 's'} of ${bad.length === 1 ? 'it' : 'them'} not loaded` : ''}.`
+    + ' The previous data was kept: load the batch again with the file fixed, or accept the batch without it.';
 }
 
 /** Why a batch without usable order lines was not taken, naming the order_lines files' fate. */

@@ -28,12 +28,12 @@ let counter = 0;
 
 /**
  * Reads UTF-8, LF text with DuckDB's CSV reader into temp table `table`: __line (record
- * number; the header is record skipLines + 1), __raw (the record as the file has it: cells
- * joined by the file's delimiter, quoted where they hold the delimiter, the quote or a line
- * break) and c1 ... c<columns>, every cell as text exactly as read (an empty cell is NULL).
- * Rows the reader cannot read (too many or too few cells, an unterminated quote ...) are not
- * in the table: they are returned, so the caller lists them, and the good rows keep their
- * own record numbers. All settings are bound parameters.
+ * number; the header is record skipLines + 1) and c1 ... c<columns>, every cell as text
+ * exactly as read (an empty cell is NULL). The record's text is not kept: rawRecords gives it
+ * back from the cells for the few rows that need it (rejected, excluded, warned), which spares
+ * building it for every row. Rows the reader cannot read (too many or too few cells, an
+ * unterminated quote ...) are not in the table: they are returned, so the caller lists them,
+ * and the good rows keep their own record numbers. All settings are bound parameters.
  */
 export async function stageDelimited(
   engine: Engine,
@@ -46,10 +46,12 @@ export async function stageDelimited(
   const vfile = text.registered ?? `staged_${++counter}.csv`;
   const colDefs = Array.from({ length: columns }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
   const rejects = `${table}_rejects`;
+  const headerLines = header ? 1 : 0;
   if (!text.registered) await engine.registerFile(vfile, text.bytes);
   try {
     await engine.query(
-      `CREATE TEMP TABLE ${table}_read AS SELECT * FROM read_csv(${sqlString(vfile)}, auto_detect = false, header = $1, skip = $2,
+      `CREATE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + ${headerLines + skipLines} AS BIGINT) AS __line, *
+       FROM read_csv(${sqlString(vfile)}, auto_detect = false, header = $1, skip = $2,
          columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
          rejects_scan = '${table}_scan', rejects_table = '${rejects}', null_padding = false, strict_mode = true)`,
       [header, skipLines, delimiter, quote],
@@ -59,18 +61,6 @@ export async function stageDelimited(
   } finally {
     await engine.dropFile(vfile);
   }
-  const cols = Array.from({ length: columns }, (_, i) => `c${i + 1}`);
-  // $1 delimiter, $2 quote: a cell is quoted back only where the file had to quote it.
-  const rawCell = (c: string) =>
-    `CASE WHEN $2 <> '' AND (contains(${c}, $1) OR contains(${c}, $2) OR contains(${c}, chr(10)))
-       THEN $2 || replace(${c}, $2, $2 || $2) || $2 ELSE coalesce(${c}, '') END`;
-  const headerLines = header ? 1 : 0;
-  await engine.query(
-    `CREATE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + ${headerLines + skipLines} AS BIGINT) AS __line,
-       concat_ws($1, ${cols.map(rawCell).join(', ')}) AS __raw, ${cols.join(', ')} FROM ${table}_read`,
-    [delimiter, quote],
-  );
-  await engine.exec(`DROP TABLE ${table}_read`);
   const bad = await engine.query(
     `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw FROM ${rejects} GROUP BY line ORDER BY line`,
   );
@@ -91,4 +81,32 @@ export async function stageDelimited(
     reason: `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`,
     raw: String(r.raw ?? '').replace(/^\n/, ''),
   }));
+}
+
+/**
+ * Fills `raw` of the rows of `issues` (table_name, source_file, line_number, severity, reason,
+ * raw) from `file` that have none, from the staged cells of that file (see stageDelimited):
+ * the cells joined by the file's delimiter, quoted where they hold the delimiter, the quote or
+ * a line break. Only the rows listed are rebuilt.
+ */
+export async function fillRawRecords(
+  engine: Engine,
+  issues: string,
+  file: string,
+  cells: string,
+  columns: number,
+  dialect: Pick<Dialect, 'delimiter' | 'quote'>,
+): Promise<void> {
+  const cols = Array.from({ length: columns }, (_, i) => `c${i + 1}`);
+  // $1 delimiter, $2 quote: a cell is quoted back only where the file had to quote it.
+  const rawCell = (c: string) =>
+    `CASE WHEN $2 <> '' AND (contains(${c}, $1) OR contains(${c}, $2) OR contains(${c}, chr(10)))
+       THEN $2 || replace(${c}, $2, $2 || $2) || $2 ELSE coalesce(${c}, '') END`;
+  await engine.query(
+    `UPDATE ${issues} SET raw = r.raw
+     FROM (SELECT __line, concat_ws($1, ${cols.map(rawCell).join(', ')}) AS raw FROM ${cells}
+           WHERE __line IN (SELECT line_number FROM ${issues} WHERE source_file = $3 AND raw IS NULL)) r
+     WHERE ${issues}.source_file = $3 AND ${issues}.line_number = r.__line AND ${issues}.raw IS NULL`,
+    [dialect.delimiter, dialect.quote, file],
+  );
 }

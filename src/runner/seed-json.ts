@@ -1,4 +1,4 @@
-import type { FileLoadReport } from '../loader/load-canonical';
+import type { FileLoadReport } from '../data-model/load-report';
 import type { RunnerSeed } from './runner';
 
 /** What the build computes for the bundled demo data (see src/build/demo-snapshot.ts). */

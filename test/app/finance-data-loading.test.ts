@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileLoadReport } from '../../src/loader/load-canonical';
+import type { FileLoadReport } from '../../src/loader/load-file';
 import { plainError, progressFraction, progressText, summarizeFile } from '../../src/app/loading/load-summary';
 import { sourceLabelFor } from '../../src/app/loading/source-label';
 import {

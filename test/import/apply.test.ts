@@ -47,6 +47,12 @@ describe('applying a mapping', () => {
     region: { column: 'Land' },
   };
 
+  it('reads dates with the same ISO and offset patterns as the JS sampler (written out in the SQL, so compiled once)', () => {
+    const macros = SQL['import/import_macros'];
+    expect(macros).toContain(`'${ISO_PATTERN}'`);
+    expect(macros).toContain(`'${OFFSET_PATTERN}'`);
+  });
+
   it('reads cp1252 bytes, semicolons, decimal commas, currency strings and CRLF', async () => {
     await reset();
     const text = [
@@ -111,9 +117,13 @@ describe('applying a mapping', () => {
     expect(r1.error).toMatch(/^a\.csv: the mapping is not valid: targets\[0\]\.columns\.order_date\.transform\.format: the date format is not chosen yet/);
     const r2 = await load('b.csv', 'Bestellung;Datum;Menge\n1;01.02.2024;1\n', mapping([{ table: 'order_lines', columns: ORDER_COLS }], src({ delimiter: ';' })));
     expect(r2.error).toBe('b.csv: the file has no columns "Artikel", "Preis", "Land" (its columns: "Bestellung", "Datum", "Menge")');
-    expect(r2.rowsRead).toBe(0);
+    // Nothing loaded, but the file's one row is accounted for: read and rejected with the reason.
+    expect([r2.rowsRead, r2.rowsLoaded, r2.rowsRejected]).toEqual([1, 0, 1]);
     expect(await rows('SELECT count(*) AS n FROM order_lines')).toEqual([{ n: 0 }]);
-    expect(await rows('SELECT count(*) AS n FROM load_log')).toEqual([{ n: 0 }]);
+    expect(await rows('SELECT rows_read, rows_loaded, rows_rejected FROM load_log')).toEqual([{ rows_read: 1, rows_loaded: 0, rows_rejected: 1 }]);
+    expect(await rows('SELECT line_number, reason, raw FROM load_issues')).toEqual([
+      { line_number: 2, reason: 'file not loaded: the file has no columns "Artikel", "Preis", "Land" (its columns: "Bestellung", "Datum", "Menge")', raw: '1;01.02.2024;1' },
+    ]);
   });
 
   it('rejects with reasons, warns, excludes, and the accounting adds up across tables', async () => {
@@ -327,7 +337,7 @@ describe('applying a mapping', () => {
       for (const [v, f] of cases) {
         const fmt = f === 'iso' ? 'iso' : f.replace(/\s*%z\s*$/, '');
         const hasOff = f === 'iso' || f.includes('%z');
-        const [row] = await rows(`SELECT strftime(imp_ts(${lit(v)}, ${lit(fmt)}, ${hasOff}, ${utc}, ${lit(ISO_PATTERN)}, ${lit(OFFSET_PATTERN)}), '%Y-%m-%d %H:%M:%S') AS t`);
+        const [row] = await rows(`SELECT strftime(imp_ts(${lit(v)}, ${lit(fmt)}, ${hasOff}, ${utc}), '%Y-%m-%d %H:%M:%S') AS t`);
         const js = parseDate(v, f);
         if (js) parsed++;
         expect(row!.t, `${v} with ${f}${utc ? ' (utc)' : ''}`).toBe(js ? formatParsed(js, utc ? 'utc' : 'local') : null);

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMapping } from '../../src/loader/import/apply';
-import { importFiles } from '../../src/loader/import/batch';
 import { detectDateFormat } from '../../src/loader/import/dates';
 import { readRecords, sniff } from '../../src/loader/import/decode';
-import { readImportSql } from '../../src/loader/import/node';
+import { loadFolderBatch, readImportSql } from '../../src/loader/import/node';
 import { buildPreset, FBA_CONDITION, FBA_STATUS_DISPOSITION } from '../../src/loader/import/presets';
 import { profileColumns, readNumber } from '../../src/loader/import/profile';
 import { parseMapping, type MappingSpec } from '../../src/loader/import/spec';
@@ -56,8 +55,6 @@ const DATA = '/work/shared/data';
 const MAPPINGS = path.resolve(__dirname, '../../data/mappings');
 const NOW = new Date('2026-01-01T00:00:00Z');
 const mapping = (name: string): MappingSpec => parseMapping(readFileSync(path.join(MAPPINGS, `${name}.json`), 'utf8'));
-const folder = (dir: string) =>
-  readdirSync(dir).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(dir, f))) }));
 const table = (rows: Record<string, unknown>[], key: string, ...cols: string[]) =>
   Object.fromEntries(rows.map((r) => [String(r[key]), cols.map((c) => (typeof r[c] === 'bigint' ? Number(r[c]) : r[c]))]));
 
@@ -67,7 +64,7 @@ describe('the shared data files through committed mappings and presets', () => {
 
   it('AdventureWorks: products, three sales years and returns together, with lookups and join coverage', async () => {
     await db.fixture({});
-    const batch = await importFiles(engine(), SQL, folder(`${DATA}/adventureworks`),
+    const batch = await loadFolderBatch(db.runner(), `${DATA}/adventureworks`,
       ['adventureworks_returns', 'adventureworks_sales', 'adventureworks_products'].map(mapping), { now: NOW });
     expect(batch.imports.map((i) => i.file)).toEqual([
       'AdventureWorks_Products.csv', 'AdventureWorks_Sales_2015.csv', 'AdventureWorks_Sales_2016.csv', 'AdventureWorks_Sales_2017.csv', 'AdventureWorks_Returns.csv',
@@ -148,7 +145,7 @@ describe('the shared data files through committed mappings and presets', () => {
 
   it('synthetic returns: every return dated before its order is rejected with that reason', async () => {
     await db.fixture({});
-    const batch = await importFiles(engine(), SQL, folder(`${DATA}/ecommerce_returns_synthetic`), [mapping('ecommerce_returns_synthetic')], { now: NOW });
+    const batch = await loadFolderBatch(db.runner(), `${DATA}/ecommerce_returns_synthetic`, [mapping('ecommerce_returns_synthetic')], { now: NOW });
     expect(batch.unused).toEqual(['SOURCE.txt']);
     const r = batch.reports[0]!;
     expect(r.error).toBeUndefined();
@@ -177,7 +174,7 @@ describe('the shared data files through committed mappings and presets', () => {
 
   it('Olist: shipments with lateness, order lines through the orders lookup, sellers as suppliers', async () => {
     await db.fixture({});
-    const batch = await importFiles(engine(), SQL, folder(`${DATA}/olist_partial`), [mapping('olist_orders'), mapping('olist_order_items')], { now: NOW });
+    const batch = await loadFolderBatch(db.runner(), `${DATA}/olist_partial`, [mapping('olist_orders'), mapping('olist_order_items')], { now: NOW });
     // The items mapping fills products (loaded first), then the orders mapping shipments.
     expect(batch.imports.map((i) => i.file)).toEqual(['olist_order_items_dataset_first10k.csv', 'olist_orders_dataset_first10k.csv']);
     expect(batch.lookupOnly).toEqual(['olist_products_dataset.csv', 'olist_sellers_dataset.csv', 'product_category_name_translation.csv']);

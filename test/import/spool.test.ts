@@ -6,7 +6,7 @@ import { bytesSource } from '../../src/loader/file-kinds';
 import { applyMapping } from '../../src/loader/import/apply';
 import { readImportSql } from '../../src/loader/import/node';
 import type { MappingSpec } from '../../src/loader/import/spec';
-import { stageFile } from '../../src/loader/stage-file';
+import { loadFiles } from '../../src/loader/load-file';
 import { decodeParquetNode } from '../../src/loader/parquet-node';
 
 /**
@@ -49,28 +49,37 @@ async function spoolingEngine(base?: Engine): Promise<{ engine: Engine; live: Se
 
 const source = (text: string) => bytesSource(new TextEncoder().encode(text));
 
-describe('spooled staging', () => {
-  it('stages a spooled CSV like an in-memory one and drops the spool', async () => {
-    const { engine, live } = await spoolingEngine();
-    const staged = await stageFile(engine, { name: 'order_lines.csv', source: source('order_id,sku\r\nO1,A\r\nO2,"B, big"\r\n') }, decodeParquetNode);
-    expect(staged.columns).toEqual(['order_id', 'sku']);
-    const rows = await engine.query(`SELECT __line, c1, c2 FROM ${staged.table} ORDER BY __line`);
-    expect(rows).toEqual([
-      { __line: 2, c1: 'O1', c2: 'A' },
-      { __line: 3, c1: 'O2', c2: 'B, big' },
-    ]);
-    expect([...live]).toEqual([]);
-    await engine.close();
+describe('spooled canonical files', () => {
+  it('loads a spooled CSV like an in-memory one and drops the spool', async () => {
+    const runner = await createNodeRunner();
+    const { engine, live } = await spoolingEngine(runner.engine);
+    try {
+      const [r] = await loadFiles(engine, readImportSql(), [{ name: 'products.csv', source: source('sku,category\r\nA,shoes\r\nB,"bags, big"\r\n') }], decodeParquetNode);
+      expect(r).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsRejected: 0 });
+      expect(await engine.query('SELECT sku, category FROM products ORDER BY sku')).toEqual([
+        { sku: 'A', category: 'shoes' },
+        { sku: 'B', category: 'bags, big' },
+      ]);
+      expect([...live]).toEqual([]);
+    } finally {
+      await runner.engine.close();
+    }
   });
 
   it('drops the spool of an empty file and of a file that cannot be read', async () => {
-    const { engine, live } = await spoolingEngine();
-    await expect(stageFile(engine, { name: 'order_lines.csv', source: source('') }, decodeParquetNode)).rejects.toThrow('the file is empty');
-    expect([...live]).toEqual([]);
-    const failing = { size: 10, read: () => Promise.reject(new Error('disk gone')) };
-    await expect(stageFile(engine, { name: 'order_lines.csv', source: failing }, decodeParquetNode)).rejects.toThrow('disk gone');
-    expect([...live]).toEqual([]);
-    await engine.close();
+    const runner = await createNodeRunner();
+    const { engine, live } = await spoolingEngine(runner.engine);
+    try {
+      const [empty] = await loadFiles(engine, readImportSql(), [{ name: 'order_lines.csv', source: source('') }], decodeParquetNode);
+      expect(empty!.error).toMatch(/the file is empty/);
+      expect([...live]).toEqual([]);
+      const failing = { size: 10, read: () => Promise.reject(new Error('disk gone')) };
+      const [gone] = await loadFiles(engine, readImportSql(), [{ name: 'order_lines.csv', source: failing }], decodeParquetNode);
+      expect(gone!.error).toMatch(/disk gone/);
+      expect([...live]).toEqual([]);
+    } finally {
+      await runner.engine.close();
+    }
   });
 });
 

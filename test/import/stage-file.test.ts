@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadTexts } from '../../src/engine/node-session';
 import { lfLineEnds } from '../../src/loader/read-input';
-import { loadCanonicalFiles } from '../../src/loader/load-canonical';
+import { readImportSql } from '../../src/loader/import/node';
+import { loadFiles } from '../../src/loader/load-file';
 import { decodeParquetNode } from '../../src/loader/parquet-node';
 import { useEngine } from '../helpers/engine';
 
@@ -56,7 +57,7 @@ describe('canonical files with mixed line endings', () => {
       'O3\t1\t2024-01-03\tD\t1\t4', //             line 4: loads
     ].join('\n') + '\n';
     const csvText = 'order_id,line_id,order_date,sku,quantity,unit_price\nO9,1,2024-01-01,"E, ""big""",z,1\n';
-    const reports = await loadCanonicalFiles(engine, [
+    const reports = await loadFiles(engine, readImportSql(), [
       { name: 'order_lines.tsv', bytes: new TextEncoder().encode(tsv) },
       { name: 'ORDER_LINES.csv', bytes: new TextEncoder().encode(csvText) },
     ], decodeParquetNode);
@@ -71,11 +72,11 @@ describe('canonical files with mixed line endings', () => {
   it('warns about future dates in columns whose header has spaces or capitals, reading the trimmed value', async () => {
     await db.fixture({});
     const engine = db.runner().engine;
-    const text = 'order_id, Order_Date ,sku,quantity,unit_price,line_id\nO1, 2999-01-01 ,A,1,10,1\nO2,2024-01-01,A,1,10,2\n';
-    const [r] = await loadCanonicalFiles(engine, [{ name: 'order_lines.csv', bytes: new TextEncoder().encode(text) }], decodeParquetNode);
+    const text = 'order_id, Order_Date ,sku,quantity,unit_price,line_id\nO1, 2099-01-01 ,A,1,10,1\nO2,2024-01-01,A,1,10,2\n';
+    const [r] = await loadFiles(engine, readImportSql(), [{ name: 'order_lines.csv', bytes: new TextEncoder().encode(text) }], decodeParquetNode);
     expect([r!.error ?? null, r!.rowsLoaded, r!.rowsWarned]).toEqual([null, 2, 1]);
     expect(await engine.query('SELECT line_number, severity, reason FROM load_issues')).toEqual([
-      { line_number: 2, severity: 'warning', reason: 'order_date is in the future: 2999-01-01' },
+      { line_number: 2, severity: 'warning', reason: 'order_date is in the future: "2099-01-01"' },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Callout, Card, ProgressBar, Title } from '@tremor/react';
-import type { FileLoadReport } from '../../loader/load-canonical';
+import type { FileLoadReport } from '../../loader/load-file';
 import type { BatchFileReport } from '../../loader/replace-data';
 import type { Runner } from '../../runner/runner';
 import { formatCount } from '../format';

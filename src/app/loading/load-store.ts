@@ -47,6 +47,7 @@ async function run(kind: 'files' | 'demo', go: (onProgress: (p: ReplaceProgress)
       reports: [],
       problem: `Loading failed: ${e instanceof Error ? e.message : String(e)}. The previous data was kept.`,
       loadedFiles: [],
+      refusedFiles: [],
       coverage: null,
       issues: [],
     };

@@ -1,6 +1,6 @@
 import { CANONICAL_TABLES } from '../../data-model/contract';
 import { formatOf } from '../../loader/file-kinds';
-import type { FileLoadReport } from '../../loader/load-canonical';
+import type { FileLoadReport } from '../../loader/load-file';
 import type { BatchFileReport, JoinCoverage, ReplaceProgress } from '../../loader/replace-data';
 import { formatCount, formatPercent } from '../format';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FileLoadReport } from '../../loader/load-canonical';
+import type { FileLoadReport } from '../../loader/load-file';
 import { getSession, onDataChanged } from '../session';
 
 /** The current data's source label and per-file load reports, following replacements. */

@@ -4,7 +4,8 @@
  * `window.__riBench`. Timings are taken here, in the page, around the app's calls.
  */
 import { getEngine } from '../../engine/browser';
-import { loadCanonicalFiles } from '../../loader/load-canonical';
+import { importSqlFrom } from '../../loader/import/apply';
+import { loadFiles } from '../../loader/load-file';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import { bundledQuerySources } from '../../runner/query-files-browser';
 import { Runner } from '../../runner/runner';
@@ -58,7 +59,7 @@ const api = {
           const bytes = new Uint8Array(await res.arrayBuffer());
           report.fetchMs!.push(performance.now() - tf);
           const t0 = performance.now();
-          const [rep] = await loadCanonicalFiles(r.engine, [{ name: f.name, bytes }], decodeParquetBrowser);
+          const [rep] = await loadFiles(r.engine, importSqlFrom(r.sources), [{ name: f.name, bytes }], decodeParquetBrowser);
           const ms = performance.now() - t0;
           if (rep?.error) throw new Error(rep.error);
           report.ms.push(ms);

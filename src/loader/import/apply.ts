@@ -4,8 +4,9 @@ import type { Engine, Row } from '../../engine/types';
 import { firstLine } from '../error-text';
 import { formatOf, type SourceFile } from '../file-kinds';
 import { convertFor, convertToCsv, readTextFor, releaseInput, type InputText, type ParquetDecoder } from '../read-input';
-import { CONVERTED_CSV, stageDelimited, type Dialect, type ParserReject } from '../stage-delimited';
+import { CONVERTED_CSV, fillRawRecords, stageDelimited, type Dialect, type ParserReject } from '../stage-delimited';
 import { bomOf, headerNames, readRecords } from './decode';
+import { canonicalMapping } from './canonical-mapping';
 import { Params, SEP, TargetSql, targetSelect } from './sql-build';
 import {
   columnsUsed, fileMatches, lookupRef, validateMapping, type LookupSpec, type MappingSpec, type SourceFormat, type TargetSpec,
@@ -139,6 +140,8 @@ export interface ImportReport {
   lookups?: LookupReport[];
   /** Set when the file could not be used at all; nothing from it was loaded. */
   error?: string;
+  /** A canonical file's columns that the data contract does not know (ignored). */
+  ignoredColumns?: string[];
 }
 
 /** SQL files the import engine runs (keys as in QuerySources). */
@@ -158,27 +161,53 @@ export function importSqlFrom(sources: Record<string, string>): ImportSql {
 
 let counter = 0;
 
-/** Loads one file with a mapping; never throws for a bad file or mapping (see `error`). */
+/** Engines (connections) that have the import macros: creating them costs a second or two in DuckDB-WASM. */
+const withMacros = new WeakMap<Engine, string>();
+
+/** The import macros (TEMP: they live as long as the connection), created once per engine and SQL text. */
+async function createMacros(engine: Engine, sql: ImportSql): Promise<void> {
+  if (withMacros.get(engine) === sql['import/import_macros']) return;
+  await engine.exec(sql['import/import_macros']);
+  withMacros.set(engine, sql['import/import_macros']);
+}
+
+/** A canonical file: the identity mapping of its table, made from the file's own header. */
+export interface CanonicalRead {
+  canonical: CanonicalTable;
+  source: SourceFormat;
+}
+
+/**
+ * Loads one file with a mapping (or as a canonical file: the identity mapping); never throws
+ * for a bad file or mapping (see `error`). A file refused whole once its text is read (a
+ * column the mapping needs is missing) still accounts for its rows: each is listed as
+ * rejected with the reason, so rows read = rows rejected.
+ */
 export async function applyMapping(
   engine: Engine,
   sql: ImportSql,
   file: ImportFile,
-  mapping: MappingSpec,
+  given: MappingSpec | CanonicalRead,
   options: ApplyOptions = {},
 ): Promise<ImportReport> {
+  const canonical = given && 'canonical' in given ? given : null;
+  let mapping = given as MappingSpec;
   const report: ImportReport = {
-    file: file.name, mapping: mapping?.name ?? '', preset: mapping?.preset ?? null,
+    file: file.name, mapping: canonical ? '' : (mapping?.name ?? ''), preset: canonical ? null : (mapping?.preset ?? null),
     rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
     tables: [], reasons: [], unmappedReasons: [],
   };
-  const valid = validateMapping(mapping);
-  if (!valid.ok) {
-    report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
-    return report;
+  if (!canonical) {
+    const valid = validateMapping(mapping);
+    if (!valid.ok) {
+      report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
+      return report;
+    }
   }
-  const headerLines = mapping.source.skipLines + (mapping.source.header ? 1 : 0);
+  const source = canonical ? canonical.source : mapping.source;
+  const headerLines = source.skipLines + (source.header ? 1 : 0);
   const onLines = options.onRowsRead && ((n: number) => options.onRowsRead!(Math.max(0, n - headerLines)));
-  const prepared = await prepareFile(engine, file, mapping.source, { ...options, onLines });
+  const prepared = await prepareFile(engine, file, source, { ...options, onLines });
   if ('error' in prepared) {
     report.error = `${file.name}: ${prepared.error}`;
     return report;
@@ -186,10 +215,21 @@ export async function applyMapping(
   // Every text read so far: a spooled one (native engine) stays on disk until staged or released.
   const held: PreparedText[] = [prepared];
   const fail = async (error: string): Promise<ImportReport> => {
-    await releaseTexts(engine, held);
     report.error = `${file.name}: ${error}`;
+    const table = canonical?.canonical ?? mapping.targets[0]?.table;
+    if (table && !options.dryRun && options.maxRecords === undefined) {
+      await accountRefused(engine, sql, prepared, table, error, options, report).catch(() => undefined);
+    }
+    await releaseTexts(engine, held);
     return report;
   };
+  if (canonical) {
+    const made = canonicalMapping(canonical.canonical, prepared.header, canonical.source);
+    if ('error' in made) return fail(made.error);
+    mapping = made.mapping;
+    report.mapping = made.mapping.name;
+    report.ignoredColumns = made.ignoredColumns;
+  }
   const lookups: PreparedLookup[] = [];
   for (const [j, spec] of (mapping.lookups ?? []).entries()) {
     const candidates = (options.lookupFiles ?? []).filter((f) => fileMatches(f.name, spec.file));
@@ -213,7 +253,7 @@ export async function applyMapping(
   if ('error' in resolved) return fail(resolved.error);
   lookups.forEach(matchLookupParts);
   const id = ++counter;
-  await engine.exec(sql['import/import_macros']);
+  await createMacros(engine, sql);
   await engine.exec('BEGIN TRANSACTION');
   try {
     await run(engine, id, prepared, lookups, resolved.resolve, mapping, options, report);
@@ -399,12 +439,29 @@ function resolveColumns(
 
 const DEPENDENCY_ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
 
+/** A staged file's cells as read (untrimmed), kept until the end to give rows their raw text. */
+interface StagedCells {
+  file: string;
+  cells: string;
+  columns: number;
+  dialect: Dialect;
+}
+
 /**
- * Stages a prepared file into `table`: __line, __raw and c1 ... cn (see stageDelimited),
- * trimmed, with empty cells and the source's null words as NULL. Rows the reader cannot read
- * are returned (they are not in the table).
+ * Stages a prepared file into `table`: __line and c1 ... cn (see stageDelimited), trimmed
+ * (imp_trim: Unicode spaces too), with empty cells and the source's null words as NULL. Without
+ * null words `table` is a view over the cells, so the trimming happens inside the one statement
+ * that reads the values instead of in a copy of the file. Rows the reader cannot read are
+ * returned (they are not in the table); `staged` gets the cells for the raw text of rows listed.
  */
-async function stage(engine: Engine, table: string, prepared: PreparedText, nullValues: string[]): Promise<ParserReject[]> {
+async function stage(
+  engine: Engine,
+  table: string,
+  prepared: PreparedText & { file?: string },
+  nullValues: string[],
+  staged: StagedCells[],
+  fileName: string,
+): Promise<ParserReject[]> {
   const read = `${table}_cells`;
   let rejects: ParserReject[];
   try {
@@ -413,14 +470,18 @@ async function stage(engine: Engine, table: string, prepared: PreparedText, null
     // stageDelimited dropped the spooled text, read or not.
     prepared.registered = undefined;
   }
+  staged.push({ file: fileName, cells: read, columns: prepared.header.length, dialect: prepared.dialect });
   const cols = prepared.header.map((_, i) => `c${i + 1}`);
-  // Cells trimmed, then empty / null words made NULL (each step once per cell).
+  if (nullValues.length === 0) {
+    await engine.exec(`CREATE TEMP VIEW ${table} AS SELECT __line, ${cols.map((c) => `nullif(imp_trim(${c}), '') AS ${c}`).join(', ')} FROM ${read}`);
+    return rejects;
+  }
+  // Null words are the mapping's (bound), which a view cannot hold: trimmed, then empty / null words made NULL.
   await engine.query(
-    `CREATE TEMP TABLE ${table} AS SELECT __line, __raw, ${cols.map((c) => `imp_null(${c}, $1) AS ${c}`).join(', ')}
-     FROM (SELECT __line, __raw, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')} FROM ${read})`,
+    `CREATE TEMP TABLE ${table} AS SELECT __line, ${cols.map((c) => `imp_null(${c}, $1) AS ${c}`).join(', ')}
+     FROM (SELECT __line, ${cols.map((c) => `imp_trim(${c}) AS ${c}`).join(', ')} FROM ${read})`,
     [nullValues.join(SEP)],
   );
-  await engine.exec(`DROP TABLE ${read}`);
   return rejects;
 }
 
@@ -449,7 +510,8 @@ async function run(
 ): Promise<void> {
   let src = `imp${id}_src`;
   const issues = `imp${id}_issues`;
-  const parserRejects = await stage(engine, src, prepared, mapping.source.nullValues);
+  const staged: StagedCells[] = [];
+  const parserRejects = await stage(engine, src, prepared, mapping.source.nullValues, staged, report.file);
   await engine.exec(
     `CREATE TEMP TABLE ${issues} (table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR, reason VARCHAR, raw VARCHAR)`,
   );
@@ -477,8 +539,8 @@ async function run(
     };
     for (const lk of lookups) {
       const j = lk.index;
-      const st = await stageLookup(engine, id, lk, issues, options.now ?? new Date());
-      const notUsed = await accountUnusedParts(engine, id, lk, issues, options.now ?? new Date());
+      const st = await stageLookup(engine, id, lk, issues, options.now ?? new Date(), staged);
+      const notUsed = await accountUnusedParts(engine, id, lk, issues, options.now ?? new Date(), staged);
       const on = refOf(lk.spec.on);
       selects.push(...[...lk.needed].sort((a, b) => a - b).map((k) => `lk${j}.l${j}_c${k}`));
       selects.push(`${on} AS __on${j}`, `(${on} IS NOT NULL AND lk${j}.__k IS NULL) AS __miss${j}`);
@@ -509,7 +571,10 @@ async function run(
   const routeCols = each
     ? mapping.targets.map((t, i) => `${t.when ? routeSql.test(t.when) : 'true'} AS __t${i}`).join(', ')
     : `CASE ${mapping.targets.map((t, i) => `WHEN ${t.when ? routeSql.test(t.when) : 'true'} THEN ${i}`).join(' ')} END AS __target`;
-  await engine.query(`CREATE TEMP TABLE imp${id}_routed AS SELECT s.*, ${routeCols} FROM ${src} s`, routeParams.values);
+  // One target taking every row: a view (the rows are read once, by that target's statement).
+  const everyRow = !each && mapping.targets.length === 1 && !mapping.targets[0]!.when;
+  if (everyRow) await engine.exec(`CREATE TEMP VIEW imp${id}_routed AS SELECT s.*, 0 AS __target FROM ${src} s`);
+  else await engine.query(`CREATE TEMP TABLE imp${id}_routed AS SELECT s.*, ${routeCols} FROM ${src} s`, routeParams.values);
   const taken = (i: number) => (each ? `__t${i}` : `__target = ${i}`);
   const untaken = each ? `NOT (${mapping.targets.map((_, i) => `__t${i}`).join(' OR ')})` : '__target IS NULL';
 
@@ -530,7 +595,7 @@ async function run(
   firstAccount.rowsRead += parserRejects.length;
   firstAccount.rowsRejected += parserRejects.length;
   const unrouted = await engine.query(
-    `INSERT INTO ${issues} SELECT $1, $2, __line, 'excluded', 'taken by no target of the mapping', __raw
+    `INSERT INTO ${issues} SELECT $1, $2, __line, 'excluded', 'taken by no target of the mapping', NULL
      FROM imp${id}_routed WHERE ${untaken} RETURNING 1`,
     [firstTable, file],
   );
@@ -550,6 +615,8 @@ async function run(
   for (const k of ['rowsRead', 'rowsLoaded', 'rowsRejected', 'rowsExcluded', 'rowsWarned'] as const) {
     report[k] = report.tables.reduce((s, a) => s + a[k], 0);
   }
+  // The raw text of every row listed, rebuilt from its file's cells (only those rows).
+  for (const c of staged) await fillRawRecords(engine, issues, c.file, c.cells, c.columns, c.dialect);
   await engine.exec(`INSERT INTO load_issues SELECT * FROM ${issues} ORDER BY table_name, line_number, severity`);
   for (const a of report.tables) {
     await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMP))`, [
@@ -581,6 +648,7 @@ async function stageLookup(
   lk: PreparedLookup,
   issues: string,
   now: Date,
+  staged: StagedCells[],
 ): Promise<Pick<LookupReport, 'rowsRead' | 'rowsUnreadable' | 'keys' | 'duplicateKeyRows' | 'emptyKeyRows'>> {
   const j = lk.index;
   const all = `imp${id}_lk${j}all`;
@@ -589,11 +657,11 @@ async function stageLookup(
   const unreadable: (ParserReject & { part: number })[] = [];
   const selects: string[] = [];
   for (const [n, part] of lk.parts.entries()) {
-    const staged = `imp${id}_lk${j}f${n}`;
-    const rejects = await stage(engine, staged, part, lk.source.nullValues);
+    const name = `imp${id}_lk${j}f${n}`;
+    const rejects = await stage(engine, name, part, lk.source.nullValues, staged, part.file);
     unreadable.push(...rejects.map((r) => ({ part: n, ...r })));
     const cols = needed.map((k) => `c${part.columnMap.get(k)!} AS l${j}_c${k}`);
-    selects.push(`SELECT ${n} AS __f, __line, __raw, c${part.columnMap.get(key)!} AS __k, ${cols.join(', ')} FROM ${staged}`);
+    selects.push(`SELECT ${n} AS __f, __line, c${part.columnMap.get(key)!} AS __k, ${cols.join(', ')} FROM ${name}`);
   }
   // __first: where the key was first seen (file number, line); the entry is the row found there.
   await engine.exec(
@@ -622,7 +690,7 @@ async function stageLookup(
            CASE WHEN __k IS NULL THEN $3
              ELSE $4 || __k || '" (first ' || CASE WHEN __first.f = __f THEN '' ELSE 'in ' || string_split($5, chr(31))[__first.f + 1] || ' ' END
                   || 'on line ' || __first.line || ')' END,
-           __raw
+           NULL
          FROM ${all} WHERE __f = $6 AND (__k IS NULL OR __first.f <> __f OR __first.line <> __line)
          RETURNING severity`,
       [table, file, `missing ${lk.spec.key} (a lookup row needs its key)`, `${lk.spec.key} repeated (only the first row is used): "`, names.join('\u001f'), n],
@@ -654,12 +722,13 @@ async function accountUnusedParts(
   lk: PreparedLookup,
   issues: string,
   now: Date,
+  stagedCells: StagedCells[],
 ): Promise<{ file: string; reason: string; rowsRead: number }[]> {
   const table = `${LOOKUP_TABLE_PREFIX}${lk.spec.name}`;
   const out: { file: string; reason: string; rowsRead: number }[] = [];
   for (const [n, part] of lk.unused.entries()) {
     const staged = `imp${id}_lk${lk.index}u${n}`;
-    const unreadable = await stage(engine, staged, part, lk.source.nullValues);
+    const unreadable = await stage(engine, staged, part, lk.source.nullValues, stagedCells, part.file);
     const [c] = await engine.query(`SELECT count(*) AS n FROM ${staged}`);
     const readable = Number(c!.n);
     out.push({ file: part.file, reason: part.reason, rowsRead: readable + unreadable.length });
@@ -667,7 +736,7 @@ async function accountUnusedParts(
     for (const r of unreadable) {
       await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, part.file, r.line, r.reason, r.raw]);
     }
-    await engine.query(`INSERT INTO ${issues} SELECT $1, $2, __line, 'excluded', $3, __raw FROM ${staged}`, [
+    await engine.query(`INSERT INTO ${issues} SELECT $1, $2, __line, 'excluded', $3, NULL FROM ${staged}`, [
       table, part.file, `lookup file not used: ${part.reason}`,
     ]);
     await logLookupFile(engine, table, part.file, { read: readable + unreadable.length, rejected: unreadable.length, excluded: readable }, now);
@@ -758,8 +827,11 @@ async function loadTarget(
     // 'first': later rows are left out (excluded), else rejected as duplicates.
     const column = keep ? '__exclude' : '__reject';
     const label = keep ? `${spec.key.join(' + ')} repeated (only the first row is kept): "` : `duplicate ${spec.key.join(' + ')}: "`;
-    // Within the file: the first occurrence loads, later ones are rejected (or excluded).
-    await engine.query(
+    // Within the file: the first occurrence loads, later ones are rejected (or excluded). Keys
+    // are counted by their hashes first (an integer each): only a file where two rows may share
+    // a key pays for the window over every row.
+    const [h] = await engine.query(`SELECT count(DISTINCT hash(${key})) < count(*) AS maybe FROM ${t} WHERE ${eligible}`);
+    if (h!.maybe) await engine.query(
       `UPDATE ${t} SET ${column} = $1 || ${keyText(t)} || '" (first on line ' || d.first_line || ')'
        FROM (SELECT __line AS l, min(__line) OVER (PARTITION BY ${key}) AS first_line FROM ${t} WHERE ${eligible}) d
        WHERE ${t}.__line = d.l AND d.l > d.first_line`,
@@ -792,7 +864,7 @@ async function loadTarget(
     const msg = `'unknown SKU: "' || sku || '" (not among the products loaded)'`;
     const cond = `sku IS NOT NULL AND sku NOT IN (SELECT sku FROM products WHERE sku IS NOT NULL)`;
     if (unknownSku === 'reject') await engine.exec(`UPDATE ${t} SET __reject = ${msg} WHERE ${eligible} AND ${cond}`);
-    else warnings.push({ sql: `SELECT __line, __raw, ${msg} AS msg FROM ${t} WHERE ${eligible} AND ${cond}`, params: [] });
+    else warnings.push({ sql: `SELECT __line, ${msg} AS msg FROM ${t} WHERE ${eligible} AND ${cond}`, params: [] });
   }
   if (table === 'returns' && mapped.has('order_id')) {
     const dates = ['requested_at', 'received_at', 'refunded_at'].filter((c) => mapped.has(c));
@@ -807,10 +879,10 @@ async function loadTarget(
            WHERE o.order_id = ${t}.order_id AND ${rd(t)} < o.od AND ${ok(t)}`,
         );
       } else {
-        warnings.push({ sql: `SELECT r.__line, r.__raw, ${before('r')} AS msg FROM ${t} r JOIN ${orders} o USING (order_id) WHERE ${ok('r')} AND ${rd('r')} < o.od`, params: [] });
+        warnings.push({ sql: `SELECT r.__line, ${before('r')} AS msg FROM ${t} r JOIN ${orders} o USING (order_id) WHERE ${ok('r')} AND ${rd('r')} < o.od`, params: [] });
       }
       warnings.push({
-        sql: `SELECT r.__line, r.__raw, 'return ' || date_diff('day', o.od, ${rd('r')}) || ' days after its order: "' || strftime(${rd('r')}, '%Y-%m-%d')
+        sql: `SELECT r.__line, 'return ' || date_diff('day', o.od, ${rd('r')}) || ' days after its order: "' || strftime(${rd('r')}, '%Y-%m-%d')
                 || '" (order date ' || strftime(o.od, '%Y-%m-%d') || ')' AS msg
               FROM ${t} r JOIN ${orders} o USING (order_id) WHERE ${ok('r')} AND date_diff('day', o.od, ${rd('r')}) > $1`,
         params: [opts.lateReturnDays ?? 730],
@@ -820,7 +892,7 @@ async function loadTarget(
   const now = isoTimestamp(options.now ?? new Date());
   for (const c of columns.filter((x) => x.type === 'DATE' || x.type === 'TIMESTAMP')) {
     warnings.push({
-      sql: `SELECT __line, __raw, $1 || strftime(${ident(c.name)}, '%Y-%m-%d') || '"' AS msg FROM ${t}
+      sql: `SELECT __line, $1 || strftime(${ident(c.name)}, '%Y-%m-%d') || '"' AS msg FROM ${t}
             WHERE ${eligible} AND ${ident(c.name)} > CAST($2 AS TIMESTAMP) + to_days(CAST($3 AS INTEGER))`,
       params: [`${c.name} is in the future: "`, now, opts.futureDays ?? 1],
     });
@@ -848,14 +920,14 @@ async function loadTarget(
   }
   await engine.query(
     `INSERT INTO ${issues} SELECT $1, $2, __line, CASE WHEN __exclude IS NOT NULL THEN 'excluded' ELSE 'rejected' END,
-       coalesce(__exclude, __reject), __raw FROM ${t} WHERE __exclude IS NOT NULL OR __reject IS NOT NULL`,
+       coalesce(__exclude, __reject), NULL FROM ${t} WHERE __exclude IS NOT NULL OR __reject IS NOT NULL`,
     [table, file],
   );
   const warnedLines = new Set<number>();
   for (const w of warnings) {
     const k = w.params.length;
     const rows = await engine.query(
-      `INSERT INTO ${issues} SELECT $${k + 1}, $${k + 2}, __line, 'warning', msg, __raw FROM (${w.sql}) RETURNING line_number`,
+      `INSERT INTO ${issues} SELECT $${k + 1}, $${k + 2}, __line, 'warning', msg, NULL FROM (${w.sql}) RETURNING line_number`,
       [...w.params, table, file],
     );
     rows.forEach((r) => warnedLines.add(Number(r.line_number)));
@@ -892,13 +964,58 @@ async function loadTarget(
   }
 }
 
+/**
+ * A file refused whole after its text was read: every row it holds is listed as rejected with
+ * the reason (and unreadable rows with theirs), so that its rows count as read and refused.
+ */
+async function accountRefused(
+  engine: Engine,
+  sql: ImportSql,
+  prepared: PreparedText,
+  table: CanonicalTable,
+  error: string,
+  options: ApplyOptions,
+  report: ImportReport,
+): Promise<void> {
+  const id = ++counter;
+  const issues = `imp${id}_issues`;
+  await createMacros(engine, sql);
+  try {
+    const staged: StagedCells[] = [];
+    const unreadable = await stage(engine, `imp${id}_src`, prepared, [], staged, report.file);
+    await engine.exec(
+      `CREATE TEMP TABLE ${issues} (table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR, reason VARCHAR, raw VARCHAR)`,
+    );
+    for (const r of unreadable) {
+      await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, report.file, r.line, r.reason, r.raw]);
+    }
+    await engine.query(`INSERT INTO ${issues} SELECT $1, $2, __line, 'rejected', $3, NULL FROM imp${id}_src`, [
+      table, report.file, `file not loaded: ${error}`,
+    ]);
+    for (const c of staged) await fillRawRecords(engine, issues, c.file, c.cells, c.columns, c.dialect);
+    const [n] = await engine.query(`SELECT count(*) AS n FROM ${issues}`);
+    const rows = Number(n!.n);
+    await engine.exec(`INSERT INTO load_issues SELECT * FROM ${issues} ORDER BY line_number`);
+    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, 0, $3, 0, 0, CAST($4 AS TIMESTAMP))`, [
+      table, report.file, rows, isoTimestamp(options.now ?? new Date()),
+    ]);
+    Object.assign(report, { rowsRead: rows, rowsRejected: rows });
+    report.tables = [{ table, rowsRead: rows, rowsLoaded: 0, rowsRejected: rows, rowsExcluded: 0, rowsWarned: 0 }];
+    report.reasons = [{ table, severity: 'rejected', reason: `file not loaded: ${error}`, rows: rows - unreadable.length }];
+  } finally {
+    await dropTemps(engine, id);
+  }
+}
+
 async function dropTemps(engine: Engine, id: number): Promise<void> {
   const rows = await engine
-    .query(`SELECT table_name FROM information_schema.tables WHERE starts_with(table_name, $1)`, [`imp${id}_`])
+    .query(`SELECT table_name, table_type FROM information_schema.tables WHERE starts_with(table_name, $1)`, [`imp${id}_`])
     .catch(() => [] as Row[]);
-  for (const r of rows) {
+  // Views first: they read the tables.
+  for (const r of [...rows].sort((a, b) => (a.table_type === 'VIEW' ? 0 : 1) - (b.table_type === 'VIEW' ? 0 : 1))) {
     const name = String(r.table_name);
-    if (/^imp\d+_\w+$/.test(name)) await engine.exec(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    const kind = r.table_type === 'VIEW' ? 'VIEW' : 'TABLE';
+    if (/^imp\d+_\w+$/.test(name)) await engine.exec(`DROP ${kind} IF EXISTS ${name}`).catch(() => undefined);
   }
 }
 

@@ -1,14 +1,12 @@
 import type { CanonicalTable } from '../../data-model/contract';
-import type { Engine } from '../../engine/types';
-import { applyMapping, type ApplyOptions, type ImportFile, type ImportReport, type ImportSql } from './apply';
-import { joinCoverage, type CoverageRow } from './coverage';
 import { fileMatches, type MappingSpec } from './spec';
 
 /**
  * Several files and several mappings at once (a folder of exports + the user's saved
- * mappings): each file a mapping names (`files` patterns) loads through it, in an order where
+ * mappings): which file loads through which mapping (`files` patterns), in an order where
  * what a file checks against is loaded first (products, then order lines, then shipments,
- * returns, reviews), and the other files are available to the mappings' lookups.
+ * returns, reviews), and which files only serve the mappings' lookups. The CLI hands the plan
+ * to replaceData as one batch, like the page.
  */
 
 const ORDER: CanonicalTable[] = ['products', 'order_lines', 'shipments', 'returns', 'reviews'];
@@ -53,31 +51,4 @@ export function planImports(fileNames: readonly string[], mappings: readonly Map
   const lookupOnly = fileNames.filter((f) => !loaded.has(f) && used.some((m) => (m.lookups ?? []).some((l) => fileMatches(f, l.file))));
   const unused = fileNames.filter((f) => !loaded.has(f) && !lookupOnly.includes(f));
   return { imports: imports.map(({ file, mapping }) => ({ file, mapping })), lookupOnly, unused };
-}
-
-export interface BatchReport extends ImportPlan {
-  reports: ImportReport[];
-  /** How the tables join after the batch (see joinCoverage). */
-  coverage: CoverageRow[];
-}
-
-/**
- * Loads every file of the plan (each in its own transaction: a file that fails leaves the
- * others loaded) and reports the join coverage of the result.
- */
-export async function importFiles(
-  engine: Engine,
-  sql: ImportSql,
-  files: readonly ImportFile[],
-  mappings: readonly MappingSpec[],
-  options: Omit<ApplyOptions, 'lookupFiles' | 'dryRun'> & { onFile?: (file: string, mapping: MappingSpec) => void } = {},
-): Promise<BatchReport> {
-  const plan = planImports(files.map((f) => f.name), mappings);
-  const reports: ImportReport[] = [];
-  for (const { file, mapping } of plan.imports) {
-    options.onFile?.(file, mapping);
-    const f = files.find((x) => x.name === file)!;
-    reports.push(await applyMapping(engine, sql, f, mapping, { ...options, lookupFiles: [...files] }));
-  }
-  return { ...plan, reports, coverage: await joinCoverage(engine, sql) };
 }

@@ -28,12 +28,13 @@ export interface EncodingGuess {
  * 0x80-0x9F (control characters in Latin-1, € ’ “ ” … in windows-1252), so it is never
  * guessed: the user picks it.
  */
-export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+export function detectEncoding(bytes: Uint8Array, complete = true): EncodingGuess {
   const bom = bomOf(bytes);
   if (bom === 'utf-8') return { encoding: 'utf-8', bom, why: 'the file starts with a UTF-8 byte-order mark' };
   if (bom) return { encoding: 'utf-8', bom, why: `the file is ${bom.toUpperCase()} (byte-order mark); it is read as such` };
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // The start of a longer file (complete = false) may end inside a character: that is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
     const ascii = bytes.every((b) => b < 0x80);
     return { encoding: 'utf-8', bom, why: ascii ? 'the file is plain ASCII' : 'the bytes are valid UTF-8' };
   } catch {

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { decodeParquetNode } from '../parquet-node';
 import { canonicalTableOf, formatOf, type SourceFile } from '../file-kinds';
 import { pathSource } from '../node-files';
-import { loadCanonicalFiles, type FileLoadReport } from '../load-canonical';
+import type { BatchFileReport } from '../load-file';
+import { replaceData, type BatchFile, type ReplaceOptions, type ReplaceProgress, type ReplaceResult } from '../replace-data';
 import type { Runner } from '../../runner/runner';
 import { defaultQueriesDir } from '../../runner/query-files-node';
-import { IMPORT_SQL_FILES, type ImportReport, type ImportSql } from './apply';
-import { importFiles, planImports, type BatchReport } from './batch';
+import { IMPORT_SQL_FILES, type ImportSql } from './apply';
+import { planImports, type ImportPlan } from './batch';
+import { joinCoverage, type CoverageRow } from './coverage';
 import { parseMapping, MappingError, type MappingSpec } from './spec';
 
 /**
@@ -58,37 +60,54 @@ export function readFolderFiles(dir: string): SourceFile[] {
     .map((f) => ({ name: f.name, source: pathSource(path.join(dir, f.name), f.st.size) }));
 }
 
-export interface MappedLoad {
-  /** Canonical files (order_lines.csv ...) that no mapping claimed, loaded as before. */
-  canonical: FileLoadReport[];
-  batch: BatchReport;
+export interface FolderLoad extends ImportPlan {
+  /** The whole batch as replaceData saw it (every file's report, in the batch's order). */
+  result: ReplaceResult;
+  /** Canonical files (order_lines.csv ...) that no mapping claimed: loaded as the identity mapping. */
+  canonical: BatchFileReport[];
+  /** The planned imports' reports, in plan order. */
+  reports: BatchFileReport[];
+  /** How the tables join (join_coverage, every check) once the batch is the data; [] when it was refused. */
+  coverage: CoverageRow[];
 }
 
 /**
- * A folder loaded with mappings: canonical files no mapping names or reads load as canonical
- * files first, then every file a mapping names loads through it (the folder's files serve the
- * lookups), then the derived tables are rebuilt.
+ * A folder loaded as one batch, exactly as the page loads a batch (replaceData): canonical
+ * files no mapping names or reads load as canonical files, every file a mapping names loads
+ * through it (the folder's files serve the lookups), lookup files are read by the mappings.
+ * The batch replaces the data only when every file in it is usable, unless allowPartial.
  */
-export async function loadFolderWithMappings(
+export async function loadFolderBatch(
   runner: Runner,
   dir: string,
-  mappings: readonly MappingSpec[],
-  onFile?: (file: string, mapping: MappingSpec) => void,
-): Promise<MappedLoad> {
+  mappings: readonly MappingSpec[] = [],
+  options: Pick<ReplaceOptions, 'allowPartial' | 'now'> & { onProgress?: (p: ReplaceProgress) => void } = {},
+): Promise<FolderLoad> {
   const files = readFolderFiles(dir);
   const plan = planImports(files.map((f) => f.name), mappings);
   const claimed = new Set([...plan.imports.map((i) => i.file), ...plan.lookupOnly]);
   const canonicalFiles = files.filter((f) => !claimed.has(f.name) && canonicalTableOf(f.name) && formatOf(f.name));
-  const canonical = await loadCanonicalFiles(runner.engine, canonicalFiles, decodeParquetNode);
-  const batch = await importFiles(runner.engine, readImportSql(), files, mappings, { onFile, decodeParquet: decodeParquetNode });
-  // Canonical files are not "unused".
-  batch.unused = batch.unused.filter((f) => !canonicalFiles.some((c) => c.name === f));
-  await runner.refresh();
-  return { canonical, batch };
+  const sourceOf = (name: string) => files.find((f) => f.name === name)!.source!;
+  const batch: BatchFile[] = [
+    ...canonicalFiles.map((f) => ({ name: f.name, bytes: f.source! })),
+    ...plan.imports.map((i) => ({ name: i.file, bytes: sourceOf(i.file), mapping: i.mapping })),
+    ...plan.lookupOnly.map((name) => ({ name, bytes: sourceOf(name), lookupOnly: true })),
+  ];
+  const result = await replaceData(runner, batch, decodeParquetNode, options.onProgress, options);
+  const coverage = result.replaced ? await joinCoverage(runner.engine, readImportSql()) : [];
+  return {
+    ...plan,
+    // Canonical files are not "unused".
+    unused: plan.unused.filter((f) => !canonicalFiles.some((c) => c.name === f)),
+    result,
+    canonical: result.reports.slice(0, canonicalFiles.length),
+    reports: result.reports.slice(canonicalFiles.length, canonicalFiles.length + plan.imports.length),
+    coverage,
+  };
 }
 
 /** One line per import for a terminal: counts, then the reasons. */
-export function summarizeImport(r: ImportReport): string[] {
+export function summarizeImport(r: Omit<BatchFileReport, 'mapping' | 'route' | 'table' | 'ignoredColumns'> & { mapping: string | null }): string[] {
   if (r.error) return [`✗ ${r.error}`];
   const lines = [`✓ ${r.file} (${r.mapping}): ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected, ${r.rowsExcluded} excluded${r.rowsWarned ? `, ${r.rowsWarned} warned` : ''}`];
   if (r.tables.length > 1) {

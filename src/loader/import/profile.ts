@@ -69,8 +69,8 @@ export function readNumber(v: string, decimal: DecimalSeparator, thousands: Thou
   const s = numberText(v.trim(), currency);
   const d = esc(decimal);
   const re = thousands === ''
-    ? new RegExp(`^[+-]?(\\d+(${d}\\d*)?|${d}\\d+)$`)
-    : new RegExp(`^[+-]?((\\d{1,3}(${esc(thousands)}\\d{3})+|\\d+)(${d}\\d*)?|${d}\\d+)$`);
+    ? new RegExp(`^[+-]?(\\d+(${d}\\d*)?|${d}\\d+)([eE][+-]?\\d+)?$`)
+    : new RegExp(`^[+-]?((\\d{1,3}(${esc(thousands)}\\d{3})+|\\d+)(${d}\\d*)?|${d}\\d+)([eE][+-]?\\d+)?$`);
   if (!re.test(s)) return null;
   const n = Number(s.split(thousands === '' ? '\u0000' : thousands).join('').replace(decimal, '.'));
   return Number.isFinite(n) ? n : null;

@@ -1,7 +1,7 @@
 import { CONTRACT, type CanonicalTable, type ColumnSpec } from '../../data-model/contract';
 import { ident } from '../../data-model/schema-ddl';
 import type { BindValue } from '../../engine/types';
-import { ISO_PATTERN, OFFSET_PATTERN, describeDateFormat } from './dates';
+import { describeDateFormat } from './dates';
 import {
   defaultTransform, DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS,
   type Condition, type RowTest, type TargetSpec, type Transform, type ValueSource,
@@ -85,6 +85,13 @@ export class TargetSql {
     return this.layered(2, `imp_num_parse(${text}, ${p(t.decimal)}, ${p(t.thousands)}, ${p(t.sign)})`);
   }
 
+  /** A whole number: NULL unless the text is written as one (no fraction, exponent or hex) and fits INTEGER. */
+  whole(cell: string, t: { decimal: string; thousands: string; currency: boolean; sign: string }): string {
+    const p = (v: BindValue) => this.params.p(v);
+    const text = this.layered(1, `imp_num_text(${cell}, ${p(t.currency)})`);
+    return `CASE WHEN imp_whole_ok(${text}, ${p(t.decimal)}, ${p(t.thousands)}) THEN imp_int(${this.number(cell, t)}) END`;
+  }
+
   /** The typed value of one canonical column and the checks that its text was readable. */
   value(src: ValueSource, spec: ColumnSpec): ValueExpr {
     const p = (v: BindValue) => this.params.p(v);
@@ -140,14 +147,13 @@ export class TargetSql {
         const format = t.format ?? 'iso';
         const hasOffset = format === 'iso' || format.includes('%z');
         const fmt = format === 'iso' ? 'iso' : format.replace(/\s*%z\s*$/, '');
-        let sql = this.layered(2, `imp_ts(${cell}, ${p(fmt)}, ${p(hasOffset)}, ${p(t.offset === 'utc')}, ${p(ISO_PATTERN)}, ${p(OFFSET_PATTERN)})`);
+        let sql = this.layered(2, `imp_ts(${cell}, ${p(fmt)}, ${p(hasOffset)}, ${p(t.offset === 'utc')})`);
         if (spec.type === 'DATE') sql = `CAST(${sql} AS DATE)`;
         const detail = ` (expected ${describeDateFormat(format)}${format === 'iso' ? '' : `, ${format}`})`;
         return { sql, checks: [{ src: cell, parsed: sql, message: bad('date', detail) }] };
       }
       case 'number': {
-        const n = this.number(cell, t);
-        const sql = spec.type === 'INTEGER' ? `imp_int(${n})` : n;
+        const sql = spec.type === 'INTEGER' ? this.whole(cell, t) : this.number(cell, t);
         return { sql, checks: [{ src: cell, parsed: sql, message: bad(spec.type === 'INTEGER' ? 'whole number' : 'number') }] };
       }
       case 'boolean': {
@@ -176,14 +182,14 @@ export class TargetSql {
     const p = (v: BindValue) => this.params.p(v);
     switch (spec.type) {
       case 'INTEGER':
-        return `imp_int(${this.layered(2, `imp_number(${text}, '.', '', false, 'keep')`)})`;
+        return `imp_whole(${text}, '.', '', false, 'keep')`;
       case 'DOUBLE':
         return this.layered(2, `imp_number(${text}, '.', '', false, 'keep')`);
       case 'BOOLEAN':
         return this.layered(2, `imp_bool(${text}, ${p(DEFAULT_TRUE_WORDS.join(SEP))}, ${p(DEFAULT_FALSE_WORDS.join(SEP))})`);
       case 'DATE':
       case 'TIMESTAMP': {
-        const ts = this.layered(2, `imp_ts(${text}, 'iso', true, false, ${p(ISO_PATTERN)}, ${p(OFFSET_PATTERN)})`);
+        const ts = this.layered(2, `imp_ts(${text}, 'iso', true, false)`);
         return spec.type === 'DATE' ? `CAST(${ts} AS DATE)` : ts;
       }
       default:
@@ -238,7 +244,7 @@ export function targetSelect(
 ): { sql: string; checks: string[]; columns: ColumnSpec[] } {
   const spec = CONTRACT[target.table as CanonicalTable];
   const mapped = spec.columns.filter((c) => target.columns[c.name] !== undefined);
-  const items: string[] = ['s.__line', 's.__raw'];
+  const items: string[] = ['s.__line'];
   const badChecks: string[] = [];
   if (lookupReject) {
     items.push(`${lookupReject} AS __lookup_miss`);
@@ -251,7 +257,8 @@ export function targetSelect(
   let k = 0;
   for (const col of mapped) {
     const v = sqlFor.value(target.columns[col.name]!, col);
-    items.push(`${v.sql} AS ${q(col.name)}`);
+    // The one key normalisation of line ids, whatever the value is read from (both sides of the join).
+    items.push(`${col.name === 'line_id' ? `imp_line_id(${v.sql})` : v.sql} AS ${q(col.name)}`);
     for (const check of v.checks) {
       const srcName = `__src${++k}`;
       const okName = `__ok${k}`;
