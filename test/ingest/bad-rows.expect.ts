@@ -90,7 +90,9 @@ export function expectCase(got: PathResult, c: BadRowCase): void {
   // refusedFiles is new (ReplaceResult.refusedFiles): absent only counts as [] where nothing is refused.
   expect.soft(e.refusedFiles.length === 0 ? (got.refusedFiles ?? []) : got.refusedFiles, `${at}: refusedFiles`).toEqual(e.refusedFiles);
   for (const [file, acc] of Object.entries(e.accounts)) expect.soft(got.accounts[file], `${at}: accounting of ${file}`).toEqual(acc);
-  for (const [file, lines] of Object.entries(e.rejected)) {
+  // Every file but a refused one: exactly the listed lines are rejected (none when it lists none).
+  for (const file of Object.keys(e.accounts).filter((f) => !e.refusedFiles.includes(f))) {
+    const lines = e.rejected[file] ?? {};
     const rejected = got.issues.filter((i) => i.file === file && i.severity === 'rejected');
     expect.soft(rejected.map((i) => i.line), `${at}: rejected lines of ${file}`).toEqual(Object.keys(lines).map(Number));
     for (const i of rejected) {
