@@ -6,6 +6,8 @@ import { readImportSql } from '../../src/loader/import/node';
 import { buildPreset } from '../../src/loader/import/presets';
 import type { MappingSpec } from '../../src/loader/import/spec';
 import { useEngine } from '../helpers/engine';
+import { identityMapping, LINES } from '../ingest/bad-rows.files';
+import { batchFiles, issuesAfter, replaceVia, type ReplacePath } from '../ingest/bad-rows.paths';
 
 const SQL = readImportSql();
 
@@ -171,5 +173,38 @@ describe('fuzz: corrupted cells never break the accounting', () => {
         expect(r.rowsRead).toBeGreaterThan(0);
       }
     }
+  }, 240_000);
+
+  it('canonical files with random damage: the canonical paths give the accounting, reasons and rows of the mapping path', async () => {
+    // 60 clean order lines in the canonical columns (and currency), then damaged cells per seed.
+    const records: string[][] = [LINES];
+    for (let i = 1; i <= 60; i++) {
+      records.push([`O${100 + Math.floor(i / 2)}`, String(1 + (i % 2)), `2025-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`, `SKU-${i % 7}`, String(1 + (i % 4)), `${i}.${i % 100}`, 'EUR']);
+    }
+    /** One path's outcome, in comparable terms. */
+    const outcome = async (text: string, p: ReplacePath) => {
+      const file = { name: 'order_lines.csv', bytes: new TextEncoder().encode(text), format: 'csv' as const, table: 'order_lines' as const, header: LINES, encoding: 'utf-8' as const };
+      expect(identityMapping(file).targets[0]!.columns).toHaveProperty('unit_price');
+      const result = await replaceVia(db.runner(), batchFiles({ files: [file] }, p), p);
+      const [r] = result.reports;
+      expect(r!.rowsRead, p).toBe(r!.rowsLoaded + r!.rowsRejected + r!.rowsExcluded);
+      return {
+        replaced: result.replaced,
+        account: { read: r!.rowsRead, loaded: r!.rowsLoaded, rejected: r!.rowsRejected, excluded: r!.rowsExcluded, warned: r!.rowsWarned },
+        issues: await issuesAfter(db.runner(), result),
+        rows: result.replaced ? await engine().query('SELECT * FROM order_lines ORDER BY order_id, line_id') : [],
+      };
+    };
+    const clean = await outcome(toCsv(records, ',', () => 0), 'canonical full');
+    expect(clean.account).toEqual({ read: 60, loaded: 60, rejected: 0, excluded: 0, warned: 0 });
+    let rejectedSomewhere = 0;
+    for (let seed = 300; seed < 312; seed++) {
+      const random = rng(seed);
+      const text = toCsv(corrupt(records, random, 5 + Math.floor(random() * 25)), ',', random);
+      const mapped = await outcome(text, 'mapping');
+      rejectedSomewhere += mapped.account.rejected;
+      for (const p of ['canonical full', 'canonical fast'] as const) expect.soft(await outcome(text, p), `seed ${seed}: ${p} = mapping`).toEqual(mapped);
+    }
+    expect(rejectedSomewhere).toBeGreaterThan(0);
   }, 240_000);
 });
