@@ -105,7 +105,7 @@ function Dashboard({
   const dataVersion = assumptions.version + dataChanges;
   const options = useFilterOptions(runner, dataVersion);
 
-  const effective = useMemo(() => withPresetDates(view.filters, view.datePreset, options.maxDate), [view.filters, view.datePreset, options.maxDate]);
+  const effective = useMemo(() => withPresetDates(view.filters, view.datePreset, options.asOf), [view.filters, view.datePreset, options.asOf]);
   const selection = view.selection;
   const paramsForView = useCallback((ownDim?: SelectDim) => paramsFor(effective, selection, ownDim), [effective, selection]);
   const select = useCallback((dim: SelectDim, value: string) => setView({ selection: toggleSelection(selection, dim, value) }), [selection, setView]);
