@@ -60,3 +60,22 @@ export function currencySettingRows(settings: CurrencySettings): [string, boolea
   }
   return rows;
 }
+
+/**
+ * The settings in a canonical form (the page keeps them in its URL): valid codes upper-cased,
+ * rates above 0 sorted by code, no rate for the reporting currency itself; null when nothing
+ * is set. Invalid entries are dropped, never fatal: a hand-edited link still opens.
+ */
+export function normalizeCurrencySettings(raw: { reporting?: unknown; rates?: unknown } | null | undefined): CurrencySettings | null {
+  const reporting = typeof raw?.reporting === 'string' ? currencyCode(raw.reporting) : null;
+  const rates: Record<string, number> = {};
+  const given = raw?.rates && typeof raw.rates === 'object' ? (raw.rates as Record<string, unknown>) : {};
+  for (const key of Object.keys(given).sort()) {
+    const code = currencyCode(key);
+    const value = given[key];
+    const rate = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (code && code !== reporting && isRate(rate) && !(code in rates)) rates[code] = rate;
+  }
+  if (!reporting && Object.keys(rates).length === 0) return null;
+  return { ...(reporting ? { reporting } : {}), ...(Object.keys(rates).length > 0 ? { rates } : {}) };
+}

@@ -164,10 +164,11 @@ export class Runner {
 
   /**
    * Replaces the money settings (reporting currency, rates for other currencies; see
-   * data-model/currency.ts) and re-derives, so every money figure follows. Throws on a bad
-   * code or rate before anything is changed.
+   * data-model/currency.ts) and re-derives, so every money figure follows (`rederive` false:
+   * the caller re-derives next, e.g. through setAssumptions). Throws on a bad code or rate
+   * before anything is changed.
    */
-  async setCurrency(settings: CurrencySettings): Promise<void> {
+  async setCurrency(settings: CurrencySettings, rederive = true): Promise<void> {
     const rows = currencySettingRows(settings);
     if (this.initialized) this.dropSeed();
     await this.engine.exec(CURRENCY_SETTINGS_DDL);
@@ -175,7 +176,7 @@ export class Runner {
       await this.engine.query(`INSERT INTO currency_settings VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, rows.flat());
     }
     this.queue.invalidate();
-    if (this.initialized) await this.refresh();
+    if (this.initialized && rederive) await this.refresh();
   }
 
   /** Columns a model needs for these parameters that hold no value at all. */
