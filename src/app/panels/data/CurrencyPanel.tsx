@@ -8,6 +8,7 @@ import { inputClass } from '../policy/PolicyForm';
 
 const labelClass = 'flex flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content';
 const NO_FILTERS = {};
+const lines = (n: number) => `${formatCount(n)} order ${n === 1 ? 'line' : 'lines'}`;
 
 /**
  * The data's money settings: the reporting currency every money figure is in (by default the
@@ -65,8 +66,8 @@ export function CurrencyPanel({ runner, view, setView, dataVersion }: PageProps)
             )}
             <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="currency-summary">
               {typeof k?.money_lines_excluded === 'number' && k.money_lines_excluded > 0
-                ? `${formatCount(k.money_lines_excluded)} order lines in ${excluded.join(', ')} are left out of money figures (they still count in orders, units and return rates): enter a rate or choose another reporting currency.`
-                : `Every money figure is in ${reporting ?? 'one currency'}${typeof k?.money_lines_converted === 'number' && k.money_lines_converted > 0 ? `; ${formatCount(k.money_lines_converted)} order lines converted at the rates given` : ''}.`}
+                ? `${lines(k.money_lines_excluded)} in ${excluded.join(', ')} ${k.money_lines_excluded === 1 ? 'is' : 'are'} left out of money figures (still counted in orders, units and return rates): enter a rate or choose another reporting currency.`
+                : `Every money figure is in ${reporting ?? 'one currency'}${typeof k?.money_lines_converted === 'number' && k.money_lines_converted > 0 ? `; ${lines(k.money_lines_converted)} converted at the rates given` : ''}.`}
             </p>
           </div>
         );
