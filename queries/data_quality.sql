@@ -15,6 +15,11 @@
 -- The returns-only counts are 0 on the other tables. top_rejection is the most frequent
 -- rejection reason of the table, with the offending value stripped ('bad date in order_date'),
 -- ties broken alphabetically.
+-- notes (order_lines only) says what the models do with rows that were loaded but cannot be
+-- taken at face value, one sentence per line: order lines dated after the day the data was
+-- loaded (kept, but out of the as-of date; see dataset_info in derive.sql), and each currency
+-- other than the reporting one (its lines left out of money figures without a rate, or
+-- converted with one).
 -- @output table_name : canonical table
 -- @output rows_read : data rows read from the files of this table
 -- @output rows_loaded : rows accepted into the table
@@ -30,6 +35,7 @@
 -- @output date_min : earliest date of the table (order_date, shipped_at, requested_at (else received_at) or created_at)
 -- @output date_max : latest date of the table
 -- @output top_rejection : most frequent rejection reason of this table, NULL if none
+-- @output notes : what the models do with loaded rows they cannot take at face value (future dates, other currencies), one per line; NULL if none
 WITH tables(table_name, table_order, orphan_rule) AS (
   VALUES
     ('order_lines', 1, 'sku not in products (not checked when no products are loaded)'),
@@ -78,6 +84,22 @@ WITH tables(table_name, table_order, orphan_rule) AS (
          THEN count(*) FILTER (WHERE sku NOT IN (SELECT sku FROM products)) END,
     0, 0, 0, CAST(min(created_at) AS DATE), CAST(max(created_at) AS DATE)
   FROM reviews
+), note_lines AS (
+  SELECT 1 AS ord, '' AS currency, printf('%s dated after the load day (latest %s): kept out of the as-of date',
+      CASE WHEN lines_after_load_day = 1 THEN '1 order line' ELSE format('{:,} order lines', lines_after_load_day) END,
+      strftime(latest_after_load_day, '%Y-%m-%d')) AS note
+  FROM dataset_info WHERE lines_after_load_day > 0
+  UNION ALL
+  SELECT 2, currency, CASE WHEN rate IS NULL
+      THEN format('currency mix: {} in {} (total {} {}) left out of money figures; supply a rate or choose the reporting currency',
+        CASE WHEN order_lines = 1 THEN '1 order line' ELSE format('{:,} order lines', order_lines) END,
+        currency, format('{:,.2f}', coalesce(line_value, 0)), currency)
+      ELSE format('currency mix: {} in {} converted to {} at {} per {}',
+        CASE WHEN order_lines = 1 THEN '1 order line' ELSE format('{:,} order lines', order_lines) END,
+        currency, reporting_currency, CAST(rate AS VARCHAR), currency) END
+  FROM currency_rates_applied WHERE currency IS DISTINCT FROM reporting_currency
+), notes AS (
+  SELECT 'order_lines' AS table_name, string_agg(note, chr(10) ORDER BY ord, currency) AS notes FROM note_lines
 ), rejections AS (
   SELECT table_name, regexp_replace(reason, ':\s*".*$', '') AS reason, count(*) AS n
   FROM load_issues
@@ -102,9 +124,11 @@ SELECT
   f.returns_without_order,
   f.returns_before_order,
   f.date_min, f.date_max,
-  tr.reason AS top_rejection
+  tr.reason AS top_rejection,
+  n.notes
 FROM tables t
 JOIN facts f USING (table_name)
 LEFT JOIN log l USING (table_name)
 LEFT JOIN top_rejection tr USING (table_name)
+LEFT JOIN notes n USING (table_name)
 ORDER BY t.table_order;

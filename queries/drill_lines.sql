@@ -29,10 +29,10 @@
 -- @output size : size of the variant
 -- @output color : colour of the variant
 -- @output quantity : units sold on the line
--- @output unit_price : price paid per unit
+-- @output unit_price : price paid per unit, in the reporting currency (converted at the user's rate; NULL when the line's currency has no rate)
 -- @output line_value : quantity × unit_price
 -- @output unit_cost : landed cost per unit
--- @output currency : currency of the price
+-- @output currency : currency of unit_price and line_value (the reporting currency; the line's own when it has no rate)
 -- @output channel : sales channel
 -- @output region : region the order ships to
 -- @output customer_id : customer, as exported

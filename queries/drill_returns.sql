@@ -37,7 +37,7 @@
 -- @output reason_raw : reason exactly as exported
 -- @output customer_comment : free-text comment of the customer
 -- @output quantity : units returned
--- @output unit_price : price paid per unit on the order line (NULL when unmatched)
+-- @output unit_price : price paid per unit on the order line (NULL when unmatched); money columns are in the reporting currency, NULL when the line's currency has no rate
 -- @output refund_amount : money refunded
 -- @output label_cost : return label paid by the merchant
 -- @output recovery_value : money recovered from the item, reported or estimated from the disposition

@@ -15,6 +15,9 @@
 -- previous is 0; a difference for rates (a fraction: 0.012 is 1.2 percentage points) and days.
 -- maturing: the current period ends less than return_window_days (assumption) before the last
 -- order date, so some of its orders can still be returned and its rates will still rise.
+-- "The last order date" is the data's as-of date (dataset_info.last_order_date in derive.sql):
+-- the latest order date not after the day the data was loaded, so one order dated decades
+-- ahead moves neither the periods nor the maturing flag.
 -- With `by`, these rows for each value of that filter dimension (a filter index, see
 -- filtered_lines_by in queries/schema/filters.sql), named in a first column by_value.
 -- @filters
@@ -34,7 +37,7 @@
 -- @output previous_to : last day of the previous period (NULL without one)
 -- @output maturing : true while the current period's orders can still be returned (rates not final)
 WITH asked AS (
-  SELECT min(order_date) AS first_day, max(order_date) AS last_day,
+  SELECT min(order_date) AS first_day, (SELECT last_order_date FROM dataset_info) AS last_day,
     CAST($date_from AS DATE) AS range_from, CAST($date_to AS DATE) AS range_to,
     ($date_from IS NOT NULL OR $date_to IS NOT NULL) AS has_range,
     greatest(1, CAST(coalesce(CAST($compare_days AS DOUBLE), 90) AS INTEGER)) AS compare_days

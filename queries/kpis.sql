@@ -18,14 +18,24 @@
 -- @output unit_return_rate : units_returned / units_sold
 -- @output value_return_rate : value of returned units (at price paid) / gross_sales
 -- @output median_days_to_refund : median days from request to refund (NULL without dates)
--- @output currency : currency of the prices (the most common one)
+-- @output currency : the reporting currency every money figure is in (the user's choice, else the most common currency of all the order lines; NULL when the data names none)
 -- @output first_order_date : earliest order date in the selection
 -- @output last_order_date : latest order date in the selection
-SELECT k.*, l.currency, l.first_order_date, l.last_order_date
+-- @output as_of : the data's as-of date, over all the data: its latest order date not after the day it was loaded (date presets end here)
+-- @output money_lines_excluded : order lines of the selection in another currency without a rate: left out of every money figure (with their returns), still counted in orders, units and rates
+-- @output money_currencies_excluded : those lines' currencies, comma-separated (NULL when none)
+-- @output money_lines_converted : order lines of the selection converted from another currency at a rate the user gave
+SELECT k.*, d.reporting_currency AS currency, l.first_order_date, l.last_order_date, d.as_of,
+  coalesce(l.money_lines_excluded, 0) AS money_lines_excluded, l.money_currencies_excluded,
+  coalesce(l.money_lines_converted, 0) AS money_lines_converted
 FROM kpi_values_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k
 LEFT JOIN (
-  SELECT by_value, mode(currency) AS currency, min(order_date) AS first_order_date, max(order_date) AS last_order_date
+  SELECT by_value, min(order_date) AS first_order_date, max(order_date) AS last_order_date,
+    count(*) FILTER (WHERE NOT money_included) AS money_lines_excluded,
+    string_agg(DISTINCT original_currency, ', ' ORDER BY original_currency) FILTER (WHERE NOT money_included) AS money_currencies_excluded,
+    count(*) FILTER (WHERE money_included AND original_currency IS DISTINCT FROM currency AND original_currency IS NOT NULL) AS money_lines_converted
   FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
   GROUP BY by_value
 ) AS l ON l.by_value = k.by_value
+CROSS JOIN dataset_info d
 ORDER BY k.by_value;

@@ -9,9 +9,10 @@
 -- but not in units_returned or the rate.
 -- maturing: the returns of a recent period are not all in yet, so its rate will still rise.
 -- A period is maturing while period_end + return_window_days (assumption) > as_of, where
--- as_of is the latest order date in all the loaded order lines (not just the filtered ones;
--- the latest return date when no order lines are loaded). The engine has no clock: "today"
--- is the data's last day.
+-- as_of is the data's as-of date (dataset_info in derive.sql): the latest order date in all
+-- the loaded order lines (not just the filtered ones; the latest return date when no order
+-- lines are loaded) that is not after the day the data was loaded. The engine has no clock:
+-- "today" is the data's last plausible day.
 -- With `by`, these rows for each value of that filter dimension, each from its own first to
 -- its own last period (a filter index, see filtered_lines_by in queries/schema/filters.sql), named in a first
 -- column by_value.
@@ -26,7 +27,7 @@
 -- @output units_returned : units on accepted (not rejected) returns of the period's orders
 -- @output unit_return_rate : units_returned / units_sold (NULL without sales)
 -- @output maturing : true while the period's return window is still open at as_of (rate not final)
--- @output as_of : the date maturing is judged at (latest order date loaded)
+-- @output as_of : the date maturing is judged at (latest order date loaded, not after the load day)
 WITH lines AS (
   SELECT * FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
@@ -59,8 +60,7 @@ WITH lines AS (
   FROM bounds
   WHERE first_period IS NOT NULL
 ), as_of AS (
-  SELECT coalesce((SELECT max(order_date) FROM lines_enriched),
-                  (SELECT max(cohort_date) FROM returns_enriched)) AS as_of
+  SELECT as_of FROM dataset_info
 ), framed AS (
   SELECT
     p.by_value,

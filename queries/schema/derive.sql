@@ -1,13 +1,40 @@
 -- derive: rebuilt after every load. Joins the canonical tables once into the two wide
 -- tables every model reads, so a filter change scans them instead of re-joining.
 
+-- Money in one currency, applied here once so that no model sums two currencies. The
+-- reporting currency is the user's choice (currency_settings, written by the runner from bound
+-- values) or else the most common currency of the order lines (ties: alphabetical). Each
+-- currency of the data gets a rate to it: 1 for the reporting currency itself, the user's rate
+-- (reporting-currency units per unit) when one was given, else NULL: lines in that currency,
+-- and their returns, are then left out of every money figure (their amounts are NULL below)
+-- but still count as orders, units and returns. Lines without a currency are taken to be in
+-- the reporting currency.
+CREATE OR REPLACE TABLE currency_rates_applied AS
+WITH seen AS (
+  SELECT currency, count(*) AS order_lines, sum(quantity * unit_price) AS line_value
+  FROM order_lines WHERE currency IS NOT NULL GROUP BY currency
+), reporting AS (
+  SELECT coalesce((SELECT currency FROM currency_settings WHERE reporting),
+                  (SELECT currency FROM seen ORDER BY order_lines DESC, currency LIMIT 1)) AS currency
+)
+SELECT s.currency, s.order_lines, s.line_value, r.currency AS reporting_currency,
+  CASE WHEN s.currency = r.currency THEN 1.0 ELSE c.rate END AS rate
+FROM seen s CROSS JOIN reporting r
+LEFT JOIN currency_settings c ON c.currency = s.currency AND NOT c.reporting;
+
 -- Order lines with their product and outbound shipment. Missing dimension values become
--- '(unknown)' so they can be grouped and filtered like any other value.
+-- '(unknown)' so they can be grouped and filtered like any other value. unit_price and
+-- line_value are in the reporting currency (NULL when the line's currency has no rate);
+-- currency is the currency they are in, original_currency the one in the file.
 CREATE OR REPLACE TABLE lines_enriched AS
 SELECT
-  l.order_id, l.line_id, l.order_date, l.sku, l.quantity, l.unit_price,
-  l.quantity * l.unit_price AS line_value,
-  l.currency,
+  l.order_id, l.line_id, l.order_date, l.sku, l.quantity,
+  l.unit_price * cr.rate AS unit_price,
+  l.quantity * l.unit_price * cr.rate AS line_value,
+  CASE WHEN cr.rate IS NULL THEN l.currency ELSE cr.reporting_currency END AS currency,
+  l.currency AS original_currency,
+  cr.rate AS money_rate,
+  cr.rate IS NOT NULL AS money_included,
   coalesce(l.channel, '(unknown)') AS channel,
   l.customer_id,
   coalesce(l.region, '(unknown)') AS region,
@@ -18,6 +45,10 @@ SELECT
   s.shipped_at, s.promised_at, s.delivered_at, s.status AS shipment_status,
   k.order_key
 FROM order_lines l
+-- a line without a currency is in the reporting currency: rate 1
+LEFT JOIN (SELECT currency, rate, reporting_currency FROM currency_rates_applied
+           UNION ALL SELECT NULL, 1.0, (SELECT any_value(reporting_currency) FROM currency_rates_applied)) cr
+  ON cr.currency IS NOT DISTINCT FROM l.currency
 LEFT JOIN products p ON p.sku = l.sku
 LEFT JOIN (SELECT DISTINCT ON (order_id) * FROM shipments ORDER BY order_id, shipped_at) s
   ON s.order_id = l.order_id
@@ -70,7 +101,9 @@ WITH ranked_lines AS (
     ON by_order.order_id = CASE WHEN r.line_id IS NULL AND r.sku IS NULL THEN r.order_id END
        AND by_order.lines_in_order = 1
 ), order_dates AS (
-  SELECT order_id, min(order_date) AS order_date, min(order_key) AS order_key FROM lines_enriched GROUP BY order_id
+  SELECT order_id, min(order_date) AS order_date, min(order_key) AS order_key,
+    CASE WHEN bool_and(money_included) THEN min(money_rate) END AS money_rate
+  FROM lines_enriched GROUP BY order_id
 )
 SELECT
   m.return_id, m.order_id, m.matched_line_id AS line_id,
@@ -80,20 +113,21 @@ SELECT
        ELSE coalesce(rl.reason, 'unknown') END AS reason,
   m.reason_raw, m.customer_comment,
   m.requested_at, m.approved_at, m.received_at, m.inspected_at, m.refunded_at,
-  m.refund_amount, m.resolution, m.condition, m.disposition,
-  m.recovery_value AS recovery_value_reported,
-  coalesce(m.recovery_value,
+  m.refund_amount * x.money_rate AS refund_amount, m.resolution, m.condition, m.disposition,
+  m.recovery_value * x.money_rate AS recovery_value_reported,
+  CASE WHEN x.money_rate IS NOT NULL THEN coalesce(m.recovery_value * x.money_rate,
     CASE m.disposition
       WHEN 'restock' THEN assumption('recovery_rate_restock')
       WHEN 'refurbish' THEN assumption('recovery_rate_refurbish')
       WHEN 'liquidate' THEN assumption('recovery_rate_liquidate')
       WHEN 'return_to_vendor' THEN assumption('recovery_rate_return_to_vendor')
       WHEN 'dispose' THEN assumption('recovery_rate_dispose')
-    END * coalesce(p.unit_cost, 0) * m.quantity, 0) AS recovery_value,
+    END * coalesce(p.unit_cost, 0) * m.quantity, 0) END AS recovery_value,
   m.recovery_value IS NULL AS recovery_estimated,
-  m.return_carrier, m.label_cost, m.pickup_attempts, m.pickup_failed,
+  m.return_carrier, m.label_cost * x.money_rate AS label_cost, m.pickup_attempts, m.pickup_failed,
   -- carried here so retained_revenue needs no join back to returns on every filter change
-  m.exchange_value,
+  m.exchange_value * x.money_rate AS exchange_value,
+  x.money_rate, x.money_rate IS NOT NULL AS money_included,
   coalesce(m.region, l.region, '(unknown)') AS region,
   coalesce(l.channel, '(unknown)') AS channel,
   l.customer_id,
@@ -111,9 +145,41 @@ FROM matched m
 LEFT JOIN lines_enriched l ON l.order_id = m.order_id AND l.line_id = m.matched_line_id
 LEFT JOIN products p ON p.sku = coalesce(m.sku, l.sku)
 LEFT JOIN reason_lookup rl ON rl.reason_raw = m.reason_raw
-LEFT JOIN order_dates od ON od.order_id = m.order_id;
+LEFT JOIN order_dates od ON od.order_id = m.order_id
+-- a return's money is in its order line's currency (else its order's; with no order known,
+-- the reporting currency): converted at the same rate, or left out with its line
+CROSS JOIN LATERAL (SELECT CASE WHEN l.line_id IS NOT NULL THEN l.money_rate
+                                WHEN od.order_id IS NOT NULL THEN od.money_rate ELSE 1.0 END AS money_rate) x;
 
 -- The fault of each return's reason, kept on the row so models need no extra join.
 ALTER TABLE returns_enriched ADD COLUMN fault VARCHAR;
 UPDATE returns_enriched r SET fault = coalesce(t.fault, 'unknown')
 FROM reason_taxonomy t WHERE t.reason = r.reason;
+
+-- The data set's own facts, one row. load_day: the day the batch was loaded (the latest
+-- load_log timestamp; NULL when the tables were filled without the loader). A date after it
+-- cannot be right (the loader keeps such rows with a warning), so the as-of date is the last
+-- plausible one: last_order_date is the latest order date not after load_day, and as_of (the
+-- day comparisons, date presets and maturing flags are judged at) is that, or the latest such
+-- return date when no order lines are loaded. The engine has no clock of its own.
+CREATE OR REPLACE TABLE dataset_info AS
+WITH loaded AS (
+  SELECT CAST(max(loaded_at) AS DATE) AS load_day FROM load_log
+), lines AS (
+  SELECT
+    max(order_date) FILTER (WHERE load_day IS NULL OR order_date <= load_day) AS last_order_date,
+    count(*) FILTER (WHERE order_date > load_day) AS lines_after_load_day,
+    max(order_date) FILTER (WHERE order_date > load_day) AS latest_after_load_day,
+    count(*) FILTER (WHERE NOT money_included) AS money_lines_excluded
+  FROM lines_enriched, loaded
+), rets AS (
+  SELECT max(cohort_date) FILTER (WHERE load_day IS NULL OR cohort_date <= load_day) AS last_return_date
+  FROM returns_enriched, loaded
+)
+SELECT loaded.load_day, lines.last_order_date,
+  coalesce(lines.last_order_date, rets.last_return_date) AS as_of,
+  lines.lines_after_load_day, lines.latest_after_load_day,
+  coalesce((SELECT currency FROM currency_settings WHERE reporting),
+           (SELECT any_value(reporting_currency) FROM currency_rates_applied)) AS reporting_currency,
+  lines.money_lines_excluded
+FROM loaded, lines, rets;

@@ -100,12 +100,12 @@ function Dashboard({
 }) {
   const { runner } = session;
   // Assumptions first: the runner re-derives with them, then every panel queries again.
-  const assumptions = useAppliedAssumptions(runner, view.assumptions);
+  const assumptions = useAppliedAssumptions(runner, view.assumptions, view.currency);
   // Both only go up, so their sum changes whenever either does.
   const dataVersion = assumptions.version + dataChanges;
   const options = useFilterOptions(runner, dataVersion);
 
-  const effective = useMemo(() => withPresetDates(view.filters, view.datePreset, options.maxDate), [view.filters, view.datePreset, options.maxDate]);
+  const effective = useMemo(() => withPresetDates(view.filters, view.datePreset, options.asOf), [view.filters, view.datePreset, options.asOf]);
   const selection = view.selection;
   const paramsForView = useCallback((ownDim?: SelectDim) => paramsFor(effective, selection, ownDim), [effective, selection]);
   const select = useCallback((dim: SelectDim, value: string) => setView({ selection: toggleSelection(selection, dim, value) }), [selection, setView]);
@@ -135,7 +135,7 @@ function Dashboard({
       <NavTabs view={view} onNavigate={navigate} />
       <FilterBar view={view} dates={{ date_from: effective.date_from, date_to: effective.date_to }} options={options} setView={setView} />
       {options.error && <ErrorNote title="The data's date span and filter values could not be computed" message={options.error} />}
-      {assumptions.error && <ErrorNote title="The edited assumptions could not be applied" message={assumptions.error} />}
+      {assumptions.error && <ErrorNote title="The edited assumptions or currency settings could not be applied" message={assumptions.error} />}
       {waitingFor ? (
         <div className="py-16">
           <Spinner label={waitingFor} />

@@ -11,9 +11,11 @@ export type OptionDim = (typeof OPTION_DIMS)[number];
 export interface FilterOptions {
   /** Values per filter; null while loading or when the data has no such column. */
   values: Record<OptionDim, string[] | null>;
-  /** Order dates of ALL the data: presets are resolved against the last one. */
+  /** Order dates of ALL the data (a date dated after the load day included). */
   minDate?: string;
   maxDate?: string;
+  /** The data's as-of date (latest order date not after the load day): presets end here. */
+  asOf?: string;
   /** Currency of the data (kpis over all the data). */
   currency: string | null;
   /** The unfiltered kpis have answered (dates and currency are known, or known to be absent). */
@@ -57,6 +59,7 @@ export function useFilterOptions(runner: Runner, dataVersion = 0): FilterOptions
       },
       minDate: isoDay(row?.first_order_date) ?? undefined,
       maxDate: isoDay(row?.last_order_date) ?? undefined,
+      asOf: isoDay(row?.as_of) ?? undefined,
       currency: typeof row?.currency === 'string' ? row.currency : null,
       ready: kpis.status !== 'loading',
       error: kpis.status === 'error' ? kpis.message : null,

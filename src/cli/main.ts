@@ -7,11 +7,13 @@ import { analyzeAll } from './analyze';
 import { readMappingFiles, summarizeImport } from '../loader/import/node';
 import { importCheck } from './analyze';
 import { NODE_API_INSTALL } from '../engine/native';
+import { currencyCode, parseRate, type CurrencySettings } from '../data-model/currency';
 
 const HELP = `returns-insight: returns analytics on your own files, nothing leaves the machine.
 
 Usage:
   returns-insight analyze <folder> --out <dir> [--mapping <file.json|folder> ...] [--param name=value ...]
+                          [--currency EUR] [--rate USD=0.92 ...]
                           [--engine wasm|native] [--memory-limit 4GB] [--threads N] [--database <file>] [--quiet]
   returns-insight import-check <file> [--preset <id>] [--mapping <file.json>] [--table <table>]
                                [--returns-file] [--out <mapping.json>]
@@ -43,6 +45,11 @@ Options:
   --mapping <path>         a mapping JSON file, or a folder of them (repeatable)
   --param name=value       pass a model parameter, e.g. --param change_date=2025-01-01
                            (applies to every model that has that parameter)
+  --currency <code>        the reporting currency every money figure is in (default: the
+                           most common currency of the order lines)
+  --rate CODE=rate         reporting-currency units per one CODE, e.g. --rate USD=0.92
+                           (repeatable). Lines in another currency without a rate are left
+                           out of money figures (data_quality.csv says how many)
   --engine wasm|native     wasm (default): the browser's own DuckDB-WASM build, so the CLI's
                            numbers are the page's; holds everything in memory (like the page,
                            up to a few million order lines).
@@ -101,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   log(`engine: ${opts.engine === 'native' ? 'native DuckDB' : 'DuckDB-WASM'} ${String((await runner.engine.query('SELECT version() AS v'))[0]!.v)}`);
   try {
+    await runner.setCurrency(opts.currency);
     const load = await loadFolder(runner, folder, mappings.mappings, { allowPartial: opts.allowPartial });
     for (const r of load.canonical) {
       log(r.error ? `✗ ${r.error}` : `✓ ${r.file}: ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected`);
@@ -162,6 +170,7 @@ export async function main(argv: string[]): Promise<number> {
 interface AnalyzeOptions {
   out: string;
   params: ModelParams;
+  currency: CurrencySettings;
   quiet: boolean;
   mappings: string[];
   engine: 'wasm' | 'native';
@@ -179,6 +188,7 @@ function parseOptions(args: string[]): AnalyzeOptions | { error: string } {
   let threads: number | undefined;
   let database: string | undefined;
   const params: ModelParams = {};
+  const currency: Required<CurrencySettings> = { reporting: null, rates: {} };
   const mappings: string[] = [];
   let quiet = false;
   let allowPartial = false;
@@ -212,9 +222,16 @@ function parseOptions(args: string[]): AnalyzeOptions | { error: string } {
       const eq = kv.indexOf('=');
       if (eq <= 0) return { error: `--param takes name=value, got "${kv}"` };
       params[kv.slice(0, eq)] = kv.slice(eq + 1);
+    } else if (a === '--currency') {
+      currency.reporting = currencyCode(args[++i] ?? '');
+      if (!currency.reporting) return { error: `--currency takes a three-letter currency code like EUR, got "${args[i] ?? ''}"` };
+    } else if (a === '--rate') {
+      const r = parseRate(args[++i] ?? '');
+      if ('error' in r) return r;
+      currency.rates[r.currency] = r.rate;
     } else return { error: `Unknown option ${a}. Try --help.` };
   }
   if (!out) return { error: '--out <dir> is required. Try --help.' };
   if (engine === 'wasm' && (memoryLimit || threads || database)) return { error: '--memory-limit, --threads and --database apply to --engine native' };
-  return { out, params, quiet, mappings, engine, memoryLimit, threads, database, allowPartial };
+  return { out, params, currency, quiet, mappings, engine, memoryLimit, threads, database, allowPartial };
 }

@@ -47,7 +47,7 @@ export const CONTRACT: Record<CanonicalTable, TableSpec> = {
       c('sku', 'VARCHAR', true, 'Stock keeping unit sold on this line.'),
       c('quantity', 'INTEGER', true, 'Units sold on this line.', true),
       c('unit_price', 'DOUBLE', true, 'Price actually paid per unit, after discounts, in `currency`.', true),
-      c('currency', 'VARCHAR', false, 'ISO 4217 code of the prices (the first one seen formats the money in the UI).'),
+      c('currency', 'VARCHAR', false, 'ISO 4217 code of the prices. Money figures are in one reporting currency (the most common one, or the user\'s choice); lines in another are converted at a rate the user gives, else left out of money figures.'),
       c('channel', 'VARCHAR', false, 'Sales channel (web, app, marketplace, store ...).'),
       c('customer_id', 'VARCHAR', false, 'Customer identifier as exported (personal data: never leaves the machine).'),
       c('region', 'VARCHAR', false, 'Region or country the order ships to.'),

@@ -1,4 +1,5 @@
 import { ASSUMPTIONS } from '../data-model/assumptions';
+import { CURRENCY_SETTINGS_DDL, currencySettingRows, type CurrencySettings } from '../data-model/currency';
 import { canonicalDDL, columnPresenceSQL, AUDIT_DDL } from '../data-model/schema-ddl';
 import type { BindValue, Engine, Row } from '../engine/types';
 import { bindNamed } from './bind-params';
@@ -60,7 +61,7 @@ export class Runner {
   /** Creates the empty canonical tables, the seeds and macros, then derives. */
   async init(): Promise<void> {
     // One exec for all the setup SQL: in the browser every call is a round trip to the worker.
-    await this.engine.exec([canonicalDDL(), AUDIT_DDL].join(';\n'));
+    await this.engine.exec([canonicalDDL(), AUDIT_DDL, CURRENCY_SETTINGS_DDL].join(';\n'));
     await this.setAssumptions({});
     // The setup files include derive.sql (the macros need its tables): no second derive here.
     await this.engine.exec(SCHEMA_SETUP_FILES.map((f) => this.script(f)).join(';\n'));
@@ -159,6 +160,23 @@ export class Runner {
     this.queue.invalidate();
     // Estimated recovery values are derived from the assumptions: re-derive so they follow.
     if (this.initialized) await this.refresh();
+  }
+
+  /**
+   * Replaces the money settings (reporting currency, rates for other currencies; see
+   * data-model/currency.ts) and re-derives, so every money figure follows (`rederive` false:
+   * the caller re-derives next, e.g. through setAssumptions). Throws on a bad code or rate
+   * before anything is changed.
+   */
+  async setCurrency(settings: CurrencySettings, rederive = true): Promise<void> {
+    const rows = currencySettingRows(settings);
+    if (this.initialized) this.dropSeed();
+    await this.engine.exec(CURRENCY_SETTINGS_DDL);
+    if (rows.length > 0) {
+      await this.engine.query(`INSERT INTO currency_settings VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, rows.flat());
+    }
+    this.queue.invalidate();
+    if (this.initialized && rederive) await this.refresh();
   }
 
   /** Columns a model needs for these parameters that hold no value at all. */

@@ -166,7 +166,9 @@ export function FilterBar({
 function rangeNote(preset: string | null, dates: { date_from?: string; date_to?: string }, options: FilterOptions): string {
   const span = options.minDate && options.maxDate ? `The data's orders run from ${formatLongDay(options.minDate)} to ${formatLongDay(options.maxDate)}.` : '';
   if (preset && isIsoDay(dates.date_from) && isIsoDay(dates.date_to)) {
-    return `${presetLabel(preset)}: ${formatLongDay(dates.date_from)} – ${formatLongDay(dates.date_to)}, counted back from the last order in the data (not from today). ${span}`;
+    // The as-of date is the last order not after the load day: a later (implausible) date is not counted back from.
+    const later = options.asOf && options.maxDate && options.maxDate > options.asOf ? ' Orders dated after the day the data was loaded are not counted back from (see the Data page).' : '';
+    return `${presetLabel(preset)}: ${formatLongDay(dates.date_from)} – ${formatLongDay(dates.date_to)}, counted back from the last order in the data (not from today).${later} ${span}`;
   }
   return span;
 }

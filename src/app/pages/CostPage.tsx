@@ -1,13 +1,17 @@
 import { Select, SelectItem } from '@tremor/react';
 import { PageHeader } from '../components/charts/PageHeader';
+import { MoneyScopeNote } from '../components/MoneyScopeNote';
 import { CostBreakdownPanel } from '../panels/cost/CostBreakdownPanel';
 import { COST_DIM_LABELS, COST_DIMS, readCostDim, withCostDim, type CostDim } from '../panels/cost/cost-params';
 import { RecoveryPanel } from '../panels/cost/RecoveryPanel';
+import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
 
 /** Finance: what returns cost, broken down by one dimension, minus what is recovered. */
 export function CostPage(props: PageProps) {
   const dim = readCostDim(props.view.params);
+  // The same filters as the cost panels: how many order lines their money leaves out.
+  const kpis = useModel(props.runner, 'kpis', props.paramsFor(), props.dataVersion);
   return (
     <main className="space-y-6" data-testid="page-cost">
       <PageHeader title="Cost & recovery" question="What do returns cost us, where, and how much comes back?">
@@ -27,6 +31,7 @@ export function CostPage(props: PageProps) {
           </Select>
         </div>
       </PageHeader>
+      <MoneyScopeNote kpis={kpis.status === 'ok' ? kpis.rows[0] : undefined} view={props.view} setView={props.setView} />
       <CostBreakdownPanel {...props} />
       <RecoveryPanel {...props} />
     </main>

@@ -5,6 +5,7 @@ import { PageHeader } from '../components/charts/PageHeader';
 import { FileLoader } from '../loading/FileLoader';
 import { useLoadState } from '../loading/load-store';
 import { ColumnProfilePanel } from '../panels/data/ColumnProfilePanel';
+import { CurrencyPanel } from '../panels/data/CurrencyPanel';
 import { LoadedTablesPanel, QualityChecksPanel } from '../panels/data/DataQualityPanels';
 import { withRejected } from '../panels/data/data-params';
 import { JoinCoveragePanel } from '../panels/data/JoinCoveragePanel';
@@ -54,6 +55,7 @@ function DataPanels(props: PageProps) {
       <JoinCoveragePanel state={coverage} />
       <RejectedRowsPanel {...props} />
       <QualityChecksPanel state={quality} />
+      <CurrencyPanel {...props} />
       <ColumnProfilePanel {...props} />
     </>
   );

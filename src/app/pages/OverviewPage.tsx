@@ -1,4 +1,5 @@
 import { Card, Text } from '@tremor/react';
+import { MoneyScopeNote } from '../components/MoneyScopeNote';
 import { formatMoney } from '../format';
 import { KpiPanel } from '../panels/KpiPanel';
 import { ReasonsPanel } from '../panels/ReasonsPanel';
@@ -21,6 +22,7 @@ export function OverviewPage(props: PageProps) {
 
   return (
     <main className="space-y-6" data-testid="page-overview">
+      <MoneyScopeNote kpis={row} view={view} setView={setView} />
       <KpiPanel {...props} kpis={kpis} />
       <div className="grid gap-6 lg:grid-cols-2">
         {hasTrend && <ReturnTrendPanel {...props} />}

@@ -1,4 +1,5 @@
 import type { Runner, ModelParams } from '../../runner/runner';
+import type { CurrencySettings } from '../../data-model/currency';
 import type { Filters } from '../filters';
 
 /**
@@ -68,6 +69,8 @@ export interface ViewState {
   params: Record<string, string>;
   /** Assumptions the user changed (only the changed keys). */
   assumptions: Record<string, number>;
+  /** The reporting currency and rates the user set (absent: the data's most common currency, no rates). */
+  currency?: CurrencySettings;
   drill: DrillTarget | null;
 }
 

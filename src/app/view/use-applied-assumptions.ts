@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { exclusive } from '../../loader/replace-data';
+import type { CurrencySettings } from '../../data-model/currency';
 import type { Runner } from '../../runner/runner';
 
 /** What the runner has applied, per runner: a fresh runner starts with the defaults ('{}'). */
@@ -18,14 +19,16 @@ export interface AppliedAssumptions {
 }
 
 /**
- * Applies the assumptions of the view (only the edited ones; the rest are defaults) to the
+ * Applies the assumptions of the view (only the edited ones; the rest are defaults) and its
+ * currency settings (reporting currency, rates; data settings kept like the assumptions) to the
  * runner: `runner.setAssumptions(values)` rewrites the assumptions table and re-derives, then
  * `version` goes up so every panel runs its model again. Edits made while typing are applied
  * after a short pause, one application at a time (queued with data replacements, which use
  * the same connection), and only the latest edit counts.
  */
-export function useAppliedAssumptions(runner: Runner, values: Record<string, number>): AppliedAssumptions {
-  const key = JSON.stringify(values);
+export function useAppliedAssumptions(runner: Runner, values: Record<string, number>, currency?: CurrencySettings): AppliedAssumptions {
+  // Without currency settings the key is the assumptions' alone (a fresh runner's '{}').
+  const key = JSON.stringify(values) + (currency ? ` ${JSON.stringify(currency)}` : '');
   const [state, setState] = useState(() => ({
     version: 0,
     appliedKey: appliedOn.get(runner) ?? DEFAULTS_KEY,
@@ -50,7 +53,9 @@ export function useAppliedAssumptions(runner: Runner, values: Record<string, num
         exclusive(runner, async () => {
           // A newer edit superseded this one while it waited: let that one apply.
           if (cancelled || latest.current !== key) return false;
-          await runner.setAssumptions(JSON.parse(key) as Record<string, number>);
+          // Currency first without its own re-derive: setAssumptions re-derives with both.
+          await runner.setCurrency(currency ?? {}, false);
+          await runner.setAssumptions(values);
           appliedOn.set(runner, key);
           return true;
         }).then(

@@ -1,4 +1,5 @@
 import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, type AssumptionSpec } from '../../data-model/assumptions';
+import { normalizeCurrencySettings } from '../../data-model/currency';
 import { FILTER_PARAMS } from '../../runner/model-header';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../drill/drill-model';
 import type { Filters } from '../filters';
@@ -18,6 +19,7 @@ import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type
  *   sel=sku:ABC-1                         the cross-filter selection (dimension:value)
  *   p.grain=week                          page parameters of models
  *   a.handling_cost_per_return=6          edited assumptions (numbers, known keys only)
+ *   cur=EUR&rate.USD=0.92                 the reporting currency and rates (data settings, like assumptions)
  *   drill=returns&dw.reason=defective&dt=Defective%20returns
  *                                         the open drill-down: kind, its filters, its title
  *   do=sku&dn=…                           the drill's panel dimension, and its note (personal data)
@@ -131,6 +133,7 @@ export function canonicalView(view: ViewState): ViewState {
     selection: sel && isSelectDim(sel.dim) && typeof sel.value === 'string' && sel.value !== '' ? { dim: sel.dim, value: sel.value } : null,
     params: sortedRecord(view.params ?? {}),
     assumptions: normalizeAssumptions(view.assumptions ?? {}),
+    ...currencyOf(view),
     drill:
       drill && DRILL_KINDS.includes(drill.kind)
         ? {
@@ -143,6 +146,12 @@ export function canonicalView(view: ViewState): ViewState {
           }
         : null,
   };
+}
+
+/** The currency settings, only when some are set (so views without them compare equal). */
+function currencyOf(view: ViewState): Pick<ViewState, 'currency'> {
+  const currency = normalizeCurrencySettings(view.currency);
+  return currency ? { currency } : {};
 }
 
 /** The drill table's order, page and page size, when valid and not the default. */
@@ -191,8 +200,9 @@ export function parseView(search: string): ViewState {
   const params = new Map<string, string>();
   const assumptions = new Map<string, string>();
   const where = new Map<string, string>();
+  const rates = new Map<string, string>();
   for (const [k, v] of q) {
-    const [map, name] = k.startsWith('p.') ? [params, k.slice(2)] : k.startsWith('a.') ? [assumptions, k.slice(2)] : k.startsWith('dw.') ? [where, k.slice(3)] : [null, ''];
+    const [map, name] = k.startsWith('p.') ? [params, k.slice(2)] : k.startsWith('a.') ? [assumptions, k.slice(2)] : k.startsWith('dw.') ? [where, k.slice(3)] : k.startsWith('rate.') ? [rates, k.slice(5)] : [null, ''];
     if (map && !map.has(name)) map.set(name, v);
   }
 
@@ -219,6 +229,7 @@ export function parseView(search: string): ViewState {
     selection,
     params: Object.fromEntries(params),
     assumptions: Object.fromEntries(assumptions) as unknown as Record<string, number>,
+    currency: { reporting: q.get('cur') ?? undefined, rates: Object.fromEntries(rates) as unknown as Record<string, number> },
     drill,
   });
 }
@@ -237,6 +248,8 @@ export function serializeView(view: ViewState): string {
   if (v.selection) q.set('sel', `${v.selection.dim}:${v.selection.value}`);
   for (const [k, value] of Object.entries(v.params)) q.set(`p.${k}`, value);
   for (const [k, value] of Object.entries(v.assumptions)) q.set(`a.${k}`, String(value));
+  if (v.currency?.reporting) q.set('cur', v.currency.reporting);
+  for (const [k, value] of Object.entries(v.currency?.rates ?? {})) q.set(`rate.${k}`, String(value));
   if (v.drill) {
     q.set('drill', v.drill.kind);
     for (const [k, value] of Object.entries(v.drill.where)) q.set(`dw.${k}`, value);

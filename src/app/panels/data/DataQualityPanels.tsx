@@ -110,6 +110,13 @@ export function QualityChecksPanel({ state }: { state: ModelState }) {
               </TableBody>
             </Table>
           </div>
+          {rows.some((r) => typeof r.notes === 'string') && (
+            <ul className="mt-3 list-disc space-y-1 pl-5 text-tremor-default text-amber-800 dark:text-amber-200" data-testid="quality-notes">
+              {rows.flatMap((r) =>
+                typeof r.notes === 'string' ? r.notes.split('\n').map((n) => <li key={`${String(r.table_name)}:${n}`}>{`${String(r.table_name)}: ${n}`}</li>) : [],
+              )}
+            </ul>
+          )}
           <Note>
             Unmapped reasons are raw reason texts that matched no rule and count as “unknown”. A return without an order is dated by its
             request and has no order details.

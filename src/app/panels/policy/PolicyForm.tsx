@@ -19,7 +19,10 @@ export function PolicyForm(props: PageProps) {
   const inputs = readPolicy(props.view.params);
   const range = useModel(props.runner, 'kpis', props.paramsFor(), props.dataVersion);
   const first = range.status === 'ok' ? isoDay(range.rows[0]?.first_order_date) : null;
-  const last = range.status === 'ok' ? isoDay(range.rows[0]?.last_order_date) : null;
+  // Not past the data's as-of date: an order dated after the load day would put the middle decades ahead.
+  const lastOrder = range.status === 'ok' ? isoDay(range.rows[0]?.last_order_date) : null;
+  const asOf = range.status === 'ok' ? isoDay(range.rows[0]?.as_of) : null;
+  const last = lastOrder && asOf && asOf < lastOrder ? asOf : lastOrder;
   const suggestion = middleDate(first, last);
   const windowDefault = props.view.assumptions.return_window_days ?? DEFAULT_ASSUMPTIONS.return_window_days;
   const set = (key: PolicyKey, raw: string, replace = true) => props.setView({ params: withPolicyParam(props.view.params, key, raw) }, { replace });
