@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTexts } from '../../src/engine/node-session';
+import { loadTexts } from '../../src/host/node';
 import { lfLineEnds } from '../../src/loader/read-input';
 import { loadCanonicalFiles } from '../../src/loader/load-canonical';
 import { decodeParquetNode } from '../../src/loader/parquet-node';

@@ -1,5 +1,5 @@
-import type { FileLoadReport } from '../loader/load-canonical';
-import type { RunnerSeed } from './runner';
+import type { FileLoadReport } from './load-canonical';
+import type { RunnerSeed } from '../runner/runner';
 
 /** What the build computes for the bundled demo data (see src/build/demo-snapshot.ts). */
 export interface DemoSnapshot {
