@@ -1,5 +1,5 @@
 declare module 'virtual:demo-snapshot' {
-  /** The demo snapshot as JSON text (src/runner/seed-json.ts), or null in the dev server. */
+  /** The demo snapshot as JSON text (src/loader/seed-json.ts), or null in the dev server. */
   const json: string | null;
   export default json;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFolder } from '../src/engine/node-session';
+import { loadFolder } from '../src/host/node';
 import type { Truth } from '../src/generator/truth';
 import { applyMapping } from '../src/loader/import/apply';
 import { sniff } from '../src/loader/import/decode';

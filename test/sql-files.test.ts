@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeAll, isListing, type ModelOutput } from '../src/cli/analyze';
 import { CANONICAL_TABLES, CONTRACT } from '../src/data-model/contract';
-import { loadFolder } from '../src/engine/node-session';
+import { loadFolder } from '../src/host/node';
 import { useEngine } from './helpers/engine';
 
 const ROOT = path.resolve(__dirname, '..');

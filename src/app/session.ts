@@ -7,7 +7,7 @@ import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { exclusive, replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
 import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
-import { snapshotFromJson, type DemoSnapshot } from '../runner/seed-json';
+import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
 import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CARRIERS, CATEGORIES, CHANNELS, REGIONS, SUPPLIERS } from '../generator/catalog';
 import { capacityProblem } from '../loader/browser-capacity';
-import { launch, startPreview, waitIdle, type Browser } from '../../test/e2e/harness';
+import { launch, startPreview, waitIdle, type Browser } from './chromium';
 import type { DataSet } from './data';
 import { PhaseMemory } from './memory';
 import type { BenchApi, BenchFile } from './page/main';
@@ -16,7 +16,7 @@ import type { ModelVariant } from './variants';
 /**
  * The browser side: the app's production build (`vite build`, the project's own config) and the
  * bench page (src/bench/page, a separate build served next to it under /__bench/), served by
- * `vite preview`, in headless Chromium (test/e2e/harness.ts). Data files are hard-linked into
+ * `vite preview`, in headless Chromium (src/bench/chromium.ts). Data files are hard-linked into
  * the served folder as `.bin` (vite preview would gzip text files on the fly).
  */
 export interface BrowserOptions {

@@ -1,7 +1,7 @@
 /**
- * Prints the demo snapshot (JSON, see src/runner/seed-json.ts): the bundled demo data loaded
+ * Prints the demo snapshot (JSON, see src/loader/seed-json.ts): the bundled demo data loaded
  * by the app's own loader on the browser's DuckDB-WASM build, and the first screen's models
- * (src/app/first-screen.ts) answered by the same SQL files. `vite build` runs this and ships
+ * (src/build/first-screen.ts) answered by the same SQL files. `vite build` runs this and ships
  * the result, so the first dashboard shows while DuckDB starts in the page, like
  * Evidence's build-time query results; the page then loads the same data and answers
  * everything else live.
@@ -10,9 +10,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIRST_SCREEN } from '../app/first-screen';
-import { createNodeRunner, loadFolder } from '../engine/node-session';
-import { snapshotToJson } from '../runner/seed-json';
+import { FIRST_SCREEN } from './first-screen';
+import { createNodeRunner, loadFolder } from '../host/node';
+import { snapshotToJson } from '../loader/seed-json';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

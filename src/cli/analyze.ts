@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
-import { createNodeRunner } from '../engine/node-session';
+import { createNodeRunner } from '../host/node';
 import type { Row } from '../engine/types';
 import { applyMapping } from '../loader/import/apply';
 import { sniff } from '../loader/import/decode';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createNativeRunner, createNodeRunner, loadFolder } from '../engine/node-session';
+import { createNativeRunner, createNodeRunner, loadFolder } from '../host/node';
 import { toCsv } from '../export/csv';
 import type { ModelParams } from '../runner/runner';
 import { analyzeAll } from './analyze';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatCount, formatDays, formatMoney, formatMoneyHeadline, formatPercent } from '../../src/app/format';
-import { createNodeRunner, loadFolder } from '../../src/engine/node-session';
+import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { readCsvObjects } from '../helpers/csv';
 import { ARTIFACTS, Checks, ROOT, launch, startPreview, waitIdle } from './harness';
 

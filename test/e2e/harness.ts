@@ -1,15 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 /** What every browser test needs: the built app served locally, Chromium, and a record of misbehaviour. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export class Checks {
   passed = 0;
@@ -27,119 +21,6 @@ export class Checks {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** `vite preview` of the built dist/ on a free local port. */
-export async function startPreview(outDir = 'dist'): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    path.join(ROOT, 'node_modules/.bin/vite'),
-    ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url}:\n${output}`);
-}
-
-export interface Browser {
-  context: BrowserContext;
-  page: Page;
-  /** Requests to any host but this machine (must stay empty). */
-  foreign: string[];
-  /** Page errors, console errors, failed requests, HTTP errors. */
-  errors: string[];
-  close: () => Promise<void>;
-}
-
-/**
- * A failed request that is no app error: a download the test saved itself (reported as
- * aborted), or one of the app's own start-up files (DuckDB's worker and wasm, the demo CSV
- * files) cut short when a test navigates on: the dashboard shows the demo's first screen from
- * the build, and only then starts the database and fetches the demo data.
- */
-export function isExpectedAbort(r: Request): boolean {
-  return (
-    r.url().startsWith('blob:') ||
-    (r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/[^/]+\.(wasm|js|csv)$/.test(new URL(r.url()).pathname))
-  );
-}
-
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
-  const profile = mkdtempSync(path.join(tmpdir(), 'ri-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'en-US',
-    viewport: { width: 1440, height: 1000 },
-    acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (req) => {
-    if (!isLocal(req.url())) foreign.push(req.url());
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => {
-    if (!isExpectedAbort(r)) errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  return {
-    context,
-    page,
-    foreign,
-    errors,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-export function isLocal(u: string): boolean {
-  if (u.startsWith('data:') || u.startsWith('blob:')) return true;
-  const { hostname } = new URL(u);
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-}
-
-/** Waits until no panel is computing (every ModelPanel sets aria-busy while its query runs). */
-export async function waitIdle(page: Page, timeout = 120_000): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="app-loading"]') === null && document.querySelectorAll('[aria-busy="true"]').length === 0,
-    undefined,
-    { timeout },
-  );
-}
+// Chromium and `vite preview` are started by src/bench/chromium.ts: the benchmark drives the same
+// browser, and product code does not import tests.
+export { isExpectedAbort, isLocal, launch, startPreview, waitIdle, type Browser } from '../../src/bench/chromium';

@@ -277,7 +277,7 @@ async function main(): Promise<void> {
 
     // The demo's first screen comes whole from the build's snapshot (src/build/demo-snapshot.ts):
     // with DuckDB's wasm blocked, the Overview still shows every panel, with the CSV's figures.
-    // A panel missing from src/app/first-screen.ts would wait for the database forever here.
+    // A panel missing from src/build/first-screen.ts would wait for the database forever here.
     {
       const cold = await context.newPage();
       await cold.route(/\.wasm$/, (r) => r.abort());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createNodeRunner, loadTexts } from '../../src/engine/node-session';
+import { createNodeRunner, loadTexts } from '../../src/host/node';
 import type { Runner } from '../../src/runner/runner';
 
 /**

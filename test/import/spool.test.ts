@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../src/engine/node';
-import { createNodeRunner } from '../../src/engine/node-session';
+import { createNodeRunner } from '../../src/host/node';
 import type { Engine, Spool } from '../../src/engine/types';
 import { bytesSource } from '../../src/loader/file-kinds';
 import { applyMapping } from '../../src/loader/import/apply';

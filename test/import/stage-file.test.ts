@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTexts } from '../../src/engine/node-session';
+import { loadTexts } from '../../src/host/node';
 import { lfLineEnds } from '../../src/loader/read-input';
 import { readImportSql } from '../../src/loader/import/node';
 import { loadFiles } from '../../src/loader/load-file';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTexts } from '../../src/engine/node-session';
+import { loadTexts } from '../../src/host/node';
 import type { Row } from '../../src/engine/types';
 import { csv, useEngine } from '../helpers/engine';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_SCREEN } from '../../src/app/first-screen';
-import { createNodeRunner, loadFolder } from '../../src/engine/node-session';
+import { FIRST_SCREEN } from '../../src/build/first-screen';
+import { createNodeRunner, loadFolder } from '../../src/host/node';
 import type { Row } from '../../src/engine/types';
 import type { ModelParams, Runner } from '../../src/runner/runner';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNodeRunner } from '../../src/engine/node-session';
+import { createNodeRunner } from '../../src/host/node';
 
 const macroCount = async (r: Awaited<ReturnType<typeof createNodeRunner>>, name: string) =>
   Number((await r.engine.query(`SELECT count(*) AS n FROM duckdb_functions() WHERE function_name = ?`, [name]))[0]!.n);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN } from '../../src/app/first-screen';
+import { FIRST_SCREEN } from '../../src/build/first-screen';
 import { deferredEngine } from '../../src/engine/deferred';
 import { createNodeEngine } from '../../src/engine/node';
 import type { Engine } from '../../src/engine/types';
 import { Runner } from '../../src/runner/runner';
 import { readQuerySources } from '../../src/runner/query-files-node';
-import { snapshotFromJson, snapshotToJson } from '../../src/runner/seed-json';
+import { snapshotFromJson, snapshotToJson } from '../../src/loader/seed-json';
 import { csv, useEngine } from '../helpers/engine';
-import { loadTexts } from '../../src/engine/node-session';
+import { loadTexts } from '../../src/host/node';
 
 /**
  * A runner seeded with answers computed ahead (the demo's first screen, src/build/demo-snapshot.ts)

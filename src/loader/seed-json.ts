@@ -1,5 +1,5 @@
 import type { FileLoadReport } from '../data-model/load-report';
-import type { RunnerSeed } from './runner';
+import type { RunnerSeed } from '../runner/runner';
 
 /** What the build computes for the bundled demo data (see src/build/demo-snapshot.ts). */
 export interface DemoSnapshot {

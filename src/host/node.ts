@@ -7,8 +7,8 @@ import { loadFiles, type FileLoadReport } from '../loader/load-file';
 import { decodeParquetNode } from '../loader/parquet-node';
 import { readQuerySources } from '../runner/query-files-node';
 import { Runner } from '../runner/runner';
-import { createNativeEngine } from './native';
-import { createNodeEngine } from './node';
+import { createNativeEngine } from '../engine/native';
+import { createNodeEngine } from '../engine/node';
 
 /** An engine with the schema created and the runner ready: what tests and the CLI start from. */
 export async function createNodeRunner(): Promise<Runner> {
