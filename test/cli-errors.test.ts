@@ -93,11 +93,14 @@ describe('returns-insight: user mistakes', () => {
     expect(r.code).toBe(code);
   }, 60_000);
 
-  it('refuses a bad --param before loading or writing anything', async () => {
+  it('refuses a bad --param before loading or writing anything; creates no --out for nothing', async () => {
     const fresh = path.join(tmp, 'fresh-out');
     expect((await runCli(['analyze', DEMO, '--out', fresh, '--param', 'change_date=2025-02-31'])).code).toBe(EXIT.usage);
     expect(existsSync(fresh)).toBe(false);
-  });
+    // Nor does a run that finds nothing to analyze leave an empty --out behind.
+    expect((await runCli(['analyze', noLines, '--out', fresh, '--quiet'])).code).toBe(EXIT.failed);
+    expect(existsSync(fresh)).toBe(false);
+  }, 60_000);
 
   it('documents every exit code in --help', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});

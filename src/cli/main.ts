@@ -3,14 +3,15 @@ import path from 'node:path';
 import { createNativeRunner, createNodeRunner, loadFolder } from '../engine/node-session';
 import { toCsv } from '../export/csv';
 import { loadFolderWithMappings, readMappingFiles, summarizeImport, type MappedLoad } from '../loader/import/node';
+import type { MappingSpec } from '../loader/import/spec';
 import { parseHeader } from '../runner/model-header';
 import { readQuerySources } from '../runner/query-files-node';
 import { modelNames } from '../runner/query-sources';
 import { analyzeAll, importCheck } from './analyze';
 import { CliError, EXIT, firstLine, fsReason, isFsError, reportError } from './errors';
 import { HELP } from './help';
-import { checkParams, parseOptions } from './options';
-import { prepareOutDir, REJECTED_FILE, writeOutputs } from './out-dir';
+import { checkParams, parseOptions, type AnalyzeOptions } from './options';
+import { prepareOutDir, REJECTED_FILE, removeIfEmpty, writeOutputs } from './out-dir';
 
 /**
  * `returns-insight <command> ...`: returns the exit code (see EXIT in errors.ts). Whatever goes
@@ -44,7 +45,18 @@ async function run(argv: string[]): Promise<number> {
   checkDataFolder(folder);
   const mappings = readMappingFiles(opts.mappings);
   if ('error' in mappings) throw new CliError(mappings.error, EXIT.usage);
-  prepareOutDir(opts.out);
+  const { created } = prepareOutDir(opts.out);
+  try {
+    return await analyze(folder, opts, mappings);
+  } catch (e) {
+    // A run that stops before writing leaves no empty --out folder behind.
+    if (created) removeIfEmpty(opts.out);
+    throw e;
+  }
+}
+
+/** Loads the folder, runs every model and writes the outputs. */
+async function analyze(folder: string, opts: AnalyzeOptions, mappings: { mappings: MappingSpec[] }): Promise<number> {
   const log = opts.quiet ? () => {} : (s: string) => console.log(s);
   let runner;
   try {

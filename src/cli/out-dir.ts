@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, EXIT, fsReason } from './errors';
 
@@ -17,9 +17,10 @@ const OUTPUT_NAME = /^(?:[a-z0-9_]+(?:\.[a-z0-9_]+)?\.csv|summary\.json)$/;
 /**
  * Creates the folder if needed and proves it can be written (a probe file, removed again),
  * before any data is loaded. Refuses a folder whose summary.json the CLI did not write: the
- * run would overwrite it.
+ * run would overwrite it. Says whether it created the folder (see removeIfEmpty).
  */
-export function prepareOutDir(dir: string): void {
+export function prepareOutDir(dir: string): { created: boolean } {
+  const created = !existsSync(dir);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -34,6 +35,16 @@ export function prepareOutDir(dir: string): void {
   }
   if (existsSync(path.join(dir, SUMMARY_FILE)) && earlierOutputs(dir) === null) {
     throw new CliError(`--out ${dir}: holds a ${SUMMARY_FILE} that returns-insight did not write; choose another folder`, EXIT.usage);
+  }
+  return { created };
+}
+
+/** After a run that wrote nothing: the folder prepareOutDir created goes again (only if still empty). */
+export function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty, or already gone: leave it
   }
 }
 
