@@ -46,6 +46,8 @@ const CASES: { mistake: string; args: string[]; code: number; message: string | 
   { mistake: 'unknown option', args: ['analyze', DEMO, '--out', out, '--frobnicate'], code: EXIT.usage, message: 'Unknown option --frobnicate. Try --help.' },
   { mistake: 'unknown command', args: ['analyse', DEMO], code: EXIT.usage, message: 'Unknown command "analyse". Try --help.' },
   { mistake: 'no --out', args: ['analyze', DEMO], code: EXIT.usage, message: '--out <dir> is required. Try --help.' },
+  { mistake: 'no data folder', args: ['analyze', '--out', out], code: EXIT.usage, message: 'analyze needs the data folder first: analyze <folder> --out <dir>' },
+  { mistake: 'import-check without a file', args: ['import-check'], code: EXIT.usage, message: 'import-check needs the file first: import-check <file>' },
   { mistake: 'data folder missing', args: ['analyze', path.join(tmp, 'nope'), '--out', out], code: EXIT.usage, message: `${path.join(tmp, 'nope')}: no such folder` },
   { mistake: 'data folder is a file', args: ['analyze', aFile, '--out', out], code: EXIT.usage, message: `${aFile} is not a folder` },
   {

@@ -32,11 +32,11 @@ async function run(argv: string[]): Promise<number> {
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   const [command, folder, ...rest] = argv;
-  if (command === 'import-check' && folder) return importCheck(folder, rest);
-  if (command !== 'analyze' || !folder) {
-    console.error(`Unknown command "${command ?? ''}". Try --help.`);
-    return EXIT.usage;
+  if (command !== 'analyze' && command !== 'import-check') throw new CliError(`Unknown command "${command ?? ''}". Try --help.`, EXIT.usage);
+  if (!folder || folder.startsWith('--')) {
+    throw new CliError(command === 'analyze' ? 'analyze needs the data folder first: analyze <folder> --out <dir>' : 'import-check needs the file first: import-check <file>', EXIT.usage);
   }
+  if (command === 'import-check') return importCheck(folder, rest);
   const opts = parseOptions(rest);
   if ('error' in opts) throw new CliError(opts.error, EXIT.usage);
   const sources = readQuerySources();
