@@ -3,9 +3,9 @@ import type { Row } from '../engine/types';
 
 export interface CsvOptions {
   /**
-   * Prefix cells that a spreadsheet would run as a formula (= + - @, tab, CR) with a quote.
-   * On for files a person opens (UI exports); off for the CLI's data files, which are read
-   * by programs and must keep values such as "-3" intact.
+   * Prefix text cells that a spreadsheet would run as a formula (= + - @, tab, CR) with a
+   * quote. On for every file a person may open: the page's exports and every CSV the CLI
+   * writes. Numbers are never text here (a numeric column's -3 is written as -3).
    */
   neutralizeFormulas?: boolean;
 }

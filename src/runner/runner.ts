@@ -4,6 +4,7 @@ import { canonicalDDL, columnPresenceSQL, AUDIT_DDL } from '../data-model/schema
 import type { BindValue, Engine, Row } from '../engine/types';
 import { bindNamed } from './bind-params';
 import { FILTER_PARAMS, parseHeader, type ModelHeader, type ParamSpec } from './model-header';
+import { checkParamValue, filterParamType } from './param-check';
 import { DERIVE_FILE, ON_DEMAND_SCHEMA_FILES, SCHEMA_SETUP_FILES, modelNames, type QuerySources } from './query-sources';
 import { QueryQueue } from './query-queue';
 
@@ -377,40 +378,16 @@ function answerKey(model: string, bound: readonly BindValue[]): string {
 function filterValue(name: string, v: ParamValue | undefined): BindValue {
   if (v === undefined || v === null || v === '') return null;
   if (Array.isArray(v)) return v.length === 0 ? null : v.join(LIST_SEPARATOR);
-  if ((name === 'date_from' || name === 'date_to') && !isIsoDate(String(v))) {
-    throw new Error(`${name} must be a date like 2025-01-31, got "${String(v)}"`);
-  }
-  return String(v);
+  const checked = checkParamValue(filterParamType(name), v as string | number | boolean);
+  if (!checked.ok) throw new Error(`${name} ${checked.problem}, got "${String(v)}"`);
+  return checked.value;
 }
 
 function checkParam(model: string, spec: ParamSpec, given: ParamValue | undefined): BindValue {
   const raw = given === undefined ? spec.defaultValue : given;
   if (raw === null || raw === '') return null;
   if (Array.isArray(raw)) throw new Error(`${model}.${spec.name} takes one value`);
-  const where = `${model}.${spec.name}`;
-  switch (spec.type.kind) {
-    case 'number': {
-      const n = typeof raw === 'number' ? raw : Number(raw);
-      if (!Number.isFinite(n)) throw new Error(`${where} must be a number, got "${String(raw)}"`);
-      return n;
-    }
-    case 'bool':
-      if (typeof raw === 'boolean') return raw;
-      if (raw === 'true' || raw === 'false') return raw === 'true';
-      throw new Error(`${where} must be true or false`);
-    case 'date':
-      if (!isIsoDate(String(raw))) throw new Error(`${where} must be a date like 2025-01-31`);
-      return String(raw);
-    case 'enum':
-      if (!spec.type.values.includes(String(raw))) {
-        throw new Error(`${where} must be one of ${spec.type.values.join(', ')}; got "${String(raw)}"`);
-      }
-      return String(raw);
-    default:
-      return String(raw);
-  }
-}
-
-function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+  const checked = checkParamValue(spec.type, raw as string | number | boolean);
+  if (!checked.ok) throw new Error(`${model}.${spec.name} ${checked.problem}, got "${String(raw)}"`);
+  return checked.value;
 }

@@ -1,5 +1,6 @@
 import type { Filters } from '../filters';
-import { format, isValid, parseISO, startOfQuarter, startOfYear, subDays } from 'date-fns';
+import { format, parseISO, startOfQuarter, startOfYear, subDays } from 'date-fns';
+import { isCalendarDate } from '../../runner/param-check';
 
 /**
  * Relative date ranges. They are resolved against the data's LAST ORDER DATE, not today's
@@ -19,8 +20,6 @@ export interface DateRange {
   date_to: string;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function isDatePreset(v: unknown): v is DatePreset {
   return typeof v === 'string' && DATE_PRESETS.some((p) => p.id === v);
 }
@@ -29,11 +28,9 @@ export function presetLabel(id: string | null): string | null {
   return DATE_PRESETS.find((p) => p.id === id)?.label ?? null;
 }
 
-/** A valid calendar day 'yyyy-MM-dd' (2025-02-30 is not). */
+/** A valid calendar day 'yyyy-MM-dd' (2025-02-30 is not): the runner's own date check. */
 export function isIsoDay(v: unknown): v is string {
-  if (typeof v !== 'string' || !ISO_DAY.test(v)) return false;
-  const d = parseISO(v);
-  return isValid(d) && day(d) === v;
+  return typeof v === 'string' && isCalendarDate(v);
 }
 
 // Days are handled as local dates (parseISO of a bare day is local midnight) and written

@@ -5,12 +5,16 @@ import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../drill/drill-model';
 import type { Filters } from '../filters';
 import { isDatePreset, isIsoDay } from './date-presets';
 import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type ViewPatch, type ViewState } from './types';
+import { acceptedUrlValue } from './url-values';
 
 /**
  * The whole view in the URL's query string, and back. The URL is the one source of the view:
  * copying it reproduces the view exactly, Back/Forward walk through views, a saved view is
  * its query string. Defaults are omitted (the default view is a bare URL) and anything
- * invalid is ignored, never fatal: a hand-edited or outdated link still opens.
+ * invalid is ignored, never fatal: a hand-edited or outdated link still opens. Values bound
+ * to models are checked as the runner checks them (runner/param-check.ts): a date that is not
+ * a calendar day (2025-02-31, 2025-13-01) or a value no model's header allows is dropped like
+ * any other invalid part, and the view shows what it would without it.
  *
  *   page=carriers                         the page (omitted: overview)
  *   preset=last_30                        a relative date range (then no date_from/date_to)
@@ -109,11 +113,12 @@ function normalizeFilters(filters: Filters, withDates: boolean): Filters {
   return out as Filters;
 }
 
+/** Page parameters or drill filters: valid names with values a model would take, sorted by name. */
 function sortedRecord(rec: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of Object.keys(rec).sort()) {
     const v = rec[k];
-    if (NAME.test(k) && k !== '__proto__' && typeof v === 'string' && v !== '') out[k] = v;
+    if (NAME.test(k) && k !== '__proto__' && typeof v === 'string' && v !== '' && acceptedUrlValue(k, v)) out[k] = v;
   }
   return out;
 }
