@@ -97,10 +97,12 @@ async function analyze(folder: string, opts: AnalyzeOptions, mappings: { mapping
     const csv = { neutralizeFormulas: true };
     const issueColumns = ['table_name', 'source_file', 'line_number', 'severity', 'reason', 'raw'];
     if (!load.result.replaced) {
-      // Nothing analyzed, but the refused batch's report and rows are written, so the user sees why.
-      writeOutputs(opts.out, [{ name: REJECTED_FILE, text: () => toCsv(load.result.issues, issueColumns, csv) }], { ...loads, problem: load.result.problem, models: [] });
       const usableLines = load.result.reports.some((r) => r.table === 'order_lines' && !r.error && r.rowsLoaded > 0);
-      throw new CliError(load.result.problem ?? `${folder}: nothing was loaded`, load.result.refusedFiles.length > 0 && usableLines ? EXIT.fileRefused : EXIT.failed);
+      if (!usableLines) throw new CliError(`${folder} has no readable order_lines file; nothing to analyze.`, EXIT.failed);
+      // A file was refused: nothing analyzed, but the batch's report and rows are written, so the user sees why.
+      writeOutputs(opts.out, [{ name: REJECTED_FILE, text: () => toCsv(load.result.issues, issueColumns, csv) }], { ...loads, problem: load.result.problem, models: [] });
+      const why = load.result.reports.filter((r) => r.error).map((r) => r.error).join('; ');
+      throw new CliError(`nothing analyzed: ${why} (its rows are in ${REJECTED_FILE}; --allow-partial analyzes the rest)`, EXIT.fileRefused);
     }
     const outputs = await analyzeAll(runner, opts.params);
     for (const o of outputs) {
