@@ -8,12 +8,13 @@
  * not show the KPI numbers, shows an order count different from the one computed here from
  * data/demo/order_lines.csv, or draws no chart. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath } from '../../src/bench/chromium';
 import { csvToParquet } from '../../src/bench/parquet-copy';
 import { contentSecurityPolicy, securityHeaders } from '../../src/build/security-headers';
 import { parseCsv } from '../helpers/csv';
@@ -21,7 +22,6 @@ import { Checks, isExpectedAbort, isLocal, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 180_000;
 
 const checks = new Checks();
@@ -183,9 +183,7 @@ async function jsonLoadCheck(page: Page, url: string, orders: number): Promise<v
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  const executablePath = chromiumPath();
   const expected = expectedFromCsv();
   console.log(
     `expected from the CSV: ${expected.orders} orders; channel ${expected.channel}: ${expected.channelOrders}, from ${expected.cut}: ${expected.channelOrdersFromCut}`,
@@ -196,7 +194,7 @@ async function main(): Promise<void> {
   const profile = mkdtempSync(path.join(tmpdir(), 'ri-smoke-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     viewport: { width: 1440, height: 1100 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
