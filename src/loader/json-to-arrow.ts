@@ -90,22 +90,24 @@ function cellText(s: string): string {
   return s === '' ? '""' : csvCell(s);
 }
 
+/** One Arrow text column from its cells: UTF-8 bytes written in place, offsets, validity bits. */
 function utf8Vector(cells: (string | null)[], length: number): Vector<Utf8> {
   const encoder = new TextEncoder();
-  const encoded = cells.map((s) => (s === null ? null : encoder.encode(s)));
   const valueOffsets = new Int32Array(length + 1);
   const nullBitmap = new Uint8Array((length + 7) >> 3);
+  // A UTF-16 code unit takes at most 3 UTF-8 bytes.
+  let data = new Uint8Array(cells.reduce((n, s) => n + (s === null ? 0 : s.length * 3), 0));
   let size = 0;
   let nullCount = 0;
-  encoded.forEach((b, i) => {
-    if (b === null) nullCount++;
+  for (let i = 0; i < length; i++) {
+    const s = cells[i] ?? null;
+    if (s === null) nullCount++;
     else {
       nullBitmap[i >> 3]! |= 1 << (i & 7);
-      size += b.length;
+      size += encoder.encodeInto(s, data.subarray(size)).written;
     }
     valueOffsets[i + 1] = size;
-  });
-  const data = new Uint8Array(size);
-  encoded.forEach((b, i) => b && data.set(b, valueOffsets[i]!));
+  }
+  data = data.slice(0, size);
   return makeVector(makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data }));
 }
