@@ -177,6 +177,23 @@ async function jsonLoadCheck(page: Page, url: string, orders: number): Promise<v
     });
     const kpi = await waitForKpis(page);
     check(Number(kpi.value) === orders, `from the JSON file: orders ${kpi.value} = ${orders} in the CSV`);
+
+    // The same records as NDJSON under a name of its own: the mapping step reads it first.
+    const mapped = path.join(dir, 'shop-export.ndjson');
+    writeFileSync(mapped, records.join('\n') + '\n');
+    await page.goto(dataUrl.toString(), { waitUntil: 'load' });
+    await page.getByTestId('file-input').setInputFiles(mapped);
+    const entry = page.locator('[data-testid="batch-entry"][data-file="shop-export.ndjson"]');
+    await page
+      .waitForFunction(() => document.querySelector('[data-testid="batch-entry"][data-ready], [data-testid="entry-error"]') !== null, undefined, { timeout: 60_000 })
+      .catch(() => undefined);
+    const problem = (await entry.getByTestId('entry-error').count()) ? await entry.getByTestId('entry-error').innerText() : '';
+    check((await entry.getAttribute('data-ready')) === 'true' && problem === '', `shop-export.ndjson is read by the mapping step${problem ? `: ${problem}` : ''}`);
+    await page.getByTestId('load-all').click();
+    await result.waitFor({ timeout: TIMEOUT_MS });
+    const mappedLine = page.locator('[data-testid="file-results"] li[data-file="shop-export.ndjson"]');
+    const mappedLoaded = Number(await mappedLine.getAttribute('data-loaded'));
+    check(mappedLoaded === rows.length, `shop-export.ndjson loads through the mapping: ${mappedLoaded} of ${rows.length} (${(await result.innerText()).split('\n')[0]})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
