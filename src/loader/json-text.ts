@@ -6,7 +6,11 @@
  * forbids it), and nothing here depends on the object prototype (objects are Maps).
  */
 
-/** A number literal, exactly as written. */
+/**
+ * A number literal, exactly as written. NaN, Infinity and -Infinity are not JSON, but Python's
+ * json module writes them: they are read as number texts too, so the row checks refuse the
+ * rows that hold them (by name) instead of the whole file being unreadable.
+ */
 export class JsonNumber {
   constructor(readonly text: string) {}
 }
@@ -81,6 +85,10 @@ class Parser {
         return this.word('false', false);
       case 0x6e: // n
         return this.word('null', null);
+      case 0x4e: // N
+        return this.word('NaN', new JsonNumber('NaN'));
+      case 0x49: // I
+        return this.word('Infinity', new JsonNumber('Infinity'));
       default:
         return this.number();
     }
@@ -175,6 +183,7 @@ class Parser {
   }
 
   private number(): JsonNumber {
+    if (this.s.startsWith('-Infinity', this.i)) return this.word('-Infinity', new JsonNumber('-Infinity'));
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.s);
     if (!m) this.fail(this.i);

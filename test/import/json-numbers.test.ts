@@ -26,6 +26,10 @@ describe('JSON numbers keep the text they were written with (issue 13, class 10)
     expect(jsonToCsv(enc('{"p": 1e999, "x": {"a": [1e999, 12345678901234567890, "t"]}}'))).toBe('p,x\n1e999,"{""a"":[1e999,12345678901234567890,""t""]}"\n');
   });
 
+  it("NaN and ±Infinity as Python's json module writes them are number texts, for the row checks to refuse", () => {
+    expect(jsonToCsv(enc('[{"a": NaN, "b": Infinity, "c": -Infinity, "d": {"x": [NaN]}}]'))).toBe('a,b,c,d\nNaN,Infinity,-Infinity,"{""x"":[NaN]}"\n');
+  });
+
   it('the Arrow stream and the direct CSV give the same text, and the Arrow columns are built without code generation', () => {
     const text = '{"a": 1, "b": ""}\n{"b": "x,y", "c": true, "a": null}\n\n{"a": "é\\u00e9\\n", "c": false}\n';
     // The page's CSP refuses code generation: here, the Function constructor refuses it too.
@@ -49,8 +53,8 @@ describe('JSON numbers keep the text they were written with (issue 13, class 10)
     expect(jsonToCsv(enc('\uFEFF[{"k": 1}, 2]'))).toBe('k,value\n1,\n,2\n');
     expect(() => jsonToCsv(enc('{"meta": [], "data": []}'))).toThrow(/several lists \(meta, data\)/);
     expect(() => jsonToCsv(enc('{"k":1}\n{"k":\n'))).toThrow('JSON line 2 is not valid JSON');
-    expect(() => jsonToCsv(enc('[\n{"k": 1},\n{"k": NaN}\n]'))).toThrow('JSON line 3 is not valid JSON');
-    for (const bad of ['{"k": 01}', '{"k": 1.}', '{"k": "a\tb"}', '{"k": "\\x"}', '[1,]', '{"k" 1}', '"open', '-', '[' .repeat(600)]) {
+    expect(() => jsonToCsv(enc('[\n{"k": 1},\n{"k": nan}\n]'))).toThrow('JSON line 3 is not valid JSON');
+    for (const bad of ['{"k": 01}', '{"k": Inf}', '{"k": -NaN}', '{"k": 1.}', '{"k": "a\tb"}', '{"k": "\\x"}', '[1,]', '{"k" 1}', '"open', '-', '[' .repeat(600)]) {
       expect(() => parseJsonValues(bad), bad.slice(0, 20)).toThrow(JsonSyntaxError);
     }
   });
@@ -68,7 +72,7 @@ describe('a JSON order_lines file through the loaders', () => {
   const reset = async () => {
     for (const t of ['order_lines', 'load_log', 'load_issues']) await engine().exec(`DELETE FROM ${t}`);
   };
-  const text = [line('9007199254740993', '10.5'), line('9007199254740992', '10.5'), line('9007199254740994', '1e999')].join('\n');
+  const text = [line('9007199254740993', '10.5'), line('9007199254740992', '10.5'), line('9007199254740994', '1e999'), line('9007199254740995', 'NaN')].join('\n');
   const COLUMNS = ['order_id', 'line_id', 'order_date', 'sku', 'quantity', 'unit_price', 'currency', 'channel', 'customer_id', 'region'];
   const identity: MappingSpec = {
     version: 1,
@@ -77,12 +81,15 @@ describe('a JSON order_lines file through the loaders', () => {
     targets: [{ table: 'order_lines', columns: Object.fromEntries(COLUMNS.map((c) => [c, { column: c }])) }],
   };
 
-  it('mapping path: two ids that differ only past 2^53 are two orders, and 1e999 is refused by name', async () => {
+  it('mapping path: two ids that differ only past 2^53 are two orders; 1e999 and NaN are refused by name', async () => {
     await reset();
     const r = await applyMapping(engine(), readImportSql(), { name: 'o.ndjson', bytes: enc(text) }, identity, { now: new Date('2025-03-01T00:00:00Z') });
-    expect([r.error, r.rowsRead, r.rowsLoaded, r.rowsRejected]).toEqual([undefined, 3, 2, 1]);
+    expect([r.error, r.rowsRead, r.rowsLoaded, r.rowsRejected]).toEqual([undefined, 4, 2, 2]);
     expect(await engine().query('SELECT order_id FROM order_lines ORDER BY order_id')).toEqual([{ order_id: '9007199254740992' }, { order_id: '9007199254740993' }]);
-    expect(await engine().query('SELECT line_number, reason FROM load_issues')).toEqual([{ line_number: 4, reason: 'bad number in unit_price: "1e999"' }]);
+    expect(await engine().query('SELECT line_number, reason FROM load_issues ORDER BY line_number')).toEqual([
+      { line_number: 4, reason: 'bad number in unit_price: "1e999"' },
+      { line_number: 5, reason: 'bad number in unit_price: "NaN"' },
+    ]);
   });
 
   it('canonical path: the same ids load as two orders (before, the second was a duplicate of the first)', async () => {
