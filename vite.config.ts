@@ -2,20 +2,25 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, securityHeaders } from './src/build/security-headers';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The dev server injects React Refresh's preamble as an inline <script>, which the strict CSP
- * of index.html forbids. Relax script-src in dev only; `vite build` keeps the strict policy.
+ * The Content-Security-Policy as a <meta> tag first in <head> (src/build/security-headers.ts
+ * holds the one definition; the servers below send it as headers too). The dev server's
+ * React Refresh preamble is an inline <script>, so dev relaxes script-src; a build never does.
  */
-function devCspRelax(): Plugin {
+function cspMeta(): Plugin {
+  let dev = false;
   return {
-    name: 'returns-insight:dev-csp',
-    apply: 'serve',
-    transformIndexHtml(html) {
-      return html.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'");
+    name: 'returns-insight:csp-meta',
+    configResolved(config) {
+      dev = config.command === 'serve';
     },
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ meta: true, dev }) }, injectTo: 'head-prepend' },
+    ],
   };
 }
 
@@ -48,7 +53,7 @@ function demoSnapshot(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), devCspRelax(), demoSnapshot()],
+  plugins: [react(), cspMeta(), demoSnapshot()],
   // Pre-bundling would copy these packages without their .wasm/.worker files next to them.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   worker: { format: 'es' },
@@ -64,5 +69,8 @@ export default defineConfig({
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@tremor[\\/]react[\\/]/.test(id) },
     },
   },
-  server: { fs: { allow: [root] } },
+  // Every response carries the policy as headers, DuckDB's worker script included: a worker
+  // takes its CSP from its own response, so without them nothing stopped it reaching another host.
+  server: { fs: { allow: [root] }, headers: securityHeaders({ dev: true }) },
+  preview: { headers: securityHeaders() },
 });

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromiumPath } from './chromium-path';
 import { ROOT } from './paths';
 
 /*
@@ -13,7 +14,6 @@ import { ROOT } from './paths';
  * the other way round).
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -77,12 +77,11 @@ export function isExpectedAbort(r: Request): boolean {
 }
 
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  // Throws with what to do when there is none (npm test's first step installs it where it can).
+  const executablePath = chromiumPath();
   const profile = mkdtempSync(path.join(tmpdir(), 'ri-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     locale: 'en-US',
     viewport: { width: 1440, height: 1000 },

@@ -15,6 +15,7 @@ import { readQuerySources } from '../runner/query-files-node';
 import { parseHeader } from '../runner/model-header';
 import { modelNames } from '../runner/query-sources';
 import { BrowserBench, buildForBench } from './browser';
+import { findChromium } from './chromium-path';
 import { ensureData, type DataSet } from './data';
 import { ensureNodeApi } from './native-install';
 import type { NativeJob } from './native';
@@ -88,7 +89,8 @@ function packageVersion(name: string): string | undefined {
 }
 
 function chromiumVersion(): string | undefined {
-  const bin = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const bin = findChromium().path;
+  if (bin === null) return undefined;
   const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }

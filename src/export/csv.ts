@@ -12,7 +12,7 @@ export interface CsvOptions {
 
 /** RFC 4180 CSV of plain rows, columns in the order given. Dates at midnight UTC print as dates. */
 export function toCsv(rows: Row[], columns: string[], options: CsvOptions = {}): string {
-  const lines = [columns.map((c) => csvCell(c)).join(',')];
+  const lines = [columns.map((c) => cell(c, options)).join(',')];
   for (const row of rows) {
     lines.push(columns.map((c) => cell(row[c], options)).join(','));
   }
@@ -24,9 +24,29 @@ function cell(v: unknown, options: CsvOptions): string {
   if (v instanceof Date) return dateText(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  let s = typeof v === 'string' ? v : JSON.stringify(v);
-  if (options.neutralizeFormulas && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return csvCell(s);
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return csvCell(options.neutralizeFormulas ? neutralizeFormula(s) : s);
+}
+
+/**
+ * Text a spreadsheet would run as a formula (starting with = + - @, tab or CR) with a quote in
+ * front, so it shows as text. The one neutraliser: every cell of a file a person opens, and
+ * anything else written into such a file (a note from the page's URL, say).
+ */
+export function neutralizeFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/**
+ * A note (e.g. "customer ids are personal data") as the first line of a CSV export: one
+ * quoted cell, so a spreadsheet shows it in A1 above the header row; readers that expect the
+ * header first skip one line. A drill's note comes from the page's URL, which anyone can
+ * write (a shared link), so it is neutralised like any cell. Null without a note.
+ */
+export function csvNoteLine(note: string | undefined): string | null {
+  const text = note?.replace(/[\r\n]+/g, ' ').trim();
+  if (!text) return null;
+  return `"${neutralizeFormula(text).replace(/"/g, '""')}"\n`;
 }
 
 /**
@@ -42,7 +62,7 @@ export async function toCsvParts(
   onProgress?: (done: number, total: number) => void,
   chunkRows = 10_000,
 ): Promise<string[]> {
-  const parts = [columns.map((c) => csvCell(c)).join(',') + '\n'];
+  const parts = [columns.map((c) => cell(c, options)).join(',') + '\n'];
   for (let start = 0; start < rows.length; start += chunkRows) {
     const end = Math.min(rows.length, start + chunkRows);
     const lines: string[] = new Array(end - start);

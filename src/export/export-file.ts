@@ -1,6 +1,6 @@
 import { format as formatDate } from 'date-fns';
 import type { Row } from '../engine/types';
-import { toCsvParts } from './csv';
+import { csvNoteLine, toCsvParts } from './csv';
 import { toParquet, type ExportColumnType, type ParquetWriter } from './parquet';
 
 /** What a user can download: the rows of a table, every one of them, as CSV or Parquet. */
@@ -21,20 +21,23 @@ export interface ExportOptions {
   types?: Partial<Record<string, ExportColumnType>>;
   /** Progress of the file building, 0..1. */
   onProgress?: (fraction: number) => void;
-  /** A note the file must carry (personal data): Parquet key/value metadata `note`. */
+  /** A note the file must carry (personal data): a CSV's first line, Parquet key/value metadata `note`. */
   note?: string;
 }
 
 /**
  * Builds the file for `rows` with `columns` in that order. No row cap. CSV cells that a
  * spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed with a
- * quote: these files are opened by people (numbers stay numbers: -2 is written as -2).
+ * quote, the note too: these files are opened by people (numbers stay numbers: -2 is written
+ * as -2).
  */
 export async function buildExport(format: ExportFormat, rows: Row[], columns: string[], options: ExportOptions): Promise<ExportFile> {
   if (format === 'csv') {
     const parts = await toCsvParts(rows, columns, { neutralizeFormulas: true }, (done, total) =>
       options.onProgress?.(total === 0 ? 1 : done / total),
     );
+    const noteLine = csvNoteLine(options.note);
+    if (noteLine) parts.unshift(noteLine);
     return { parts, mime: 'text/csv;charset=utf-8', extension: 'csv', rows: rows.length };
   }
   const bytes = await toParquet(rows, columns, options.parquetWriter, {

@@ -1,6 +1,6 @@
 import { arrowIPCToCsv } from './arrow-to-csv';
 import { bytesSource, readAll, readRange, type SourceFile } from './file-kinds';
-import { jsonToArrowIPC } from './json-to-arrow';
+import { jsonToCsv } from './json-to-arrow';
 import { detectEncoding, textDecoder } from './import/decode';
 import type { Encoding } from './import/spec';
 import type { Engine, Spool } from '../engine/types';
@@ -186,8 +186,7 @@ export function lfLineEnds(): (piece: string) => string {
 export async function convertToCsv(file: SourceFile, format: 'parquet' | 'json', decodeParquet?: ParquetDecoder): Promise<InputText> {
   const bytes = await bytesOf(file);
   if (format === 'parquet' && !decodeParquet) throw new Error('Parquet files cannot be read here');
-  const ipc = format === 'parquet' ? await decodeParquet!(bytes) : jsonToArrowIPC(bytes);
-  const text = arrowIPCToCsv(ipc);
+  const text = format === 'parquet' ? arrowIPCToCsv(await decodeParquet!(bytes)) : jsonToCsv(bytes);
   return { bytes: new TextEncoder().encode(text), head: text.slice(0, Math.max(HEAD_CHARS, PIECE)) };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHeader } from '../../src/runner/model-header';
 import { readQuerySources } from '../../src/runner/query-files-node';
-import { csvNoteLine, drillParams } from '../../src/app/drill/drill-model';
+import { drillParams } from '../../src/app/drill/drill-model';
+import { csvNoteLine } from '../../src/export/csv';
 import {
   CUSTOMER_PAGE_SIZE,
   CUSTOMER_THRESHOLDS,

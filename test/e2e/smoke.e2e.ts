@@ -8,18 +8,20 @@
  * not show the KPI numbers, shows an order count different from the one computed here from
  * data/demo/order_lines.csv, or draws no chart. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath } from '../../src/bench/chromium-path';
 import { csvToParquet } from '../../src/bench/parquet-copy';
+import { contentSecurityPolicy, securityHeaders } from '../../src/build/security-headers';
 import { parseCsv } from '../helpers/csv';
 import { Checks, isExpectedAbort, isLocal, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 180_000;
 
 const checks = new Checks();
@@ -96,10 +98,109 @@ async function kpiValues(page: Page): Promise<Record<string, string>> {
   });
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+/**
+ * The security policy travels as HTTP headers (src/build/security-headers.ts), on the page and
+ * on DuckDB's worker script: a dedicated worker takes its CSP from its own response, and it
+ * holds all the data. A server on another origin (another port) that would answer anyone
+ * (CORS *) counts the requests it gets: a fetch to it from the page or from inside DuckDB's
+ * worker must be refused by the browser and never reach it, while a fetch to the page's own
+ * origin from the same worker still works.
+ */
+async function securityChecks(context: BrowserContext, url: string): Promise<void> {
+  const expected = securityHeaders();
+  const workerFile = readdirSync(path.join(ROOT, 'dist/assets')).find((f) => /^duckdb-browser-eh\.worker.*\.js$/.test(f));
+  for (const u of [url, new URL(`assets/${workerFile}`, url).toString()]) {
+    const res = await fetch(u);
+    const differ = Object.entries(expected).filter(([k, v]) => res.headers.get(k) !== v);
+    check(res.ok && differ.length === 0, `${new URL(u).pathname} is served with the security headers${differ.length ? `; differ: ${differ.map(([k]) => `${k}: ${res.headers.get(k)}`).join(', ')}` : ''}`);
   }
+  check(/frame-ancestors 'none'/.test(expected['Content-Security-Policy']!), "the header policy forbids framing (frame-ancestors 'none')");
+  const html = await (await fetch(url)).text();
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+  check(meta === contentSecurityPolicy({ meta: true }), `the page's <meta> policy is the header's, less frame-ancestors ("${meta?.slice(0, 60)}…")`);
+
+  let hits = 0;
+  const other = createServer((_req, res) => {
+    hits++;
+    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' }).end('leaked');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const address = other.address();
+  const otherUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/exfiltrate`;
+  const page = await context.newPage();
+  try {
+    const workerSeen = page.waitForEvent('worker', { predicate: (w) => /duckdb-browser-eh\.worker/.test(w.url()), timeout: 60_000 });
+    await page.goto(url, { waitUntil: 'load' });
+    const worker = await workerSeen;
+    const attempt = (target: string) =>
+      fetch(target).then((r) => r.text().then((t) => `fetched: ${t.slice(0, 20)}`), (e: unknown) => `refused: ${String(e)}`);
+    const fromWorker = await worker.evaluate(attempt, otherUrl);
+    const ownFromWorker = await worker.evaluate(attempt, url);
+    const fromPage = await page.evaluate(attempt, otherUrl);
+    check(fromWorker.startsWith('refused') && fromPage.startsWith('refused') && hits === 0, `a fetch to another origin is refused from DuckDB's worker ("${fromWorker}") and from the page ("${fromPage}"); requests that reached it: ${hits}`);
+    check(ownFromWorker.startsWith('fetched'), `the same worker still fetches from its own origin ("${ownFromWorker}")`);
+  } finally {
+    await page.close();
+    other.close();
+  }
+}
+
+/**
+ * The demo's order lines as a JSON file (numbers as JSON numbers), dropped on the Data page:
+ * JSON is read without code generation, which the page's CSP forbids (Arrow's builder used
+ * it, so no JSON file could load in the page). Every row loads and the orders are the CSV's.
+ */
+async function jsonLoadCheck(page: Page, url: string, orders: number): Promise<void> {
+  const rows = parseCsv(readFileSync(path.join(ROOT, 'data/demo/order_lines.csv'), 'utf8')).filter((r) => r.some((c) => c !== ''));
+  const header = rows.shift()!;
+  const numeric = new Set(['quantity', 'unit_price']);
+  const records = rows.map((r) => `{${header.map((h, i) => `${JSON.stringify(h)}:${numeric.has(h) && r[i] ? r[i] : JSON.stringify(r[i] ?? null)}`).join(',')}}`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'ri-json-'));
+  const file = path.join(dir, 'order_lines.json');
+  writeFileSync(file, `[\n${records.join(',\n')}\n]\n`);
+  try {
+    const dataUrl = new URL(url);
+    dataUrl.searchParams.set('page', 'data');
+    await page.goto(dataUrl.toString(), { waitUntil: 'load' });
+    await page.getByTestId('file-input').setInputFiles(file);
+    const result = page.getByTestId('load-result');
+    await result.waitFor({ timeout: TIMEOUT_MS });
+    const line = page.locator('[data-testid="file-results"] li[data-file="order_lines.json"]');
+    const [read, loaded] = await Promise.all(['read', 'loaded'].map(async (a) => Number(await line.getAttribute(`data-${a}`))));
+    check(
+      (await result.getAttribute('data-replaced')) === 'true' && read === rows.length && loaded === rows.length,
+      `order_lines.json loads in the page: ${read} read, ${loaded} loaded of ${rows.length} (${(await result.innerText()).split('\n')[0]})`,
+    );
+    await page.evaluate(() => {
+      history.pushState(history.state, '', location.pathname);
+      dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+    });
+    const kpi = await waitForKpis(page);
+    check(Number(kpi.value) === orders, `from the JSON file: orders ${kpi.value} = ${orders} in the CSV`);
+
+    // The same records as NDJSON under a name of its own: the mapping step reads it first.
+    const mapped = path.join(dir, 'shop-export.ndjson');
+    writeFileSync(mapped, records.join('\n') + '\n');
+    await page.goto(dataUrl.toString(), { waitUntil: 'load' });
+    await page.getByTestId('file-input').setInputFiles(mapped);
+    const entry = page.locator('[data-testid="batch-entry"][data-file="shop-export.ndjson"]');
+    await page
+      .waitForFunction(() => document.querySelector('[data-testid="batch-entry"][data-ready], [data-testid="entry-error"]') !== null, undefined, { timeout: 60_000 })
+      .catch(() => undefined);
+    const problem = (await entry.getByTestId('entry-error').count()) ? await entry.getByTestId('entry-error').innerText() : '';
+    check((await entry.getAttribute('data-ready')) === 'true' && problem === '', `shop-export.ndjson is read by the mapping step${problem ? `: ${problem}` : ''}`);
+    await page.getByTestId('load-all').click();
+    await result.waitFor({ timeout: TIMEOUT_MS });
+    const mappedLine = page.locator('[data-testid="file-results"] li[data-file="shop-export.ndjson"]');
+    const mappedLoaded = Number(await mappedLine.getAttribute('data-loaded'));
+    check(mappedLoaded === rows.length, `shop-export.ndjson loads through the mapping: ${mappedLoaded} of ${rows.length} (${(await result.innerText()).split('\n')[0]})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const executablePath = chromiumPath();
   const expected = expectedFromCsv();
   console.log(
     `expected from the CSV: ${expected.orders} orders; channel ${expected.channel}: ${expected.channelOrders}, from ${expected.cut}: ${expected.channelOrdersFromCut}`,
@@ -110,7 +211,7 @@ async function main(): Promise<void> {
   const profile = mkdtempSync(path.join(tmpdir(), 'ri-smoke-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     viewport: { width: 1440, height: 1100 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -274,6 +375,10 @@ async function main(): Promise<void> {
       );
       rmSync(dir, { recursive: true, force: true });
     }
+
+    await jsonLoadCheck(page, url, expected.orders);
+    if (!preview) console.log('security headers: skipped (they are checked on the local preview of dist/)');
+    else await securityChecks(context, url);
 
     // The demo's first screen comes whole from the build's snapshot (src/build/demo-snapshot.ts):
     // with DuckDB's wasm blocked, the Overview still shows every panel, with the CSV's figures.

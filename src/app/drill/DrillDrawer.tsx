@@ -14,7 +14,6 @@ import { downloadFile } from '../download';
 import {
   DEFAULT_PAGE_SIZE,
   DRILL_MODELS,
-  csvNoteLine,
   PAGE_SIZES,
   dataColumns,
   defaultSort,
@@ -157,13 +156,11 @@ export function DrillDrawer({
       const file = await buildExport(format, all, columns, {
         parquetWriter,
         types: exportTypes(columns),
+        // The drill's note (personal data) travels with the file: a CSV's first line, Parquet metadata.
         ...(target.note ? { note: target.note } : {}),
         onProgress: (fraction) => mounted.current && setExporting({ format, step: `Writing ${count} rows…`, fraction }),
       });
       if (!mounted.current) return;
-      // The drill's note (personal data) travels with the CSV as its first line (Parquet: metadata).
-      const noteLine = format === 'csv' ? csvNoteLine(target.note) : null;
-      if (noteLine) file.parts.unshift(noteLine);
       const name = exportFileName(target.kind, file.extension);
       downloadFile(file, name);
       setExportNote({ ok: true, text: `Saved ${count} rows to ${name}.` });

@@ -125,14 +125,3 @@ export async function fetchAllRows(
   if (res.status !== 'ok') throw new Error(`The rows cannot be listed: the data has no values in ${res.missing.join(', ')}.`);
   return res.rows;
 }
-
-/**
- * The drill's note (e.g. "customer ids are personal data") as the first line of a CSV export:
- * one quoted cell, so a spreadsheet shows it in A1 above the header row. Readers that expect
- * the header first skip one line. Null without a note.
- */
-export function csvNoteLine(note: string | undefined): string | null {
-  const text = note?.replace(/[\r\n]+/g, ' ').trim();
-  if (!text) return null;
-  return `"${text.replace(/"/g, '""')}"\n`;
-}

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { arrowIPCToCsv } from '../../loader/arrow-to-csv';
 import { formatOf } from '../../loader/file-kinds';
 import { fileMatches, type MappingSpec } from '../../loader/import';
-import { jsonToArrowIPC } from '../../loader/json-to-arrow';
+import { jsonToCsv } from '../../loader/json-to-arrow';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import type { BatchFile, ReplaceResult } from '../../loader/replace-data';
 import { loadBatchFiles } from './load-store';
@@ -90,8 +90,7 @@ async function prepare(file: File): Promise<MappingDraft> {
   if (format === 'parquet' || format === 'json') {
     let text: string;
     try {
-      const ipc = format === 'parquet' ? await decodeParquetBrowser(bytes) : jsonToArrowIPC(bytes);
-      text = arrowIPCToCsv(ipc);
+      text = format === 'parquet' ? arrowIPCToCsv(await decodeParquetBrowser(bytes)) : jsonToCsv(bytes);
     } catch (e) {
       throw new Error(`The file could not be read as ${format === 'json' ? 'JSON' : 'Parquet'}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}. Nothing from it will be loaded.`);
     }
