@@ -25,7 +25,17 @@ export function arrowIPCToCsv(ipc: Uint8Array): string {
 
 function formatter(type: DataType): (v: unknown) => string {
   if (DataType.isDate(type) || DataType.isTimestamp(type)) return (v) => dateText(v instanceof Date ? v : new Date(Number(v)));
+  // A DECIMAL(p, s) value is its unscaled integer (a big number): written with its decimal point, exactly.
+  if (DataType.isDecimal(type)) return (v) => decimalText(String(v), type.scale);
   return (v) => (typeof v === 'object' ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x)) : String(v));
+}
+
+/** "-12345" with scale 2 → "-123.45"; scale 0 → as it is. */
+export function decimalText(unscaled: string, scale: number): string {
+  if (scale <= 0) return unscaled;
+  const neg = unscaled.startsWith('-');
+  const digits = (neg ? unscaled.slice(1) : unscaled).padStart(scale + 1, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
 
 /** An empty text is quoted: a record of one empty cell would otherwise be a blank line, which readers skip. */

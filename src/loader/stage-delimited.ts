@@ -29,11 +29,16 @@ let counter = 0;
 /**
  * Reads UTF-8, LF text with DuckDB's CSV reader into temp table `table`: __line (record
  * number; the header is record skipLines + 1) and c1 ... c<columns>, every cell as text
- * exactly as read (an empty cell is NULL). The record's text is not kept: rawRecords gives it
- * back from the cells for the few rows that need it (rejected, excluded, warned), which spares
- * building it for every row. Rows the reader cannot read (too many or too few cells, an
+ * exactly as read (an empty cell is NULL). The record's text is not kept: fillRawRecords gives
+ * it back from the cells for the few rows that need it (rejected, excluded, warned), which
+ * spares building it for every row. Rows the reader cannot read (too many or too few cells, an
  * unterminated quote ...) are not in the table: they are returned, so the caller lists them,
  * and the good rows keep their own record numbers. All settings are bound parameters.
+ *
+ * An unterminated quote makes the reader take everything up to the next quote, often the rest
+ * of the file, as one cell: a stray quote would swallow every following line into one
+ * "rejected row". So only the line holding it is rejected, and the text after that line is
+ * read again on its own (and so on for the next stray quote).
  */
 export async function stageDelimited(
   engine: Engine,
@@ -42,15 +47,31 @@ export async function stageDelimited(
   dialect: Dialect,
   columns: number,
 ): Promise<ParserReject[]> {
-  const { delimiter, quote, skipLines, header } = dialect;
   const vfile = text.registered ?? `staged_${++counter}.csv`;
+  if (!text.registered) await engine.registerFile(vfile, text.bytes);
+  try {
+    return await stageFrom(engine, table, vfile, dialect, columns, dialect.skipLines);
+  } finally {
+    await engine.dropFile(vfile);
+  }
+}
+
+/** Reads `vfile` into `table` (created); `base` is added to the reader's record numbers. */
+async function stageFrom(
+  engine: Engine,
+  table: string,
+  vfile: string,
+  dialect: Dialect,
+  columns: number,
+  base: number,
+): Promise<ParserReject[]> {
+  const { delimiter, quote, skipLines, header } = dialect;
   const colDefs = Array.from({ length: columns }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
   const rejects = `${table}_rejects`;
   const headerLines = header ? 1 : 0;
-  if (!text.registered) await engine.registerFile(vfile, text.bytes);
   try {
     await engine.query(
-      `CREATE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + ${headerLines + skipLines} AS BIGINT) AS __line, *
+      `CREATE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + ${headerLines + base} AS BIGINT) AS __line, *
        FROM read_csv(${sqlString(vfile)}, auto_detect = false, header = $1, skip = $2,
          columns = {${colDefs}}, delim = $3, quote = $4, escape = $4, ignore_errors = true, store_rejects = true,
          rejects_scan = '${table}_scan', rejects_table = '${rejects}', null_padding = false, strict_mode = true)`,
@@ -58,11 +79,11 @@ export async function stageDelimited(
     );
   } catch (e) {
     throw new Error(`cannot be read as delimited text (${firstLine(e)})`);
-  } finally {
-    await engine.dropFile(vfile);
   }
   const bad = await engine.query(
-    `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw FROM ${rejects} GROUP BY line ORDER BY line`,
+    `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS raw,
+       bool_or(error_type = 'UNQUOTED VALUE') AS stray_quote, min(line_byte_position) AS at
+     FROM ${rejects} GROUP BY line ORDER BY line`,
   );
   if (bad.length > 0) {
     // Records the reader skipped shift the numbering: the k-th good record sits after every
@@ -72,15 +93,55 @@ export async function stageDelimited(
       `UPDATE ${table} SET __line = __line + (SELECT count(*) FROM
          (SELECT line - row_number() OVER (ORDER BY line) - ${headerLines} AS good_before FROM (SELECT DISTINCT line FROM ${rejects})) r
          WHERE r.good_before < ${table}.__line - $1)`,
-      [headerLines + skipLines],
+      [headerLines + base],
     );
   }
   await engine.exec(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${table}_scan`);
-  return bad.map((r) => ({
-    line: Number(r.line) + skipLines,
+  const stray = bad.find((r) => r.stray_quote === true);
+  const before = stray ? bad.filter((r) => Number(r.line) < Number(stray.line)) : bad;
+  const out = before.map((r) => ({
+    line: Number(r.line) + base,
     reason: `unreadable row (${String(r.error_type).toLowerCase().replace(/_/g, ' ')})`,
     raw: String(r.raw ?? '').replace(/^\n/, ''),
   }));
+  if (!stray) return out;
+  return [...out, ...(await restAfterStrayQuote(engine, table, vfile, dialect, columns, Number(stray.line) + base, Number(stray.at)))];
+}
+
+/**
+ * The line at byte `at` (record `line`) holds an unterminated quote: it is rejected on its own,
+ * whatever the reader made of the text after it is dropped, and that text is read again as
+ * records line + 1, line + 2 ... (no header).
+ */
+async function restAfterStrayQuote(
+  engine: Engine,
+  table: string,
+  vfile: string,
+  dialect: Dialect,
+  columns: number,
+  line: number,
+  at: number,
+): Promise<ParserReject[]> {
+  await engine.query(`DELETE FROM ${table} WHERE __line >= $1`, [line]);
+  // The file's bytes, read back from the engine (in the browser they live in DuckDB's worker).
+  const [file] = await engine.query(`SELECT content FROM read_blob(${sqlString(vfile)})`);
+  const bytes = file!.content as Uint8Array;
+  // The reader's byte position may point at the line's start or just after it: the line starts after the line break before it.
+  const start = bytes.lastIndexOf(10, Math.max(0, at - 1)) + 1;
+  const nl = bytes.indexOf(10, start);
+  const end = nl < 0 ? bytes.length : nl;
+  const own: ParserReject = { line, reason: 'unreadable row (unterminated quote)', raw: new TextDecoder().decode(bytes.subarray(start, end)) };
+  if (nl < 0 || nl + 1 >= bytes.length) return [own];
+  const restFile = `${vfile}_rest`;
+  const restTable = `${table}_rest`;
+  await engine.registerFile(restFile, bytes.slice(nl + 1));
+  try {
+    const more = await stageFrom(engine, restTable, restFile, { ...dialect, header: false, skipLines: 0 }, columns, line);
+    await engine.exec(`INSERT INTO ${table} SELECT * FROM ${restTable}; DROP TABLE ${restTable}`);
+    return [own, ...more];
+  } finally {
+    await engine.dropFile(restFile);
+  }
 }
 
 /**

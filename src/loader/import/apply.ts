@@ -1,4 +1,4 @@
-import { CONTRACT, type CanonicalTable } from '../../data-model/contract';
+import { CANONICAL_TABLES, CONTRACT, type CanonicalTable } from '../../data-model/contract';
 import { ident } from '../../data-model/schema-ddl';
 import type { Engine, Row } from '../../engine/types';
 import { firstLine } from '../error-text';
@@ -201,6 +201,7 @@ export async function applyMapping(
     const valid = validateMapping(mapping);
     if (!valid.ok) {
       report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
+      await accountInvalid(engine, sql, file, mapping, options, report);
       return report;
     }
   }
@@ -1004,6 +1005,34 @@ async function accountRefused(
     report.reasons = [{ table, severity: 'rejected', reason: `file not loaded: ${error}`, rows: rows - unreadable.length }];
   } finally {
     await dropTemps(engine, id);
+  }
+}
+
+/**
+ * A file whose mapping is not valid is not loaded, but when the mapping says how to read it
+ * (a valid source format) and which table it was for, its rows are still read and listed as
+ * rejected, like any file refused whole.
+ */
+async function accountInvalid(engine: Engine, sql: ImportSql, file: ImportFile, mapping: MappingSpec, options: ApplyOptions, report: ImportReport): Promise<void> {
+  const table = mapping?.targets?.[0]?.table;
+  if (options.dryRun || options.maxRecords !== undefined || !table || !CANONICAL_TABLES.includes(table)) return;
+  const valid = validateMapping(mapping);
+  // Errors name their place (source.delimiter: ...): the file can be read when none is the source's.
+  if (valid.ok || valid.errors.some((e) => e.startsWith('source'))) return;
+  const source = mapping.source;
+  const prepared = await prepareFile(engine, file, source, { decodeParquet: options.decodeParquet }).catch(() => ({ error: '' }));
+  if ('error' in prepared) return;
+  // A mapping that maps nothing to required columns: the rows' reason is the canonical file's own.
+  const missing = valid.errors.map((e) => /^targets\[0\]\.columns: \w+\.(\w+) is required and not mapped$/.exec(e)?.[1]);
+  const reason = missing.every((m) => m !== undefined)
+    ? `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`
+    : report.error!.slice(file.name.length + 2);
+  try {
+    await accountRefused(engine, sql, prepared, table, reason, options, report);
+  } catch {
+    // Counting is a courtesy here: the error stands either way.
+  } finally {
+    await releaseTexts(engine, [prepared]);
   }
 }
 
