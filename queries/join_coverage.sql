@@ -16,7 +16,8 @@
 -- only, so there with_key = total.
 -- returns_to_orders counts return rows (rejected resolutions included: the question is whether
 -- the row can be joined, not whether it was refunded); a return finds its order when its
--- order_id is the order_id of at least one order line. Returns without an order_id (e.g.
+-- order_id is the order_id of at least one order line and, when the return names its line
+-- (line_id), that line is one of the order's lines. Returns without an order_id (e.g.
 -- AdventureWorks) are analysed by product, region and period instead: no_order_returns_sku_sold
 -- counts them, with_key = those with a SKU, matched = the SKU was sold on or before the return's
 -- first date (requested, received, refunded; any time when the return has no date);
@@ -58,7 +59,11 @@ WITH order_ids AS (
 ), keyed(join_order, key, found) AS (
   -- One row per item of each join (numbered as in joins below): its key (NULL = no key) and
   -- whether the key is found.
-  SELECT 1, r.order_id, o.order_id IS NOT NULL FROM returns r LEFT JOIN order_ids o ON o.order_id = r.order_id
+  -- A return that names its line finds its order only when that line is among the order's lines
+  -- (line ids are normalised on load: "02" and "2.0" are line "2"): what the derived tables join on.
+  SELECT 1, r.order_id, o.order_id IS NOT NULL AND (r.line_id IS NULL OR l.line_id IS NOT NULL)
+  FROM returns r LEFT JOIN order_ids o ON o.order_id = r.order_id
+  LEFT JOIN (SELECT DISTINCT order_id, line_id FROM order_lines) l ON l.order_id = r.order_id AND l.line_id = r.line_id
   UNION ALL
   SELECT 2, s.sku, p.sku IS NOT NULL FROM seen_skus s LEFT JOIN product_skus p ON p.sku = s.sku
   UNION ALL
@@ -85,7 +90,7 @@ WITH order_ids AS (
 ), joins AS (
   -- Every join listed, so a join with nothing to count still gives its row (total 0).
   SELECT * FROM (VALUES
-    (1, 'returns_to_orders', 'returns', 'returns whose order_id is among the order lines', 'return rows', 'order_lines'),
+    (1, 'returns_to_orders', 'returns', 'returns whose order (and line, when the return names one) is among the order lines', 'return rows', 'order_lines'),
     (2, 'skus_to_products', 'all', 'SKUs sold, returned or reviewed that are among the products', 'distinct SKUs', 'products'),
     (3, 'shipments_to_orders', 'shipments', 'shipments whose order_id is among the order lines', 'shipment rows', 'order_lines'),
     (4, 'order_lines_skus_to_products', 'order_lines', 'order lines whose SKU is among the products', 'order line rows', 'products'),

@@ -25,7 +25,7 @@ const ORDER_LINES = csv(
   '111-0000001-0000001,1,2025-06-01,SHIRT-M,1,20,USD,amazon',
   '111-0000002-0000002,1,2025-06-02,SHIRT-L,2,25,USD,amazon',
   '111-0000003-0000003,1,2025-06-12,MUG,1,8,USD,amazon',
-  '111-0000004-0000004,1,2025-06-03,KETTLE,1,40,USD,amazon', // line 5: KETTLE is no product → rejected (unknown SKU), as through any mapping
+  '111-0000004-0000004,1,2025-06-03,KETTLE,1,40,USD,amazon', // line 5: KETTLE is no product → loads with a warning (unknown SKU), as through any mapping
 );
 // Products: SHIRT-M, SHIRT-L, MUG, TEA (4 rows). KETTLE is missing.
 const PRODUCTS = csv('sku,product_name,category,supplier,unit_cost', 'SHIRT-M,Shirt M,apparel,S1,8', 'SHIRT-L,Shirt L,apparel,S1,9', 'MUG,Mug,home,S2,2', 'TEA,Tea,food,S3,1');
@@ -41,21 +41,21 @@ const FBA = tsv(
   ['2025-06-10T10:00:00+00:00', '111-0000003-0000003', 'MUG', 'B0C', 'X00C', 'Mug', '1', 'PHX3', 'SELLABLE', 'UNWANTED_ITEM', 'Unit returned to inventory', 'LPN3', ''],
   // line 5: order 111-…9 is not among the order lines → loads, does NOT find its order
   ['2025-06-09T10:00:00+00:00', '111-0000009-0000009', 'SHIRT-M', 'B0A', 'X00A', 'Shirt M', '1', 'PHX3', 'SELLABLE', 'APPAREL_TOO_LARGE', 'Unit returned to inventory', 'LPN5', ''],
-  // line 6: KETTLE is not among the products (loaded first) → rejected (unknown SKU)
+  // line 6: KETTLE is not among the products (loaded first) → loads with a warning (unknown SKU), finds its order
   ['2025-06-09T11:00:00+00:00', '111-0000004-0000004', 'KETTLE', 'B0K', 'X00K', 'Kettle', '1', 'PHX3', 'SELLABLE', 'DEFECTIVE', '', 'LPN6', ''],
   // line 7: line 2 again (overlapping reports) → rejected (duplicate)
   ['2025-06-05T15:31:40+00:00', '111-0000001-0000001', 'SHIRT-M', 'B0A', 'X00A', 'Shirt M', '1', 'PHX3', 'SELLABLE', 'APPAREL_TOO_SMALL', 'Unit returned to inventory', 'LPN1', 'runs small'],
   // line 8: TEA on order 111-…2 (not a SKU of that order, but a product) → loads, finds its order
   ['2025-06-11T10:00:00+00:00', '111-0000002-0000002', 'TEA', 'B0T', 'X00T', 'Tea', '1', 'PHX3', 'SELLABLE', 'MISORDERED', 'Unit returned to inventory', 'LPN8', ''],
 );
-// FBA: read 7 = loaded 4 (lines 2, 3, 5, 8) + rejected 3 (lines 4, 6, 7) + excluded 0.
+// FBA: read 7 = loaded 5 (lines 2, 3, 5, 6, 8) + rejected 2 (lines 4, 7) + excluded 0; 1 warned (line 6).
 
 const REVIEWS = csv(
   'Review ID,Product,Stars,Posted,Text,Status',
   'V1,MUG,5,2025-06-20,great mug,published', //      line 2 → loads
   'V2,SHIRT-M,2,2025-06-21,runs small,published', // line 3 → loads
   'V3,SHIRT-L,1,2025-06-22,buy cheap pills,spam', // line 4 → excluded (spam)
-  'V4,NOPE,3,2025-06-22,??,published', //            line 5 → rejected (unknown SKU NOPE)
+  'V4,NOPE,3,2025-06-22,??,published', //            line 5 → loads with a warning (unknown SKU NOPE)
 );
 // Reviews: read 4 = loaded 2 + rejected 1 + excluded 1.
 const REVIEWS_MAPPING: MappingSpec = {
@@ -73,10 +73,10 @@ const REVIEWS_MAPPING: MappingSpec = {
 };
 
 // Join coverage of the batch, by hand:
-//   returns loaded: lines 2 (…1), 3 (…2), 5 (…9), 8 (…2) → 4 rows with an order id, 3 found (…9 is not an order):
-//     coverage 3/4, example 111-0000009-0000009, target 3 order lines (the KETTLE line was refused).
-//   SKUs: order lines {SHIRT-M, SHIRT-L, MUG} ∪ returns {SHIRT-M, SHIRT-L, TEA} ∪ reviews {MUG, SHIRT-M}
-//     = {SHIRT-M, SHIRT-L, MUG, TEA}: 4, all products: coverage 4/4.
+//   returns loaded: lines 2 (…1), 3 (…2), 5 (…9), 6 (…4), 8 (…2) → 5 rows with an order id, 4 found (…9 is not an order):
+//     coverage 4/5, example 111-0000009-0000009, target 4 order lines.
+//   SKUs: order lines {SHIRT-M, SHIRT-L, MUG, KETTLE} ∪ returns {SHIRT-M, SHIRT-L, KETTLE, TEA} ∪ reviews {MUG, SHIRT-M, NOPE}
+//     = {SHIRT-M, SHIRT-L, MUG, KETTLE, TEA, NOPE}: 6, of which 4 are products: coverage 4/6, example KETTLE.
 //   shipments: none.
 
 function fbaMapping(): MappingSpec {
@@ -113,21 +113,23 @@ describe('replaceData with mapped exports', () => {
     expect(result.replaced).toBe(true);
     // Reports in the order given; read = loaded + rejected + excluded for each.
     expect(result.reports.map((r) => [r.file, r.route, r.table, r.rowsRead, r.rowsLoaded, r.rowsRejected, r.rowsExcluded, r.rowsWarned])).toEqual([
-      ['fba_returns.tsv', 'mapping', 'returns', 7, 4, 3, 0, 0],
-      ['reviews_export.csv', 'mapping', 'reviews', 4, 2, 1, 1, 0],
-      ['order_lines.csv', 'canonical', 'order_lines', 4, 3, 1, 0, 0],
+      ['fba_returns.tsv', 'mapping', 'returns', 7, 5, 2, 0, 1],
+      ['reviews_export.csv', 'mapping', 'reviews', 4, 3, 0, 1, 1],
+      ['order_lines.csv', 'canonical', 'order_lines', 4, 4, 0, 0, 1],
       ['products.csv', 'canonical', 'products', 4, 4, 0, 0, 0],
     ]);
     expect(result.reports[0]).toMatchObject({ mapping: 'Amazon FBA customer returns', preset: 'amazon_fba_returns' });
     expect(result.reports[0]!.reasons.map((r) => [r.severity, r.reason, r.rows])).toEqual([
       ['rejected', 'duplicate return_id', 1],
       ['rejected', 'return dated before its order', 1],
-      ['rejected', 'unknown SKU', 1],
+      ['warning', 'unknown SKU', 1],
     ]);
     expect(result.reports[1]!.reasons.map((r) => [r.severity, r.reason, r.rows])).toEqual([
       ['excluded', 'spam review', 1],
-      ['rejected', 'unknown SKU', 1],
+      ['warning', 'unknown SKU', 1],
     ]);
+    // The canonical file gets the same check and the same words as the mapped ones.
+    expect(result.reports[2]!.reasons.map((r) => [r.severity, r.reason, r.rows])).toEqual([['warning', 'unknown SKU', 1]]);
     expect(result.loadedFiles).toEqual(['fba_returns.tsv', 'reviews_export.csv', 'order_lines.csv', 'products.csv']);
 
     // Loaded in dependency order, 1-based; rows read so far grow; the file's records counted when read.
@@ -145,36 +147,36 @@ describe('replaceData with mapped exports', () => {
     expect(steps.at(-1)).toMatchObject({ step: 'done', rowsRead: 19 });
 
     expect(result.coverage?.map((c) => [c.join_name, c.total, c.with_key, c.matched, c.unmatched, c.target_rows, c.example_unmatched])).toEqual([
-      ['returns_to_orders', 4, 4, 3, 1, 3, '111-0000009-0000009'],
-      ['skus_to_products', 4, 4, 4, 0, 4, null],
-      ['shipments_to_orders', 0, 0, 0, 0, 3, null],
+      ['returns_to_orders', 5, 5, 4, 1, 4, '111-0000009-0000009'],
+      ['skus_to_products', 6, 6, 4, 2, 4, 'KETTLE'],
+      ['shipments_to_orders', 0, 0, 0, 0, 4, null],
     ]);
-    expect(result.coverage![0]!.coverage).toBeCloseTo(3 / 4, 10);
-    expect(result.coverage![1]!.coverage).toBe(1);
+    expect(result.coverage![0]!.coverage).toBeCloseTo(4 / 5, 10);
+    expect(result.coverage![1]!.coverage).toBeCloseTo(4 / 6, 10);
     expect(result.issues).toEqual([]);
 
-    // The data is the batch: 3 orders; 4 returns; load_log and load_issues say the same as the reports.
-    expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 3, returns: 4 });
+    // The data is the batch: 4 orders; 5 returns; load_log and load_issues say the same as the reports.
+    expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 4, returns: 5 });
     expect(await q(`SELECT source_file, table_name, rows_read, rows_loaded, rows_rejected, rows_excluded FROM load_log ORDER BY source_file`)).toEqual([
-      { source_file: 'fba_returns.tsv', table_name: 'returns', rows_read: 7, rows_loaded: 4, rows_rejected: 3, rows_excluded: 0 },
-      { source_file: 'order_lines.csv', table_name: 'order_lines', rows_read: 4, rows_loaded: 3, rows_rejected: 1, rows_excluded: 0 },
+      { source_file: 'fba_returns.tsv', table_name: 'returns', rows_read: 7, rows_loaded: 5, rows_rejected: 2, rows_excluded: 0 },
+      { source_file: 'order_lines.csv', table_name: 'order_lines', rows_read: 4, rows_loaded: 4, rows_rejected: 0, rows_excluded: 0 },
       { source_file: 'products.csv', table_name: 'products', rows_read: 4, rows_loaded: 4, rows_rejected: 0, rows_excluded: 0 },
-      { source_file: 'reviews_export.csv', table_name: 'reviews', rows_read: 4, rows_loaded: 2, rows_rejected: 1, rows_excluded: 1 },
+      { source_file: 'reviews_export.csv', table_name: 'reviews', rows_read: 4, rows_loaded: 3, rows_rejected: 0, rows_excluded: 1 },
     ]);
     expect(await q(`SELECT source_file, line_number, severity FROM load_issues ORDER BY source_file, line_number`)).toEqual([
       { source_file: 'fba_returns.tsv', line_number: 4, severity: 'rejected' },
-      { source_file: 'fba_returns.tsv', line_number: 6, severity: 'rejected' },
+      { source_file: 'fba_returns.tsv', line_number: 6, severity: 'warning' },
       { source_file: 'fba_returns.tsv', line_number: 7, severity: 'rejected' },
-      { source_file: 'order_lines.csv', line_number: 5, severity: 'rejected' },
+      { source_file: 'order_lines.csv', line_number: 5, severity: 'warning' },
       { source_file: 'reviews_export.csv', line_number: 4, severity: 'excluded' },
-      { source_file: 'reviews_export.csv', line_number: 5, severity: 'rejected' },
+      { source_file: 'reviews_export.csv', line_number: 5, severity: 'warning' },
     ]);
     const dq = (await db.runner().run('data_quality')).rows;
-    expect(dq.find((r) => r.table_name === 'reviews')).toMatchObject({ rows_read: 4, rows_loaded: 2, rows_rejected: 1, rows_excluded: 1 });
+    expect(dq.find((r) => r.table_name === 'reviews')).toMatchObject({ rows_read: 4, rows_loaded: 3, rows_rejected: 0, rows_excluded: 1 });
     // The same coverage from the model on the swapped-in data.
-    expect((await db.runner().run('join_coverage')).rows.map((r) => r.matched)).toEqual([3, 4, 0]);
+    expect((await db.runner().run('join_coverage')).rows.map((r) => r.matched)).toEqual([4, 4, 0]);
     // The derived returns found their lines where the order has the SKU.
-    expect(await q(`SELECT count(*) FILTER (WHERE line_matched) AS matched, count(*) AS n FROM returns_enriched`)).toEqual([{ matched: 2, n: 4 }]);
+    expect(await q(`SELECT count(*) FILTER (WHERE line_matched) AS matched, count(*) AS n FROM returns_enriched`)).toEqual([{ matched: 3, n: 5 }]);
     expect((await q('SELECT current_schema() AS s'))[0]!.s).toBe('main');
     expect(await q(`SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('incoming', 'outgoing', 'preview_import')`)).toEqual([]);
   });

@@ -120,15 +120,22 @@ describe('applying a mapping', () => {
     // Nothing loaded, but the file's one row is accounted for: read and rejected with the reason.
     expect([r2.rowsRead, r2.rowsLoaded, r2.rowsRejected]).toEqual([1, 0, 1]);
     expect(await rows('SELECT count(*) AS n FROM order_lines')).toEqual([{ n: 0 }]);
-    expect(await rows('SELECT rows_read, rows_loaded, rows_rejected FROM load_log')).toEqual([{ rows_read: 1, rows_loaded: 0, rows_rejected: 1 }]);
-    expect(await rows('SELECT line_number, reason, raw FROM load_issues')).toEqual([
+    // Both files' rows are accounted for: read and rejected with the reason (the mapping's, then the file's).
+    expect(await rows('SELECT source_file, rows_read, rows_loaded, rows_rejected FROM load_log ORDER BY source_file')).toEqual([
+      { source_file: 'a.csv', rows_read: 1, rows_loaded: 0, rows_rejected: 1 },
+      { source_file: 'b.csv', rows_read: 1, rows_loaded: 0, rows_rejected: 1 },
+    ]);
+    expect(await rows("SELECT line_number, reason, raw FROM load_issues WHERE source_file = 'b.csv'")).toEqual([
       { line_number: 2, reason: 'file not loaded: the file has no columns "Artikel", "Preis", "Land" (its columns: "Bestellung", "Datum", "Menge")', raw: '1;01.02.2024;1' },
+    ]);
+    expect(await rows("SELECT reason FROM load_issues WHERE source_file = 'a.csv'")).toEqual([
+      { reason: 'file not loaded: the mapping is not valid: targets[0].columns.order_date.transform.format: the date format is not chosen yet: the sampled dates fit more than one format (e.g. day-first and month-first); pick one' },
     ]);
   });
 
   it('rejects with reasons, warns, excludes, and the accounting adds up across tables', async () => {
     await reset();
-    // Products first: SKUs A and B exist; C does not.
+    // Products first: SKUs A and B exist; C does not. These mappings refuse unknown SKUs (the default warns).
     const p = await load('products.csv', 'sku,name\nA,Shirt\nB,Shoe\n', mapping([{ table: 'products', columns: { sku: { column: 'sku' }, product_name: { column: 'name' } } }]));
     expect(p).toMatchObject({ rowsRead: 2, rowsLoaded: 2 });
     const orders = [
@@ -148,7 +155,7 @@ describe('applying a mapping', () => {
         quantity: { column: 'qty' }, unit_price: { column: 'price', transform: { kind: 'number', decimal: '.', thousands: ',', currency: true, sign: 'keep' } },
       },
       exclude: [{ when: { column: 'type', is: 'equals', value: 'TEST' }, reason: 'test order' }],
-    }]));
+    }], src(), { checks: { unknownSku: 'reject' } }));
     expect(o).toMatchObject({ rowsRead: 7, rowsLoaded: 3, rowsRejected: 3, rowsExcluded: 1, rowsWarned: 1 });
     balanced(o);
     expect(await issues('orders.csv')).toEqual([
@@ -171,7 +178,7 @@ describe('applying a mapping', () => {
     const r = await load('returns.csv', returns, mapping([{
       table: 'returns',
       columns: { return_id: { column: 'rid' }, order_id: { column: 'order' }, sku: { column: 'sku' }, quantity: { column: 'qty' }, requested_at: { column: 'requested' } },
-    }]));
+    }], src(), { checks: { unknownSku: 'reject' } }));
     expect(r).toMatchObject({ rowsRead: 6, rowsLoaded: 3, rowsRejected: 3, rowsExcluded: 0, rowsWarned: 1 });
     balanced(r);
     // 2022-01-10 → 2023-01-10: 365 days, → 2024-01-10: 365, → 2024-02-10: 31, → 2024-03-01: 20 (Feb 2024 has 29 days) = 781 > 730.
@@ -186,7 +193,7 @@ describe('applying a mapping', () => {
     const again = await load('orders.csv', orders, mapping([{
       table: 'order_lines',
       columns: { order_id: { column: 'order' }, line_id: { column: 'line' }, order_date: { column: 'date' }, sku: { column: 'sku' }, quantity: { column: 'qty' }, unit_price: { column: 'price', transform: { kind: 'number', decimal: '.', thousands: ',', currency: true, sign: 'keep' } } },
-    }]));
+    }], src(), { checks: { unknownSku: 'reject' } }));
     // Lines 2, 3, 6 are already loaded, 5 repeats 3, 4 is an unknown SKU, 8 a negative price;
     // line 7 (the test order) loads now: this mapping has no exclusion rule.
     expect(again).toMatchObject({ rowsRead: 7, rowsLoaded: 1, rowsRejected: 6, rowsExcluded: 0 });

@@ -181,7 +181,7 @@ describe('import engine features', () => {
     expect(await engine().query(`SELECT count(*) AS n FROM load_issues WHERE table_name = 'lookup:products'`)).toEqual([{ n: 5 }]);
   });
 
-  it('says which lookup file or column is missing, and loads nothing', async () => {
+  it('says which lookup file or column is missing, loads nothing, and lists the file\'s rows as rejected', async () => {
     await db.fixture({});
     const noFile = await load(SALES, SALES_MAPPING, { lookupFiles: [PRODUCTS, SUBCATS] });
     expect(noFile.error).toBe(
@@ -189,7 +189,9 @@ describe('import engine features', () => {
     );
     const badCol = await load(SALES, { ...SALES_MAPPING, lookups: [{ ...LOOKUPS[0]!, key: 'Key' }, LOOKUPS[1]!, LOOKUPS[2]!] }, { lookupFiles: [PRODUCTS, SUBCATS, CATS] });
     expect(badCol.error).toBe('sales.csv: products_2024.csv (lookup products) has no column "Key" (its columns: "ProductKey", "SKU", "Price", "SubKey")');
-    expect(await engine().query('SELECT count(*) AS n FROM load_log')).toEqual([{ n: 0 }]);
+    expect(await engine().query('SELECT count(*) AS n FROM order_lines')).toEqual([{ n: 0 }]);
+    // Each attempt read the file's rows and listed them as rejected with the reason.
+    expect(await engine().query('SELECT rows_read = rows_rejected AND rows_loaded = 0 AS refused FROM load_log')).toEqual([{ refused: true }, { refused: true }]);
     // A lookup may only read lookups listed before it.
     const v = validateMapping({ ...SALES_MAPPING, lookups: [LOOKUPS[1]!, LOOKUPS[0]!] });
     expect(v.ok ? [] : v.errors).toEqual(['lookups[0].on: lookup "products" must be listed before this one']);

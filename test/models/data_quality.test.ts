@@ -17,16 +17,18 @@ const day = (v: unknown): string | null => (v instanceof Date ? v.toISOString().
 
 const OL_HEADER = 'order_id,line_id,order_date,sku,quantity,unit_price,channel,region';
 // order_lines, 10 data rows:
-//   O1, O2, O6 (sku Z: no product → orphan), O9 (2099: loaded with a future-date warning) → 4 loaded
+//   O1, O2, O6 (sku Z: no product → orphan, loaded with an unknown-SKU warning), O9 (2099: loaded with a future-date
+//   warning) → 4 loaded, 2 warned
 //   O3, O4 bad dates; O5 missing sku; O1 again (duplicate); O7 negative quantity; O8 one column too many
 //   → 6 rejected, top reason 'bad date in order_date' (2)
 // products: A, B, C loaded; A again is a duplicate sku → 3 + 1
 // shipments: O1, O2, O99 (no such order → orphan) loaded; O6 'soon' is not a timestamp → 3 + 1
-// returns (8 rows): R6 negative quantity, R7 missing quantity → rejected (tie: 'missing quantity' first);
+// returns (8 rows): R6 negative quantity, R7 missing quantity, R3 (below) → rejected (tie: 'missing quantity' first);
 //   R1 raw 'APPAREL_TOO_SMALL' maps; R2 'blorf zzz' and R5 'zzz qqq' map to nothing; R3 has a canonical
 //   reason (its raw text does not matter); R8 reason 'bogus' is not canonical and 'nonsense words' maps to
 //   nothing → unmapped 3 (R2, R5, R8); R4 has no order; R5's order O77 does not exist → orphan 1;
-//   R3 requested 01-09, its order O2 placed 01-10 → before order 1. Requested 01-08 … 01-21.
+//   R3 requested 01-09, its order O2 placed 01-10 → rejected by the loader (return dated before its order), so
+//   none loaded is before its order: 5 loaded + 3 rejected. Requested 01-08 … 01-21.
 // reviews, in two files: the first holds only V3 (rating 6 → rejected), the second V1 and V2 (sku Z9 → orphan):
 //   summed over both files: read 1 + 2 = 3, loaded 0 + 2 = 2, rejected 1 + 0 = 1.
 const DIRTY = {
@@ -84,8 +86,8 @@ describe('data_quality', () => {
     const [lines, products, shipments, returns, reviews] = rows;
 
     expect(lines).toMatchObject({
-      rows_read: 10, rows_loaded: 4, rows_rejected: 6, rows_excluded: 0, rows_warned: 1, rows_now: 4, orphans: 1,
-      unmapped_reasons: 0, returns_without_order: 0, returns_before_order: 0, top_rejection: 'bad date in order_date',
+      rows_read: 10, rows_loaded: 4, rows_rejected: 6, rows_excluded: 0, rows_warned: 2, rows_now: 4, orphans: 1,
+      unmapped_reasons: 0, returns_without_order: 0, returns_before_order: 0, top_rejection: 'bad date in order_date (expected ISO 8601 (year-month-day))',
     });
     expect([day(lines!.date_min), day(lines!.date_max)]).toEqual(['2024-01-05', '2099-01-01']);
 
@@ -95,13 +97,13 @@ describe('data_quality', () => {
     });
 
     expect(shipments).toMatchObject({
-      rows_read: 4, rows_loaded: 3, rows_rejected: 1, rows_now: 3, orphans: 1, top_rejection: 'bad timestamp in shipped_at',
+      rows_read: 4, rows_loaded: 3, rows_rejected: 1, rows_now: 3, orphans: 1, top_rejection: 'bad date in shipped_at (expected ISO 8601 (year-month-day))',
     });
     expect([day(shipments!.date_min), day(shipments!.date_max)]).toEqual(['2024-01-06', '2024-03-01']);
 
     expect(returns).toMatchObject({
-      rows_read: 8, rows_loaded: 6, rows_rejected: 2, rows_now: 6, orphans: 1, unmapped_reasons: 3,
-      returns_without_order: 1, returns_before_order: 1, top_rejection: 'missing quantity',
+      rows_read: 8, rows_loaded: 5, rows_rejected: 3, rows_now: 5, orphans: 1, unmapped_reasons: 3,
+      returns_without_order: 1, returns_before_order: 0, top_rejection: 'missing quantity',
     });
     expect([day(returns!.date_min), day(returns!.date_max)]).toEqual(['2024-01-08', '2024-01-21']);
 

@@ -87,4 +87,23 @@ describe('join_coverage', () => {
     await expect(db.runner().run('join_coverage', { channel: ['web'] })).rejects.toThrow('join_coverage has no parameter "channel"');
     expect(db.runner().header('join_coverage').usesFilters).toBe(false);
   });
+
+  it('a return naming its line finds its order only through that line; line ids spelled "02" or "2.0" are line 2', async () => {
+    // O1 has lines 1 and 2. R1 names line "02", R2 line "2.0": the loader reads both as line 2 → found.
+    // R3 names line 7, which O1 does not have → not found (the order exists, the line does not).
+    // R4 names no line → found by its order. → total 4, with_key 4, matched 3, example O1 (R3's order).
+    await db.fixture({
+      order_lines: FIXTURE.order_lines,
+      returns: csv('return_id,order_id,line_id,quantity', 'R1,O1,02,1', 'R2,O1,2.0,1', 'R3,O1,7,1', 'R4,O1,,1'),
+    });
+    const [row] = (await db.runner().run('join_coverage')).rows;
+    expect(row).toMatchObject({ join_name: 'returns_to_orders', total: 4, with_key: 4, matched: 3, unmatched: 1, example_unmatched: 'O1' });
+    expect(await db.runner().engine.query('SELECT return_id, line_id FROM returns ORDER BY return_id')).toEqual([
+      { return_id: 'R1', line_id: '2' }, { return_id: 'R2', line_id: '2' }, { return_id: 'R3', line_id: '7' }, { return_id: 'R4', line_id: null },
+    ]);
+    // The derived returns find the line (and its SKU B) the same way.
+    expect(await db.runner().engine.query(`SELECT return_id, sku FROM returns_enriched WHERE return_id IN ('R1', 'R2') ORDER BY return_id`)).toEqual([
+      { return_id: 'R1', sku: 'B' }, { return_id: 'R2', sku: 'B' },
+    ]);
+  });
 });

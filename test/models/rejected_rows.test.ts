@@ -26,7 +26,7 @@ const RETURNS = csv(
   'R1,O1,1,2024-01-15',
   'R1,O1,1,2024-01-16',
   'R2,O1,x,2024-01-16',
-  'R3,O1,1,2999-01-01',
+  'R3,O1,1,2099-01-01',
 );
 
 const brief = (rows: Row[]) => rows.map((r) => `${String(r.table_name)}:${String(r.line_number)}:${String(r.severity)}`);
@@ -45,25 +45,27 @@ describe('rejected_rows', () => {
     expect(res.status).toBe('ok');
     expect(brief(res.rows)).toEqual([
       'order_lines:3:rejected', 'order_lines:4:rejected', 'order_lines:5:rejected',
-      'returns:3:rejected', 'returns:4:rejected', 'returns:5:warning',
+      'returns:3:rejected', 'returns:4:rejected', 'returns:5:warning', 'returns:5:warning',
     ]);
+    // R3 (2099) is flagged twice: in the future, and more than 730 days after its order.
     expect(res.rows.map((r) => r.reason)).toEqual([
-      'bad date in order_date: "notadate"', 'negative quantity', 'duplicate order_id + line_id',
-      'duplicate return_id', 'bad integer in quantity: "x"', 'requested_at is in the future: 2999-01-01',
+      'bad date in order_date (expected ISO 8601 (year-month-day)): "notadate"', 'negative quantity: "-1"', 'duplicate order_id + line_id: "O1 + L1" (first on line 2)',
+      'duplicate return_id: "R1" (first on line 2)', 'bad whole number in quantity: "x"', 'requested_at is in the future: "2099-01-01"',
+      'return 27385 days after its order: "2099-01-01" (order date 2024-01-10)',
     ]);
-    expect(res.rows[0]).toMatchObject({ source_file: 'order_lines.csv', raw: 'O2,L1,notadate,A,1,10', total_rows: 6 });
+    expect(res.rows[0]).toMatchObject({ source_file: 'order_lines.csv', raw: 'O2,L1,notadate,A,1,10', total_rows: 7 });
     expect(res.rows[2]!.raw).toBe('O1,L1,2024-01-12,B,1,10');
   });
 
   it('filters by table and severity, and pages', async () => {
     await load();
     const run = async (p: Record<string, unknown>) => (await db.runner().run('rejected_rows', p as never)).rows;
-    expect(brief(await run({ table_name: 'returns' }))).toEqual(['returns:3:rejected', 'returns:4:rejected', 'returns:5:warning']);
-    expect(brief(await run({ severity: 'warning' }))).toEqual(['returns:5:warning']);
+    expect(brief(await run({ table_name: 'returns' }))).toEqual(['returns:3:rejected', 'returns:4:rejected', 'returns:5:warning', 'returns:5:warning']);
+    expect(brief(await run({ severity: 'warning' }))).toEqual(['returns:5:warning', 'returns:5:warning']);
     expect(brief(await run({ table_name: 'order_lines', severity: 'warning' }))).toEqual([]);
     const page = await run({ limit: 2, offset: 2 });
     expect(brief(page)).toEqual(['order_lines:5:rejected', 'returns:3:rejected']);
-    expect(page.map((r) => r.total_rows)).toEqual([6, 6]);
+    expect(page.map((r) => r.total_rows)).toEqual([7, 7]);
   });
 
   it('is empty when everything loaded cleanly', async () => {

@@ -860,7 +860,9 @@ async function loadTarget(
     );
   }
   const warnings: { sql: string; params: (string | number | boolean | null)[] }[] = [];
-  const unknownSku = opts.unknownSku ?? 'reject';
+  // Default warn: a sale of a SKU the product file lacks happened (the catalogue is incomplete);
+  // it loads, is listed, and join_coverage counts it. A mapping may say reject.
+  const unknownSku = opts.unknownSku ?? 'warn';
   if (hasProducts && mapped.has('sku') && table !== 'products' && table !== 'shipments' && unknownSku !== 'ignore' && !expand) {
     const msg = `'unknown SKU: "' || sku || '" (not among the products loaded)'`;
     const cond = `sku IS NOT NULL AND sku NOT IN (SELECT sku FROM products WHERE sku IS NOT NULL)`;

@@ -203,7 +203,7 @@ export interface FillDown {
 }
 
 export interface CheckOptions {
-  /** A SKU missing from the products already loaded (only when some are): reject (default), warn or ignore. */
+  /** A SKU missing from the products already loaded (only when some are): warn (default: loaded and listed), reject or ignore. */
   unknownSku?: 'reject' | 'warn' | 'ignore';
   /** A return dated before its order's date: reject (default) or warn. */
   returnBeforeOrder?: 'reject' | 'warn';
