@@ -165,11 +165,14 @@ export function onDataChanged(listener: (change: DataChange) => void): () => voi
  * Loads a batch of canonical files as the new data set (see src/loader/replace-data.ts): only a
  * batch with usable order lines replaces the data; otherwise the last good data stays, and the
  * result says what failed. `label` names the source (default: the loaded files' names).
+ * A file that cannot be used keeps the data too, unless `allowPartial` (the user accepted the
+ * batch without it).
  */
 export async function replaceSessionData(
   files: BatchFile[],
   onProgress?: (p: ReplaceProgress) => void,
   label?: string,
+  options: { allowPartial?: boolean } = {},
 ): Promise<ReplaceResult> {
   // Refused before anything is read: past the wasm memory limit a load crashes the worker.
   const session = await getSession();
@@ -179,7 +182,7 @@ export async function replaceSessionData(
   const [held] = await session.runner.engine.query('SELECT coalesce(sum(memory_usage_bytes), 0) AS b FROM duckdb_memory()');
   const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: sizeOf(f) })), undefined, Number(held?.b ?? 0));
   if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], refusedFiles: [], coverage: null, issues: [] };
-  const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress);
+  const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, options);
   if (result.replaced) {
     session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);
     session.reports = result.reports;

@@ -8,7 +8,7 @@ import { CoverageList, RejectsDownload } from './BatchSummary';
 import { ImportBatch } from './ImportBatch';
 import { addFiles, useImportBatch } from './import-store';
 import { ACCEPTED_EXTENSIONS, progressFraction, progressText, summarizeFile, type FileTone } from './load-summary';
-import { loadFiles, resetDemo, useLoadState } from './load-store';
+import { acceptPartialBatch, loadFiles, partialAcceptable, resetDemo, useLoadState } from './load-store';
 import { routeOf } from './mapping-step';
 import { useDataSource } from './use-data-source';
 
@@ -140,6 +140,13 @@ export function FileLoader({ runner, dataVersion }: { runner: Runner; dataVersio
             ) : (
               <Callout color="rose" title="The data was not replaced" data-testid="load-problem">
                 {last.result.problem}
+                {partialAcceptable(last.result) && (
+                  <div className="mt-3">
+                    <Button size="xs" variant="secondary" onClick={() => void acceptPartialBatch()} data-testid="accept-partial">
+                      Load the rest without {last.result.refusedFiles.join(', ')}
+                    </Button>
+                  </div>
+                )}
               </Callout>
             )}
             <FileResults reports={last.result.reports} batchReplaced={last.result.replaced} />

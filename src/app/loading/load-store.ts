@@ -56,16 +56,35 @@ async function run(kind: 'files' | 'demo', go: (onProgress: (p: ReplaceProgress)
   return result;
 }
 
+/** The last batch of files loaded, so a batch refused for one unusable file can be accepted without it. */
+let lastBatch: BatchFile[] | null = null;
+
 /** Loads picked or dropped files (browser File objects) as the new data set. */
 export function loadFiles(files: readonly File[]): Promise<ReplaceResult | null> {
   // The Files themselves: the loader reads them in pieces, never whole.
-  const batch = files.map((f) => ({ name: f.name, bytes: f }));
-  return run('files', (onProgress) => replaceSessionData(batch, onProgress));
+  return loadBatchFiles(files.map((f) => ({ name: f.name, bytes: f })));
 }
 
 /** Loads a prepared batch (canonical files and mapped exports) as the new data set. */
 export function loadBatchFiles(batch: BatchFile[]): Promise<ReplaceResult | null> {
+  lastBatch = batch;
   return run('files', (onProgress) => replaceSessionData(batch, onProgress));
+}
+
+/**
+ * Whether a refused batch can be taken without its unusable files: some file could not be used,
+ * and the order lines that could are there.
+ */
+export function partialAcceptable(result: ReplaceResult): boolean {
+  return !result.replaced && result.refusedFiles.length > 0
+    && result.reports.some((r) => !r.error && r.tables.some((t) => t.table === 'order_lines' && t.rowsLoaded > 0));
+}
+
+/** Loads the last batch again, accepting that the files that cannot be used are left out (listed, their rows rejected). */
+export function acceptPartialBatch(): Promise<ReplaceResult | null> {
+  const batch = lastBatch;
+  if (!batch) return Promise.resolve(null);
+  return run('files', (onProgress) => replaceSessionData(batch, onProgress, undefined, { allowPartial: true }));
 }
 
 /** Goes back to the bundled demo data. */
