@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { decodeParquetNode } from '../src/loader/parquet-node';
-import { exclusive, replaceData, whenIdle, type BatchFile, type ReplaceProgress } from '../src/loader/replace-data';
+import { replaceData, type BatchFile, type ReplaceProgress } from '../src/loader/replace-data';
 import { csv, useEngine } from './helpers/engine';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -184,13 +184,13 @@ describe('replaceData', () => {
     };
     const a = replaceData(db.runner(), [slow], decodeParquetNode);
     const b = replaceData(db.runner(), [second], decodeParquetNode);
-    await whenIdle(db.runner());
+    await db.runner().whenIdle();
     expect(order).toEqual(['first read', 'second read']);
     expect((await a).replaced && (await b).replaced).toBe(true);
     expect(await q('SELECT order_id FROM order_lines ORDER BY 1')).toEqual([{ order_id: 'F1' }, { order_id: 'F2' }]);
   });
 
-  it('holds a table write sent through exclusive() until the batch is in, so it lands in main', async () => {
+  it('holds a table write sent through the runner\'s one lock until the batch is in, so it lands in main', async () => {
     const slow: BatchFile = {
       name: 'order_lines.csv',
       bytes: async () => {
@@ -199,7 +199,7 @@ describe('replaceData', () => {
       },
     };
     const load = replaceData(db.runner(), [slow], decodeParquetNode);
-    const write = exclusive(db.runner(), () => db.runner().setAssumptions({ handling_cost_per_return: 9 }));
+    const write = db.runner().exclusive(() => db.runner().setAssumptions({ handling_cost_per_return: 9 }));
     await Promise.all([load, write]);
     expect(await q(`SELECT value FROM main.assumptions WHERE key = 'handling_cost_per_return'`)).toEqual([{ value: 9 }]);
     expect((await db.runner().run('kpis')).rows[0]).toMatchObject({ orders: 1 });

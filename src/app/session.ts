@@ -4,7 +4,7 @@ import { capacityProblem } from '../loader/browser-capacity';
 import { importSqlFrom } from '../loader/import/apply';
 import { loadFile, loadOrder, type FileLoadReport } from '../loader/load-file';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
-import { exclusive, replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
+import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
 import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
 import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
@@ -51,7 +51,7 @@ export function getSession(): Promise<Session> {
  * The same session as soon as the dashboard can show: at once with the build's answers for
  * the demo's first screen (its runner answers those, and waits for the data for anything
  * else), otherwise when getSession() resolves. For rendering only: whatever reads or writes
- * tables itself (loading files, previews, assumptions) goes through getSession/withDataLock.
+ * tables itself (loading files, previews, assumptions) goes through the runner's one lock (Runner.exclusive).
  */
 export function getFirstScreenSession(): Promise<Session> {
   return startOnce().early;
@@ -95,7 +95,7 @@ function startDemoSession(): { early: Promise<Session>; full: Promise<Session> }
   runner.onIdleWork = (n) => (document.documentElement.dataset.workAhead = String(n));
   const session: Session = { runner, sourceLabel: 'Demo data', reports: [] };
   // Held like a data replacement: nothing else writes tables until the demo data is in.
-  const full = exclusive(runner, async () => {
+  const full = runner.exclusive(async () => {
     await engine;
     progress('Preparing the models…');
     await runner.init();
@@ -199,13 +199,3 @@ export async function resetToDemoData(onProgress?: (p: ReplaceProgress) => void)
   return replaceSessionData(files, onProgress, 'Demo data');
 }
 
-/**
- * Runs `fn` with the session's runner once no data replacement is running, and holds later
- * replacements until it is done. Anything that writes tables (runner.setAssumptions) should go
- * through here: while a batch loads, unqualified table names point at the batch's shadow
- * schema (see src/loader/replace-data.ts), so a write in between would land there and be lost.
- */
-export async function withDataLock<T>(fn: (runner: Runner) => Promise<T>): Promise<T> {
-  const session = await getSession();
-  return exclusive(session.runner, () => fn(session.runner));
-}

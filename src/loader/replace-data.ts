@@ -3,17 +3,24 @@ import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
 import type { Row } from '../engine/types';
 import type { ModelResult, Runner } from '../runner/runner';
 import { firstLine } from './error-text';
-import { blobSource, formatOf, type ByteSource, type SourceFile } from './file-kinds';
-import { applyMapping, importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportReport, type ImportSql, type ReasonCount, type TableAccount } from './import/apply';
+import { blobSource, formatOf, type SourceFile } from './file-kinds';
+import { importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportSql, type ReasonCount } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
 import { fileMatches, type MappingSpec } from './import/spec';
-import { emptyReport, loadFile, loadOrder, type BatchFileReport, type FileLoadReport } from './load-file';
+import { ISSUE_CAP, type BatchFile, type ReplaceOptions, type ReplaceProgress, type ReplaceResult, type ReplaceStep } from './batch-types';
+import { noOrderLinesProblem, partialBatchProblem } from './batch-problems';
+import { emptyReport, loadFile, loadOrder, type BatchFileReport } from './load-file';
 import type { ParquetDecoder } from './read-input';
 
 export { loadOrder, tablesOf, type BatchFileReport, type FileLoadReport } from './load-file';
+export type { BatchFile, ReplaceOptions, ReplaceProgress, ReplaceResult, ReplaceStep } from './batch-types';
+export { ISSUE_CAP } from './batch-types';
+export type { JoinCoverage } from './import/coverage';
+export { noOrderLinesProblem, partialBatchProblem } from './batch-problems';
+export { previewMapping, type MappingPreview, type MappingPreviewOptions } from './preview-mapping';
 
 /**
- * Replacing the data with a new batch of canonical files, all or nothing.
+ * Replacing the data with a new batch of files (canonical files and exports with their mappings), all or nothing.
  *
  * The batch is loaded into a shadow schema first (`incoming`, with the canonical tables,
  * load_log and load_issues created there from the same DDL). The canonical loader writes to
@@ -41,79 +48,10 @@ export { loadOrder, tablesOf, type BatchFileReport, type FileLoadReport } from '
  * excluded). Before the batch is judged, join_coverage runs on it (how many
  * returns found their order, how many SKUs found their product).
  *
- * Caveat: the app has one DuckDB connection. A query another part of the app sends while a
- * batch loads runs on that connection with the search_path set to `incoming`: the few models
- * that read canonical tables directly (not the derived ones) may then see the half-loaded
- * batch, until the data-changed event makes them run again. Callers that write tables
- * (assumptions) should wait for `whenIdle` first.
+ * The app has one DuckDB connection: the whole replace runs under the runner's one lock
+ * (Runner.exclusive), so model queries wait meanwhile and anything else that writes tables
+ * (assumptions, currency settings, a preview) runs before or after it, never in between.
  */
-
-/**
- * A file of the batch. `bytes` may be read lazily (a function, which counts as the read step)
- * or be a browser File / Blob: then CSV-like files are read from it in pieces as they load,
- * never whole (Parquet and JSON are parsed whole), and progress counts the rows read.
- */
-export interface BatchFile {
-  name: string;
-  /** In memory, a browser File / Blob, a source read in pieces (a path in Node), or read when needed. */
-  bytes: Uint8Array | Blob | ByteSource | (() => Promise<Uint8Array>);
-  /** The file's size in bytes, known before it is read (the browser's capacity check; a Blob says its own). */
-  size?: number;
-  /**
-   * How to read a file that is not a canonical table file (a platform export): the mapping
-   * step's spec. Without it the file must be named after its table.
-   */
-  mapping?: MappingSpec;
-  /**
-   * The file only serves the lookups of the batch's mappings (a categories or territories
-   * list): it is handed to every mapping whose lookups name it and is not loaded itself. Its
-   * report accounts for its rows as the lookups read them (load_log under lookup:<name>).
-   */
-  lookupOnly?: boolean;
-}
-
-export type ReplaceStep = 'reading' | 'loading' | 'checking' | 'replacing' | 'deriving' | 'done';
-
-export interface ReplaceProgress {
-  step: ReplaceStep;
-  /** 1-based position of the file being read or loaded (in load order); 0 for the batch-wide steps. */
-  fileIndex: number;
-  fileCount: number;
-  file: string | null;
-  /** Data rows read so far: by the files already loaded, plus those of the current file read so far. */
-  rowsRead?: number;
-  /** About how many records the current file holds (line breaks counted once read; null for Parquet / JSON). */
-  fileRows?: number | null;
-}
-
-export type { JoinCoverage } from './import/coverage';
-
-export interface ReplaceResult {
-  /** True when the batch is now the data. */
-  replaced: boolean;
-  /** One report per file, in the order given. */
-  reports: BatchFileReport[];
-  /** Why the previous data was kept (replaced = false), in plain words. */
-  problem: string | null;
-  /** Files whose rows are now in the tables (replaced = true). */
-  loadedFiles: string[];
-  /**
-   * Files of the batch that could not be used at all (each report has its `error`; their rows
-   * count as read and rejected). Any of them keeps the previous data unless allowPartial.
-   */
-  refusedFiles: string[];
-  /** How the batch's tables join (join_coverage on the batch); null when it could not run. */
-  coverage: JoinCoverage[] | null;
-  /**
-   * The load_issues rows of a refused batch (up to ISSUE_CAP, by file and line), so its
-   * rejects can still be downloaded; empty when the batch replaced the data (its rows are in
-   * load_issues: rejected_rows lists them).
-   */
-  issues: Row[];
-}
-
-/** Most load_issues rows a refused batch hands back. */
-export const ISSUE_CAP = 100_000;
 
 /** About how many data records a delimited text holds: its line breaks, less the header. */
 export function approxRecords(bytes: Uint8Array, headerLines = 1): number {
@@ -123,47 +61,10 @@ export function approxRecords(bytes: Uint8Array, headerLines = 1): number {
   return Math.max(0, n - headerLines);
 }
 
+
 const SHADOW = 'incoming';
 const ASIDE = 'outgoing';
 const SWAPPED_TABLES = [...CANONICAL_TABLES, 'load_log', 'load_issues'] as const;
-
-const queues = new WeakMap<Runner, Promise<unknown>>();
-
-/**
- * Runs `fn` after every replace (and every other `exclusive` call) on this runner has finished,
- * and makes later ones wait for it: one batch at a time on the one connection.
- */
-export function exclusive<T>(runner: Runner, fn: () => Promise<T>): Promise<T> {
-  const before = queues.get(runner) ?? Promise.resolve();
-  const run = before.then(fn, fn);
-  queues.set(
-    runner,
-    run.catch(() => undefined),
-  );
-  return run;
-}
-
-/** Resolves when no replace is running or queued on this runner. */
-export async function whenIdle(runner: Runner): Promise<void> {
-  let current: Promise<unknown> | undefined;
-  while (current !== queues.get(runner)) {
-    current = queues.get(runner);
-    await current;
-  }
-}
-
-export interface ReplaceOptions {
-  /** The import engine's SQL (queries/import/*.sql). Default: from the runner's query sources. */
-  importSql?: ImportSql;
-  /**
-   * Replace the data even when some files of the batch could not be used (the user accepted the
-   * partial batch: the page asks, the CLI takes --allow-partial). Default false: a batch
-   * replaces the data only when every file in it is usable.
-   */
-  allowPartial?: boolean;
-  /** "Now" for the future-date warnings (tests). */
-  now?: Date;
-}
 
 /** Loads `files` as the new data set if they hold usable order lines; otherwise keeps the data. */
 export function replaceData(
@@ -174,75 +75,7 @@ export function replaceData(
   options: ReplaceOptions = {},
 ): Promise<ReplaceResult> {
   // Model queries wait meanwhile: the connection points at the batch's tables for most of it.
-  return exclusive(runner, () => runner.withQueriesHeld((runHere) => replaceNow(runner, runHere, files, decodeParquet, onProgress, options)));
-}
-
-export interface MappingPreviewOptions extends ReplaceOptions {
-  /** The other files of the batch, for the mapping's lookups. */
-  lookupFiles?: { name: string; bytes?: Uint8Array; text?: string }[];
-  /** Data records of the file the preview reads (default 200). */
-  maxRecords?: number;
-  /** Loadable rows returned per table (default 20). */
-  previewRows?: number;
-  /** "Now" for the future-date warnings (default: the current time). */
-  now?: Date;
-}
-
-export interface MappingPreview {
-  /**
-   * applyMapping's dry run on the first records: their accounting (read = loaded + rejected +
-   * excluded), the reasons, and `preview`: the first rows of each table exactly as they would
-   * be stored. `error` when the file or mapping cannot be used at all.
-   */
-  report: ImportReport;
-  /** The refused, excluded and warned rows among those records, by line (table_name, line_number, severity, reason, raw). */
-  issues: Row[];
-}
-
-const PREVIEW = 'preview_import';
-
-/**
- * The mapping step's preview: the first records of one file through the mapping, on their
- * own. It runs in an empty scratch schema (like a batch), so the rows already loaded play no
- * part: no "already loaded" duplicates and no unknown SKUs against the data being replaced;
- * checks against the other files of a batch run when the batch loads. The dry run gives the
- * rows as they would be stored (with their line); a second, real run in the scratch schema
- * gives each refused, excluded or warned row with its reason (a dry run rolls those back).
- * Nothing remains afterwards. Queued with the replaces (one statement stream).
- */
-export function previewMapping(
-  runner: Runner,
-  file: { name: string; bytes?: Uint8Array; text?: string },
-  mapping: MappingSpec,
-  options: MappingPreviewOptions = {},
-): Promise<MappingPreview> {
-  // Model queries wait meanwhile: the connection points at the preview's tables.
-  return exclusive(runner, () => runner.withQueriesHeld(async () => {
-    const engine = runner.engine;
-    const sql = options.importSql ?? importSqlFrom(runner.sources);
-    const opts = { maxRecords: options.maxRecords ?? 200, now: options.now, lookupFiles: options.lookupFiles };
-    await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE; CREATE SCHEMA ${PREVIEW}`);
-    try {
-      await engine.exec(`SET search_path = '${PREVIEW}'`);
-      try {
-        await engine.exec(canonicalDDL());
-        await engine.exec(AUDIT_DDL);
-        const report = await applyMapping(engine, sql, file, mapping, { ...opts, dryRun: true, previewRows: options.previewRows ?? 20 });
-        if (report.error) return { report, issues: [] };
-        const real = await applyMapping(engine, sql, file, mapping, opts);
-        const issues = real.error
-          ? []
-          : await engine.query(
-              `SELECT table_name, line_number, severity, reason, raw FROM ${PREVIEW}.load_issues ORDER BY line_number, severity, table_name LIMIT 500`,
-            );
-        return { report, issues };
-      } finally {
-        await engine.exec('RESET search_path');
-      }
-    } finally {
-      await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE`).catch(() => undefined);
-    }
-  }));
+  return runner.exclusive((runHere) => replaceNow(runner, runHere, files, decodeParquet, onProgress, options));
 }
 
 async function replaceNow(
@@ -459,35 +292,4 @@ async function joinCoverage(runner: Runner, runHere: RunHere): Promise<JoinCover
   } catch {
     return null;
   }
-}
-
-/** Why a batch with a file that could not be used did not replace the data, naming the files. */
-export function partialBatchProblem(reports: BatchFileReport[]): string {
-  const bad = reports.filter((r) => r.error && r.route !== 'lookup');
-  const rows = bad.reduce((n, r) => n + r.rowsRead, 0);
-  const what = bad.map((r) => r.error).join('; ');
-  return `${bad.length === 1 ? 'A file' : `${bad.length} files`} of this batch could not be used (${what})`
-    + `${rows > 0 ? `; ${rows} row${rows === 1 ? '' : 's'} of ${bad.length === 1 ? 'it' : 'them'} not loaded` : ''}.`
-    + ' The previous data was kept: load the batch again with the file fixed, or accept the batch without it.';
-}
-
-/** Why a batch without usable order lines was not taken, naming the order_lines files' fate. */
-export function noOrderLinesProblem(reports: (FileLoadReport & { tables?: TableAccount[] })[], topRejections = ''): string {
-  const fills = (r: FileLoadReport & { tables?: TableAccount[] }) =>
-    r.table === 'order_lines' || (r.tables ?? []).some((t) => t.table === 'order_lines');
-  const lines = reports.filter(fills);
-  const keep = 'The previous data was kept.';
-  if (lines.length === 0) {
-    return `No order_lines file in this batch: every data set needs order lines (a file named order_lines.csv, .tsv, .parquet or .json, or an export mapped to order_lines). ${keep}`;
-  }
-  const failed = lines.filter((r) => r.error);
-  if (failed.length === lines.length) {
-    return `The order lines could not be loaded (${failed.map((r) => r.error).join('; ')}). ${keep}`;
-  }
-  const lineRows = (r: FileLoadReport & { tables?: TableAccount[] }) =>
-    r.tables && r.tables.length > 0 ? r.tables.filter((t) => t.table === 'order_lines').reduce((n, t) => n + t.rowsRead, 0) : r.rowsRead;
-  const read = lines.reduce((n, r) => n + lineRows(r), 0);
-  if (read === 0) return `The order_lines file holds no rows. ${keep}`;
-  const why = topRejections ? `: ${topRejections}` : '';
-  return `None of the ${read} order lines read could be loaded${why}. ${keep}`;
 }

@@ -37,6 +37,8 @@ export class Runner {
   private readonly queue = new QueryQueue();
   /** Answers computed ahead on the same data (see seed()); null when there are none. */
   private seeded: Map<string, Row[]> | null = null;
+  /** The tail of the `exclusive` work: data changes, one at a time. */
+  private writes: Promise<void> = Promise.resolve();
   /** Until this settles, the tables are not loaded yet: only seeded answers can be given. */
   private tablesReady: Promise<void> = Promise.resolve();
   /** tablesReady has settled (answerNow cannot wait for it). */
@@ -78,11 +80,30 @@ export class Runner {
   }
 
   /**
-   * Runs `fn` while every model query waits (see QueryQueue.hold): `fn` may point the
-   * connection's search_path at another schema. Its own models go through `runHere`, which
-   * runs them at once on whatever the connection points at, and keeps nothing.
+   * The one lock for changing the data (loading a batch, previewing a mapping, writing the
+   * assumptions or the currency settings, the page's first load): `fn` runs after every earlier
+   * `exclusive` call has finished, later ones wait for it, and every model query waits while it
+   * runs (see QueryQueue.hold), because `fn` may point the connection's search_path at another
+   * schema or rebuild the derived tables. Its own models go through `runHere`, which runs them at
+   * once on whatever the connection points at, and keeps nothing. (A model asked for through
+   * `run` from inside `fn` would wait for `fn`: use `runHere`.)
    */
-  async withQueriesHeld<T>(fn: (runHere: (model: string, params?: ModelParams) => Promise<ModelResult>) => Promise<T>): Promise<T> {
+  exclusive<T>(fn: (runHere: (model: string, params?: ModelParams) => Promise<ModelResult>) => Promise<T>): Promise<T> {
+    const turn = this.writes.then(() => this.withQueriesHeld(fn));
+    this.writes = turn.then(() => undefined, () => undefined);
+    return turn;
+  }
+
+  /** Resolves when no `exclusive` work is running or waiting. */
+  async whenIdle(): Promise<void> {
+    let current: Promise<void> | undefined;
+    while (current !== this.writes) {
+      current = this.writes;
+      await current;
+    }
+  }
+
+  private async withQueriesHeld<T>(fn: (runHere: (model: string, params?: ModelParams) => Promise<ModelResult>) => Promise<T>): Promise<T> {
     const release = await this.queue.hold();
     try {
       return await fn(async (model, params = {}) => {

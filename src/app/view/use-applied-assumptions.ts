@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { exclusive } from '../../loader/replace-data';
 import type { CurrencySettings } from '../../data-model/currency';
 import type { Runner } from '../../runner/runner';
 
@@ -50,7 +49,7 @@ export function useAppliedAssumptions(runner: Runner, values: Record<string, num
     let cancelled = false;
     const timer = setTimeout(
       () => {
-        exclusive(runner, async () => {
+        runner.exclusive(async () => {
           // A newer edit superseded this one while it waited: let that one apply.
           if (cancelled || latest.current !== key) return false;
           // Currency first without its own re-derive: setAssumptions re-derives with both.
