@@ -102,7 +102,7 @@ export interface ImportReport {
 }
 
 /** SQL files the import engine runs (keys as in QuerySources). */
-export const IMPORT_SQL_FILES = ['import/import_macros', 'join_coverage'] as const;
+export const IMPORT_SQL_FILES = ['import/import_macros', 'import/row_checks', 'join_coverage'] as const;
 export type ImportSql = Record<(typeof IMPORT_SQL_FILES)[number], string>;
 
 /** The import SQL out of the app's query sources (the browser bundles queries/import/*.sql). */

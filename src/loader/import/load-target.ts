@@ -3,6 +3,7 @@ import { ident } from '../../data-model/schema-ddl';
 import type { Engine } from '../../engine/types';
 import type { ApplyOptions, ImportReport, TableAccount } from './apply-types';
 import { Params, TargetSql, targetSelect } from './sql-build';
+import type { LookupMiss } from './lookups';
 import type { MappingSpec, TargetSpec } from './spec';
 import { isoTimestamp } from './stage';
 
@@ -22,7 +23,7 @@ export interface TargetLoad {
   /** Source column name → staged column. */
   resolver: (name: string) => string;
   /** Lookups whose missing keys reject this target's rows. */
-  misses: { index: number; message: string }[];
+  misses: LookupMiss[];
   /** Products are loaded: unknown SKUs can be checked. */
   hasProducts: boolean;
   options: ApplyOptions;
@@ -40,7 +41,7 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
   const routed = `(SELECT * FROM imp${id}_routed WHERE ${takenBy})`;
   const lookupReject = misses.length === 0
     ? null
-    : `CASE ${misses.map((m) => `WHEN s.__miss${m.index} THEN ${params.p(m.message)} || s.__on${m.index} || '"'`).join(' ')} END`;
+    : `CASE ${misses.map((m) => `WHEN s.__miss${m.index} THEN chk_lookup_miss(${params.p(m.keyCol)}, ${params.p(m.files)}, ${params.p(m.lookup)}, s.__on${m.index})`).join(' ')} END`;
   const { sql: select, checks, columns } = targetSelect(target, builder, params, routed, lookupReject);
   const t = `imp${id}_t${index}`;
   const issues = `imp${id}_issues`;
@@ -64,33 +65,33 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
     const keep = target.duplicates === 'first';
     // 'first': later rows are left out (excluded), else rejected as duplicates.
     const column = keep ? '__exclude' : '__reject';
-    const label = keep ? `${spec.key.join(' + ')} repeated (only the first row is kept): "` : `duplicate ${spec.key.join(' + ')}: "`;
+    const keyCols = spec.key.join(' + ');
     // Within the file: the first occurrence loads, later ones are rejected (or excluded). Keys
     // are counted by their hashes first (an integer each): only a file where two rows may share
     // a key pays for the window over every row.
     const [h] = await engine.query(`SELECT count(DISTINCT hash(${key})) < count(*) AS maybe FROM ${t} WHERE ${eligible}`);
     if (h!.maybe) await engine.query(
-      `UPDATE ${t} SET ${column} = $1 || ${keyText(t)} || '" (first on line ' || d.first_line || ')'
+      `UPDATE ${t} SET ${column} = ${keep ? 'chk_repeated' : 'chk_duplicate'}($1, ${keyText(t)}, d.first_line)
        FROM (SELECT __line AS l, min(__line) OVER (PARTITION BY ${key}) AS first_line FROM ${t} WHERE ${eligible}) d
        WHERE ${t}.__line = d.l AND d.l > d.first_line`,
-      [label],
+      [keyCols],
     );
     // Already in the table (loaded from an earlier file).
     await engine.query(
-      `UPDATE ${t} SET ${column} = $1 || ${keyText(t)} || '" (already loaded)'
+      `UPDATE ${t} SET ${column} = ${keep ? 'chk_repeated_loaded' : 'chk_already_loaded'}($1, ${keyText(t)})
        FROM (SELECT DISTINCT ${key} FROM ${table}) e
        WHERE ${spec.key.map((k) => `e.${ident(k)} = ${t}.${ident(k)}`).join(' AND ')} AND ${ok(t)}`,
-      [keep ? `${spec.key.join(' + ')} already loaded (only the first row is kept): "` : label],
+      [keyCols],
     );
   }
   if (expand) {
     // A returned order: its lines must be loaded, and none of its expanded returns yet.
     await engine.exec(
-      `UPDATE ${t} SET __reject = 'order has no loaded order lines: "' || order_id || '"'
+      `UPDATE ${t} SET __reject = chk_order_without_lines(order_id)
        WHERE ${eligible} AND order_id NOT IN (SELECT order_id FROM order_lines)`,
     );
     await engine.exec(
-      `UPDATE ${t} SET __reject = 'duplicate return_id: "' || ${t}.return_id || '|' || d.line_id || '" (already loaded)'
+      `UPDATE ${t} SET __reject = chk_already_loaded('return_id', ${t}.return_id || '|' || d.line_id)
        FROM (SELECT x.__line AS l, min(ol.line_id) AS line_id FROM ${t} x JOIN order_lines ol USING (order_id)
              JOIN returns r ON r.return_id = x.return_id || '|' || ol.line_id GROUP BY x.__line) d
        WHERE ${t}.__line = d.l AND ${ok(t)}`,
@@ -101,7 +102,7 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
   // it loads, is listed, and join_coverage counts it. A mapping may say reject.
   const unknownSku = opts.unknownSku ?? 'warn';
   if (hasProducts && mapped.has('sku') && table !== 'products' && table !== 'shipments' && unknownSku !== 'ignore' && !expand) {
-    const msg = `'unknown SKU: "' || sku || '" (not among the products loaded)'`;
+    const msg = 'chk_unknown_sku(sku)';
     const cond = `sku IS NOT NULL AND sku NOT IN (SELECT sku FROM products WHERE sku IS NOT NULL)`;
     if (unknownSku === 'reject') await engine.exec(`UPDATE ${t} SET __reject = ${msg} WHERE ${eligible} AND ${cond}`);
     else warnings.push({ sql: `SELECT __line, ${msg} AS msg FROM ${t} WHERE ${eligible} AND ${cond}`, params: [] });
@@ -111,8 +112,7 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
     if (dates.length > 0) {
       const rd = (alias: string) => `CAST(coalesce(${dates.map((c) => `${alias}.${ident(c)}`).join(', ')}) AS DATE)`;
       const orders = `(SELECT order_id, min(order_date) AS od FROM order_lines GROUP BY order_id)`;
-      const before = (alias: string) =>
-        `'return dated before its order: "' || strftime(${rd(alias)}, '%Y-%m-%d') || '" (order date ' || strftime(o.od, '%Y-%m-%d') || ')'`;
+      const before = (alias: string) => `chk_return_before_order(${rd(alias)}, o.od)`;
       if ((opts.returnBeforeOrder ?? 'reject') === 'reject') {
         await engine.exec(
           `UPDATE ${t} SET __reject = ${before(t)} FROM ${orders} o
@@ -122,8 +122,7 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
         warnings.push({ sql: `SELECT r.__line, ${before('r')} AS msg FROM ${t} r JOIN ${orders} o USING (order_id) WHERE ${ok('r')} AND ${rd('r')} < o.od`, params: [] });
       }
       warnings.push({
-        sql: `SELECT r.__line, 'return ' || date_diff('day', o.od, ${rd('r')}) || ' days after its order: "' || strftime(${rd('r')}, '%Y-%m-%d')
-                || '" (order date ' || strftime(o.od, '%Y-%m-%d') || ')' AS msg
+        sql: `SELECT r.__line, chk_late_return(date_diff('day', o.od, ${rd('r')}), ${rd('r')}, o.od) AS msg
               FROM ${t} r JOIN ${orders} o USING (order_id) WHERE ${ok('r')} AND date_diff('day', o.od, ${rd('r')}) > $1`,
         params: [opts.lateReturnDays ?? 730],
       });
@@ -132,9 +131,9 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
   const now = isoTimestamp(options.now ?? new Date());
   for (const c of columns.filter((x) => x.type === 'DATE' || x.type === 'TIMESTAMP')) {
     warnings.push({
-      sql: `SELECT __line, $1 || strftime(${ident(c.name)}, '%Y-%m-%d') || '"' AS msg FROM ${t}
-            WHERE ${eligible} AND ${ident(c.name)} > CAST($2 AS TIMESTAMP) + to_days(CAST($3 AS INTEGER))`,
-      params: [`${c.name} is in the future: "`, now, opts.futureDays ?? 1],
+      sql: `SELECT __line, chk_future($1, ${ident(c.name)}) AS msg FROM ${t}
+            WHERE ${eligible} AND chk_is_future(${ident(c.name)}, $2, $3)`,
+      params: [c.name, now, opts.futureDays ?? 1],
     });
   }
 

@@ -48,6 +48,14 @@ export function matchLookupParts(lk: PreparedLookup): void {
   lk.parts = used;
 }
 
+/** A lookup whose missing keys reject a target's rows (reason: chk_lookup_miss in queries/import/row_checks.sql). */
+export interface LookupMiss {
+  index: number;
+  keyCol: string;
+  files: string;
+  lookup: string;
+}
+
 /** How a lookup is named in messages: its files, joined. */
 export const lookupFileNames = (lk: PreparedLookup) => lk.parts.map((p) => p.file).join(', ');
 
@@ -226,7 +234,7 @@ export function lookupMisses(
   target: TargetSpec,
   lookups: PreparedLookup[],
   resolver: (name: string) => string,
-): { index: number; message: string }[] {
+): LookupMiss[] {
   if (lookups.length === 0) return [];
   const used = new Set<number>();
   const add = (name: string) => {
@@ -239,5 +247,5 @@ export function lookupMisses(
   columnsUsed({ ...mapping, targets: [target], fillDown: undefined, lookups: undefined }).forEach(add);
   return lookups
     .filter((l) => used.has(l.index) && (l.spec.onMissing ?? 'reject') === 'reject')
-    .map((l) => ({ index: l.index, message: `${l.spec.on} not found in ${lookupFileNames(l)} (lookup ${l.spec.name}): "` }));
+    .map((l) => ({ index: l.index, keyCol: l.spec.on, files: lookupFileNames(l), lookup: l.spec.name }));
 }

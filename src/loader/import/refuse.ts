@@ -32,8 +32,8 @@ export async function accountRefused(
     for (const r of unreadable) {
       await engine.query(`INSERT INTO ${issues} VALUES ($1, $2, $3, 'rejected', $4, $5)`, [table, report.file, r.line, r.reason, r.raw]);
     }
-    await engine.query(`INSERT INTO ${issues} SELECT $1, $2, __line, 'rejected', $3, NULL FROM imp${id}_src`, [
-      table, report.file, `file not loaded: ${error}`,
+    await engine.query(`INSERT INTO ${issues} SELECT $1, $2, __line, 'rejected', chk_file_refused($3), NULL FROM imp${id}_src`, [
+      table, report.file, error,
     ]);
     await fillRaw(engine, issues, staged);
     const [n] = await engine.query(`SELECT count(*) AS n FROM ${issues}`);

@@ -34,8 +34,9 @@ export interface ValueCheck {
   src: string;
   /** The parsed value: NULL while src is not NULL means the text could not be read. */
   parsed: string;
-  /** Message start, e.g. 'bad date in order_date (day-month-year, %d-%m-%Y): "'; the text and '"' follow. */
-  message: string;
+  /** What the text should have been ('date', 'whole number' ...) and how it was expected to be written: chk_bad_value's words. */
+  what: string;
+  detail?: string;
 }
 
 export interface ValueExpr {
@@ -141,7 +142,7 @@ export class TargetSql {
     const p = (v: BindValue) => this.params.p(v);
     const cell = this.cell(name);
     const t: Transform = !given || (given.kind === 'text' && spec.type !== 'VARCHAR') ? defaultTransform(spec.type) : given;
-    const bad = (what: string, detail = '') => `bad ${what} in ${spec.name}${detail}: "`;
+    const bad = (what: string, detail = '') => ({ what, detail });
     switch (t.kind) {
       case 'date': {
         const format = t.format ?? 'iso';
@@ -150,15 +151,15 @@ export class TargetSql {
         let sql = this.layered(2, `imp_ts(${cell}, ${p(fmt)}, ${p(hasOffset)}, ${p(t.offset === 'utc')})`);
         if (spec.type === 'DATE') sql = `CAST(${sql} AS DATE)`;
         const detail = ` (expected ${describeDateFormat(format)}${format === 'iso' ? '' : `, ${format}`})`;
-        return { sql, checks: [{ src: cell, parsed: sql, message: bad('date', detail) }] };
+        return { sql, checks: [{ src: cell, parsed: sql, ...bad('date', detail) }] };
       }
       case 'number': {
         const sql = spec.type === 'INTEGER' ? this.whole(cell, t) : this.number(cell, t);
-        return { sql, checks: [{ src: cell, parsed: sql, message: bad(spec.type === 'INTEGER' ? 'whole number' : 'number') }] };
+        return { sql, checks: [{ src: cell, parsed: sql, ...bad(spec.type === 'INTEGER' ? 'whole number' : 'number') }] };
       }
       case 'boolean': {
         const sql = this.layered(2, `imp_bool(${cell}, ${p((t.trueWords ?? DEFAULT_TRUE_WORDS).join(SEP))}, ${p((t.falseWords ?? DEFAULT_FALSE_WORDS).join(SEP))})`);
-        return { sql, checks: [{ src: cell, parsed: sql, message: bad('true/false value') }] };
+        return { sql, checks: [{ src: cell, parsed: sql, ...bad('true/false value') }] };
       }
       case 'map': {
         const entries = Object.entries(t.values);
@@ -168,7 +169,7 @@ export class TargetSql {
         if (spec.type === 'VARCHAR') return { sql: mapped, checks: [] };
         const text = this.layered(1, mapped);
         const typed = this.typedFromText(text, spec);
-        return { sql: typed, checks: [{ src: text, parsed: typed, message: bad(spec.type.toLowerCase()) }] };
+        return { sql: typed, checks: [{ src: text, parsed: typed, ...bad(spec.type.toLowerCase()) }] };
       }
       default: {
         const sql = t.case === 'lower' ? `lower(${cell})` : t.case === 'upper' ? `upper(${cell})` : cell;
@@ -263,17 +264,17 @@ export function targetSelect(
       const srcName = `__src${++k}`;
       const okName = `__ok${k}`;
       items.push(`${check.src} AS ${srcName}`, `(${check.parsed}) IS NOT NULL AS ${okName}`);
-      badChecks.push(`WHEN ${srcName} IS NOT NULL AND NOT ${okName} THEN ${params.p(check.message)} || ${srcName} || '"'`);
+      badChecks.push(`WHEN chk_unreadable(${srcName}, ${okName}) THEN chk_bad_value(${params.p(check.what)}, ${params.p(col.name)}, ${params.p(check.detail ?? '')}, ${srcName})`);
     }
   }
   const checks = [...badChecks];
-  for (const col of mapped) if (col.required) checks.push(`WHEN ${q(col.name)} IS NULL THEN ${params.p(`missing ${col.name}`)}`);
+  for (const col of mapped) if (col.required) checks.push(`WHEN ${q(col.name)} IS NULL THEN chk_missing(${params.p(col.name)})`);
   for (const col of mapped) {
     if (col.nonNegative && (col.type === 'INTEGER' || col.type === 'DOUBLE')) {
-      checks.push(`WHEN ${q(col.name)} < 0 THEN ${params.p(`negative ${col.name}: "`)} || ${q(col.name)} || '"'`);
+      checks.push(`WHEN ${q(col.name)} < 0 THEN chk_negative(${params.p(col.name)}, ${q(col.name)})`);
     }
   }
-  if (target.table === 'reviews' && target.columns.rating) checks.push(`WHEN rating NOT BETWEEN 1 AND 5 THEN 'rating outside 1-5: "' || rating || '"'`);
+  if (target.table === 'reviews' && target.columns.rating) checks.push(`WHEN NOT chk_rating_ok(rating) THEN chk_rating(rating)`);
   const l1 = sqlFor.layer1.length ? `, ${sqlFor.layer1.join(', ')}` : '';
   const l2 = sqlFor.layer2.length ? `, ${sqlFor.layer2.join(', ')}` : '';
   const sql = `SELECT ${items.join(',\n  ')}

@@ -14,13 +14,16 @@ export const nextImportId = (): number => ++counter;
 /** Engines (connections) that have the import macros: creating them costs a second or two in DuckDB-WASM. */
 export const withMacros = new WeakMap<Engine, string>();
 
-/** The import macros (TEMP: they live as long as the connection), created once per engine and SQL text. */
+/**
+ * The import macros: the value readers (import_macros.sql) and the row checks (row_checks.sql).
+ * TEMP: they live as long as the connection; created once per engine and SQL text.
+ */
 export async function createMacros(engine: Engine, sql: ImportSql): Promise<void> {
-  if (withMacros.get(engine) === sql['import/import_macros']) return;
-  await engine.exec(sql['import/import_macros']);
-  withMacros.set(engine, sql['import/import_macros']);
+  const text = `${sql['import/import_macros']};\n${sql['import/row_checks']}`;
+  if (withMacros.get(engine) === text) return;
+  await engine.exec(text);
+  withMacros.set(engine, text);
 }
-
 
 /** A staged file's cells as read (untrimmed), kept until the end to give rows their raw text. */
 export interface StagedCells {
