@@ -87,8 +87,7 @@ export function expectCase(got: PathResult, c: BadRowCase): void {
   const at = `${c.id} [${got.path}]`;
   const e = c.expect;
   expect.soft(got.replaced, `${at}: replaced`).toBe(e.replaced);
-  // refusedFiles is new (ReplaceResult.refusedFiles): absent only counts as [] where nothing is refused.
-  expect.soft(e.refusedFiles.length === 0 ? (got.refusedFiles ?? []) : got.refusedFiles, `${at}: refusedFiles`).toEqual(e.refusedFiles);
+  expect.soft(got.refusedFiles, `${at}: refusedFiles`).toEqual(e.refusedFiles);
   for (const [file, acc] of Object.entries(e.accounts)) expect.soft(got.accounts[file], `${at}: accounting of ${file}`).toEqual(acc);
   // Every file but a refused one: exactly the listed lines are rejected (none when it lists none).
   for (const file of Object.keys(e.accounts).filter((f) => !e.refusedFiles.includes(f))) {
@@ -119,7 +118,7 @@ function expectTotals(got: Totals, want: Totals, at: string): void {
   if (want.trendPeriods !== undefined) expect.soft(got.trendPeriods, `${at}: return_trend periods`).toBe(want.trendPeriods);
 }
 
-/** Every path must say the same as the canonical full path: accounting, reasons (full text), totals. */
+/** Every path must say the same as the canonical path: accounting, reasons (full text), totals. */
 export function expectSamePaths(results: PathResult[], c: BadRowCase): void {
   const [first, ...others] = results;
   if (!first) return;

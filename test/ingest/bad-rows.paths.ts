@@ -12,28 +12,24 @@ import type { Account, BadRowCase, PathResult, Totals } from './bad-rows.expect'
 import { identityMapping } from './bad-rows.files';
 
 /**
- * The ways one batch can be loaded: the canonical full path, the canonical fast path and the
- * identity mapping, all through replaceData; and the CLI's `analyze`, in-process, on the files
+ * The ways one batch can be loaded: as canonical files (named after their table) and through
+ * a hand-written identity mapping, both through replaceData (the page's and the CLI's batch); and the CLI's `analyze`, in-process, on the files
  * written to a folder. Each gives a PathResult in the same terms, so the cases can be checked
  * against their expectation and the paths against each other.
  */
 
-export type ReplacePath = 'canonical full' | 'canonical fast' | 'mapping';
-
-// TODO(remove the casts once the lead's change lands): `fastPath`, `allowPartial` (ReplaceOptions)
-// and `refusedFiles` (ReplaceResult) are the row-check contract's new fields; today's types lack
-// them, so the suite compiles with these local types until then.
-type NewReplaceOptions = ReplaceOptions & { fastPath?: boolean; allowPartial?: boolean };
-type NewReplaceResult = ReplaceResult & { refusedFiles?: string[] };
+// (There is one canonical path: a canonical file is the identity mapping of its table. The
+// former unchecked fast path for clean files is gone, so it is no longer a path of its own.)
+export type ReplacePath = 'canonical' | 'mapping';
 
 export function batchFiles(c: Pick<BadRowCase, 'files'>, p: ReplacePath): BatchFile[] {
   // A copy of the bytes: a load may hand its buffer over to the engine.
   return c.files.map((f) => ({ name: f.name, bytes: f.bytes.slice(), ...(p === 'mapping' ? { mapping: identityMapping(f) } : {}) }));
 }
 
-export async function replaceVia(runner: Runner, files: BatchFile[], p: ReplacePath, allowPartial?: boolean): Promise<NewReplaceResult> {
-  const options: NewReplaceOptions = { ...(p === 'canonical full' ? { fastPath: false } : {}), ...(allowPartial ? { allowPartial } : {}) };
-  return (await replaceData(runner, files, decodeParquetNode, undefined, options as ReplaceOptions)) as NewReplaceResult;
+export async function replaceVia(runner: Runner, files: BatchFile[], _p: ReplacePath, allowPartial?: boolean): Promise<ReplaceResult> {
+  const options: ReplaceOptions = allowPartial ? { allowPartial } : {};
+  return replaceData(runner, files, decodeParquetNode, undefined, options);
 }
 
 interface Counted { file: string; rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsExcluded?: number; rowsWarned: number }
