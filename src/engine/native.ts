@@ -121,7 +121,7 @@ export async function createNativeEngine(options: NativeEngineOptions = {}): Pro
       rmSync(path.join(fileDir, safeName(name)), { force: true });
     },
     async insertArrowIPC(): Promise<void> {
-      // The loader stages Parquet/JSON as CSV text (see src/loader/stage-file.ts); nothing calls this.
+      // The loader stages Parquet/JSON as CSV text (see src/loader/read-input.ts); nothing calls this.
       throw new Error('Arrow insert is not available in the native engine');
     },
     async cancel(): Promise<void> {

@@ -23,11 +23,12 @@ export { previewMapping, type MappingPreview, type MappingPreviewOptions } from 
  * Replacing the data with a new batch of files (canonical files and exports with their mappings), all or nothing.
  *
  * The batch is loaded into a shadow schema first (`incoming`, with the canonical tables,
- * load_log and load_issues created there from the same DDL). The canonical loader writes to
+ * load_log and load_issues created there from the same DDL). The loader writes to
  * unqualified table names, so while the batch loads the connection's search_path points at
  * `incoming` (temp tables, where the loader stages files, are always searched first; tables
  * `incoming` lacks, such as the derived ones, still resolve to `main`). The main tables are
- * not touched until the batch has proved usable, i.e. it loaded at least one order line.
+ * not touched until the batch has proved usable: it loaded at least one order line, and every
+ * file in it could be used (or the caller accepted the batch without those: allowPartial).
  * Then, in one transaction, every canonical table, load_log and load_issues of `main` is
  * replaced by its `incoming` copy (tables the batch had no file for become empty: the batch
  * is the new data set) and the runner re-derives. If re-deriving fails, the previous tables,
@@ -35,9 +36,9 @@ export { previewMapping, type MappingPreview, type MappingPreviewOptions } from 
  *
  * A batch that is not usable leaves everything as it was: data, load_log, load_issues.
  *
- * A file of the batch is either a canonical file (named after its table, loaded by the
- * canonical loader) or any export with a mapping (`BatchFile.mapping`, loaded by the import
- * engine's applyMapping into the same shadow schema: its cross-table checks, unknown SKU and
+ * A file of the batch is either a canonical file (named after its table: the identity mapping
+ * of that table) or any export with a mapping (`BatchFile.mapping`); both load through the one
+ * pipeline (loadFile → applyMapping) into the same shadow schema (its cross-table checks, unknown SKU and
  * return before its order, see the batch's tables, not the data being replaced). Files load
  * in dependency order (products, order_lines, shipments, returns, reviews; a mapping by its
  * first table in that order) so those checks see what they check against; reports stay in
