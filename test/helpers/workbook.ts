@@ -16,7 +16,7 @@ export function sheetOf(rows: Cell[][]): XLSX.WorkSheet {
 }
 
 /** The workbook's bytes; `date1904` marks it as using the 1904 date system (cells as given). */
-export function workbookBytes(sheets: Record<string, XLSX.WorkSheet | Cell[][]>, options: { bookType?: 'xlsx' | 'xls'; date1904?: boolean } = {}): Uint8Array {
+export function workbookBytes(sheets: Record<string, XLSX.WorkSheet | Cell[][]>, options: { bookType?: 'xlsx' | 'xls'; date1904?: boolean } = {}): Uint8Array<ArrayBuffer> {
   const wb = XLSX.utils.book_new();
   for (const [name, s] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, Array.isArray(s) ? sheetOf(s) : s, name);
   if (options.date1904) wb.Workbook = { ...(wb.Workbook ?? {}), WBProps: { date1904: true } };

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCheck } from '../../src/cli/analyze';
 import { main } from '../../src/cli/main';
 import { readWorkbook } from '../../src/loader/excel';
 import { sniff } from '../../src/loader/import/decode';
@@ -94,5 +95,19 @@ describe('analyze on a folder holding an Excel workbook', () => {
     expect(Number(k!.units_sold)).toBe(7);
     expect(Number(k!.units_returned)).toBe(3);
     expect(readdirSync(out)).toContain('kpis.csv');
+
+    // import-check looks at one sheet; given the workbook it names the sheets.
+    const said: string[] = [];
+    const err = console.error;
+    console.error = (m: string) => said.push(m);
+    try {
+      expect(await main(['import-check', path.join(dir, 'superstore.xlsx')])).toBe(2);
+    } finally {
+      console.error = err;
+    }
+    expect(said[0]).toMatch(/^superstore\.xlsx is a workbook: check one sheet at a time, .*\(its sheets: Orders, Returns, People\)$/);
+    const written = path.join(tmp, 'checked.json');
+    expect(await importCheck(path.join(dir, 'superstore.xlsx › Returns'), ['--out', written], () => undefined)).toBe(0);
+    expect(JSON.parse(readFileSync(written, 'utf8'))).toMatchObject({ preset: 'returned_orders_list', files: ['superstore.xlsx › Returns'] });
   }, 120_000);
 });
