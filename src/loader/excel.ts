@@ -99,6 +99,8 @@ export function canonicalSheetTable(name: string, text: string | Uint8Array): Ca
 function workbookKind(name: string, bytes: Uint8Array): string | null {
   const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
   if (/\.xls$/i.test(name)) return starts(0xd0, 0xcf, 0x11, 0xe0) || !bytes.subarray(0, 4096).includes(0) ? null : 'neither an Excel 97-2003 file nor text';
+  // A password-protected .xlsx is an OLE2 container holding the encrypted package.
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'it is password-protected: remove the password in Excel, or save its sheets as CSV';
   return starts(0x50, 0x4b, 0x03, 0x04) ? null : 'not an .xlsx package';
 }
 

@@ -81,6 +81,8 @@ describe('Excel workbooks as CSV text', () => {
     const { files, unreadable } = await expandWorkbooks([{ name: 'a.csv', text: 'x\n1\n' }, { name: 'huge.xlsx', bytes: big }, { name: 'bad.xls', bytes: new TextEncoder().encode('\u0000\u0001not a workbook') }]);
     expect(files.map((f) => f.name)).toEqual(['a.csv']);
     expect(unreadable.map((u) => u.name)).toEqual(['huge.xlsx', 'bad.xls']);
+    const locked = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await expect(readWorkbook('locked.xlsx', locked)).rejects.toThrow('locked.xlsx: cannot be read as an Excel workbook (it is password-protected: remove the password in Excel, or save its sheets as CSV)');
     expect(unreadable[1]!.error).toBe('bad.xls: cannot be read as an Excel workbook (neither an Excel 97-2003 file nor text)');
   });
 });
