@@ -38,7 +38,11 @@ const loadSheetJs = () => (sheetjs ??= import('@e965/xlsx'));
 const tooBig = (name: string, what: string) =>
   new Error(`${name}: the workbook is too big to read here (${what}); save its sheets as CSV (File › Save As › CSV UTF-8) and load those instead`);
 
-/** Every sheet of a workbook as CSV text, in the workbook's order; throws a one-line message when it cannot. */
+/**
+ * Every sheet of a workbook that holds a value, as CSV text, in the workbook's order (empty
+ * sheets, such as Excel's default Sheet2 and chart sheets, are left out: they hold no rows to
+ * load); throws a one-line message when it cannot.
+ */
 export async function readWorkbook(name: string, bytes: Uint8Array): Promise<SheetText[]> {
   if (bytes.length > WORKBOOK_MAX_MB << 20) throw tooBig(name, `${(bytes.length / 2 ** 20).toFixed(1)} MB, the limit is ${WORKBOOK_MAX_MB} MB`);
   const kind = workbookKind(name, bytes);
@@ -53,7 +57,9 @@ export async function readWorkbook(name: string, bytes: Uint8Array): Promise<She
   }
   const cells = book.SheetNames.reduce((n, s) => n + countCells(book.Sheets[s]!), 0);
   if (cells > WORKBOOK_MAX_CELLS) throw tooBig(name, `${cells.toLocaleString('en-US')} cells, the limit is ${WORKBOOK_MAX_CELLS.toLocaleString('en-US')}`);
-  return book.SheetNames.map((s) => ({ name: sheetFileName(name, s), text: sheetCsv(book.Sheets[s]!) }));
+  const sheets = book.SheetNames.map((s) => ({ name: sheetFileName(name, s), text: sheetCsv(book.Sheets[s]!) })).filter((s) => s.text !== '');
+  if (sheets.length === 0) throw new Error(`${name}: the workbook is empty (no sheet holds a value)`);
+  return sheets;
 }
 
 /**

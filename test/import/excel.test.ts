@@ -16,8 +16,8 @@ const rowsOf = async (bytes: Uint8Array, sheet: string, book = 'book.xlsx') => {
 };
 
 describe('Excel workbooks as CSV text', () => {
-  it('names every sheet book.xlsx › Sheet, in the workbook order, each a canonical candidate by its sheet name', async () => {
-    const sheets = await readWorkbook('book.xlsx', workbookBytes({ Orders: [['a'], [1]], order_lines: [['b'], [2]], 'Returns 2024': [['c'], [3]] }));
+  it('names every sheet book.xlsx › Sheet, in the workbook order (empty sheets left out), each a canonical candidate by its sheet name', async () => {
+    const sheets = await readWorkbook('book.xlsx', workbookBytes({ Orders: [['a'], [1]], Sheet2: [], order_lines: [['b'], [2]], Blank: [[null, ''], []], 'Returns 2024': [['c'], [3]] }));
     expect(sheets.map((s) => s.name)).toEqual(['book.xlsx › Orders', 'book.xlsx › order_lines', 'book.xlsx › Returns 2024']);
     expect(sheetNameParts('data/book.xlsx › Returns 2024')).toEqual({ book: 'data/book.xlsx', sheet: 'Returns 2024' });
     expect(formatOf('book.xlsx › Orders')).toBe('csv');
@@ -81,6 +81,7 @@ describe('Excel workbooks as CSV text', () => {
     const { files, unreadable } = await expandWorkbooks([{ name: 'a.csv', text: 'x\n1\n' }, { name: 'huge.xlsx', bytes: big }, { name: 'bad.xls', bytes: new TextEncoder().encode('\u0000\u0001not a workbook') }]);
     expect(files.map((f) => f.name)).toEqual(['a.csv']);
     expect(unreadable.map((u) => u.name)).toEqual(['huge.xlsx', 'bad.xls']);
+    await expect(readWorkbook('empty.xlsx', workbookBytes({ Sheet1: [] }))).rejects.toThrow('empty.xlsx: the workbook is empty (no sheet holds a value)');
     const locked = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     await expect(readWorkbook('locked.xlsx', locked)).rejects.toThrow('locked.xlsx: cannot be read as an Excel workbook (it is password-protected: remove the password in Excel, or save its sheets as CSV)');
     expect(unreadable[1]!.error).toBe('bad.xls: cannot be read as an Excel workbook (neither an Excel 97-2003 file nor text)');
