@@ -6,6 +6,8 @@ import type { Row } from '../engine/types';
 import { applyMapping } from '../loader/import/apply';
 import { sniff } from '../loader/import/decode';
 import { describeMapping } from '../loader/import/describe';
+import { expandWorkbooks } from '../loader/excel';
+import { isWorkbook, sheetFileName, sheetOf, type SourceFile } from '../loader/file-kinds';
 import { readFolderFiles, readImportSql, summarizeImport } from '../loader/import/node';
 import { buildPreset, detectPreset, detectPresets, PRESET_LIST, type PresetId } from '../loader/import/presets';
 import { parseMapping, stringifyMapping, validateMapping, type MappingSpec } from '../loader/import/spec';
@@ -57,6 +59,28 @@ export async function analyzeAll(runner: Runner, overrides: ModelParams = {}): P
 }
 
 /**
+ * The file import-check looks at, and the files of its folder for the lookups (workbooks as
+ * their sheets). A sheet is named as everywhere, `book.xlsx › Sheet`; a workbook alone names
+ * its sheets so one can be picked.
+ */
+async function readExport(file: string): Promise<{ name: string; bytes: Uint8Array; lookupFiles: SourceFile[] } | { error: string }> {
+  const sheet = sheetOf(file);
+  const onDisk = sheet && !existsSync(file) ? sheet.book : file;
+  if (!existsSync(onDisk) || !statSync(onDisk).isFile()) return { error: `${file} is not a file` };
+  const { files: lookupFiles, unreadable } = await expandWorkbooks(readFolderFiles(path.dirname(path.resolve(onDisk))));
+  const name = path.basename(file);
+  const bad = unreadable.find((u) => u.name === path.basename(onDisk));
+  if (bad) return { error: bad.error };
+  if (isWorkbook(file)) {
+    const sheets = lookupFiles.filter((f) => sheetOf(f.name)?.book === name).map((f) => sheetOf(f.name)!.sheet);
+    return { error: `${name} is a workbook: check one sheet at a time, e.g. import-check "${sheetFileName(file, sheets[0] ?? 'Sheet1')}" (its sheets: ${sheets.join(', ')})` };
+  }
+  const found = lookupFiles.find((f) => f.name === name);
+  if (sheet && !found?.bytes) return { error: `${sheet.book} has no sheet named "${sheet.sheet}"` };
+  return { name, bytes: found?.bytes ?? new Uint8Array(readFileSync(file)), lookupFiles };
+}
+
+/**
  * `returns-insight import-check <file>`: which preset fits an export (or a suggested
  * mapping), the mapping in words with its open questions, a trial load that keeps nothing,
  * and with --out the mapping JSON to re-use with `analyze --mapping`.
@@ -79,12 +103,12 @@ export async function importCheck(file: string, args: string[], log: (s: string)
       return 2;
     }
   }
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    console.error(`${file} is not a file`);
+  const read = await readExport(file);
+  if ('error' in read) {
+    console.error(read.error);
     return 2;
   }
-  const name = path.basename(file);
-  const bytes = new Uint8Array(readFileSync(file));
+  const { name, bytes, lookupFiles } = read;
   const s = sniff(bytes, name);
   log(`${name}: ${s.header.length} columns, ${s.encoding.encoding} (${s.encoding.why}), delimiter ${JSON.stringify(s.delimiter.delimiter)}, ${s.lineEnding.toUpperCase()} line ends`);
   log(`  columns: ${s.header.map((h) => `"${h}"`).join(', ')}`);
@@ -130,7 +154,7 @@ export async function importCheck(file: string, args: string[], log: (s: string)
     const runner = await createNodeRunner();
     try {
       const report = await applyMapping(runner.engine, readImportSql(), { name, bytes }, mapping, {
-        dryRun: true, lookupFiles: readFolderFiles(path.dirname(path.resolve(file))),
+        dryRun: true, lookupFiles,
       });
       log('Trial load (nothing kept):');
       summarizeImport(report).forEach((l) => log(`  ${l}`));

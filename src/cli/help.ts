@@ -13,6 +13,9 @@ Usage:
 <folder> holds one file per canonical table, named after it:
   order_lines.csv (required), products.csv, shipments.csv, returns.csv, reviews.csv
   (.csv, .tsv, .parquet or .json; ISO dates). See "Data contract" in the README.
+An Excel workbook (.xlsx, .xlsm, .xls) in it counts as its sheets, each a file named
+"book.xlsx › Sheet": a sheet named after a table whose header fits loads as that table; the
+"files" patterns of a mapping match the sheet names.
 With --mapping, it may instead hold exports as your platforms wrote them: each file whose
 name matches a mapping's "files" patterns loads through that mapping (the other files of the
 folder serve its lookups). --mapping can be repeated or name a folder of mappings (*.json);
@@ -21,7 +24,8 @@ data/mappings/ has mappings for the public sample data sets.
 import-check reads one export, says which preset fits it (or suggests a mapping), prints the
 mapping in words with any question left open (an ambiguous date order ...), tries it on the
 file without keeping anything (rows that would load, be rejected or excluded, and why), and
-with --out writes the mapping JSON to re-use with analyze --mapping. --returns-file: for a
+with --out writes the mapping JSON to re-use with analyze --mapping. <file> may be a sheet:
+"book.xlsx › Sheet". --returns-file: for a
 Shopify orders export when a line-level returns file is loaded too (refunds are then not
 turned into returns).
 

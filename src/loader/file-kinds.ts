@@ -53,8 +53,33 @@ export async function readRange(source: ByteSource, offset: number, length: numb
   return out.subarray(0, done);
 }
 
-/** Format from the file extension; null when we cannot read it. */
+/** Excel workbooks (.xlsx, .xlsm, .xls): never loaded as such, each sheet is (src/loader/excel.ts). */
+const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+
+/**
+ * A workbook's sheet is a file of its own named `book.xlsx › Sheet name` (space, U+203A
+ * SINGLE RIGHT-POINTING ANGLE QUOTATION MARK, space: allowed in file and sheet names alike,
+ * unlikely in either, and no pattern character of `--mapping` files), staged as CSV text.
+ */
+export const SHEET_SEPARATOR = ' \u203a ';
+
+export function isWorkbook(fileName: string): boolean {
+  return WORKBOOK.test(fileName);
+}
+
+export function sheetFileName(bookName: string, sheet: string): string {
+  return `${bookName}${SHEET_SEPARATOR}${sheet}`;
+}
+
+/** The workbook and sheet a sheet's file name stands for; null for any other file. */
+export function sheetOf(fileName: string): { book: string; sheet: string } | null {
+  const m = /^(.*?\.(?:xlsx|xlsm|xls)) \u203a (.*)$/is.exec(fileName);
+  return m ? { book: m[1]!, sheet: m[2]! } : null;
+}
+
+/** Format from the file extension (a workbook's sheet is CSV text); null when we cannot read it. */
 export function formatOf(fileName: string): FileFormat | null {
+  if (sheetOf(fileName)) return 'csv';
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'csv' || ext === 'txt') return 'csv';
   if (ext === 'tsv' || ext === 'tab') return 'tsv';
@@ -63,8 +88,9 @@ export function formatOf(fileName: string): FileFormat | null {
   return null;
 }
 
-/** Canonical files are named after their table: `returns.csv`, `order_lines.parquet` ... */
+/** Canonical files are named after their table: `returns.csv`, `order_lines.parquet`, a sheet `book.xlsx › returns` ... */
 export function canonicalTableOf(fileName: string): CanonicalTable | null {
-  const base = fileName.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '').toLowerCase();
+  const sheet = sheetOf(fileName)?.sheet;
+  const base = sheet !== undefined ? sheet.trim().toLowerCase() : fileName.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '').toLowerCase();
   return (CANONICAL_TABLES as readonly string[]).includes(base) ? (base as CanonicalTable) : null;
 }

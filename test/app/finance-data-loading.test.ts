@@ -44,7 +44,7 @@ describe('file load summaries', () => {
       'The file could not be read as PARQUET: bad magic. Nothing from it was loaded.',
     );
     expect(plainError({ file: 'x.xlsx', error: 'x.xlsx: unsupported file type (use .csv, .tsv, .parquet or .json)' })).toBe(
-      'This type of file cannot be read. Use CSV, TSV, Parquet or JSON.',
+      'This type of file cannot be read. Use CSV, TSV, Parquet, JSON or an Excel workbook.',
     );
     expect(plainError({ file: 'a.csv', error: 'a.csv: the file could not be read (gone)' })).toBe('The file could not be read (gone). Nothing from this file was loaded.');
     expect(summarizeFile(report({ error: 'order_lines.csv: missing required column sku' }))).toMatchObject({ tone: 'error', status: 'Not loaded', accounting: null });

@@ -20,7 +20,7 @@ describe('routing dropped files', () => {
     expect(routeOf('dir/ORDER_LINES.parquet')).toEqual({ kind: 'canonical', table: 'order_lines' });
     expect(routeOf('amazon_fba_returns.tsv')).toEqual({ kind: 'mapping' });
     expect(routeOf('reviews.json.txt')).toEqual({ kind: 'mapping' });
-    expect(routeOf('export.xlsx')).toMatchObject({ kind: 'unsupported', message: 'This type of file cannot be read. Use CSV, TSV, Parquet or JSON.' });
+    expect(routeOf('export.numbers')).toMatchObject({ kind: 'unsupported', message: 'This type of file cannot be read. Use CSV, TSV, Parquet, JSON or an Excel workbook.' });
   });
 });
 

@@ -97,7 +97,7 @@ export function FileLoader({ runner, dataVersion }: { runner: Runner; dataVersio
           </button>
         </p>
         <p className="max-w-2xl text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-          CSV, TSV, Parquet or JSON. Files named after their table (<code>order_lines</code>, which every data set needs, <code>products</code>,{' '}
+          CSV, TSV, Parquet, JSON or Excel workbooks (each sheet is a file: <code>book.xlsx › Orders</code>). Files named after their table (<code>order_lines</code>, which every data set needs, <code>products</code>,{' '}
           <code>shipments</code>, <code>returns</code>, <code>reviews</code>) load directly; any other export (Shopify orders, Amazon returns, a
           spreadsheet) opens a mapping step first. The files you load together replace the current data; they are read in this browser and
           never uploaded.

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { arrowIPCToCsv } from '../../loader/arrow-to-csv';
-import { formatOf } from '../../loader/file-kinds';
+import { canonicalSheetTable, readWorkbook } from '../../loader/excel';
+import { formatOf, isWorkbook } from '../../loader/file-kinds';
 import { fileMatches, type MappingSpec } from '../../loader/import';
 import { jsonToCsv } from '../../loader/json-to-arrow';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
@@ -50,21 +51,42 @@ function patch(id: number, fn: (e: BatchEntry) => BatchEntry): void {
   set(entries.map((e) => (e.id === id ? fn(e) : e)));
 }
 
-/** Adds dropped or picked files; files that need a mapping are read and sampled. */
+/**
+ * Adds dropped or picked files; files that need a mapping are read and sampled. A workbook is
+ * read first (its entry says so meanwhile) and becomes one entry per sheet (`book.xlsx › Sheet`,
+ * CSV text): a sheet named after a table whose header fits loads directly, any other goes to
+ * the mapping step like any export.
+ */
 export function addFiles(files: readonly File[]): void {
-  const added: BatchEntry[] = files.map((file) => {
-    const route: FileRoute = routeOf(file.name);
-    return {
-      id: nextId++, name: file.name, size: file.size, file, route, draft: null, open: false,
-      status: route.kind === 'mapping' ? 'preparing' : route.kind === 'unsupported' ? 'error' : 'ready',
-      error: route.kind === 'unsupported' ? route.message : null,
-    };
-  });
+  const books = files.filter((f) => isWorkbook(f.name));
+  addEntries(files.filter((f) => !isWorkbook(f.name)).map((file) => ({ file, route: routeOf(file.name) })));
+  for (const book of books) {
+    const [entry] = addEntries([{ file: book, route: { kind: 'mapping' } }], false);
+    void book.arrayBuffer().then((b) => readWorkbook(book.name, new Uint8Array(b))).then(
+      (sheets) => {
+        set(entries.filter((e) => e.id !== entry!.id));
+        addEntries(sheets.map((s) => {
+          const file = new File([s.text], s.name, { type: 'text/csv' });
+          const table = canonicalSheetTable(s.name, s.text);
+          return { file, route: table ? { kind: 'canonical', table } : { kind: 'mapping' } };
+        }));
+      },
+      (err: unknown) => patch(entry!.id, (x) => ({ ...x, status: 'error', error: `${(err instanceof Error ? err.message : String(err)).replace(`${book.name}: `, '')}. Nothing from it will be loaded.` })),
+    );
+  }
+}
+
+function addEntries(files: readonly { file: File; route: FileRoute }[], prepareNow = true): BatchEntry[] {
+  const added: BatchEntry[] = files.map(({ file, route }) => ({
+    id: nextId++, name: file.name, size: file.size, file, route, draft: null, open: false,
+    status: route.kind === 'mapping' ? 'preparing' : route.kind === 'unsupported' ? 'error' : 'ready',
+    error: route.kind === 'unsupported' ? route.message : null,
+  }));
   // The first file that needs the user opens.
   let opened = entries.some((e) => e.open);
   set([...entries, ...added]);
   for (const e of added) {
-    if (e.route.kind !== 'mapping') continue;
+    if (e.route.kind !== 'mapping' || !prepareNow) continue;
     void prepare(e.file).then(
       (draft) => {
         const open = !opened && !canLoad(draft);
@@ -74,6 +96,7 @@ export function addFiles(files: readonly File[]): void {
       (err: unknown) => patch(e.id, (x) => ({ ...x, status: 'error', error: err instanceof Error ? err.message : String(err) })),
     );
   }
+  return added;
 }
 
 /** Reads a file for the mapping step: CSV/TSV sampled as they are, Parquet and JSON converted to CSV text first. */

@@ -4,8 +4,8 @@ import type { FileLoadReport } from '../../loader/load-file';
 import type { BatchFileReport, JoinCoverage, ReplaceProgress } from '../../loader/replace-data';
 import { formatCount, formatPercent } from '../format';
 
-/** File types the picker offers (the loader also reads .txt, .tab, .pq, .ndjson, .jsonl). */
-export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.tab', '.parquet', '.pq', '.json', '.ndjson', '.jsonl'];
+/** File types the picker offers (the loader also reads .txt, .tab, .pq, .ndjson, .jsonl); Excel workbooks are read sheet by sheet. */
+export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.tab', '.parquet', '.pq', '.json', '.ndjson', '.jsonl', '.xlsx', '.xlsm', '.xls'];
 
 export type FileTone = 'ok' | 'warn' | 'error';
 
@@ -172,7 +172,7 @@ export function plainError(r: Pick<FileLoadReport, 'file' | 'error'>): string {
     return `The file name does not say which table it is. Name it after its table: ${CANONICAL_TABLES.join(', ')} (for example returns.csv).`;
   }
   if (/unsupported file type/.test(msg) || (!formatOf(r.file) && msg === '')) {
-    return 'This type of file cannot be read. Use CSV, TSV, Parquet or JSON.';
+    return 'This type of file cannot be read. Use CSV, TSV, Parquet, JSON or an Excel workbook.';
   }
   const missing = /^missing required columns? (.*)$/.exec(msg);
   if (missing) {

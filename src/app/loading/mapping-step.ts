@@ -26,7 +26,7 @@ export type FileRoute =
 
 /** Canonical file names load directly; other CSV/TSV/Parquet/JSON files go through the mapping step. */
 export function routeOf(fileName: string): FileRoute {
-  if (!formatOf(fileName)) return { kind: 'unsupported', message: 'This type of file cannot be read. Use CSV, TSV, Parquet or JSON.' };
+  if (!formatOf(fileName)) return { kind: 'unsupported', message: 'This type of file cannot be read. Use CSV, TSV, Parquet, JSON or an Excel workbook.' };
   const table = canonicalTableOf(fileName);
   return table ? { kind: 'canonical', table } : { kind: 'mapping' };
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeParquetNode } from '../parquet-node';
-import { canonicalTableOf, formatOf, type SourceFile } from '../file-kinds';
+import { canonicalSheetTable, expandWorkbooks } from '../excel';
+import { canonicalTableOf, formatOf, sheetOf, type SourceFile } from '../file-kinds';
 import { pathSource } from '../node-files';
 import type { BatchFileReport } from '../load-file';
 import { replaceData, type BatchFile, type ReplaceOptions, type ReplaceProgress, type ReplaceResult } from '../replace-data';
@@ -63,7 +64,7 @@ export function readFolderFiles(dir: string): SourceFile[] {
 export interface FolderLoad extends ImportPlan {
   /** The whole batch as replaceData saw it (every file's report, in the batch's order). */
   result: ReplaceResult;
-  /** Canonical files (order_lines.csv ...) that no mapping claimed: loaded as the identity mapping. */
+  /** Canonical files (order_lines.csv ...) that no mapping claimed: loaded as the identity mapping; first, workbooks that could not be read. */
   canonical: BatchFileReport[];
   /** The planned imports' reports, in plan order. */
   reports: BatchFileReport[];
@@ -83,13 +84,21 @@ export async function loadFolderBatch(
   mappings: readonly MappingSpec[] = [],
   options: Pick<ReplaceOptions, 'allowPartial' | 'now'> & { onProgress?: (p: ReplaceProgress) => void } = {},
 ): Promise<FolderLoad> {
-  const files = readFolderFiles(dir);
+  // A workbook is its sheets (`book.xlsx › Orders`): mappings name them, canonical ones load as such.
+  // One that cannot be read is a refused file of the batch, with its reason.
+  const { files, unreadable } = await expandWorkbooks(readFolderFiles(dir));
   const plan = planImports(files.map((f) => f.name), mappings);
   const claimed = new Set([...plan.imports.map((i) => i.file), ...plan.lookupOnly]);
-  const canonicalFiles = files.filter((f) => !claimed.has(f.name) && canonicalTableOf(f.name) && formatOf(f.name));
-  const sourceOf = (name: string) => files.find((f) => f.name === name)!.source!;
+  const isCanonical = (f: SourceFile) => (sheetOf(f.name) ? canonicalSheetTable(f.name, f.bytes!) : canonicalTableOf(f.name)) && formatOf(f.name);
+  const canonicalFiles = files.filter((f) => !claimed.has(f.name) && isCanonical(f));
+  const sourceOf = (name: string) => {
+    const f = files.find((x) => x.name === name)!;
+    return f.source ?? f.bytes!;
+  };
+  const refused = unreadable.map((w): BatchFile => ({ name: w.name, bytes: () => Promise.reject(new Error(w.error.replace(`${w.name}: `, ''))) }));
   const batch: BatchFile[] = [
-    ...canonicalFiles.map((f) => ({ name: f.name, bytes: f.source! })),
+    ...refused,
+    ...canonicalFiles.map((f) => ({ name: f.name, bytes: sourceOf(f.name) })),
     ...plan.imports.map((i) => ({ name: i.file, bytes: sourceOf(i.file), mapping: i.mapping })),
     ...plan.lookupOnly.map((name) => ({ name, bytes: sourceOf(name), lookupOnly: true })),
   ];
@@ -100,8 +109,8 @@ export async function loadFolderBatch(
     // Canonical files are not "unused".
     unused: plan.unused.filter((f) => !canonicalFiles.some((c) => c.name === f)),
     result,
-    canonical: result.reports.slice(0, canonicalFiles.length),
-    reports: result.reports.slice(canonicalFiles.length, canonicalFiles.length + plan.imports.length),
+    canonical: result.reports.slice(0, refused.length + canonicalFiles.length),
+    reports: result.reports.slice(refused.length + canonicalFiles.length, refused.length + canonicalFiles.length + plan.imports.length),
     coverage,
   };
 }
