@@ -77,7 +77,7 @@ WITH rets AS (
 ), has AS (
   SELECT has_values('returns.refund_amount') AS refunds, has_values('returns.label_cost') AS labels,
     has_values('products.unit_cost') AS unit_costs,
-    has_values('returns.recovery_value') OR (has_values('products.unit_cost') AND has_values('returns.disposition')) AS recovery_known
+    recovery_in_data() AS recovery_known
 ), per_dim AS (
   SELECT
     coalesce(dim_raw, '(unknown)') AS dim_value,

@@ -43,3 +43,8 @@ CREATE OR REPLACE MACRO has_values(c) AS
 -- Missing is not zero: a sum over a column the data does not have is unknown ("not in the
 -- data"), never 0. A model using it says so in its header (@missing <output> when <column>).
 CREATE OR REPLACE MACRO if_present(c, v) AS CASE WHEN has_values(c) THEN v END;
+
+-- recovery_in_data(): whether a recovery value can be given at all: reported values, or unit
+-- costs and dispositions to estimate them from (returns_enriched.recovery_value in derive.sql).
+CREATE OR REPLACE MACRO recovery_in_data() AS
+  has_values('returns.recovery_value') OR (has_values('products.unit_cost') AND has_values('returns.disposition'));
