@@ -83,6 +83,13 @@ describe('kpis', () => {
     const refund = change.find((r) => r.kpi === 'refund_amount')!;
     expect([refund.current_value, refund.previous_value, refund.change]).toEqual([null, null, null]);
     expect(change.find((r) => r.kpi === 'returned_value')!.current_value).toBeCloseTo(15, 10); // R2 in the last 30 days
+    // the per-reason and per-SKU breakdowns say the same
+    for (const [model, params] of [['returns_by_reason', {}], ['return_rate_by', { dim: 'sku' }]] as const) {
+      const rows = (await db.runner().run(model, params)).rows;
+      expect(rows.length, model).toBeGreaterThan(0);
+      for (const r of rows) expect(r.refund_amount, model).toBeNull();
+      expect(db.runner().notInData(model)).toEqual({ refund_amount: ['returns.refund_amount'] });
+    }
   });
 
   it('a refund column with values somewhere: a selection without refunds refunds 0', async () => {

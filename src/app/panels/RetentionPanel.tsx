@@ -2,7 +2,7 @@ import { BarChart } from '../components/charts/BarChart';
 import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';
-import { formatMoney, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
+import { formatMoney, formatMoneyHeadline, formatMonth, formatPercent, NOT_IN_DATA } from '../format';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
 
@@ -65,7 +65,7 @@ export function RetentionPanel(props: PageProps) {
               </div>
               <Note>
                 Value = units × price paid. Exchange upsell (replacements worth more than the return):{' '}
-                {r.exchange_upsell == null ? 'not in this data' : `${formatMoney(r.exchange_upsell, currency)} over ${String(r.exchanges_valued)} valued exchanges`}.
+                {r.exchange_upsell == null ? NOT_IN_DATA : `${formatMoney(r.exchange_upsell, currency)} over ${String(r.exchanges_valued)} valued exchanges`}.
                 Rejected ({formatMoney(r.value_rejected, currency)}) and open returns are not in the returned value.
               </Note>
             </>
