@@ -42,8 +42,8 @@
 -- @output lost_margin : part of the refunds that was margin: per refunded return, max(0, min(refund, quantity × unit price) − quantity × unit cost); already inside refund_amount, not added to net_cost
 -- @output recovery_value : money recovered from the returned items (reported, or estimated from disposition × unit cost)
 -- @output recovery_estimated_share : share of recovery_value that is estimated rather than reported (NULL when recovery_value is 0)
--- @output gross_cost : refund_amount + label_cost + handling_cost + inspection_cost (what the returns cost before recovery)
--- @output net_cost : gross_cost − recovery_value
+-- @output gross_cost : refund_amount + label_cost + handling_cost + inspection_cost (what the returns cost before recovery; the parts in not_in_data left out)
+-- @output net_cost : gross_cost − recovery_value (recovery left out when not in the data)
 -- @output net_cost_per_return : net_cost / returns
 -- @output not_in_data : the cost parts the loaded data has no values for, comma-separated (left out of gross_cost and net_cost); NULL when none
 WITH rets AS (
