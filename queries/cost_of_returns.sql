@@ -16,9 +16,22 @@
 -- order line is unknown) and counts 0 when the SKU's unit cost is unknown. `carrier` is the
 -- outbound carrier (the one the global carrier filter uses); `month` is the month of the
 -- order (cohort_date), as text YYYY-MM.
+-- Missing is not zero: a part whose input column holds no value in the loaded data (no refund
+-- amounts, no label costs; no unit costs for lost margin; neither reported recovery values nor
+-- unit costs with dispositions for recovery) is NULL, "not in the data" (if_present,
+-- macros.sql), never 0; gross_cost and net_cost then add up the parts the data has, and
+-- not_in_data names the parts left out.
 -- @filters
 -- @param dim enum(reason|fault|sku|category|supplier|carrier|region|channel|disposition|month|all) = reason : dimension to group the costs by (month = month of the order; all = one total row)
 -- @requires returns.return_id
+-- @missing refund_amount when returns.refund_amount
+-- @missing label_cost when returns.label_cost
+-- @missing lost_margin when returns.refund_amount
+-- @missing lost_margin when products.unit_cost
+-- @missing recovery_value when returns.recovery_value and products.unit_cost
+-- @missing recovery_value when returns.recovery_value and returns.disposition
+-- @missing recovery_estimated_share when returns.recovery_value and products.unit_cost
+-- @missing recovery_estimated_share when returns.recovery_value and returns.disposition
 -- @output dim_value : the value of the dimension ('(unknown)' when missing)
 -- @output returns : accepted (not rejected) return lines
 -- @output units_returned : units on those returns
@@ -29,9 +42,10 @@
 -- @output lost_margin : part of the refunds that was margin: per refunded return, max(0, min(refund, quantity × unit price) − quantity × unit cost); already inside refund_amount, not added to net_cost
 -- @output recovery_value : money recovered from the returned items (reported, or estimated from disposition × unit cost)
 -- @output recovery_estimated_share : share of recovery_value that is estimated rather than reported (NULL when recovery_value is 0)
--- @output gross_cost : refund_amount + label_cost + handling_cost + inspection_cost (what the returns cost before recovery)
--- @output net_cost : gross_cost − recovery_value
+-- @output gross_cost : refund_amount + label_cost + handling_cost + inspection_cost (what the returns cost before recovery; the parts in not_in_data left out)
+-- @output net_cost : gross_cost − recovery_value (recovery left out when not in the data)
 -- @output net_cost_per_return : net_cost / returns
+-- @output not_in_data : the cost parts the loaded data has no values for, comma-separated (left out of gross_cost and net_cost); NULL when none
 WITH rets AS (
   SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), accepted AS (
@@ -60,29 +74,37 @@ WITH rets AS (
     recovery_estimated
   FROM rets
   WHERE resolution IS DISTINCT FROM 'rejected'
+), has AS (
+  SELECT has_values('returns.refund_amount') AS refunds, has_values('returns.label_cost') AS labels,
+    has_values('products.unit_cost') AS unit_costs,
+    recovery_in_data() AS recovery_known
 ), per_dim AS (
   SELECT
     coalesce(dim_raw, '(unknown)') AS dim_value,
     count(*) AS returns,
     CAST(coalesce(sum(quantity), 0) AS BIGINT) AS units_returned,
-    sum(refund) AS refund_amount,
-    sum(label) AS label_cost,
+    CASE WHEN any_value(has.refunds) THEN sum(refund) END AS refund_amount,
+    CASE WHEN any_value(has.labels) THEN sum(label) END AS label_cost,
     count(*) * assumption('handling_cost_per_return') AS handling_cost,
     count(*) FILTER (WHERE inspected) * assumption('inspection_cost_per_return') AS inspection_cost,
-    sum(margin) AS lost_margin,
-    sum(recovery) AS recovery_value,
-    coalesce(sum(recovery) FILTER (WHERE recovery_estimated), 0) AS recovery_estimated_value
-  FROM accepted
+    CASE WHEN any_value(has.refunds AND has.unit_costs) THEN sum(margin) END AS lost_margin,
+    CASE WHEN any_value(has.recovery_known) THEN sum(recovery) END AS recovery_value,
+    coalesce(sum(recovery) FILTER (WHERE recovery_estimated), 0) AS recovery_estimated_value,
+    nullif(concat_ws(', ', CASE WHEN NOT any_value(has.refunds) THEN 'refund_amount' END,
+      CASE WHEN NOT any_value(has.labels) THEN 'label_cost' END,
+      CASE WHEN NOT any_value(has.recovery_known) THEN 'recovery_value' END), '') AS not_in_data
+  FROM accepted CROSS JOIN has
   GROUP BY 1
 ), with_gross AS (
-  SELECT *, refund_amount + label_cost + handling_cost + inspection_cost AS gross_cost FROM per_dim
+  SELECT *, coalesce(refund_amount, 0) + coalesce(label_cost, 0) + handling_cost + inspection_cost AS gross_cost FROM per_dim
 )
 SELECT
   dim_value, returns, units_returned, refund_amount, label_cost, handling_cost, inspection_cost,
   lost_margin, recovery_value,
   safe_div(recovery_estimated_value, recovery_value) AS recovery_estimated_share,
   gross_cost,
-  gross_cost - recovery_value AS net_cost,
-  safe_div(gross_cost - recovery_value, returns) AS net_cost_per_return
+  gross_cost - coalesce(recovery_value, 0) AS net_cost,
+  safe_div(gross_cost - coalesce(recovery_value, 0), returns) AS net_cost_per_return,
+  not_in_data
 FROM with_gross
 ORDER BY net_cost DESC, dim_value;

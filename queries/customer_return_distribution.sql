@@ -27,8 +27,10 @@
 -- @output units_bought : units those customers bought
 -- @output units_returned : units they returned (accepted returns)
 -- @output unit_return_rate : units_returned / units_bought of the bucket (NULL without purchases)
--- @output refund_amount : money refunded or credited to them on accepted returns
--- @output net_revenue : their gross sales − refund_amount
+-- @missing refund_amount when returns.refund_amount
+-- @missing net_revenue when returns.refund_amount
+-- @output refund_amount : money refunded or credited to them on accepted returns; NULL ("not in the data") when the loaded data has no refund amount
+-- @output net_revenue : their gross sales − refund_amount; NULL when refund_amount is
 WITH customers AS (
   -- join key: the rate bucket number (0 = nothing returned, k = rate in ((k-1)/10, k/10]) or the
   -- segment; customers without units bought have no bucket
@@ -73,7 +75,7 @@ SELECT
   CAST(units_bought AS BIGINT) AS units_bought,
   CAST(units_returned AS BIGINT) AS units_returned,
   safe_div(units_returned, units_bought) AS unit_return_rate,
-  CAST(refund_amount AS DOUBLE) AS refund_amount,
-  CAST(net_revenue AS DOUBLE) AS net_revenue
+  if_present('returns.refund_amount', CAST(refund_amount AS DOUBLE)) AS refund_amount,
+  if_present('returns.refund_amount', CAST(net_revenue AS DOUBLE)) AS net_revenue
 FROM grouped
 ORDER BY ord;

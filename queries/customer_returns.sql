@@ -50,15 +50,19 @@
 -- @output orders_fully_returned : orders whose accepted returns cover every unit bought
 -- @output fully_returned_share : orders_fully_returned / orders
 -- @output gross_sales : units bought × price paid
--- @output refund_amount : money refunded or credited on accepted returns
--- @output net_revenue : gross_sales − refund_amount
+-- @missing refund_amount when returns.refund_amount
+-- @missing net_revenue when returns.refund_amount
+-- @output refund_amount : money refunded or credited on accepted returns; NULL ("not in the data") when the loaded data has no refund amount
+-- @output net_revenue : gross_sales − refund_amount; NULL when refund_amount is
 -- @output first_order : date of the first order in the selection
 -- @output last_order : date of the last order in the selection
 -- @output total_rows : customers matching the filters and segment before paging (the same on every row)
 SELECT
   customer_id, segment, orders, units_bought, returns, units_returned, unit_return_rate,
   rate_low, rate_high, baseline_rate, orders_with_return, order_return_rate,
-  orders_fully_returned, fully_returned_share, gross_sales, refund_amount, net_revenue,
+  orders_fully_returned, fully_returned_share, gross_sales,
+  if_present('returns.refund_amount', refund_amount) AS refund_amount,
+  if_present('returns.refund_amount', net_revenue) AS net_revenue,
   first_order, last_order,
   count(*) OVER () AS total_rows
 FROM customer_return_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason,

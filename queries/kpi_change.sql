@@ -13,6 +13,8 @@
 -- data: there is nothing to compare.
 -- change: relative ((current − previous) / |previous|) for counts and money, NULL when
 -- previous is 0; a difference for rates (a fraction: 0.012 is 1.2 percentage points) and days.
+-- refund_amount has no values (NULL on both sides, "not in the data") when the loaded data has
+-- no refund amount at all, as in kpis.
 -- maturing: the current period ends less than return_window_days (assumption) before the last
 -- order date, so some of its orders can still be returned and its rates will still rise.
 -- "The last order date" is the data's as-of date (dataset_info.last_order_date in derive.sql):
@@ -74,24 +76,26 @@ WITH asked AS (
   -- a value with no rows in one period gets what an empty selection gives there
   SELECT coalesce(c.by_value, p.by_value) AS by_value,
     coalesce(c.orders, 0) AS c_orders, coalesce(c.units_sold, 0) AS c_units_sold, coalesce(c.gross_sales, 0) AS c_gross_sales,
-    coalesce(c.returns, 0) AS c_returns, coalesce(c.units_returned, 0) AS c_units_returned, coalesce(c.refund_amount, 0) AS c_refund_amount,
+    coalesce(c.returns, 0) AS c_returns, coalesce(c.units_returned, 0) AS c_units_returned, if_present('returns.refund_amount', coalesce(c.refund_amount, 0)) AS c_refund_amount,
+    coalesce(c.returned_value, 0) AS c_returned_value,
     c.order_return_rate AS c_order_return_rate, c.unit_return_rate AS c_unit_return_rate,
     c.value_return_rate AS c_value_return_rate, c.median_days_to_refund AS c_median_days_to_refund,
     coalesce(p.orders, 0) AS p_orders, coalesce(p.units_sold, 0) AS p_units_sold, coalesce(p.gross_sales, 0) AS p_gross_sales,
-    coalesce(p.returns, 0) AS p_returns, coalesce(p.units_returned, 0) AS p_units_returned, coalesce(p.refund_amount, 0) AS p_refund_amount,
+    coalesce(p.returns, 0) AS p_returns, coalesce(p.units_returned, 0) AS p_units_returned, if_present('returns.refund_amount', coalesce(p.refund_amount, 0)) AS p_refund_amount,
+    coalesce(p.returned_value, 0) AS p_returned_value,
     p.order_return_rate AS p_order_return_rate, p.unit_return_rate AS p_unit_return_rate,
     p.value_return_rate AS p_value_return_rate, p.median_days_to_refund AS p_median_days_to_refund
   FROM current_kpis c FULL JOIN previous_kpis p ON p.by_value = c.by_value
 ), long_kpis AS (
   SELECT
     by_value,
-    unnest(range(1, 11)) AS ord,
-    unnest(['orders', 'units_sold', 'gross_sales', 'returns', 'units_returned', 'refund_amount',
+    unnest(range(1, 12)) AS ord,
+    unnest(['orders', 'units_sold', 'gross_sales', 'returns', 'units_returned', 'refund_amount', 'returned_value',
             'order_return_rate', 'unit_return_rate', 'value_return_rate', 'median_days_to_refund']) AS kpi,
-    unnest(['count', 'count', 'money', 'count', 'count', 'money', 'rate', 'rate', 'rate', 'days']) AS kind,
-    unnest([c_orders, c_units_sold, c_gross_sales, c_returns, c_units_returned, c_refund_amount,
+    unnest(['count', 'count', 'money', 'count', 'count', 'money', 'money', 'rate', 'rate', 'rate', 'days']) AS kind,
+    unnest([c_orders, c_units_sold, c_gross_sales, c_returns, c_units_returned, c_refund_amount, c_returned_value,
             c_order_return_rate, c_unit_return_rate, c_value_return_rate, c_median_days_to_refund]::DOUBLE[]) AS cur,
-    unnest([p_orders, p_units_sold, p_gross_sales, p_returns, p_units_returned, p_refund_amount,
+    unnest([p_orders, p_units_sold, p_gross_sales, p_returns, p_units_returned, p_refund_amount, p_returned_value,
             p_order_return_rate, p_unit_return_rate, p_value_return_rate, p_median_days_to_refund]::DOUBLE[]) AS prev
   FROM paired
 ), both_sides AS (

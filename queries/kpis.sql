@@ -8,15 +8,17 @@
 -- @filters
 -- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @requires order_lines.order_id
+-- @missing refund_amount when returns.refund_amount
 -- @output orders : distinct orders
 -- @output units_sold : units on those orders
 -- @output gross_sales : units × price paid
 -- @output returns : return lines (requests), rejected ones included
 -- @output units_returned : units on accepted (not rejected) returns
--- @output refund_amount : money refunded on accepted returns
+-- @output refund_amount : money refunded on accepted returns; NULL ("not in the data") when the loaded data has no refund amount at all
+-- @output returned_value : value of the returned units at the price paid: Σ over accepted returns of quantity × the unit price of their order line (returns matched to no order line add nothing)
 -- @output order_return_rate : share of orders with at least one accepted return
 -- @output unit_return_rate : units_returned / units_sold
--- @output value_return_rate : value of returned units (at price paid) / gross_sales
+-- @output value_return_rate : returned_value / gross_sales
 -- @output median_days_to_refund : median days from request to refund (NULL without dates)
 -- @output currency : the reporting currency every money figure is in (the user's choice, else the most common currency of all the order lines; NULL when the data names none)
 -- @output first_order_date : earliest order date in the selection

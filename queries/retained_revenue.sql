@@ -46,6 +46,7 @@
 -- @output value_rejected : value of refused returns (not in returned_value)
 -- @output retained_value : value_exchanged + value_store_credit
 -- @output retained_rate : retained_value / returned_value (NULL when nothing was returned)
+-- @missing exchange_upsell when returns.exchange_value
 -- @output exchange_upsell : sum of max(0, exchange_value − returned value) over exchanges with a known exchange_value; NULL when the data has no exchange_value
 -- @output exchanges_valued : exchanges whose exchange_value is known
 WITH rets AS (
@@ -95,9 +96,6 @@ WITH rets AS (
   UNION ALL
   SELECT p.by_value, strftime(p.period, '%Y-%m-%d'), p.period, 0, 0, 0, 0, 0, 0, 0, 0, 0
   FROM periods p ANTI JOIN grouped g ON g.by_value = p.by_value AND g.period = p.period
-), has_exchange_value AS (
-  -- over all the loaded returns, whatever the filters
-  SELECT count(exchange_value) > 0 AS present FROM returns
 )
 SELECT
   by_value,
@@ -113,9 +111,10 @@ SELECT
   CAST(value_rejected AS DOUBLE) AS value_rejected,
   CAST(value_exchanged + value_store_credit AS DOUBLE) AS retained_value,
   safe_div(value_exchanged + value_store_credit, value_refunded + value_exchanged + value_store_credit) AS retained_rate,
-  CASE WHEN h.present THEN CAST(upsell AS DOUBLE) END AS exchange_upsell,
+  -- over all the loaded returns, whatever the filters
+  if_present('returns.exchange_value', CAST(upsell AS DOUBLE)) AS exchange_upsell,
   CAST(exchanges_valued AS BIGINT) AS exchanges_valued
-FROM filled, has_exchange_value h
+FROM filled
 ORDER BY by_value, period NULLS LAST,
   CASE WHEN $dim <> 'period' THEN value_refunded + value_exchanged + value_store_credit END DESC,
   dim_value;

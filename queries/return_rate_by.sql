@@ -46,7 +46,8 @@
 -- @output expected_units : units_sold × baseline_rate, the returns a typical value would have
 -- @output excess_units : units_returned − units_sold × baseline_rate (NULL without sales); the ranking key
 -- @output significant : rate_low > baseline_rate (false when either is unknown)
--- @output refund_amount : money refunded on accepted returns
+-- @missing refund_amount when returns.refund_amount
+-- @output refund_amount : money refunded on accepted returns; NULL ("not in the data") when the loaded data has no refund amount
 -- @output top_reason : canonical reason with the most returned units (ties: alphabetical)
 WITH lines AS (
   SELECT * FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
@@ -138,7 +139,7 @@ SELECT
   CASE WHEN units_sold > 0 THEN units_sold * baseline_rate END AS expected_units,
   CASE WHEN units_sold > 0 THEN units_returned - units_sold * baseline_rate END AS excess_units,
   coalesce(wilson_low(units_returned, units_sold) > baseline_rate, false) AS significant,
-  CAST(refund_amount AS DOUBLE) AS refund_amount,
+  if_present('returns.refund_amount', CAST(refund_amount AS DOUBLE)) AS refund_amount,
   top_reason
 FROM based
 ORDER BY by_value, excess_units DESC NULLS LAST, dim_value;

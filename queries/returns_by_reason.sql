@@ -22,7 +22,8 @@
 -- @output units_returned : units on accepted (not rejected) returns
 -- @output share_of_units : units_returned / all accepted returned units in the selection
 -- @output contribution_to_rate : units_returned / units sold in the selection (rows add up to the unit return rate)
--- @output refund_amount : money refunded on accepted returns
+-- @missing refund_amount when returns.refund_amount
+-- @output refund_amount : money refunded on accepted returns; NULL ("not in the data") when the loaded data has no refund amount
 WITH lines AS (
   SELECT * FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
@@ -48,7 +49,7 @@ SELECT
   CAST(b.units_returned AS BIGINT) AS units_returned,
   safe_div(b.units_returned, sum(b.units_returned) OVER (PARTITION BY b.by_value)) AS share_of_units,
   safe_div(b.units_returned, s.units_sold) AS contribution_to_rate,
-  CAST(b.refund_amount AS DOUBLE) AS refund_amount
+  if_present('returns.refund_amount', CAST(b.refund_amount AS DOUBLE)) AS refund_amount
 FROM by_reason b
 LEFT JOIN sold s ON s.by_value = b.by_value
 LEFT JOIN reason_taxonomy t ON t.reason = b.reason

@@ -28,8 +28,11 @@
 -- @output wrong_item_rate : units returned as wrong_item / units_sold
 -- @output supplier_fault_units : returned units whose reason is the supplier's fault (reason taxonomy)
 -- @output excess_defect_units : defect units − units_sold × the selection's overall defect rate (ranking key)
--- @output refund_amount : money refunded on accepted returns
--- @output recovery_value : money recovered from the returned items (reported, or estimated from the disposition)
+-- @missing refund_amount when returns.refund_amount
+-- @missing recovery_value when returns.recovery_value and products.unit_cost
+-- @missing recovery_value when returns.recovery_value and returns.disposition
+-- @output refund_amount : money refunded on accepted returns; NULL ("not in the data") when the loaded data has no refund amount
+-- @output recovery_value : money recovered from the returned items (reported, or estimated from the disposition); NULL when the data has neither reported values nor unit costs and dispositions
 -- @output returned_to_vendor_units : returned units sent back to the supplier (disposition return_to_vendor)
 WITH lines AS (
   SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
@@ -65,8 +68,8 @@ WITH lines AS (
     coalesce(r.nad_units, 0) AS nad_units,
     coalesce(r.wrong_units, 0) AS wrong_units,
     coalesce(r.supplier_fault_units, 0) AS supplier_fault_units,
-    coalesce(r.refund_amount, 0.0) AS refund_amount,
-    coalesce(r.recovery_value, 0.0) AS recovery_value,
+    if_present('returns.refund_amount', coalesce(r.refund_amount, 0.0)) AS refund_amount,
+    CASE WHEN recovery_in_data() THEN coalesce(r.recovery_value, 0.0) END AS recovery_value,
     coalesce(r.rtv_units, 0) AS rtv_units
   FROM sold s
   FULL OUTER JOIN returned r ON r.supplier = s.supplier

@@ -44,6 +44,17 @@ describe('every model on the demo data', () => {
     }
   });
 
+  it('names in every @missing line an output of its model and contract columns (regression: a figure absent from the data read 0)', () => {
+    const r = db.runner();
+    const known = new Set(CANONICAL_TABLES.flatMap((t) => CONTRACT[t].columns.map((c) => `${t}.${c.name}`)));
+    const lines = r.modelNames.flatMap((m) => r.header(m).missing.map((x) => ({ m, ...x })));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const { m, output, columns } of lines) {
+      expect(r.header(m).outputs.map((o) => o.name), `${m}: @missing ${output}`).toContain(output);
+      for (const c of columns) expect(known.has(c), `${m}: @missing ${output} when ${c}`).toBe(true);
+    }
+  });
+
   it('documents every model in the README catalogue and every contract column', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     for (const name of db.runner().modelNames) expect(readme, name).toContain(`queries/${name}.sql`);

@@ -4,6 +4,11 @@
 -- Returns are attributed to the period their order was placed (cohort view); a return with no
 -- known order is dated by its request date. Returns whose resolution is 'rejected' were
 -- refused, so they count in `returns` but not in units, refunds or rates.
+-- returned_value is the value of the returned units at the price paid: per accepted return,
+-- its quantity × the unit price of the order line it names (a return matched to no order line
+-- has no price paid and adds nothing, as its order adds nothing to gross_sales);
+-- value_return_rate = returned_value / gross_sales. refund_amount is NULL ("not in the data")
+-- when the loaded data has no refund amount at all (if_present, macros.sql), never 0.
 
 -- kpi_values_by(p_by, ...global filters): the KPIs of the orders and returns that pass them,
 -- one row per value of the dimension p_by (filtered_lines_by); with p_by NULL one row
@@ -23,7 +28,7 @@ CREATE OR REPLACE MACRO kpi_values_by(p_by, p_date_from, p_date_to, p_channel, p
     SELECT by_value, count(*) AS returns,
       coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS units_returned,
       coalesce(sum(refund_amount) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS refund_amount,
-      coalesce(sum(coalesce(quantity * unit_price, refund_amount, 0)) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS value_returned,
+      coalesce(sum(quantity * unit_price) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS returned_value,
       -- days_between is NULL when either date is missing, and median skips NULLs
       median(days_between(requested_at, refunded_at)) AS median_days_to_refund
     FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
@@ -48,10 +53,11 @@ CREATE OR REPLACE MACRO kpi_values_by(p_by, p_date_from, p_date_to, p_channel, p
     coalesce(l.value, 0) AS gross_sales,
     coalesce(r.returns, 0) AS returns,
     coalesce(r.units_returned, 0) AS units_returned,
-    coalesce(r.refund_amount, 0) AS refund_amount,
+    if_present('returns.refund_amount', coalesce(r.refund_amount, 0)) AS refund_amount,
+    coalesce(r.returned_value, 0) AS returned_value,
     safe_div(coalesce(o.orders_with_return, 0), l.orders) AS order_return_rate,
     safe_div(coalesce(r.units_returned, 0), l.units) AS unit_return_rate,
-    safe_div(coalesce(r.value_returned, 0), l.value) AS value_return_rate,
+    safe_div(coalesce(r.returned_value, 0), l.value) AS value_return_rate,
     r.median_days_to_refund
   FROM groups g
   LEFT JOIN line_totals l ON l.by_value = g.by_value

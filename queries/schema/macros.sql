@@ -32,3 +32,19 @@ CREATE OR REPLACE MACRO in_list(list, value) AS
 CREATE OR REPLACE MACRO by_value_of(p_by, channel, region, category, supplier, carrier) AS
   CASE p_by WHEN 'channel' THEN channel WHEN 'region' THEN region WHEN 'category' THEN category
     WHEN 'supplier' THEN supplier WHEN 'carrier' THEN carrier ELSE '' END;
+
+-- has_values(column): whether 'table.column' (a canonical column) holds at least one value in
+-- the loaded data, over all of it (not just the filtered selection). column_presence is
+-- rebuilt by the runner after every load (Runner.readPresence).
+CREATE OR REPLACE MACRO has_values(c) AS
+  coalesce((SELECT p.non_null > 0 FROM main.column_presence p WHERE p.table_name || '.' || p.column_name = c), false);
+
+-- if_present(column, v): v, or NULL when that column holds no value in the loaded data.
+-- Missing is not zero: a sum over a column the data does not have is unknown ("not in the
+-- data"), never 0. A model using it says so in its header (@missing <output> when <column>).
+CREATE OR REPLACE MACRO if_present(c, v) AS CASE WHEN has_values(c) THEN v END;
+
+-- recovery_in_data(): whether a recovery value can be given at all: reported values, or unit
+-- costs and dispositions to estimate them from (returns_enriched.recovery_value in derive.sql).
+CREATE OR REPLACE MACRO recovery_in_data() AS
+  has_values('returns.recovery_value') OR (has_values('products.unit_cost') AND has_values('returns.disposition'));

@@ -7,6 +7,26 @@ import { format, parseISO } from 'date-fns';
  */
 export const MISSING = '—';
 
+/**
+ * What a figure reads when the loaded data has no values for its inputs (the model leaves it
+ * NULL and says so in its header: `@missing`, Runner.notInData). Not '—', which means there is
+ * nothing to compute, and never 0.
+ */
+export const NOT_IN_DATA = 'not in the data';
+
+/**
+ * The one way to show a model's figure that may be absent from the data: "not in the data"
+ * when it is NULL and its inputs are missing (`notInData`), else `format(v)`.
+ */
+export function formatFigure(v: unknown, notInData: boolean, format: (v: unknown) => string): string {
+  return (v === null || v === undefined) && notInData ? NOT_IN_DATA : format(v);
+}
+
+/** The hover text of such a figure: which columns hold no value. */
+export function notInDataTitle(columns: readonly string[]): string {
+  return `Not in the data: the loaded data has no values in ${columns.join(', ')}`;
+}
+
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function formatCount(v: unknown, locale?: string): string {

@@ -20,8 +20,30 @@ export interface ModelOutput {
   params: ModelParams;
   status: 'ok' | 'needs_columns';
   missing: string[];
+  /** Outputs the data has no inputs for (empty cells in the CSV): output → the empty columns. */
+  not_in_data: Record<string, string[]>;
   rows: Row[];
   columns: string[];
+}
+
+/** One figure the loaded data cannot give, as summary.json lists it. */
+export interface FigureNotInData {
+  file: string;
+  figure: string;
+  columns: string[];
+  reason: string;
+}
+
+/** Every figure of these outputs that is not in the data, with why (summary.json's `not_in_data`). */
+export function notInDataSummary(outputs: readonly ModelOutput[]): FigureNotInData[] {
+  return outputs.flatMap((o) =>
+    Object.entries(o.not_in_data).map(([figure, columns]) => ({
+      file: o.file,
+      figure,
+      columns,
+      reason: `not in the data: the loaded data has no values in ${columns.join(', ')} (the cells are empty)`,
+    })),
+  );
 }
 
 /**
@@ -51,6 +73,7 @@ export async function analyzeAll(runner: Runner, overrides: ModelParams = {}): P
       outputs.push({
         file, model, params, status: res.status,
         missing: res.status === 'needs_columns' ? res.missing : [],
+        not_in_data: res.status === 'ok' ? runner.notInData(model) : {},
         rows: res.rows, columns,
       });
     }

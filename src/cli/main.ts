@@ -7,7 +7,7 @@ import type { MappingSpec } from '../loader/import/spec';
 import { parseHeader } from '../runner/model-header';
 import { readQuerySources } from '../runner/query-files-node';
 import { modelNames } from '../runner/query-sources';
-import { analyzeAll, importCheck } from './analyze';
+import { analyzeAll, importCheck, notInDataSummary } from './analyze';
 import { CliError, EXIT, firstLine, fsReason, isFsError, reportError } from './errors';
 import { HELP } from './help';
 import { checkParams, parseOptions, type AnalyzeOptions } from './options';
@@ -106,7 +106,9 @@ async function analyze(folder: string, opts: AnalyzeOptions, mappings: { mapping
     }
     const outputs = await analyzeAll(runner, opts.params);
     for (const o of outputs) {
-      log(o.status === 'ok' ? `  ${o.file}: ${o.rows.length} rows` : `  ${o.file}: skipped, needs ${o.missing.join(', ')}`);
+      const absent = Object.keys(o.not_in_data);
+      const note = absent.length > 0 ? ` (not in the data: ${absent.join(', ')})` : '';
+      log(o.status === 'ok' ? `  ${o.file}: ${o.rows.length} rows${note}` : `  ${o.file}: skipped, needs ${o.missing.join(', ')}`);
     }
     const rejected = await runner.engine.query(
       `SELECT table_name, source_file, line_number, severity, reason, raw FROM load_issues ORDER BY source_file, line_number`,
@@ -120,6 +122,8 @@ async function analyze(folder: string, opts: AnalyzeOptions, mappings: { mapping
     const summary = {
       ...loads,
       models: outputs.map(({ rows, columns, ...meta }) => ({ ...meta, rows: rows.length, columns })),
+      // Missing is not zero: the figures left empty because the data has no values for their inputs.
+      not_in_data: notInDataSummary(outputs),
     };
     writeOutputs(opts.out, files, summary);
     log(`Wrote ${outputs.filter((o) => o.status === 'ok').length} model files to ${opts.out}`);

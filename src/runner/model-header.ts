@@ -7,6 +7,12 @@
  *   -- @param dim enum(sku|category|supplier) = sku : dimension to group by
  *   -- @requires products.category when dim=category
  *   -- @output dim_value : the value of the dimension
+ *   -- @missing refund_amount when returns.refund_amount
+ *
+ * `@missing <output> when <table.column> [and <table.column> ...]`: the model leaves that output
+ * NULL, meaning "not in the data", when every one of those columns holds no value in the loaded
+ * data (several @missing lines for one output: any of them). The model still runs; the page
+ * and the CLI say which figures the data cannot give, and why (see figuresNotInData).
  */
 
 export type ParamType =
@@ -28,6 +34,12 @@ export interface Requirement {
   when?: { param: string; value: string };
 }
 
+export interface MissingWhen {
+  output: string;
+  /** The output is not in the data when all of these hold no value. */
+  columns: string[];
+}
+
 export interface ModelHeader {
   name: string;
   title: string;
@@ -36,6 +48,7 @@ export interface ModelHeader {
   params: ParamSpec[];
   requires: Requirement[];
   outputs: { name: string; description: string }[];
+  missing: MissingWhen[];
 }
 
 /** The global filters every `@filters` model accepts, in the order the macros take them. */
@@ -72,12 +85,14 @@ export function parseHeader(name: string, sql: string): ModelHeader {
     params: [],
     requires: [],
     outputs: [],
+    missing: [],
   };
   const text: string[] = [];
   for (const line of lines) {
     if (line.startsWith('@filters')) header.usesFilters = true;
     else if (line.startsWith('@param ')) header.params.push(parseParam(name, line));
     else if (line.startsWith('@requires ')) header.requires.push(parseRequires(line));
+    else if (line.startsWith('@missing ')) header.missing.push(parseMissing(name, line));
     else if (line.startsWith('@output ')) {
       const [col, ...rest] = line.slice(8).split(':');
       header.outputs.push({ name: col!.trim(), description: rest.join(':').trim() });
@@ -106,4 +121,24 @@ function parseRequires(line: string): Requirement {
     req.when = { param: param!.trim(), value: value!.trim() };
   }
   return req;
+}
+
+function parseMissing(model: string, line: string): MissingWhen {
+  const m = /^@missing\s+(\w+)\s+when\s+(.+)$/.exec(line);
+  if (!m) throw new Error(`queries/${model}.sql: cannot read "${line}" (write "@missing <output> when <table.column> [and ...]")`);
+  return { output: m[1]!, columns: m[2]!.split(/\s+and\s+/).map((c) => c.trim()) };
+}
+
+/**
+ * The outputs of a model that the loaded data cannot give (its `@missing` lines whose columns
+ * all hold no value), each with the empty columns that make it so. `hasValues` answers for
+ * 'table.column' (the runner's column presence).
+ */
+export function figuresNotInData(header: ModelHeader, hasValues: (column: string) => boolean): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of header.missing) {
+    if (m.columns.some(hasValues)) continue;
+    out[m.output] = [...new Set([...(out[m.output] ?? []), ...m.columns])];
+  }
+  return out;
 }

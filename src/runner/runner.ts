@@ -3,7 +3,7 @@ import { CURRENCY_SETTINGS_DDL, currencySettingRows, type CurrencySettings } fro
 import { canonicalDDL, columnPresenceSQL, AUDIT_DDL } from '../data-model/schema-ddl';
 import type { BindValue, Engine, Row } from '../engine/types';
 import { bindNamed } from './bind-params';
-import { FILTER_PARAMS, parseHeader, type ModelHeader, type ParamSpec } from './model-header';
+import { figuresNotInData, FILTER_PARAMS, parseHeader, type ModelHeader, type ParamSpec } from './model-header';
 import { checkParamValue, filterParamType } from './param-check';
 import { DERIVE_FILE, ON_DEMAND_SCHEMA_FILES, SCHEMA_SETUP_FILES, modelNames, type QuerySources } from './query-sources';
 import { QueryQueue } from './query-queue';
@@ -20,6 +20,9 @@ export interface RunnerSeed {
   presence: [string, number][];
   answers: [string, Row[]][];
 }
+
+/** Non-null values per canonical column, rebuilt with the derived tables. */
+const PRESENCE_TABLE = `CREATE OR REPLACE TABLE main.column_presence AS ${columnPresenceSQL()}`;
 
 /** Separator of multi-value filters inside one bound string (see in_list in macros.sql). */
 export const LIST_SEPARATOR = '\u001f';
@@ -64,7 +67,8 @@ export class Runner {
   /** Creates the empty canonical tables, the seeds and macros, then derives. */
   async init(): Promise<void> {
     // One exec for all the setup SQL: in the browser every call is a round trip to the worker.
-    await this.engine.exec([canonicalDDL(), AUDIT_DDL, CURRENCY_SETTINGS_DDL].join(';\n'));
+    // column_presence first: the has_values macro (macros.sql) reads it.
+    await this.engine.exec([canonicalDDL(), AUDIT_DDL, CURRENCY_SETTINGS_DDL, PRESENCE_TABLE].join(';\n'));
     await this.setAssumptions({});
     // The setup files include derive.sql (the macros need its tables): no second derive here.
     await this.engine.exec(SCHEMA_SETUP_FILES.map((f) => this.script(f)).join(';\n'));
@@ -128,7 +132,10 @@ export class Runner {
   private async readPresence(): Promise<void> {
     // Again: a model answer computed while the tables were being rebuilt must not be kept.
     this.queue.invalidate();
-    const rows = await this.engine.query(columnPresenceSQL());
+    // Kept as a table too: the models ask it through has_values (macros.sql), so a figure whose
+    // input column holds no value is NULL ("not in the data"), not 0.
+    await this.engine.exec(PRESENCE_TABLE);
+    const rows = await this.engine.query('SELECT table_name, column_name, non_null FROM main.column_presence');
     this.presence = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, Number(r.non_null)]));
   }
 
@@ -211,6 +218,11 @@ export class Runner {
       for (const col of req.columns) if (!this.presence.get(col)) missing.push(col);
     }
     return missing;
+  }
+
+  /** A model's outputs the loaded data cannot give (its `@missing` header lines), with the empty columns. */
+  notInData(model: string): Record<string, string[]> {
+    return figuresNotInData(this.header(model), (col) => Boolean(this.presence.get(col)));
   }
 
   /**

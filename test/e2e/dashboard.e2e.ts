@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     t.check(Math.abs((await kpi(page, 'unit_return_rate')) - Number(kpis.unit_return_rate)) < 1e-9, `overview: unit return rate ${pct(kpis.unit_return_rate!)}`);
     t.check((await text(page, 'kpi-cards')).includes(pct(kpis.unit_return_rate!)), 'overview: the rate is shown formatted');
     const change = cli('kpi_change.csv');
-    await checkChanges(page, change, ['orders', 'gross_sales', 'unit_return_rate', 'median_days_to_refund'], 'overview');
+    t.check(Math.abs((await kpi(page, 'returned_value')) - Number(kpis.returned_value)) < 1e-6, `overview: returned value ${kpis.returned_value} as the CLI`);
+    await checkChanges(page, change, ['orders', 'gross_sales', 'unit_return_rate', 'returned_value', 'median_days_to_refund'], 'overview');
     t.check((await text(page, 'kpi-comparison-note')).includes('the last 90 days of data'), 'overview: without a range the note says the last 90 days of data are compared');
     await shot('page-overview');
 
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
     await open(page, base, '?page=cost', 'cost');
     const costTotal = await text(page, 'cost-total');
     t.check(costTotal.includes(money(costAll.net_cost!)) && costTotal.includes(money(costAll.refund_amount!)), `cost: total net cost ${money(costAll.net_cost!)}`);
+    t.check(Math.abs((await kpi(page, 'returned_value')) - Number(kpis.returned_value)) < 1e-6, `cost: the returned value card ${kpis.returned_value} as the CLI`);
     await shot('page-cost');
 
     await open(page, base, '?page=leakage', 'leakage');

@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     check(Number(kpi.value) === expected.orders, `orders value ${kpi.value} = ${expected.orders} distinct order_ids in the CSV`);
     check(Number(kpi.text.replace(/\D/g, '')) === expected.orders, `orders text "${kpi.text}" shows ${expected.orders}`);
     check((await page.getByTestId('data-source').textContent()) === 'Demo data', 'header names the data source "Demo data"');
-    for (const k of ['units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'refund_amount', 'median_days_to_refund']) {
+    for (const k of ['units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'returned_value', 'refund_amount', 'median_days_to_refund']) {
       const t = (await page.locator(`[data-testid="kpi-${k}"] [data-value]`).textContent()) ?? '';
       check(/\d/.test(t), `KPI ${k} shows a number ("${t}")`);
     }

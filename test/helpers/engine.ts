@@ -39,3 +39,11 @@ export function useEngine(): {
 export function csv(header: string, ...rows: string[]): string {
   return [header, ...rows].join('\n') + '\n';
 }
+
+/** A fixture's CSV text without these columns (fixtures with plain cells: no quoted commas). */
+export function withoutColumns(text: string, ...columns: string[]): string {
+  const lines = text.trimEnd().split('\n').map((l) => l.split(','));
+  const drop = new Set(columns.map((c) => lines[0]!.indexOf(c)));
+  if (drop.has(-1)) throw new Error(`no column ${columns.join(', ')} in ${lines[0]!.join(',')}`);
+  return lines.map((cells) => cells.filter((_, i) => !drop.has(i)).join(',')).join('\n') + '\n';
+}

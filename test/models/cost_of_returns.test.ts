@@ -173,4 +173,52 @@ describe('cost_of_returns', () => {
     const res = await db.runner().run('cost_of_returns');
     expect(res).toMatchObject({ status: 'needs_columns', missing: ['returns.return_id'] });
   });
+
+  it('missing is not zero: parts whose columns the data lacks are NULL and named, the totals add up the rest', async () => {
+    // The same returns without refund_amount, recovery_value and label_cost, and products
+    // without unit_cost (so no recovery can be estimated either). What is left: handling
+    // 7 × 4.5 = 31.5 and inspection 4 × 1.5 = 6 (R1 R2 R5 R8): gross = net = 37.5.
+    await db.fixture({
+      order_lines: FIXTURE.order_lines,
+      products: csv('sku,category,supplier', 'A,cat1,sup1', 'B,cat2,sup2', 'C,cat2,sup1'),
+      returns: csv(
+        'return_id,order_id,line_id,sku,quantity,reason,requested_at,inspected_at,resolution,disposition',
+        'R1,O1,L1,A,1,size_too_small,2024-01-15,2024-01-18,refund,restock',
+        'R2,O1,L2,B,1,defective,2024-01-16,2024-01-19,refund,return_to_vendor',
+        'R3,O2,L1,A,1,changed_mind,2024-02-10,,store_credit,',
+        'R4,O3,L1,C,2,defective,2024-03-05,2024-03-08,rejected,',
+        'R5,O3,L1,C,1,damaged_in_transit,2024-03-06,2024-03-09,refund,liquidate',
+        'R6,O9,,A,1,changed_mind,2024-02-20,,refund,',
+        'R7,O9,,Z,2,other,2024-03-10,,refund,restock',
+        'R8,O2,L1,A,1,size_too_large,2024-02-11,2024-02-14,exchange,restock',
+      ),
+    });
+    const total = (await db.runner().run('cost_of_returns', { dim: 'all' })).rows[0]!;
+    expect(total).toMatchObject({
+      returns: 7, refund_amount: null, label_cost: null, lost_margin: null, recovery_value: null,
+      recovery_estimated_share: null, not_in_data: 'refund_amount, label_cost, recovery_value',
+    });
+    expect(total.handling_cost).toBeCloseTo(31.5, 10);
+    expect(total.inspection_cost).toBeCloseTo(6, 10);
+    expect(total.gross_cost).toBeCloseTo(37.5, 10);
+    expect(total.net_cost).toBeCloseTo(37.5, 10);
+    for (const r of (await db.runner().run('cost_of_returns', { dim: 'reason' })).rows) {
+      expect([r.refund_amount, r.label_cost, r.lost_margin, r.recovery_value]).toEqual([null, null, null, null]);
+    }
+    // The header says why (@missing), from the same column presence.
+    expect(db.runner().notInData('cost_of_returns')).toEqual({
+      refund_amount: ['returns.refund_amount'],
+      label_cost: ['returns.label_cost'],
+      lost_margin: ['returns.refund_amount', 'products.unit_cost'],
+      recovery_value: ['returns.recovery_value', 'products.unit_cost'],
+      recovery_estimated_share: ['returns.recovery_value', 'products.unit_cost'],
+    });
+  });
+
+  it('a column with values anywhere in the data is not missing: the full fixture names no part', async () => {
+    await db.fixture(FIXTURE);
+    const total = (await db.runner().run('cost_of_returns', { dim: 'all' })).rows[0]!;
+    expect(total.not_in_data).toBeNull();
+    expect(db.runner().notInData('cost_of_returns')).toEqual({});
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/engine/types';
-import { csv, useEngine } from '../helpers/engine';
+import { csv, useEngine, withoutColumns } from '../helpers/engine';
 
 // Hand-worked. Wilson 95% low/high, (p + 1.9208/n ∓ 1.96·sqrt(p(1−p)/n + 0.9604/n²)) / (1 + 3.8416/n):
 //   4 of 5: p 0.8 → (1.18416 ∓ 1.96·sqrt(0.032 + 0.038416)) / 1.76832 = 0.375528264 / 0.963776839
@@ -124,5 +124,14 @@ describe('customer_returns', () => {
   it('needs returns that name their order (else none could be attributed to a customer)', async () => {
     await db.fixture({ ...CUSTOMER_FIXTURE, returns: csv('return_id,sku,quantity,requested_at,refund_amount,resolution', 'R1,A,1,2024-01-10,10,refund') });
     expect(await db.runner().run('customer_returns')).toMatchObject({ status: 'needs_columns', missing: ['returns.order_id'] });
+  });
+
+  it('missing is not zero: without refund amounts, refunds and net revenue are NULL, the rest as before', async () => {
+    await db.fixture({ ...CUSTOMER_FIXTURE, returns: withoutColumns(CUSTOMER_FIXTURE.returns, 'refund_amount') });
+    const c = byId((await db.runner().run('customer_returns')).rows);
+    expect(c.C1).toMatchObject({ gross_sales: 90, units_returned: 4, refund_amount: null, net_revenue: null });
+    const dist = (await db.runner().run('customer_return_distribution')).rows;
+    for (const r of dist) expect([r.refund_amount, r.net_revenue]).toEqual([null, null]);
+    expect(db.runner().notInData('customer_returns')).toEqual({ refund_amount: ['returns.refund_amount'], net_revenue: ['returns.refund_amount'] });
   });
 });

@@ -53,7 +53,7 @@ describe('kpi_change', () => {
     expect(res.status).toBe('ok');
     expect(res.rows.map((r) => [r.kpi, r.kind])).toEqual([
       ['orders', 'count'], ['units_sold', 'count'], ['gross_sales', 'money'], ['returns', 'count'],
-      ['units_returned', 'count'], ['refund_amount', 'money'], ['order_return_rate', 'rate'],
+      ['units_returned', 'count'], ['refund_amount', 'money'], ['returned_value', 'money'], ['order_return_rate', 'rate'],
       ['unit_return_rate', 'rate'], ['value_return_rate', 'rate'], ['median_days_to_refund', 'days'],
     ]);
     // current 01-11..01-20 (O3, O4, O5), previous 01-01..01-10 (O1, O2)
@@ -66,6 +66,8 @@ describe('kpi_change', () => {
     expectSides(k.returns, [2, 1, 1]); // R2 + rejected R3 vs R1
     expectSides(k.units_returned, [2, 1, 1]);
     expectSides(k.refund_amount, [10, 10, 0]);
+    // returned value at the price paid: R2 2 × 5 (R3 rejected) vs R1 1 × 10
+    expectSides(k.returned_value, [2 * 5, 1 * 10, 0]);
     // rates: differences of fractions (UI shows percentage points)
     expectSides(k.order_return_rate, [1 / 3, 1 / 2, 1 / 3 - 1 / 2]);
     expectSides(k.unit_return_rate, [2 / 7, 1 / 3, 2 / 7 - 1 / 3]);
@@ -116,7 +118,7 @@ describe('kpi_change', () => {
   it('a range outside the data compares nothing, and still has one row per KPI', async () => {
     await db.fixture(FIXTURE);
     const res = await db.runner().run('kpi_change', { date_from: '2030-01-01' });
-    expect(res.rows).toHaveLength(10);
+    expect(res.rows).toHaveLength(11);
     for (const r of res.rows) {
       expect([r.current_value, r.previous_value, r.change, r.current_from, r.previous_from, r.maturing]).toEqual([null, null, null, null, null, null]);
     }

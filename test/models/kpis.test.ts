@@ -31,6 +31,8 @@ describe('kpis', () => {
     expect(k).toMatchObject({
       orders: 3, units_sold: 8, gross_sales: 80, returns: 3, units_returned: 2, refund_amount: 20, currency: 'EUR',
     });
+    // R1 1 × 10 (O1/L1) + R2 1 × 10 (O2/L1); R3 rejected
+    expect(k.returned_value).toBeCloseTo(20, 10);
     expect(k.order_return_rate).toBeCloseTo(2 / 3, 10);
     expect(k.unit_return_rate).toBeCloseTo(0.25, 10);
     expect(k.value_return_rate).toBeCloseTo(20 / 80, 10);
@@ -52,5 +54,49 @@ describe('kpis', () => {
     await db.fixture({ returns: FIXTURE.returns });
     const res = await db.runner().run('kpis');
     expect(res).toMatchObject({ status: 'needs_columns', missing: ['order_lines.order_id'] });
+  });
+
+  it('missing is not zero: without refund amounts in the data the refund figures are NULL, not 0', async () => {
+    // The fixture's returns without the refund_amount column, plus R4 for an order that is not
+    // loaded (O9): a return with no price paid, counted in units but not in returned_value.
+    await db.fixture({
+      ...FIXTURE,
+      returns: csv(
+        'return_id,order_id,line_id,sku,quantity,reason,requested_at,refunded_at,resolution',
+        'R1,O1,L2,B,1,size_too_small,2024-01-15,2024-01-20,refund',
+        'R2,O3,L1,C,3,defective,2024-03-03,2024-03-06,refund',
+        'R3,O3,L1,C,1,changed_mind,2024-03-05,,rejected',
+        'R4,O9,,A,2,defective,2024-02-20,,refund',
+      ),
+    });
+    const k = (await db.runner().run('kpis')).rows[0]!;
+    // returned value: R1 1 × 30 + R2 3 × 5 = 45 (R3 rejected, R4 has no order line)
+    expect(k).toMatchObject({ returns: 4, units_returned: 1 + 3 + 2, refund_amount: null });
+    expect(k.returned_value).toBeCloseTo(45, 10);
+    expect(k.value_return_rate).toBeCloseTo(45 / 80, 10);
+    expect(db.runner().notInData('kpis')).toEqual({ refund_amount: ['returns.refund_amount'] });
+    // filtered to a selection with no returns at all: still unknown, not 0
+    const feb = (await db.runner().run('kpis', { date_from: '2024-02-01', date_to: '2024-02-10' })).rows[0]!;
+    expect(feb).toMatchObject({ orders: 1, returns: 0, refund_amount: null, returned_value: 0 });
+    // the comparison carries the same NULL on both sides
+    const change = (await db.runner().run('kpi_change', { compare_days: 30 })).rows;
+    const refund = change.find((r) => r.kpi === 'refund_amount')!;
+    expect([refund.current_value, refund.previous_value, refund.change]).toEqual([null, null, null]);
+    expect(change.find((r) => r.kpi === 'returned_value')!.current_value).toBeCloseTo(15, 10); // R2 in the last 30 days
+    // the per-reason and per-SKU breakdowns say the same
+    for (const [model, params] of [['returns_by_reason', {}], ['return_rate_by', { dim: 'sku' }]] as const) {
+      const rows = (await db.runner().run(model, params)).rows;
+      expect(rows.length, model).toBeGreaterThan(0);
+      for (const r of rows) expect(r.refund_amount, model).toBeNull();
+      expect(db.runner().notInData(model)).toEqual({ refund_amount: ['returns.refund_amount'] });
+    }
+  });
+
+  it('a refund column with values somewhere: a selection without refunds refunds 0', async () => {
+    await db.fixture(FIXTURE);
+    const jan = (await db.runner().run('kpis', { date_from: '2024-03-01' })).rows[0]!;
+    // O3 only: its one return R3 was rejected, so 0 refunded (known), not "not in the data"
+    expect(jan).toMatchObject({ orders: 1, refund_amount: 0, returned_value: 0 });
+    expect(db.runner().notInData('kpis')).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csv, useEngine } from '../helpers/engine';
+import { csv, useEngine, withoutColumns } from '../helpers/engine';
 
 /** 95% Wilson interval, written out independently of macros.sql. */
 function wilson(x: number, n: number): [number, number] {
@@ -109,5 +109,22 @@ describe('supplier_scorecard', () => {
     expect(await db.runner().run('supplier_scorecard')).toMatchObject({ status: 'needs_columns', missing: ['products.supplier'] });
     await db.fixture({ ...FIXTURE, products: csv('sku,unit_cost', 'A,5') });
     expect(await db.runner().run('supplier_scorecard')).toMatchObject({ status: 'needs_columns', missing: ['products.supplier'] });
+  });
+
+  it('missing is not zero: without refund amounts, recovery values and unit costs those figures are NULL', async () => {
+    await db.fixture({
+      ...FIXTURE,
+      products: withoutColumns(FIXTURE.products, 'unit_cost'),
+      returns: withoutColumns(FIXTURE.returns, 'refund_amount', 'recovery_value'),
+    });
+    const rows = (await db.runner().run('supplier_scorecard')).rows;
+    const x = rows.find((r) => r.supplier === 'supX')!;
+    // the rest as before: supX returned 7 units, 6 of them to the vendor
+    expect(x).toMatchObject({ units_returned: 7, returned_to_vendor_units: 6, refund_amount: null, recovery_value: null });
+    for (const r of rows) expect([r.refund_amount, r.recovery_value]).toEqual([null, null]);
+    expect(db.runner().notInData('supplier_scorecard')).toEqual({
+      refund_amount: ['returns.refund_amount'],
+      recovery_value: ['returns.recovery_value', 'products.unit_cost'],
+    });
   });
 });

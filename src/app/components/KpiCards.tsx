@@ -1,6 +1,6 @@
 import { Card, Metric, Text } from '@tremor/react';
 import type { Row } from '../../engine/types';
-import { formatCount, formatDays, formatMoney, formatMoneyHeadline, formatPercent, MISSING } from '../format';
+import { formatCount, formatDays, formatFigure, formatMoney, formatMoneyHeadline, formatPercent, MISSING, notInDataTitle } from '../format';
 import type { ModelState } from '../model-state';
 import type { DrillTarget } from '../view/types';
 import { ErrorNote } from './ErrorNote';
@@ -57,6 +57,14 @@ export const KPIS: Kpi[] = [
     drill: RETURNS('Returns behind the order return rate'),
   },
   {
+    key: 'returned_value',
+    label: 'Returned value',
+    higherIsBetter: false,
+    format: (r, c) => formatMoneyHeadline(r.returned_value, cur(r, c)),
+    exact: (r, c) => formatMoney(r.returned_value, cur(r, c)),
+    drill: RETURNS('Returns behind the returned value'),
+  },
+  {
     key: 'refund_amount',
     label: 'Refunded',
     higherIsBetter: false,
@@ -74,18 +82,23 @@ export const KPIS: Kpi[] = [
 ];
 
 /**
- * The KPI cards; '…' while the first answer is computed, dimmed while new filters run. With the
+ * The KPI cards (`keys`: which of KPIS, in their order; all by default); '…' while the first answer is computed, dimmed while new filters run. With the
  * kpi_change model's answer, each card shows its change against the previous period (arrow and
  * value; rates in percentage points) and a note says which periods are compared. A card is a
- * button that opens the rows behind its number.
+ * button that opens the rows behind its number. A figure the data has no inputs for (`notInData`,
+ * from Runner.notInData('kpis')) reads "not in the data".
  */
 export function KpiCards({
   state,
   currency = null,
   change = null,
   onDrill,
+  keys,
+  notInData = {},
 }: {
   state: ModelState;
+  keys?: readonly string[];
+  notInData?: Record<string, string[]>;
   currency?: string | null;
   /** The kpi_change model: one row per KPI (null: no change shown). */
   change?: ModelState | null;
@@ -105,12 +118,13 @@ export function KpiCards({
   return (
     <div className="space-y-2">
       <div
-        className={`grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7 ${stale ? 'opacity-60' : ''}`}
+        className={`grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 ${stale ? 'opacity-60' : ''}`}
         data-testid="kpi-cards"
         aria-busy={!row || stale || pending}
       >
-        {KPIS.map((k) => {
+        {KPIS.filter((k) => !keys || keys.includes(k.key)).map((k) => {
           const raw = row?.[k.key];
+          const absent = notInData[k.key];
           const c = changeByKpi.get(k.key);
           // The model says how each change is measured (its kind); the card only formats it.
           const delta = pending || !c ? null : changeText(c.kind as KpiKind, c.change, c.previous_value, k.higherIsBetter, undefined, currency ?? row?.currency);
@@ -120,9 +134,10 @@ export function KpiCards({
               <Metric
                 className="mt-1 truncate text-tremor-title sm:text-2xl 2xl:text-tremor-metric"
                 data-value={typeof raw === 'number' ? String(raw) : ''}
-                title={row && k.exact ? k.exact(row, currency) : undefined}
+                data-not-in-data={absent ? 'true' : undefined}
+                title={absent && raw == null ? notInDataTitle(absent) : row && k.exact ? k.exact(row, currency) : undefined}
               >
-                {row ? k.format(row, currency) : '…'}
+                {row ? formatFigure(raw, absent !== undefined, () => k.format(row, currency)) : '…'}
               </Metric>
               {hasPrevious && <Change delta={delta} pending={pending} testId={`kpi-${k.key}-delta`} />}
             </>

@@ -1,11 +1,15 @@
 import { Select, SelectItem } from '@tremor/react';
 import { PageHeader } from '../components/charts/PageHeader';
+import { KpiCards } from '../components/KpiCards';
 import { MoneyScopeNote } from '../components/MoneyScopeNote';
 import { CostBreakdownPanel } from '../panels/cost/CostBreakdownPanel';
 import { COST_DIM_LABELS, COST_DIMS, readCostDim, withCostDim, type CostDim } from '../panels/cost/cost-params';
 import { RecoveryPanel } from '../panels/cost/RecoveryPanel';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
+
+/** The headline money of the returns: what was returned at the price paid, what was refunded. */
+const COST_KPIS = ['returned_value', 'refund_amount'];
 
 /** Finance: what returns cost, broken down by one dimension, minus what is recovered. */
 export function CostPage(props: PageProps) {
@@ -32,6 +36,13 @@ export function CostPage(props: PageProps) {
         </div>
       </PageHeader>
       <MoneyScopeNote kpis={kpis.status === 'ok' ? kpis.rows[0] : undefined} view={props.view} setView={props.setView} />
+      <KpiCards
+        state={kpis}
+        currency={props.currency}
+        keys={COST_KPIS}
+        notInData={props.runner.notInData('kpis')}
+        onDrill={props.openDrill}
+      />
       <CostBreakdownPanel {...props} />
       <RecoveryPanel {...props} />
     </main>

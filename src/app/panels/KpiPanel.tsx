@@ -9,5 +9,5 @@ import type { PageProps } from '../view/types';
  */
 export function KpiPanel({ kpis, runner, paramsFor, openDrill, currency, dataVersion }: PageProps & { kpis: ModelState }) {
   const change = useModel(runner, 'kpi_change', paramsFor(), dataVersion);
-  return <KpiCards state={kpis} currency={currency} change={change} onDrill={openDrill} />;
+  return <KpiCards state={kpis} currency={currency} change={change} onDrill={openDrill} notInData={runner.notInData('kpis')} />;
 }

@@ -2,7 +2,7 @@ import { BarChart } from '../components/charts/BarChart';
 import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';
-import { formatMoney, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
+import { formatMoney, formatMoneyHeadline, formatMonth, formatPercent, NOT_IN_DATA } from '../format';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
 
@@ -32,7 +32,8 @@ export function RetentionPanel(props: PageProps) {
           const r = rows[0];
           if (!r || !r.returns) return <Empty>No returns in this selection.</Empty>;
           const tiles: { key: string; label: string; value: unknown; resolution?: string }[] = [
-            { key: 'returned_value', label: 'Returned value', value: r.returned_value },
+            // Resolved returns only: not the headline Returned value card, which also counts open returns.
+            { key: 'returned_value', label: 'Value of resolved returns', value: r.returned_value },
             { key: 'value_refunded', label: 'Refunded', value: r.value_refunded, resolution: 'refund' },
             { key: 'value_exchanged', label: 'Kept as exchanges', value: r.value_exchanged, resolution: 'exchange' },
             { key: 'value_store_credit', label: 'Kept as store credit', value: r.value_store_credit, resolution: 'store_credit' },
@@ -65,8 +66,8 @@ export function RetentionPanel(props: PageProps) {
               </div>
               <Note>
                 Value = units × price paid. Exchange upsell (replacements worth more than the return):{' '}
-                {r.exchange_upsell == null ? 'not in this data' : `${formatMoney(r.exchange_upsell, currency)} over ${String(r.exchanges_valued)} valued exchanges`}.
-                Rejected ({formatMoney(r.value_rejected, currency)}) and open returns are not in the returned value.
+                {r.exchange_upsell == null ? NOT_IN_DATA : `${formatMoney(r.exchange_upsell, currency)} over ${String(r.exchanges_valued)} valued exchanges`}.
+                Rejected ({formatMoney(r.value_rejected, currency)}) and open returns are not in the value of resolved returns.
               </Note>
             </>
           );

@@ -6,7 +6,7 @@ import { Empty, Note } from '../../components/charts/PageHeader';
 import { niceMax, toPercentOfScale } from '../../components/charts/scale';
 import { SelectableRow } from '../../components/charts/SelectableRow';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatMoney, formatPercent } from '../../format';
+import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
@@ -54,6 +54,10 @@ export function CostBreakdownPanel(props: PageProps) {
   const selected = selectDim && view.selection?.dim === selectDim ? view.selection.value : null;
   const showAll = readShowAll(view.params);
   const money = (v: unknown) => formatMoney(v, currency);
+  // A part the loaded data has no values for reads "not in the data" (the model's @missing lines).
+  const notInData = props.runner.notInData('cost_of_returns');
+  const cell = (row: Row, key: string) => formatFigure(row[key], key in notInData, money);
+  const recovered = (row: Row) => (typeof row.recovery_value === 'number' ? `−${money(row.recovery_value)}` : cell(row, 'recovery_value'));
 
   const drill = (row: Row, what: string) => {
     const value = row.dim_value;
@@ -143,13 +147,13 @@ export function CostBreakdownPanel(props: PageProps) {
                             {formatCount(r.returns)}
                           </MaybeDrill>
                         </TableCell>
-                        <TableCell className="text-right tabular-nums">{money(r.refund_amount)}</TableCell>
-                        <TableCell className="text-right tabular-nums text-tremor-content dark:text-dark-tremor-content">{money(r.lost_margin)}</TableCell>
-                        <TableCell className="text-right tabular-nums">{money(r.label_cost)}</TableCell>
+                        <TableCell className="text-right tabular-nums">{cell(r, 'refund_amount')}</TableCell>
+                        <TableCell className="text-right tabular-nums text-tremor-content dark:text-dark-tremor-content">{cell(r, 'lost_margin')}</TableCell>
+                        <TableCell className="text-right tabular-nums">{cell(r, 'label_cost')}</TableCell>
                         <TableCell className="text-right tabular-nums">{money(r.handling_cost)}</TableCell>
                         <TableCell className="text-right tabular-nums">{money(r.inspection_cost)}</TableCell>
                         <TableCell className="text-right tabular-nums text-emerald-700 dark:text-emerald-400">
-                          −{money(r.recovery_value)}
+                          {recovered(r)}
                           {typeof r.recovery_estimated_share === 'number' && r.recovery_estimated_share > 0 && (
                             <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                               {formatPercent(r.recovery_estimated_share, undefined, 0)} estimated
@@ -185,12 +189,12 @@ export function CostBreakdownPanel(props: PageProps) {
                     <TableRow data-testid="cost-total">
                       <TableFooterCell>Total</TableFooterCell>
                       <TableFooterCell className="text-right tabular-nums">{formatCount(total.returns)}</TableFooterCell>
-                      <TableFooterCell className="text-right tabular-nums">{money(total.refund_amount)}</TableFooterCell>
-                      <TableFooterCell className="text-right tabular-nums">{money(total.lost_margin)}</TableFooterCell>
-                      <TableFooterCell className="text-right tabular-nums">{money(total.label_cost)}</TableFooterCell>
+                      <TableFooterCell className="text-right tabular-nums">{cell(total, 'refund_amount')}</TableFooterCell>
+                      <TableFooterCell className="text-right tabular-nums">{cell(total, 'lost_margin')}</TableFooterCell>
+                      <TableFooterCell className="text-right tabular-nums">{cell(total, 'label_cost')}</TableFooterCell>
                       <TableFooterCell className="text-right tabular-nums">{money(total.handling_cost)}</TableFooterCell>
                       <TableFooterCell className="text-right tabular-nums">{money(total.inspection_cost)}</TableFooterCell>
-                      <TableFooterCell className="text-right tabular-nums">−{money(total.recovery_value)}</TableFooterCell>
+                      <TableFooterCell className="text-right tabular-nums">{recovered(total)}</TableFooterCell>
                       <TableFooterCell className="text-right tabular-nums">{money(total.net_cost)}</TableFooterCell>
                       <TableFooterCell className="text-right tabular-nums">{money(total.net_cost_per_return)}</TableFooterCell>
                     </TableRow>
@@ -203,6 +207,7 @@ export function CostBreakdownPanel(props: PageProps) {
                 “Of which margin” is the part of the refunds that was margin (refund minus the unit cost of the items); it is already inside
                 the refunds and not added again. Recovered value is the reported value, else estimated from the disposition and the unit
                 cost. Total = the sum of every {COST_DIM_LABELS[dim].toLowerCase()} (each return counts in exactly one).
+                {total?.not_in_data ? ` Not in the data: ${String(total.not_in_data)}; the net cost adds up the parts the data has.` : ''}
               </Note>
               {rows.length > COST_TABLE_ROWS && (
                 <button

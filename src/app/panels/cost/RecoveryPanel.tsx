@@ -3,7 +3,7 @@ import { DrillButton } from '../../components/charts/DrillButton';
 import { Empty, Note } from '../../components/charts/PageHeader';
 import { niceMax, toPercentOfScale } from '../../components/charts/scale';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatMoney, formatPercent } from '../../format';
+import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
@@ -20,6 +20,7 @@ export function RecoveryPanel(props: PageProps) {
   const base = props.paramsFor();
   const params = useMemo(() => ({ ...base, dim: 'disposition' }), [base]);
   const state = useModel(props.runner, 'cost_of_returns', params, props.dataVersion);
+  const absent = 'recovery_value' in props.runner.notInData('cost_of_returns');
   return (
     <ModelPanel
       title="Recovery by disposition"
@@ -67,12 +68,14 @@ export function RecoveryPanel(props: PageProps) {
                       </span>
                       <span className="text-right tabular-nums">
                         <span className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                          {formatMoney(r.recovery_value, currency)}
+                          {formatFigure(r.recovery_value, absent, (v) => formatMoney(v, currency))}
                         </span>
                         <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                           {typeof r.recovery_estimated_share === 'number'
                             ? `${formatPercent(r.recovery_estimated_share, undefined, 0)} estimated`
-                            : 'nothing recovered'}
+                            : r.recovery_value == null
+                              ? ''
+                              : 'nothing recovered'}
                         </span>
                       </span>
                     </li>

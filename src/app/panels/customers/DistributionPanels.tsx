@@ -3,7 +3,7 @@ import { Empty, Note } from '../../components/charts/PageHeader';
 import { SelectableBarList } from '../../components/charts/SelectableBarList';
 import { niceMax } from '../../components/charts/scale';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatMoney, formatPercent } from '../../format';
+import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import { CUSTOMER_THRESHOLDS, effectiveThreshold, readSegment, thresholdParams, withSegment } from './customer-params';
@@ -71,7 +71,7 @@ export function SegmentPanel(props: PageProps) {
               value: typeof r.customers === 'number' ? r.customers : null,
               display: `${formatCount(r.customers)} (${formatPercent(r.share_of_customers, undefined, 0)})`,
               detail: `${formatPercent(r.unit_return_rate)} of units back`,
-              title: `${formatMoney(r.refund_amount, currency)} refunded to them. Click to show only “${String(r.bucket)}” in the table below`,
+              title: `${formatFigure(r.refund_amount, 'refund_amount' in props.runner.notInData('customer_return_distribution'), (v) => `${formatMoney(v, currency)} refunded to them`)}. Click to show only “${String(r.bucket)}” in the table below`,
             }))}
             max={niceMax(rows.map((r) => r.customers))}
             selected={readSegment(view.params)}

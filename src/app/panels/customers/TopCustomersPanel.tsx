@@ -4,7 +4,8 @@ import { DrillButton } from '../../components/charts/DrillButton';
 import { formatDay } from '../../components/charts/format-more';
 import { Empty, Note } from '../../components/charts/PageHeader';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatMoney, formatPercent, formatRateInterval } from '../../format';
+import { formatCount, formatFigure, formatMoney, formatPercent, formatRateInterval } from '../../format';
+import type { Row } from '../../../engine/types';
 import { useModel } from '../../use-model';
 import { pageBounds } from '../../view/paging';
 import type { PageProps } from '../../view/types';
@@ -44,6 +45,8 @@ export function TopCustomersPanel(props: PageProps) {
   const segment = readSegment(view.params);
   const page = readCustomerPage(view.params);
   const state = useModel(runner, 'customer_returns', { ...props.paramsFor(), ...topCustomerParams(view.params) }, props.dataVersion);
+  const absent = runner.notInData('customer_returns');
+  const money = (r: Row, key: string) => formatFigure(r[key], key in absent, (v) => formatMoney(v, currency));
   const canDrill = acceptedParams(runner.header('drill_returns')).has('customer_id');
   const setParams = (params: Record<string, string>) => props.setView({ params });
 
@@ -137,8 +140,8 @@ export function TopCustomersPanel(props: PageProps) {
                         <TableCell className="text-right tabular-nums">
                           {formatCount(r.orders_fully_returned)} ({formatPercent(r.fully_returned_share, undefined, 0)})
                         </TableCell>
-                        <TableCell className="text-right tabular-nums">{formatMoney(r.refund_amount, currency)}</TableCell>
-                        <TableCell className="text-right tabular-nums">{formatMoney(r.net_revenue, currency)}</TableCell>
+                        <TableCell className="text-right tabular-nums">{money(r, 'refund_amount')}</TableCell>
+                        <TableCell className="text-right tabular-nums">{money(r, 'net_revenue')}</TableCell>
                         <TableCell className="whitespace-nowrap">{formatDay(r.last_order)}</TableCell>
                       </TableRow>
                     );

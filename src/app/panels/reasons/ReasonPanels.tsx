@@ -11,7 +11,7 @@ import { niceMax } from '../../components/charts/scale';
 import { TermChips } from '../../components/charts/TermChips';
 import { formatStars } from '../../components/charts/format-more';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatMoney, formatMoneyHeadline, formatPercent } from '../../format';
+import { formatCount, formatFigure, formatMoney, formatMoneyHeadline, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
@@ -25,6 +25,7 @@ const reasonName = (r: Row) => (typeof r.label === 'string' ? r.label : humanize
  */
 export function ReasonPanels({ page }: { page: PageProps }) {
   const state = useModel(page.runner, 'returns_by_reason', page.paramsFor('reason'), page.dataVersion);
+  const refundAbsent = 'refund_amount' in page.runner.notInData('returns_by_reason');
   const selected = page.view.selection?.dim === 'reason' ? page.view.selection.value : null;
   const drill = (reason: string, label: string) =>
     page.openDrill({ kind: 'returns', where: { reason }, title: `Returns for “${label}”` });
@@ -111,7 +112,7 @@ export function ReasonPanels({ page }: { page: PageProps }) {
                       </TableCell>
                       <TableCell className="px-2 text-right tabular-nums">{formatPercent(r.contribution_to_rate, undefined, 2)}</TableCell>
                       <TableCell className="px-2 text-right tabular-nums" title={formatMoney(r.refund_amount, page.currency)}>
-                        {formatMoneyHeadline(r.refund_amount, page.currency)}
+                        {formatFigure(r.refund_amount, refundAbsent, (v) => formatMoneyHeadline(v, page.currency))}
                       </TableCell>
                     </SelectableRow>
                   );
@@ -131,6 +132,7 @@ export function ReasonPanels({ page }: { page: PageProps }) {
  */
 export function FaultPanel({ page }: { page: PageProps }) {
   const state = useModel(page.runner, 'cost_of_returns', { ...page.paramsFor(), dim: 'fault' }, page.dataVersion);
+  const refundAbsent = 'refund_amount' in page.runner.notInData('cost_of_returns');
   return (
     <ModelPanel
       title="By who is at fault"
@@ -178,7 +180,7 @@ export function FaultPanel({ page }: { page: PageProps }) {
                         </DrillButton>
                       </TableCell>
                       <TableCell className="text-right tabular-nums">{formatCount(r.units_returned)}</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatMoney(r.refund_amount, page.currency)}</TableCell>
+                      <TableCell className="text-right tabular-nums">{formatFigure(r.refund_amount, refundAbsent, (v) => formatMoney(v, page.currency))}</TableCell>
                       <TableCell className="text-right tabular-nums">{formatMoney(r.net_cost, page.currency)}</TableCell>
                     </TableRow>
                   );

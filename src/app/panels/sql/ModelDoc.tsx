@@ -114,6 +114,21 @@ export function ModelDoc({
           </section>
         )}
 
+        {header.missing.length > 0 && (
+          <section aria-label="Outputs the data may not have">
+            <h4 className={h4}>Not in the data (NULL, never 0) when these columns hold no value</h4>
+            <ul className="mt-2 flex flex-wrap gap-2" data-testid="sql-missing">
+              {header.missing.map((m, i) => (
+                <li key={i}>
+                  <Badge color="gray">
+                    {m.output} when {m.columns.join(' and ')}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
         <section aria-label="Output columns">
           <h4 className={h4}>Output columns</h4>
           <dl className="mt-2 grid gap-x-6 gap-y-1 text-tremor-default sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]" data-testid="sql-outputs">

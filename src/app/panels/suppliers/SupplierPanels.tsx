@@ -9,7 +9,7 @@ import { SelectableBarList, type BarColor } from '../../components/charts/Select
 import { SelectableRow } from '../../components/charts/SelectableRow';
 import { niceMax } from '../../components/charts/scale';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatMoney, formatMoneyHeadline, formatPercent, formatSigned } from '../../format';
+import { formatCount, formatFigure, formatMoney, formatMoneyHeadline, formatPercent, formatSigned } from '../../format';
 import type { ModelState } from '../../model-state';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
@@ -105,6 +105,8 @@ function Scorecard({
   selected: string | null;
 }) {
   const max = niceMax(rows.flatMap((r) => [r.rate_high, overall]));
+  const absent = page.runner.notInData('supplier_scorecard');
+  const money = (v: unknown, key: string, format: typeof formatMoney) => formatFigure(v, key in absent, (x) => format(x, page.currency));
   const drill = (supplier: string, where: Record<string, string>, what: string) =>
     page.openDrill({ kind: 'returns', where: { supplier, ...where, ...ACCEPTED }, title: `${what}: ${supplier}` });
   return (
@@ -180,10 +182,10 @@ function Scorecard({
                     {formatCount(r.returned_to_vendor_units)} back to vendor
                   </span>
                 </TableCell>
-                <TableCell className="px-2 text-right tabular-nums" title={`Refunded ${formatMoney(r.refund_amount, page.currency)}; recovered ${formatMoney(r.recovery_value, page.currency)}`}>
-                  {formatMoneyHeadline(r.refund_amount, page.currency)}
+                <TableCell className="px-2 text-right tabular-nums" title={`Refunded ${money(r.refund_amount, 'refund_amount', formatMoney)}; recovered ${money(r.recovery_value, 'recovery_value', formatMoney)}`}>
+                  {money(r.refund_amount, 'refund_amount', formatMoneyHeadline)}
                   <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                    {formatMoneyHeadline(r.recovery_value, page.currency)} recovered
+                    {money(r.recovery_value, 'recovery_value', formatMoneyHeadline)} recovered
                   </span>
                 </TableCell>
               </SelectableRow>
