@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
 import { arrowIPCToCsv } from '../../loader/arrow-to-csv';
-import { formatOf } from '../../loader/file-kinds';
+import { blobSource, formatOf } from '../../loader/file-kinds';
+import { routeByContent, routeOf } from '../../loader/file-route';
 import { fileMatches, type MappingSpec } from '../../loader/import';
 import { jsonToCsv } from '../../loader/json-to-arrow';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import type { BatchFile, ReplaceResult } from '../../loader/replace-data';
 import { loadBatchFiles } from './load-store';
-import { canLoad, draftFromBytes, draftFromCsvText, routeOf, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
+import { canLoad, draftFromBytes, draftFromCsvText, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
 
 /**
  * The files dropped for the next load, outside React (like load-store) so the mapping step's
@@ -50,24 +51,36 @@ function patch(id: number, fn: (e: BatchEntry) => BatchEntry): void {
   set(entries.map((e) => (e.id === id ? fn(e) : e)));
 }
 
-/** Adds dropped or picked files; files that need a mapping are read and sampled. */
-export function addFiles(files: readonly File[]): void {
-  const added: BatchEntry[] = files.map((file) => {
-    const route: FileRoute = routeOf(file.name);
+/**
+ * The route of each dropped file, by its content where its name alone does not decide it: a
+ * file named after a canonical table whose header does not fit that table goes to the mapping step.
+ */
+export function routeFiles(files: readonly File[]): Promise<FileRoute[]> {
+  return Promise.all(files.map((f) => routeByContent(f.name, blobSource(f)).catch(() => routeOf(f.name))));
+}
+
+/** Adds dropped or picked files with their routes (routeFiles); files that need a mapping are read and sampled. */
+export function addFiles(files: readonly File[], routes: readonly FileRoute[] = files.map((f) => routeOf(f.name))): void {
+  const added: BatchEntry[] = files.map((file, i) => {
+    const route: FileRoute = routes[i] ?? routeOf(file.name);
     return {
       id: nextId++, name: file.name, size: file.size, file, route, draft: null, open: false,
       status: route.kind === 'mapping' ? 'preparing' : route.kind === 'unsupported' ? 'error' : 'ready',
       error: route.kind === 'unsupported' ? route.message : null,
     };
   });
-  // The first file that needs the user opens.
+  // The first file that needs the user opens, and so does a file whose name said a table its content is not.
   let opened = entries.some((e) => e.open);
   set([...entries, ...added]);
   for (const e of added) {
     if (e.route.kind !== 'mapping') continue;
+    const namedLike = e.route.namedLike;
     void prepare(e.file).then(
-      (draft) => {
-        const open = !opened && !canLoad(draft);
+      (prepared) => {
+        const draft = namedLike
+          ? { ...prepared, origin: `${prepared.origin}; named like the ${namedLike.table} table, but ${namedLike.missing}: read by its content` }
+          : prepared;
+        const open = !opened && (!canLoad(draft) || namedLike !== undefined);
         opened ||= open;
         patch(e.id, (x) => ({ ...x, status: 'ready', draft, open }));
       },
