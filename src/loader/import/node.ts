@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeParquetNode } from '../parquet-node';
-import { canonicalTableOf, formatOf, type SourceFile } from '../file-kinds';
+import type { SourceFile } from '../file-kinds';
 import { pathSource } from '../node-files';
 import type { BatchFileReport } from '../load-file';
 import { replaceData, type BatchFile, type ReplaceOptions, type ReplaceProgress, type ReplaceResult } from '../replace-data';
 import type { Runner } from '../../runner/runner';
 import { defaultQueriesDir } from '../../runner/query-files-node';
 import { IMPORT_SQL_FILES, type ImportSql } from './apply';
-import { planImports, type ImportPlan } from './batch';
 import { joinCoverage, type CoverageRow } from './coverage';
+import { planFolder, type FolderPlan } from './folder-plan';
 import { parseMapping, MappingError, type MappingSpec } from './spec';
 
 /**
@@ -60,21 +60,29 @@ export function readFolderFiles(dir: string): SourceFile[] {
     .map((f) => ({ name: f.name, source: pathSource(path.join(dir, f.name), f.st.size) }));
 }
 
-export interface FolderLoad extends ImportPlan {
+export interface FolderLoad extends FolderPlan {
   /** The whole batch as replaceData saw it (every file's report, in the batch's order). */
   result: ReplaceResult;
-  /** Canonical files (order_lines.csv ...) that no mapping claimed: loaded as the identity mapping. */
+  /** Canonical files (their header fits their name's table) that no mapping claimed: loaded as the identity mapping. */
   canonical: BatchFileReport[];
-  /** The planned imports' reports, in plan order. */
+  /** The planned imports' reports (the user's mappings and the detected presets), in plan order. */
   reports: BatchFileReport[];
   /** How the tables join (join_coverage, every check) once the batch is the data; [] when it was refused. */
   coverage: CoverageRow[];
 }
 
+/** The folder has files whose reading is an open question: nothing was loaded. */
+export class OpenQuestionsError extends Error {
+  constructor(readonly questions: string[]) {
+    super(`${questions.length} file${questions.length > 1 ? 's' : ''} of the folder cannot be read without an answer`);
+  }
+}
+
 /**
- * A folder loaded as one batch, exactly as the page loads a batch (replaceData): canonical
- * files no mapping names or reads load as canonical files, every file a mapping names loads
- * through it (the folder's files serve the lookups), lookup files are read by the mappings.
+ * A folder loaded as one batch, exactly as the page loads a batch (replaceData): files are
+ * planned by planFolder (canonical files whose header fits, the files the mappings name, the
+ * exports a preset recognises by content), the folder's files serve the mappings' lookups.
+ * Throws OpenQuestionsError, loading nothing, while a file's reading is an open question.
  * The batch replaces the data only when every file in it is usable, unless allowPartial.
  */
 export async function loadFolderBatch(
@@ -84,12 +92,11 @@ export async function loadFolderBatch(
   options: Pick<ReplaceOptions, 'allowPartial' | 'now'> & { onProgress?: (p: ReplaceProgress) => void } = {},
 ): Promise<FolderLoad> {
   const files = readFolderFiles(dir);
-  const plan = planImports(files.map((f) => f.name), mappings);
-  const claimed = new Set([...plan.imports.map((i) => i.file), ...plan.lookupOnly]);
-  const canonicalFiles = files.filter((f) => !claimed.has(f.name) && canonicalTableOf(f.name) && formatOf(f.name));
+  const plan = await planFolder(files, mappings);
+  if (plan.questions.length > 0) throw new OpenQuestionsError(plan.questions);
   const sourceOf = (name: string) => files.find((f) => f.name === name)!.source!;
   const batch: BatchFile[] = [
-    ...canonicalFiles.map((f) => ({ name: f.name, bytes: f.source! })),
+    ...plan.canonicalFiles.map((name) => ({ name, bytes: sourceOf(name) })),
     ...plan.imports.map((i) => ({ name: i.file, bytes: sourceOf(i.file), mapping: i.mapping })),
     ...plan.lookupOnly.map((name) => ({ name, bytes: sourceOf(name), lookupOnly: true })),
   ];
@@ -97,11 +104,9 @@ export async function loadFolderBatch(
   const coverage = result.replaced ? await joinCoverage(runner.engine, readImportSql()) : [];
   return {
     ...plan,
-    // Canonical files are not "unused".
-    unused: plan.unused.filter((f) => !canonicalFiles.some((c) => c.name === f)),
     result,
-    canonical: result.reports.slice(0, canonicalFiles.length),
-    reports: result.reports.slice(canonicalFiles.length, canonicalFiles.length + plan.imports.length),
+    canonical: result.reports.slice(0, plan.canonicalFiles.length),
+    reports: result.reports.slice(plan.canonicalFiles.length, plan.canonicalFiles.length + plan.imports.length),
     coverage,
   };
 }
