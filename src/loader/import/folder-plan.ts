@@ -1,3 +1,4 @@
+import { CONTRACT } from '../../data-model/contract';
 import { bytesSource, formatOf, type ByteSource, type SourceFile } from '../file-kinds';
 import { needsHeader, routeOf, sniffHead } from '../file-route';
 import { planImports, type ImportPlan } from './batch';
@@ -32,8 +33,17 @@ export interface FolderPlan extends ImportPlan {
   questions: string[];
 }
 
-/** A best suggested table scoring below this fills too little of any table to be an export worth a question. */
-const EXPORT_LIKE = 0.35;
+/**
+ * Whether a file no preset fits still looks like an export to load (worth a question) rather
+ * than a side file (a sheet of regional managers, notes): some table would get two of its
+ * required columns from it, or most of its columns.
+ */
+function exportLike(s: Sniff, file: string): boolean {
+  return suggestTables(s, file).some((t) => {
+    const required = CONTRACT[t.table].columns.filter((c) => c.required).length;
+    return required - t.missingRequired.length >= 2 || t.score >= 0.75;
+  });
+}
 
 export async function planFolder(files: readonly SourceFile[], mappings: readonly MappingSpec[] = []): Promise<FolderPlan> {
   const names = files.map((f) => f.name);
@@ -76,8 +86,7 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
   const detectedMappings: MappingSpec[] = [];
   for (const { file, s, match } of matches) {
     if (!match) {
-      const best = suggestTables(s, file)[0];
-      if (best && best.score >= EXPORT_LIKE) {
+      if (exportLike(s, file)) {
         questions.push(`${file}: no preset fits its columns (${s.header.slice(0, 8).map((h) => `"${h}"`).join(', ')}${s.header.length > 8 ? ' ...' : ''}); `
           + `say how to read it with a mapping (returns-insight import-check ${file} --out mapping.json, then analyze --mapping mapping.json) or move it out of the folder`);
       } else unused.push(file);
