@@ -7,7 +7,7 @@ import { jsonToCsv } from '../../loader/json-to-arrow';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import type { BatchFile, ReplaceResult } from '../../loader/replace-data';
 import { loadBatchFiles } from './load-store';
-import { canLoad, draftFromBytes, draftFromCsvText, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
+import { canLoad, draftFromBytes, draftFromCsvText, withChoice, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
 
 /**
  * The files dropped for the next load, outside React (like load-store) so the mapping step's
@@ -77,9 +77,13 @@ export function addFiles(files: readonly File[], routes: readonly FileRoute[] = 
     const namedLike = e.route.namedLike;
     void prepare(e.file).then(
       (prepared) => {
-        const draft = namedLike
-          ? { ...prepared, origin: `${prepared.origin}; named like the ${namedLike.table} table, but ${namedLike.missing}: read by its content` }
+        // No preset fits: the name is still the best hint of the table meant (its missing columns then show).
+        const hinted = namedLike && prepared.choice.kind === 'custom' && prepared.choice.table !== namedLike.table
+          ? withChoice(prepared, { kind: 'custom', table: namedLike.table })
           : prepared;
+        const draft = namedLike
+          ? { ...hinted, origin: `${hinted.origin}; named like the ${namedLike.table} table, but ${namedLike.missing}: read by its content` }
+          : hinted;
         const open = !opened && (!canLoad(draft) || namedLike !== undefined);
         opened ||= open;
         patch(e.id, (x) => ({ ...x, status: 'ready', draft, open }));
