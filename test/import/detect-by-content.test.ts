@@ -103,4 +103,15 @@ describe('returns-insight analyze on a folder with no mapping', () => {
       err.mockRestore();
     }
   }, 120_000);
+
+  it('a returns.csv without the returns columns that no preset reads: a question naming the missing columns, not a silent 0% return rate', async () => {
+    const data = folder('misnamed', { 'order_lines.csv': ORDER_LINES, 'returns.csv': 'Order Ref\nO1\n' });
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await main(['analyze', data, '--out', path.join(tmp, 'misnamed-out'), '--quiet'])).toBe(EXIT.openQuestions);
+      expect(String(err.mock.calls[0]![0])).toMatch(/^\? returns\.csv: named like the returns table, but missing required columns return_id, quantity, and no preset fits its columns \("Order Ref"\)/);
+    } finally {
+      err.mockRestore();
+    }
+  }, 120_000);
 });

@@ -50,7 +50,7 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
   const given = planImports(names, mappings);
   const claimed = new Set([...given.imports.map((i) => i.file), ...given.lookupOnly]);
   const canonical: string[] = [];
-  const toDetect: { file: string; s: Sniff }[] = [];
+  const toDetect: { file: string; s: Sniff; namedLike?: { table: string; missing: string } }[] = [];
   const unused: string[] = [];
   const questions: string[] = [];
   for (const f of files) {
@@ -76,18 +76,21 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
       questions.push(`${f.name}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
       continue;
     }
-    if (routeOf(f.name, s.header).kind === 'canonical') canonical.push(f.name);
-    else toDetect.push({ file: f.name, s });
+    const route = routeOf(f.name, s.header);
+    if (route.kind === 'canonical') canonical.push(f.name);
+    else toDetect.push({ file: f.name, s, namedLike: route.kind === 'mapping' ? route.namedLike : undefined });
   }
   // A Shopify returns file's refunds are the orders export's refunds: not counted twice (the page's withRefundsRule).
   const matches = toDetect.map((d) => ({ ...d, match: detectPreset(d.s) }));
   const refundsAsReturns = !matches.some((m) => m.match?.id === 'shopify_returns');
   const detected: DetectedImport[] = [];
   const detectedMappings: MappingSpec[] = [];
-  for (const { file, s, match } of matches) {
+  for (const { file, s, match, namedLike } of matches) {
     if (!match) {
-      if (exportLike(s, file)) {
-        questions.push(`${file}: no preset fits its columns (${s.header.slice(0, 8).map((h) => `"${h}"`).join(', ')}${s.header.length > 8 ? ' ...' : ''}); `
+      // A file named like a table is meant to be loaded: never silently unused.
+      if (namedLike || exportLike(s, file)) {
+        const named = namedLike ? `named like the ${namedLike.table} table, but ${namedLike.missing}, and ` : '';
+        questions.push(`${file}: ${named}no preset fits its columns (${s.header.slice(0, 8).map((h) => `"${h}"`).join(', ')}${s.header.length > 8 ? ' ...' : ''}); `
           + `say how to read it with a mapping (returns-insight import-check ${file} --out mapping.json, then analyze --mapping mapping.json) or move it out of the folder`);
       } else unused.push(file);
       continue;
