@@ -91,7 +91,7 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
       if (namedLike || exportLike(s, file)) {
         const named = namedLike ? `named like the ${namedLike.table} table, but ${namedLike.missing}, and ` : '';
         questions.push(`${file}: ${named}no preset fits its columns (${s.header.slice(0, 8).map((h) => `"${h}"`).join(', ')}${s.header.length > 8 ? ' ...' : ''}); `
-          + `say how to read it with a mapping (returns-insight import-check ${file} --out mapping.json, then analyze --mapping mapping.json) or move it out of the folder`);
+          + `say how to read it with a mapping (returns-insight import-check ${shellWord(file)} --out mapping.json, then analyze --mapping mapping.json) or move it out of the folder`);
       } else unused.push(file);
       continue;
     }
@@ -104,7 +104,7 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
     }
     for (const q of built.questions) {
       const options = q.options.map((o) => (typeof o === 'string' ? o : `decimal "${o.decimal}" thousands "${o.thousands}"`)).join(' | ');
-      questions.push(`${file} (${match.label}): ${q.text} (options: ${options}; answer it in a mapping: returns-insight import-check ${file} --out mapping.json)`);
+      questions.push(`${file} (${match.label}): ${q.text} (options: ${options}; answer it in a mapping: returns-insight import-check ${shellWord(file)} --out mapping.json)`);
     }
     if (built.questions.length > 0) continue;
     detected.push({ file, preset: match });
@@ -118,6 +118,9 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
     canonicalFiles: canonical, detected, questions,
   };
 }
+
+/** A file name as typed in a shell: quoted when it holds spaces or shell characters. */
+const shellWord = (name: string) => (/^[\w.@%+=:,/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`);
 
 function sourceOf(f: SourceFile): ByteSource {
   return f.source ?? bytesSource(f.bytes ?? new TextEncoder().encode(f.text ?? ''));
