@@ -14,6 +14,8 @@ export const EXIT = {
   fileRefused: 3,
   /** An error the CLI did not expect. */
   internal: 4,
+  /** A file of the folder cannot be read without an answer (no preset fits, or a question is open): nothing was loaded. */
+  openQuestions: 5,
 } as const;
 
 /** A problem the user can fix, with its message (one line) and exit code. */

@@ -16,6 +16,11 @@ Usage:
 An Excel workbook (.xlsx, .xlsm, .xls) in it counts as its sheets, each a file named
 "book.xlsx › Sheet": a sheet named after a table whose header fits loads as that table; the
 "files" patterns of a mapping match the sheet names.
+A file's name is a hint, never a verdict: a file named like a table loads as that table
+only when its header has the table's required columns. Without --mapping, any other CSV
+or TSV export is read by the preset that recognises its columns (a flat sales export, a
+list of returned orders, Shopify, Amazon ...) when that preset has no open question;
+files that fit no table are listed as unused in summary.json.
 With --mapping, it may instead hold exports as your platforms wrote them: each file whose
 name matches a mapping's "files" patterns loads through that mapping (the other files of the
 folder serve its lookups). --mapping can be repeated or name a folder of mappings (*.json);
@@ -84,4 +89,7 @@ Exit codes (errors are one line on stderr):
   3  a file of the folder could not be used, so nothing was analyzed (its rows are listed
      in rejected_rows.csv, the reason in summary.json): fix it, or --allow-partial to
      analyze the rest
-  4  internal error: please report it with the output of the same command with --debug`;
+  4  internal error: please report it with the output of the same command with --debug
+  5  a file of the folder cannot be read without an answer (an export no preset fits, or
+     a preset's question such as an ambiguous date order): nothing was loaded; each
+     question is printed on its own line; answer it with a mapping (import-check --out)`;

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createNativeRunner, createNodeRunner, loadFolder } from '../host/node';
 import { toCsv } from '../export/csv';
-import { readMappingFiles, summarizeImport } from '../loader/import/node';
+import { OpenQuestionsError, readMappingFiles, summarizeImport } from '../loader/import/node';
 import type { MappingSpec } from '../loader/import/spec';
 import { parseHeader } from '../runner/model-header';
 import { readQuerySources } from '../runner/query-files-node';
@@ -69,13 +69,22 @@ async function analyze(folder: string, opts: AnalyzeOptions, mappings: { mapping
   log(`engine: ${opts.engine === 'native' ? 'native DuckDB' : 'DuckDB-WASM'} ${String((await runner.engine.query('SELECT version() AS v'))[0]!.v)}`);
   try {
     await runner.setCurrency(opts.currency);
-    const load = await loadFolder(runner, folder, mappings.mappings, { allowPartial: opts.allowPartial });
+    let load;
+    try {
+      load = await loadFolder(runner, folder, mappings.mappings, { allowPartial: opts.allowPartial });
+    } catch (e) {
+      if (!(e instanceof OpenQuestionsError)) throw e;
+      // One line per question (stderr, even with --quiet: it is why the run stopped).
+      for (const q of e.questions) console.error(`? ${q}`);
+      throw new CliError(`nothing analyzed: ${e.message} (the questions above)`, EXIT.openQuestions);
+    }
+    for (const d of load.detected) log(`· ${d.file}: read as ${d.preset.label} (recognised by its columns, confidence ${d.preset.confidence})`);
     for (const r of load.canonical) {
       log(r.error ? `✗ ${r.error}` : `✓ ${r.file}: ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected`);
     }
     for (const r of load.reports) summarizeImport(r).forEach((l) => log(l));
     for (const f of load.lookupOnly) log(`· ${f}: read by a mapping's lookup`);
-    for (const f of load.unused) log(`· ${f}: not used (no mapping names it)`);
+    for (const f of load.unused) log(`· ${f}: not used (${mappings.mappings.length > 0 ? 'no mapping names it' : 'no table or preset fits it'})`);
     for (const c of load.coverage.filter((x) => x.unmatched > 0 || x.with_key < x.total)) {
       const noKey = c.total - c.with_key;
       log(`  coverage: ${c.matched} of ${c.with_key} ${c.description}${noKey > 0 ? ` (${noKey} more without the key)` : ''}`);
@@ -84,9 +93,10 @@ async function analyze(folder: string, opts: AnalyzeOptions, mappings: { mapping
       input: path.resolve(folder),
       loads: load.canonical,
       refusedFiles: load.result.refusedFiles,
-      ...(mappings.mappings.length > 0
+      ...(mappings.mappings.length > 0 ? { mappings: mappings.mappings.map((m) => ({ name: m.name, files: m.files ?? [] })) } : {}),
+      ...(mappings.mappings.length > 0 || load.reports.length > 0 || load.unused.length > 0
         ? {
-            mappings: mappings.mappings.map((m) => ({ name: m.name, files: m.files ?? [] })),
+            ...(load.detected.length > 0 ? { detected: load.detected.map((d) => ({ file: d.file, preset: d.preset.id, label: d.preset.label, confidence: d.preset.confidence })) } : {}),
             imports: load.reports,
             lookupFiles: load.lookupOnly,
             unusedFiles: load.unused,

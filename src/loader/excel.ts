@@ -1,10 +1,6 @@
 import type { CellObject, WorkSheet } from '@e965/xlsx';
-import type { CanonicalTable } from '../data-model/contract';
 import { csvCell, dateText } from '../data-model/csv-text';
-import { canonicalTableOf, isWorkbook, readAll, sheetFileName, type SourceFile } from './file-kinds';
-import { canonicalMapping } from './import/canonical-mapping';
-import { headerNames, readRecords } from './import/decode';
-import { DEFAULT_SOURCE } from './import/spec';
+import { isWorkbook, readAll, sheetFileName, type SourceFile } from './file-kinds';
 
 /**
  * Excel workbooks (.xlsx, .xlsm, .xls) become one CSV text per sheet, named `book.xlsx › Sheet`
@@ -83,18 +79,6 @@ export async function expandWorkbooks(files: readonly SourceFile[]): Promise<{ f
     }
   }
   return { files: out, unreadable };
-}
-
-/**
- * A sheet loads directly as a canonical table when it is named after one AND its first row
- * names that table's required columns; otherwise it is an export like any other.
- */
-export function canonicalSheetTable(name: string, text: string | Uint8Array): CanonicalTable | null {
-  const table = canonicalTableOf(name);
-  const head = typeof text === 'string' ? text : new TextDecoder().decode(text.subarray(0, 64 << 10));
-  const first = readRecords(head, ',', '"', 1)[0];
-  if (!table || !first) return null;
-  return 'error' in canonicalMapping(table, headerNames(first.cells), DEFAULT_SOURCE) ? null : table;
 }
 
 /**

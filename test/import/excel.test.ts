@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { canonicalSheetTable, expandWorkbooks, numberText, readWorkbook, WORKBOOK_MAX_MB } from '../../src/loader/excel';
+import { expandWorkbooks, numberText, readWorkbook, WORKBOOK_MAX_MB } from '../../src/loader/excel';
+import { routeOf } from '../../src/loader/file-route';
 import { canonicalTableOf, formatOf, sheetOf as sheetNameParts } from '../../src/loader/file-kinds';
 import { sniff } from '../../src/loader/import/decode';
 import { parseCsv } from '../helpers/csv';
@@ -69,10 +70,11 @@ describe('Excel workbooks as CSV text', () => {
   });
 
   it('loads a sheet directly only when it is named after a table AND its header fits that table', async () => {
-    const ok = 'order_id,line_id,order_date,sku,quantity,unit_price\nA,1,2024-01-01,S,1,2\n';
-    expect(canonicalSheetTable('b.xlsx › order_lines', ok)).toBe('order_lines');
-    expect(canonicalSheetTable('b.xlsx › returns', 'Order ID,Returned\nA,Yes\n')).toBeNull();
-    expect(canonicalSheetTable('b.xlsx › Orders', ok)).toBeNull();
+    // The one routing decision (src/loader/file-route.ts), with the sheet's header.
+    const ok = ['order_id', 'line_id', 'order_date', 'sku', 'quantity', 'unit_price'];
+    expect(routeOf('b.xlsx › order_lines', ok)).toEqual({ kind: 'canonical', table: 'order_lines' });
+    expect(routeOf('b.xlsx › returns', ['Order ID', 'Returned'])).toMatchObject({ kind: 'mapping', namedLike: { table: 'returns' } });
+    expect(routeOf('b.xlsx › Orders', ok)).toEqual({ kind: 'mapping' });
   });
 
   it('refuses a workbook over the size limit before parsing it, with one line saying to export CSV', async () => {

@@ -6,10 +6,9 @@ import type { Runner } from '../../runner/runner';
 import { formatCount } from '../format';
 import { CoverageList, RejectsDownload } from './BatchSummary';
 import { ImportBatch } from './ImportBatch';
-import { addFiles, useImportBatch } from './import-store';
+import { addFiles, getImportBatch, routeFiles, useImportBatch } from './import-store';
 import { ACCEPTED_EXTENSIONS, progressFraction, progressText, summarizeFile, type FileTone } from './load-summary';
 import { acceptPartialBatch, loadFiles, partialAcceptable, resetDemo, useLoadState } from './load-store';
-import { routeOf } from './mapping-step';
 import { useDataSource } from './use-data-source';
 
 const TONE_DOT: Record<FileTone, string> = {
@@ -36,9 +35,11 @@ export function FileLoader({ runner, dataVersion }: { runner: Runner; dataVersio
 
   const start = (files: File[]) => {
     if (files.length === 0 || load.running) return;
-    // Only canonical files and nothing waiting in the mapping step: load them at once, as before.
-    if (batch.length === 0 && files.every((f) => routeOf(f.name).kind === 'canonical')) void loadFiles(files);
-    else addFiles(files);
+    // Only canonical files (by name and header) and nothing waiting in the mapping step: load them at once, as before.
+    void routeFiles(files).then((routes) => {
+      if (getImportBatch().length === 0 && routes.every((r) => r.kind === 'canonical')) void loadFiles(files);
+      else addFiles(files, routes);
+    });
   };
   const onDrag = (e: DragEvent<HTMLDivElement>, over: boolean) => {
     e.preventDefault();

@@ -1,13 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import { arrowIPCToCsv } from '../../loader/arrow-to-csv';
-import { canonicalSheetTable, readWorkbook } from '../../loader/excel';
-import { formatOf, isWorkbook } from '../../loader/file-kinds';
+import { readWorkbook } from '../../loader/excel';
+import { blobSource, formatOf, isWorkbook } from '../../loader/file-kinds';
+import { routeByContent, routeOf } from '../../loader/file-route';
+import { headerNames, readRecords } from '../../loader/import/decode';
 import { fileMatches, type MappingSpec } from '../../loader/import';
 import { jsonToCsv } from '../../loader/json-to-arrow';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import type { BatchFile, ReplaceResult } from '../../loader/replace-data';
 import { loadBatchFiles } from './load-store';
-import { canLoad, draftFromBytes, draftFromCsvText, routeOf, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
+import { canLoad, draftFromBytes, draftFromCsvText, withChoice, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
 
 /**
  * The files dropped for the next load, outside React (like load-store) so the mapping step's
@@ -52,24 +54,30 @@ function patch(id: number, fn: (e: BatchEntry) => BatchEntry): void {
 }
 
 /**
- * Adds dropped or picked files; files that need a mapping are read and sampled. A workbook is
- * read first (its entry says so meanwhile) and becomes one entry per sheet (`book.xlsx › Sheet`,
- * CSV text): a sheet named after a table whose header fits loads directly, any other goes to
- * the mapping step like any export.
+ * The route of each dropped file, by its content where its name alone does not decide it: a
+ * file named after a canonical table whose header does not fit that table goes to the mapping step.
  */
-export function addFiles(files: readonly File[]): void {
-  const books = files.filter((f) => isWorkbook(f.name));
-  addEntries(files.filter((f) => !isWorkbook(f.name)).map((file) => ({ file, route: routeOf(file.name) })));
-  for (const book of books) {
+export function routeFiles(files: readonly File[]): Promise<FileRoute[]> {
+  return Promise.all(files.map((f) => (isWorkbook(f.name) ? Promise.resolve(routeOf(f.name)) : routeByContent(f.name, blobSource(f)).catch(() => routeOf(f.name)))));
+}
+
+/**
+ * Adds dropped or picked files with their routes (routeFiles); files that need a mapping are
+ * read and sampled. A workbook is read first (its entry says so meanwhile) and becomes one
+ * entry per sheet (`book.xlsx › Sheet`, CSV text), routed like any file by its name and header:
+ * a sheet named after a table whose header fits loads directly, any other goes to the mapping step.
+ */
+export function addFiles(files: readonly File[], routes: readonly FileRoute[] = files.map((f) => routeOf(f.name))): void {
+  addEntries(files.map((file, i) => ({ file, route: routes[i] ?? routeOf(file.name) })).filter((x) => !isWorkbook(x.file.name)));
+  for (const book of files.filter((f) => isWorkbook(f.name))) {
     const [entry] = addEntries([{ file: book, route: { kind: 'mapping' } }], false);
     void book.arrayBuffer().then((b) => readWorkbook(book.name, new Uint8Array(b))).then(
       (sheets) => {
         set(entries.filter((e) => e.id !== entry!.id));
-        addEntries(sheets.map((s) => {
-          const file = new File([s.text], s.name, { type: 'text/csv' });
-          const table = canonicalSheetTable(s.name, s.text);
-          return { file, route: table ? { kind: 'canonical', table } : { kind: 'mapping' } };
-        }));
+        addEntries(sheets.map((sh) => ({
+          file: new File([sh.text], sh.name, { type: 'text/csv' }),
+          route: routeOf(sh.name, headerNames(readRecords(sh.text.slice(0, 64 << 10), ',', '"', 1)[0]?.cells ?? [])),
+        })));
       },
       (err: unknown) => patch(entry!.id, (x) => ({ ...x, status: 'error', error: `${(err instanceof Error ? err.message : String(err)).replace(`${book.name}: `, '')}. Nothing from it will be loaded.` })),
     );
@@ -82,14 +90,22 @@ function addEntries(files: readonly { file: File; route: FileRoute }[], prepareN
     status: route.kind === 'mapping' ? 'preparing' : route.kind === 'unsupported' ? 'error' : 'ready',
     error: route.kind === 'unsupported' ? route.message : null,
   }));
-  // The first file that needs the user opens.
+  // The first file that needs the user opens, and so does a file whose name said a table its content is not.
   let opened = entries.some((e) => e.open);
   set([...entries, ...added]);
   for (const e of added) {
     if (e.route.kind !== 'mapping' || !prepareNow) continue;
+    const namedLike = e.route.namedLike;
     void prepare(e.file).then(
-      (draft) => {
-        const open = !opened && !canLoad(draft);
+      (prepared) => {
+        // No preset fits: the name is still the best hint of the table meant (its missing columns then show).
+        const hinted = namedLike && prepared.choice.kind === 'custom' && prepared.choice.table !== namedLike.table
+          ? withChoice(prepared, { kind: 'custom', table: namedLike.table })
+          : prepared;
+        const draft = namedLike
+          ? { ...hinted, origin: `${hinted.origin}; named like the ${namedLike.table} table, but ${namedLike.missing}: read by its content` }
+          : hinted;
+        const open = !opened && (!canLoad(draft) || namedLike !== undefined);
         opened ||= open;
         patch(e.id, (x) => ({ ...x, status: 'ready', draft, open }));
       },

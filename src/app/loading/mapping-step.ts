@@ -1,5 +1,4 @@
 import { CANONICAL_TABLES, CONTRACT, type CanonicalTable, type ColumnSpec } from '../../data-model/contract';
-import { canonicalTableOf, formatOf } from '../../loader/file-kinds';
 import {
   answerQuestion, buildPreset, CANDIDATE_DATE_FORMATS, columnsUsed, describeDateFormat, detectDateFormat, detectPreset,
   detectPresets, headerNames, lookupRef, MappingError, parseMapping, parseDate, profileColumns, questionFor, readRecords, sniff as sniffBytes,
@@ -19,17 +18,11 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Routing a dropped file
 
-export type FileRoute =
-  | { kind: 'canonical'; table: CanonicalTable }
-  | { kind: 'mapping' }
-  | { kind: 'unsupported'; message: string };
-
-/** Canonical file names load directly; other CSV/TSV/Parquet/JSON files go through the mapping step. */
-export function routeOf(fileName: string): FileRoute {
-  if (!formatOf(fileName)) return { kind: 'unsupported', message: 'This type of file cannot be read. Use CSV, TSV, Parquet, JSON or an Excel workbook.' };
-  const table = canonicalTableOf(fileName);
-  return table ? { kind: 'canonical', table } : { kind: 'mapping' };
-}
+// The one decision shared with the CLI (src/loader/file-route.ts): a canonical name loads
+// directly only when the header fits its table; every other readable file goes through the
+// mapping step, where its content picks the preset.
+import type { FileRoute } from '../../loader/file-route';
+export { routeOf, type FileRoute } from '../../loader/file-route';
 
 // ---------------------------------------------------------------------------------------------
 // The draft

@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeParquetNode } from '../parquet-node';
-import { canonicalSheetTable, expandWorkbooks } from '../excel';
-import { canonicalTableOf, formatOf, sheetOf, type SourceFile } from '../file-kinds';
+import { expandWorkbooks } from '../excel';
+import type { SourceFile } from '../file-kinds';
 import { pathSource } from '../node-files';
 import type { BatchFileReport } from '../load-file';
 import { replaceData, type BatchFile, type ReplaceOptions, type ReplaceProgress, type ReplaceResult } from '../replace-data';
 import type { Runner } from '../../runner/runner';
 import { defaultQueriesDir } from '../../runner/query-files-node';
 import { IMPORT_SQL_FILES, type ImportSql } from './apply';
-import { planImports, type ImportPlan } from './batch';
 import { joinCoverage, type CoverageRow } from './coverage';
+import { planFolder, type FolderPlan } from './folder-plan';
 import { parseMapping, MappingError, type MappingSpec } from './spec';
 
 /**
@@ -61,21 +61,29 @@ export function readFolderFiles(dir: string): SourceFile[] {
     .map((f) => ({ name: f.name, source: pathSource(path.join(dir, f.name), f.st.size) }));
 }
 
-export interface FolderLoad extends ImportPlan {
+export interface FolderLoad extends FolderPlan {
   /** The whole batch as replaceData saw it (every file's report, in the batch's order). */
   result: ReplaceResult;
-  /** Canonical files (order_lines.csv ...) that no mapping claimed: loaded as the identity mapping; first, workbooks that could not be read. */
+  /** Canonical files (their header fits their name's table) that no mapping claimed, loaded as the identity mapping; first, workbooks that could not be read. */
   canonical: BatchFileReport[];
-  /** The planned imports' reports, in plan order. */
+  /** The planned imports' reports (the user's mappings and the detected presets), in plan order. */
   reports: BatchFileReport[];
   /** How the tables join (join_coverage, every check) once the batch is the data; [] when it was refused. */
   coverage: CoverageRow[];
 }
 
+/** The folder has files whose reading is an open question: nothing was loaded. */
+export class OpenQuestionsError extends Error {
+  constructor(readonly questions: string[]) {
+    super(`${questions.length} file${questions.length > 1 ? 's' : ''} of the folder cannot be read without an answer`);
+  }
+}
+
 /**
- * A folder loaded as one batch, exactly as the page loads a batch (replaceData): canonical
- * files no mapping names or reads load as canonical files, every file a mapping names loads
- * through it (the folder's files serve the lookups), lookup files are read by the mappings.
+ * A folder loaded as one batch, exactly as the page loads a batch (replaceData): files are
+ * planned by planFolder (canonical files whose header fits, the files the mappings name, the
+ * exports a preset recognises by content), the folder's files serve the mappings' lookups.
+ * Throws OpenQuestionsError, loading nothing, while a file's reading is an open question.
  * The batch replaces the data only when every file in it is usable, unless allowPartial.
  */
 export async function loadFolderBatch(
@@ -84,13 +92,11 @@ export async function loadFolderBatch(
   mappings: readonly MappingSpec[] = [],
   options: Pick<ReplaceOptions, 'allowPartial' | 'now'> & { onProgress?: (p: ReplaceProgress) => void } = {},
 ): Promise<FolderLoad> {
-  // A workbook is its sheets (`book.xlsx › Orders`): mappings name them, canonical ones load as such.
-  // One that cannot be read is a refused file of the batch, with its reason.
+  // A workbook is its sheets (`book.xlsx › Orders`): mappings name them, and they are routed like
+  // any file (canonical when the header fits). One that cannot be read is a refused file of the batch.
   const { files, unreadable } = await expandWorkbooks(readFolderFiles(dir));
-  const plan = planImports(files.map((f) => f.name), mappings);
-  const claimed = new Set([...plan.imports.map((i) => i.file), ...plan.lookupOnly]);
-  const isCanonical = (f: SourceFile) => (sheetOf(f.name) ? canonicalSheetTable(f.name, f.bytes!) : canonicalTableOf(f.name)) && formatOf(f.name);
-  const canonicalFiles = files.filter((f) => !claimed.has(f.name) && isCanonical(f));
+  const plan = await planFolder(files, mappings);
+  if (plan.questions.length > 0) throw new OpenQuestionsError(plan.questions);
   const sourceOf = (name: string) => {
     const f = files.find((x) => x.name === name)!;
     return f.source ?? f.bytes!;
@@ -98,7 +104,7 @@ export async function loadFolderBatch(
   const refused = unreadable.map((w): BatchFile => ({ name: w.name, bytes: () => Promise.reject(new Error(w.error.replace(`${w.name}: `, ''))) }));
   const batch: BatchFile[] = [
     ...refused,
-    ...canonicalFiles.map((f) => ({ name: f.name, bytes: sourceOf(f.name) })),
+    ...plan.canonicalFiles.map((name) => ({ name, bytes: sourceOf(name) })),
     ...plan.imports.map((i) => ({ name: i.file, bytes: sourceOf(i.file), mapping: i.mapping })),
     ...plan.lookupOnly.map((name) => ({ name, bytes: sourceOf(name), lookupOnly: true })),
   ];
@@ -106,11 +112,9 @@ export async function loadFolderBatch(
   const coverage = result.replaced ? await joinCoverage(runner.engine, readImportSql()) : [];
   return {
     ...plan,
-    // Canonical files are not "unused".
-    unused: plan.unused.filter((f) => !canonicalFiles.some((c) => c.name === f)),
     result,
-    canonical: result.reports.slice(0, refused.length + canonicalFiles.length),
-    reports: result.reports.slice(refused.length + canonicalFiles.length, refused.length + canonicalFiles.length + plan.imports.length),
+    canonical: result.reports.slice(0, refused.length + plan.canonicalFiles.length),
+    reports: result.reports.slice(refused.length + plan.canonicalFiles.length, refused.length + plan.canonicalFiles.length + plan.imports.length),
     coverage,
   };
 }

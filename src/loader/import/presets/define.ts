@@ -14,6 +14,7 @@ export type PresetId =
   | 'shopify_returns'
   | 'invoice_credit_notes'
   | 'returned_orders_list'
+  | 'flat_sales_export'
   | 'reviews';
 
 /** Choices a preset leaves to the user. */

@@ -1,6 +1,7 @@
 import type { Sniff } from '../decode';
 import { normalizeName } from '../suggest';
 import { FBA } from './amazon-fba';
+import { FLAT_SALES } from './flat-sales';
 import { AMAZON_SELLER } from './amazon-seller';
 import type { PresetBuild, PresetDef, PresetId, PresetInfo, PresetMatch, PresetOptions, Role } from './define';
 import { INVOICE } from './invoice-credit-notes';
@@ -22,7 +23,7 @@ export { AMAZON_SELLER_CANCELLED, AMAZON_SELLER_REFUSED, AMAZON_SELLER_RESOLUTIO
 export { NON_PRODUCT_CODES } from './invoice-credit-notes';
 export { RETURNED_WORDS } from './returned-orders';
 
-const PRESETS: PresetDef[] = [FBA, AMAZON_SELLER, SHOPIFY_ORDERS, SHOPIFY_RETURNS, INVOICE, RETURNED_ORDERS, REVIEWS];
+const PRESETS: PresetDef[] = [FBA, AMAZON_SELLER, SHOPIFY_ORDERS, SHOPIFY_RETURNS, INVOICE, RETURNED_ORDERS, REVIEWS, FLAT_SALES];
 
 export const PRESET_LIST: PresetInfo[] = PRESETS.map(({ id, label, description }) => ({ id, label, description }));
 
