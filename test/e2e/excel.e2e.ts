@@ -92,6 +92,8 @@ async function flatExport(page: Page, url: string, work: string, folder: string,
   check((await main(['analyze', path.join(work, folder), '--out', out, '--quiet'])) === 0, `${folder}: the CLI analyzes the folder with no mapping`);
   const [kh, kv] = parseCsv(readFileSync(path.join(out, 'kpis.csv'), 'utf8'));
   const cli = (key: string) => Number(kv![kh!.indexOf(key)]);
+  const unused = (JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { unusedFiles: string[] }).unusedFiles;
+  check(unused.length === 1 && unused[0] === entries[2], `${folder}: the CLI leaves ${entries[2]} unused (summary.json unusedFiles: ${JSON.stringify(unused)})`);
 
   await page.goto(`${url}?page=data`, { waitUntil: 'load' });
   await page.getByTestId('file-loader').waitFor({ timeout: TIMEOUT_MS });
@@ -107,7 +109,8 @@ async function flatExport(page: Page, url: string, work: string, folder: string,
   // unmapped, which holds "Load all" back until the sheet is removed (or ticked "Lookup only, not
   // loaded"); the CLI lists it as unused. The page lets a sheet be skipped: it is removed here.
   const [peopleReady, peopleText] = await route(people);
-  console.log(`  ${people}: ready ${peopleReady}; ${peopleText.replace(/(Lookup only|Check the mapping|Remove).*/, '')}`);
+  const waiting = (await page.getByTestId('batch-waiting').textContent()) ?? '';
+  check(!peopleReady && peopleText.includes('custom mapping') && waiting.includes(people), `${people}: no preset, a custom mapping waiting for a column ("${waiting}")`);
   await page.screenshot({ path: path.join(ARTIFACTS, `excel-${folder}-batch.png`), fullPage: true });
   await batchEntry(page, people).getByTestId('entry-remove').click();
   await batchEntry(page, people).waitFor({ state: 'detached', timeout: 10_000 });
