@@ -7,46 +7,19 @@ import { EXIT } from '../../src/cli/errors';
 import { sniff, sniffText } from '../../src/loader/import/decode';
 import { buildPreset, detectPreset, detectPresets } from '../../src/loader/import/presets';
 import { readCsvObjects } from '../helpers/csv';
+import { FLAT_PEOPLE_CSV, FLAT_RETURNS_CSV, flatOrdersCsv } from '../helpers/flat-export';
 
 /**
  * The flat sales export preset on a Superstore-like orders file the test writes (25 order
- * lines, 10 orders, 6 products): one file fills order lines, products and shipments; Sales is
+ * lines, 10 orders, 6 products; test/helpers/flat-export.ts): one file fills order lines, products and shipments; Sales is
  * the LINE total (price × quantity × (1 − discount)), so the unit price is Sales ÷ Quantity and
  * gross sales = Σ Sales, not Σ Sales × Quantity (the 5× too high of the issue). Every expected
  * figure below is worked out by hand from the rows.
  */
 
-const HEADER = 'Row ID,Order ID,Order Date,Ship Date,Ship Mode,Customer ID,Customer Name,Segment,Country,City,State,Region,Product ID,Category,Sub-Category,Product Name,Sales,Quantity,Discount,Profit';
-const PRODUCTS: Record<string, string> = {
-  'FUR-CH-1': 'Furniture,Chairs,Task Chair', 'OFF-PA-2': 'Office Supplies,Paper,Copy Paper', 'TEC-PH-3': 'Technology,Phones,Desk Phone',
-  'OFF-BI-4': 'Office Supplies,Binders,Ring Binder', 'FUR-TA-5': 'Furniture,Tables,Side Table', 'TEC-AC-6': 'Technology,Accessories,Mouse',
-};
-// order, order date, ship date, ship mode, customer, place (city, state, region), lines [product, Sales, Quantity, Discount]
-const ORDERS: [string, string, string, string, string, string, [string, string, number, number][]][] = [
-  ['US-2024-1001', '1/14/2024', '1/18/2024', 'Standard Class', 'CU-1', 'Seattle,Washington,West', [['FUR-CH-1', '200.00', 2, 0], ['OFF-PA-2', '50.00', 10, 0], ['TEC-AC-6', '20.00', 1, 0]]],
-  ['US-2024-1002', '1/20/2024', '1/22/2024', 'Second Class', 'CU-2', 'Houston,Texas,Central', [['TEC-PH-3', '80.00', 1, 0], ['OFF-BI-4', '18.00', 4, 0]]],
-  ['US-2024-1003', '2/3/2024', '2/7/2024', 'Standard Class', 'CU-3', 'New York City,New York,East', [['FUR-CH-1', '300.00', 3, 0], ['OFF-PA-2', '25.00', 5, 0]]],
-  ['US-2024-1004', '2/15/2024', '2/15/2024', 'Same Day', 'CU-1', 'Seattle,Washington,West', [['FUR-TA-5', '120.00', 1, 0.2], ['TEC-AC-6', '60.00', 3, 0]]],
-  ['US-2024-1005', '3/2/2024', '3/5/2024', 'First Class', 'CU-4', 'Miami,Florida,South', [['TEC-PH-3', '160.00', 2, 0], ['OFF-BI-4', '9.00', 2, 0], ['OFF-PA-2', '100.00', 20, 0]]],
-  ['US-2024-1006', '3/19/2024', '3/23/2024', 'Standard Class', 'CU-2', 'Houston,Texas,Central', [['FUR-CH-1', '100.00', 1, 0], ['FUR-TA-5', '240.00', 2, 0.2]]],
-  ['US-2024-1007', '4/8/2024', '4/10/2024', 'UPS Ground', 'CU-5', 'Denver,Colorado,West', [['TEC-AC-6', '40.00', 2, 0], ['OFF-BI-4', '27.00', 6, 0]]],
-  ['US-2024-1008', '4/25/2024', '4/29/2024', 'Second Class', 'CU-3', 'New York City,New York,East', [['TEC-PH-3', '240.00', 3, 0], ['OFF-PA-2', '20.00', 4, 0]]],
-  ['US-2024-1009', '5/13/2024', '5/17/2024', 'Standard Class', 'CU-6', 'Atlanta,Georgia,South', [['FUR-CH-1', '400.00', 4, 0], ['TEC-AC-6', '100.00', 5, 0], ['OFF-BI-4', '4.50', 1, 0]]],
-  ['US-2024-1010', '5/28/2024', '5/30/2024', 'First Class', 'CU-4', 'Miami,Florida,South', [['FUR-TA-5', '150.00', 1, 0], ['OFF-PA-2', '10.00', 2, 0], ['TEC-PH-3', '80.00', 1, 0], ['OFF-BI-4', '13.50', 3, 0]]],
-];
-
-function ordersCsv(sales: (line: [string, string, number, number]) => string = (l) => l[1]): string {
-  let row = 0;
-  const lines = ORDERS.flatMap(([order, date, ship, mode, customer, place, items]) => items.map((l) => {
-    row++;
-    return `${row},${order},${date},${ship},${mode},${customer},Name ${customer},Consumer,United States,${place},${l[0]},${PRODUCTS[l[0]]},${sales(l)},${l[2]},${l[3]},1.00`;
-  }));
-  return [HEADER, ...lines].join('\n') + '\n';
-}
-
-// Orders 1003 and 1007 are returned (the Returns sheet lists order ids with "Yes").
-const RETURNS = 'Returned,Order ID\nYes,US-2024-1003\nYes,US-2024-1007\n';
-const PEOPLE = 'Person,Region\nAnna Andreadi,West\nChuck Magee,East\nKelly Williams,Central\nCassandra Brandow,South\n';
+const ordersCsv = flatOrdersCsv;
+const RETURNS = FLAT_RETURNS_CSV;
+const PEOPLE = FLAT_PEOPLE_CSV;
 
 describe('the flat sales export preset', () => {
   const s = sniff(new TextEncoder().encode(ordersCsv()), 'Orders.csv');
