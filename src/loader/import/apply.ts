@@ -97,6 +97,8 @@ export async function applyMapping(
     report.error = `${file.name}: ${error}`;
     const table = canonical?.canonical ?? mapping.targets[0]?.table;
     if (table && !options.dryRun && options.maxRecords === undefined) {
+      // Counting the refused file's rows is best effort: the file's error stands either way, and a
+      // failure here (a text the reader cannot stage at all) must not hide it.
       await accountRefused(engine, sql, prepared, table, error, options, report).catch(() => undefined);
     }
     await releaseTexts(engine, held);
