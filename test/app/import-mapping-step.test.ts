@@ -53,12 +53,13 @@ describe('the mapping step for an Amazon FBA returns report', () => {
     expect(canLoad(draft)).toBe(false);
   });
 
-  it('shows preset sources it cannot edit in words, and lets a column be re-pointed', () => {
+  it('shows preset sources in the controls (combined columns) or in words, and lets a column be re-pointed', () => {
     const cols = targetColumns(draft, 0);
     expect(cols.slice(0, 2).map((c) => c.spec.name)).toEqual(['return_id', 'quantity']); // required first
     expect(sourceChoiceOf(draft.mapping.targets[0]!.columns.return_id)).toEqual({
-      kind: 'complex', text: '“order-id” + “sku” + “license-plate-number” + “return-date” joined by “|”',
+      kind: 'concat', columns: ['order-id', 'sku', 'license-plate-number', 'return-date'], separator: '|', numberRepeats: false,
     });
+    expect(describeSource(draft.mapping.targets[0]!.columns.return_id!)).toBe('“order-id” + “sku” + “license-plate-number” + “return-date” joined by “|”');
     expect(describeSource(draft.mapping.targets[0]!.columns.disposition!)).toBe('the first of “status” (codes translated), “detailed-disposition” (codes translated)');
     const d = setColumnSource(draft, 0, 'return_id', { kind: 'column', name: 'license-plate-number' });
     expect(d.mapping.targets[0]!.columns.return_id).toEqual({ column: 'license-plate-number' });

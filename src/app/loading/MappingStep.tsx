@@ -1,25 +1,36 @@
 import { Callout } from '@tremor/react';
-import { updateDraft } from './import-store';
-import { canLoad, draftProblems, openQuestions, type MappingDraft } from './mapping-step';
+import { CONTRACT } from '../../data-model/contract';
+import { fileMatches } from '../../loader/import';
+import { updateDraft, useImportBatch } from './import-store';
+import { canLoad, draftProblems, lookupColumns, openQuestions, type MappingDraft } from './mapping-step';
 import { ChoiceSection } from './mapping/ChoiceSection';
-import { ColumnsSection } from './mapping/ColumnsSection';
+import { FileRulesSection } from './mapping/FileRulesSection';
 import { FormatSection } from './mapping/FormatSection';
+import { JsonEditor } from './mapping/JsonEditor';
 import { MappingFileSection } from './mapping/MappingFileSection';
 import { PreviewSection } from './mapping/PreviewSection';
 import { QuestionsCallout } from './mapping/QuestionsCallout';
+import { TargetsSection } from './mapping/TargetsSection';
 import { muted } from './mapping/ui';
 
 export { inputClass } from './mapping/ui';
 
 /**
  * The mapping step of one dropped file: how to read it (preset with its confidence, or a custom
- * mapping into a table), its format (encoding, delimiter, numbers), the questions it raises
- * (asked, never guessed), where each canonical column comes from, a preview of the first rows
- * exactly as they will load with the reason of every refused row, and the mapping as a JSON
- * file to download or re-use.
+ * mapping), its format (encoding, delimiter, numbers), the questions it raises (asked, never
+ * guessed), the tables it fills with where each column comes from, the rules for the whole
+ * file (fill-down, lookups), a preview of the first rows exactly as they will load with the
+ * reason of every refused row, and the mapping as JSON (edit it here, download it, re-use it).
  */
 export function MappingStep({ id, draft }: { id: number; draft: MappingDraft }) {
   const change = (fn: (d: MappingDraft) => MappingDraft) => updateDraft(id, fn);
+  const batch = useImportBatch();
+  // The other files' headers: a lookup's columns are offered as "<lookup>.<column>".
+  const files = batch.map((e) => ({
+    name: e.name,
+    header: e.draft?.sniff.header ?? (e.route.kind === 'canonical' ? CONTRACT[e.route.table].columns.map((c) => c.name) : []),
+  }));
+  const base = { draft, change, header: draft.sniff.header, lookups: lookupColumns(draft.mapping, files, fileMatches) };
   const open = openQuestions(draft);
   const problems = draftProblems(draft);
   const ready = canLoad(draft);
@@ -37,10 +48,10 @@ export function MappingStep({ id, draft }: { id: number; draft: MappingDraft }) 
           </ul>
         </Callout>
       )}
-      {draft.mapping.targets.map((t, i) => (
-        <ColumnsSection key={`${t.table}-${i}`} draft={draft} target={i} change={change} />
-      ))}
+      <TargetsSection base={base} change={change} />
+      <FileRulesSection base={base} files={files} />
       <PreviewSection id={id} draft={draft} ready={ready} />
+      <JsonEditor draft={draft} change={change} />
       <MappingFileSection draft={draft} ready={ready} change={change} />
       {draft.notes.length > 0 && (
         <details className={muted}>

@@ -1,0 +1,83 @@
+import { CANONICAL_TABLES, type CanonicalTable } from '../../../data-model/contract';
+import { suggestMapping, type Question, type RowTest, type TargetSpec } from '../../../loader/import';
+import type { MappingDraft } from './draft';
+import { numberFormatOf } from './number-format';
+import { questionKey } from './questions';
+
+/**
+ * The tables one file fills: add one (its columns suggested from the file as for a single
+ * table), remove one, how rows are routed, each table's row filter and duplicate policy.
+ */
+
+const withTargets = (draft: MappingDraft, targets: TargetSpec[], questions = draft.questions): MappingDraft => ({
+  ...draft, mapping: { ...draft.mapping, targets }, questions, problem: null,
+});
+
+/** Questions moved to other target indexes; fills of a removed target dropped. */
+const moveFills = (questions: Question[], at: (target: number) => number | null): Question[] =>
+  questions
+    .map((q) => ({ ...q, fills: q.fills.flatMap((f) => { const t = at(f.target); return t === null ? [] : [{ ...f, target: t }]; }) }) as Question)
+    .filter((q) => q.fills.length > 0);
+
+/**
+ * Adds a table filled from the same file, its columns suggested from the header and values
+ * (the same suggestion as a custom mapping into that table), read with the file's number
+ * notation when one is already chosen. Its questions join the draft's.
+ */
+export function addTarget(draft: MappingDraft, table: CanonicalTable): MappingDraft {
+  const s = suggestMapping(draft.sniff, table);
+  const index = draft.mapping.targets.length;
+  const nf = numberFormatOf(draft.mapping);
+  // Settled notation (every number question answered): the new columns read numbers the same way.
+  const settled = nf && !draft.questions.some((q) => q.kind === 'number_format' && !draft.answered.includes(questionKey(q)));
+  const columns = Object.fromEntries(
+    Object.entries(s.mapping.targets[0]!.columns).map(([k, src]) =>
+      [k, settled && src && 'column' in src && src.transform?.kind === 'number' ? { ...src, transform: { ...src.transform, decimal: nf.decimal, thousands: nf.thousands, currency: nf.currency } } : src]),
+  );
+  const asked = moveFills(s.questions, () => index).filter((q) => !(settled && q.kind === 'number_format'));
+  return withTargets(draft, [...draft.mapping.targets, { table, columns }], [...draft.questions, ...asked]);
+}
+
+/** Removes a table from the mapping (its questions go with it). */
+export function removeTarget(draft: MappingDraft, index: number): MappingDraft {
+  if (!draft.mapping.targets[index]) return draft;
+  const targets = draft.mapping.targets.filter((_, i) => i !== index);
+  return withTargets(draft, targets, moveFills(draft.questions, (t) => (t === index ? null : t > index ? t - 1 : t)));
+}
+
+/** Which tables a row goes to: the first whose filter holds, or every one. */
+export function setRouting(draft: MappingDraft, routing: 'first' | 'each'): MappingDraft {
+  const mapping = { ...draft.mapping };
+  if (routing === 'first') delete mapping.routing;
+  else mapping.routing = routing;
+  return { ...draft, mapping };
+}
+
+const patchTarget = (draft: MappingDraft, index: number, fn: (t: TargetSpec) => TargetSpec): MappingDraft =>
+  withTargets(draft, draft.mapping.targets.map((t, i) => (i === index ? fn(t) : t)));
+
+/** The rows a table takes (undefined: every row, or every row an earlier table did not take). */
+export function setTargetFilter(draft: MappingDraft, index: number, when: RowTest | undefined): MappingDraft {
+  return patchTarget(draft, index, ({ when: _old, ...t }) => (when ? { ...t, when } : t));
+}
+
+/** A key seen again: keep the first row and count the others as merged ('first'), or reject them. */
+export function setDuplicates(draft: MappingDraft, index: number, duplicates: 'reject' | 'first'): MappingDraft {
+  return patchTarget(draft, index, ({ duplicates: _old, ...t }) => (duplicates === 'first' ? { ...t, duplicates } : t));
+}
+
+/** Tables a new target can fill: those the mapping does not fill yet (a table is filled once per mapping). */
+export function addableTables(draft: MappingDraft): CanonicalTable[] {
+  const used = new Set(draft.mapping.targets.map((t) => t.table));
+  return [...draft.tables.map((t) => t.table), ...CANONICAL_TABLES].filter((t, i, all) => !used.has(t) && all.indexOf(t) === i);
+}
+
+export const ROUTING_LABELS: Record<'first' | 'each', string> = {
+  first: 'each row to the first table whose filter it passes',
+  each: 'each row to every table whose filter it passes',
+};
+
+export const DUPLICATE_LABELS: Record<'reject' | 'first', string> = {
+  first: 'keep the first row of a repeated key (merge the repeats)',
+  reject: 'reject repeats as duplicates',
+};
