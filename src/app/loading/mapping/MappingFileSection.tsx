@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button, Callout } from '@tremor/react';
-import { stringifyMapping } from '../../../loader/import';
 import { downloadText } from '../../download';
-import { applySavedMapping, mappingFileName, type MappingDraft } from '../mapping-step';
+import { applySavedMapping, mappingFileName, mappingJson, type MappingDraft } from '../mapping-step';
 import { inputClass, labelClass, muted, Section, type Change } from './ui';
 
 /** The mapping's name, "Download mapping" and "Use a saved mapping". */
@@ -40,7 +39,7 @@ export function MappingFileSection({ draft, ready, change }: { draft: MappingDra
           variant="secondary"
           disabled={!ready}
           title={ready ? 'Save this mapping as JSON: use it for next month’s export, here or with the CLI (--mapping)' : 'Answer the questions and map the required columns first'}
-          onClick={() => downloadText(mappingFileName(draft.fileName), stringifyMapping(draft.mapping), 'application/json')}
+          onClick={() => downloadText(mappingFileName(draft.fileName), mappingJson(draft), 'application/json')}
           data-testid="mapping-download"
         >
           Download mapping

@@ -10,8 +10,15 @@ const DATE_NOT_CHOSEN = /the date format is not chosen yet/;
 
 export type JsonCheck = { ok: true; mapping: MappingSpec } | { ok: false; errors: string[] };
 
-/** The draft's mapping as the JSON text a downloaded mapping file holds. */
-export const mappingJson = (draft: MappingDraft): string => stringifyMapping(draft.mapping);
+/**
+ * The draft's mapping as a file holds it: naming the file it was made for when it names none,
+ * as `import-check --out` does, so `analyze --mapping` on a folder picks that file.
+ */
+export const mappingForFile = (draft: MappingDraft): MappingSpec =>
+  draft.mapping.files?.length ? draft.mapping : { ...draft.mapping, files: [draft.fileName] };
+
+/** The text of the mapping file ("Download mapping", "Edit as JSON"). */
+export const mappingJson = (draft: MappingDraft): string => stringifyMapping(mappingForFile(draft));
 
 /** Checks mapping JSON text: a syntax error with where it is, or every problem validateMapping finds (with its path). */
 export function checkMappingJson(text: string): JsonCheck {

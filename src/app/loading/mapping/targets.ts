@@ -35,7 +35,11 @@ export function addTarget(draft: MappingDraft, table: CanonicalTable): MappingDr
       [k, settled && src && 'column' in src && src.transform?.kind === 'number' ? { ...src, transform: { ...src.transform, decimal: nf.decimal, thousands: nf.thousands, currency: nf.currency } } : src]),
   );
   const asked = moveFills(s.questions, () => index).filter((q) => !(settled && q.kind === 'number_format'));
-  return withTargets(draft, [...draft.mapping.targets, { table, columns }], [...draft.questions, ...asked]);
+  const next = withTargets(draft, [...draft.mapping.targets, { table, columns }], [...draft.questions, ...asked]);
+  // Routed to the first matching table, a table with no filter after one with none gets no row:
+  // the new table takes every row too (as the flat sales preset does).
+  const unfiltered = draft.mapping.targets.length > 0 && draft.mapping.targets.every((t) => !t.when);
+  return unfiltered && (draft.mapping.routing ?? 'first') === 'first' ? setRouting(next, 'each') : next;
 }
 
 /** Removes a table from the mapping (its questions go with it). */
