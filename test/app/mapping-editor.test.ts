@@ -232,3 +232,16 @@ describe('rules for the whole file', () => {
     expect(openQuestions(addTarget(answered, 'products')).filter((x) => x.kind === 'date_format')).toEqual([]);
   });
 });
+
+describe('regressions', () => {
+  it('a first-of source keeps the value maps of the parts it keeps when a part is added (FBA disposition)', () => {
+    const fba = draftFromBytes('amazon_fba_returns.tsv', new Uint8Array(readFileSync(path.resolve(__dirname, '../fixtures/import/amazon_fba_returns.tsv'))));
+    const before = fba.mapping.targets[0]!.columns.disposition as { firstOf: { column: string; transform?: { kind: string } }[] };
+    const choice = sourceChoiceOf(before as never);
+    expect(choice).toEqual({ kind: 'firstOf', columns: ['status', 'detailed-disposition'] });
+    const d = setColumnSource(fba, 0, 'disposition', { kind: 'firstOf', columns: ['status', 'detailed-disposition', 'reason'] });
+    const after = d.mapping.targets[0]!.columns.disposition as typeof before;
+    expect(after.firstOf.slice(0, 2)).toEqual(before.firstOf);
+    expect(after.firstOf[2]).toEqual({ column: 'reason' });
+  });
+});

@@ -102,3 +102,16 @@ export async function inBrowser(checks: Checks, label: string, body: (page: Page
   }
   return checks.finish(label);
 }
+
+/** Waits for the preview's accounting of a file (not re-running) and returns its counts. */
+export async function previewCounts(page: Page, file: string): Promise<Accounting> {
+  const acc = mappingStep(page, file).getByTestId('preview-accounting');
+  await acc.waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    (f) => document.querySelector(`[data-testid="mapping-step"][data-file="${f}"] [data-testid="mapping-preview"] [aria-busy="true"]`) === null,
+    file,
+    { timeout: 60_000 },
+  );
+  const n = async (a: string) => Number(await acc.getAttribute(`data-${a}`));
+  return { read: await n('read'), loaded: await n('loaded'), rejected: await n('rejected'), excluded: await n('excluded') };
+}

@@ -32,6 +32,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
 import { Checks, launch, startPreview } from './harness';
+import { batchEntry, dropFiles, mappingStep, openStep, previewCounts } from './import-steps';
+import { mapFlatExportByHand } from './import-by-hand';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/import');
@@ -83,41 +85,9 @@ async function kpi(page: Page, key: string, not?: string): Promise<string> {
   return (await page.locator(`[data-testid="kpi-${key}"] [data-value]`).getAttribute('data-value')) ?? '';
 }
 
-/** Drops files on the drop zone the way a browser does: one drop event carrying a DataTransfer. */
-async function dropFiles(page: Page, names: string[]): Promise<void> {
-  const files = names.map((n) => ({ name: n, text: readFileSync(path.join(FIXTURES, n), 'utf8') }));
-  const dt = await page.evaluateHandle((list) => {
-    const t = new DataTransfer();
-    for (const f of list) t.items.add(new File([f.text], f.name, { type: f.name.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/csv' }));
-    return t;
-  }, files);
-  await page.getByTestId('drop-zone').dispatchEvent('dragenter', { dataTransfer: dt });
-  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dt });
-}
-
-const entry = (page: Page, file: string) => page.locator(`[data-testid="batch-entry"][data-file="${file}"]`);
-const step = (page: Page, file: string) => page.locator(`[data-testid="mapping-step"][data-file="${file}"]`);
-
-/** Opens a file's mapping step if it is closed. */
-async function openStep(page: Page, file: string): Promise<void> {
-  const toggle = entry(page, file).getByTestId('entry-toggle');
-  await toggle.waitFor({ timeout: 30_000 });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await step(page, file).waitFor({ timeout: 10_000 });
-}
-
-/** Waits for the preview's accounting of a file and returns its counts. */
-async function previewCounts(page: Page, file: string): Promise<{ read: number; loaded: number; rejected: number; excluded: number }> {
-  const acc = step(page, file).getByTestId('preview-accounting');
-  await acc.waitFor({ timeout: 60_000 });
-  await page.waitForFunction(
-    (f) => document.querySelector(`[data-testid="mapping-step"][data-file="${f}"] [data-testid="mapping-preview"] [aria-busy="true"]`) === null,
-    file,
-    { timeout: 60_000 },
-  );
-  const n = async (a: string) => Number(await acc.getAttribute(`data-${a}`));
-  return { read: await n('read'), loaded: await n('loaded'), rejected: await n('rejected'), excluded: await n('excluded') };
-}
+const dropFixtures = (page: Page, names: string[]) => dropFiles(page, names.map((n) => path.join(FIXTURES, n)));
+const entry = batchEntry;
+const step = mappingStep;
 
 async function main(): Promise<void> {
   const want = expected();
@@ -143,7 +113,7 @@ async function main(): Promise<void> {
     // Data page: drop the three files at once.
     await page.getByTestId('nav-data').click();
     await page.getByTestId('file-loader').waitFor({ timeout: TIMEOUT_MS });
-    await dropFiles(page, [SHOPIFY, FBA, PRODUCTS]);
+    await dropFixtures(page, [SHOPIFY, FBA, PRODUCTS]);
     await page.getByTestId('import-batch').waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-entry"]').length === 3, undefined, { timeout: 30_000 });
     check((await entry(page, PRODUCTS).getAttribute('data-route')) === 'canonical', 'products.csv is recognised as a canonical file');
@@ -300,6 +270,9 @@ async function main(): Promise<void> {
     check((await refusedRow.getAttribute('data-read')) === '2' && (await refusedRow.getAttribute('data-rejected')) === '2', 'accepted: the refused file\'s 2 rows count as read and rejected');
     await page.getByTestId('nav-overview').click();
     check(Number(await kpi(page, 'orders', orders)) === 3, 'accepted: the Overview counts the batch\'s 3 orders');
+
+    // A flat export mapped by hand in the page, no preset: two tables, a calculation, an exclusion, the JSON editor.
+    await mapFlatExportByHand(page, profile, checks, ARTIFACTS, TIMEOUT_MS);
 
     check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
     check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);

@@ -1,6 +1,6 @@
 import type { ColumnSpec } from '../../../data-model/contract';
 import type { NumberTransform, ValueSource } from '../../../loader/import';
-import { dateFormatOptions, setDateFormat, setNumberSign, setTextCase } from '../mapping-step';
+import { dateFormatOptions, describeSource, setDateFormat, setNumberSign, setTextCase } from '../mapping-step';
 import { ValueMapEditor } from './ValueMapEditor';
 import { inputClass, muted, type TargetContext } from './ui';
 
@@ -8,7 +8,9 @@ import { inputClass, muted, type TargetContext } from './ui';
 export function ReadAsCell({ ctx, spec, raw }: { ctx: TargetContext; spec: ColumnSpec; raw: ValueSource | undefined }) {
   const { draft, target, change } = ctx;
   const what = `${draft.mapping.targets[target]!.table}.${spec.name}`;
-  if (!raw || !('column' in raw)) return raw && 'constant' in raw ? null : <span className={muted}>{raw ? 'as described' : ''}</span>;
+  // A constant or the line number is what it is; a computed source is said in words.
+  if (!raw || 'constant' in raw || 'lineNumber' in raw) return null;
+  if (!('column' in raw)) return <span className={muted}>{describeSource(raw)}</span>;
   const t = raw.transform;
   if (spec.type === 'DATE' || spec.type === 'TIMESTAMP') {
     const format = t?.kind === 'date' ? t.format : null;

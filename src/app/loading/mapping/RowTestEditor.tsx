@@ -20,10 +20,10 @@ export function RowTestEditor({ test, header, lookups, onChange, label, testId }
   return (
     <span className="inline-flex flex-wrap items-center gap-1" data-testid={testId}>
       <ColumnSelect value={s.column} header={header} lookups={lookups} label={`${label}: column`} onChange={(column) => set({ column })} testId={`${testId}-column`} />
-      <select className={inputClass} aria-label={`${label}: negation`} value={s.not ? 'not' : 'is'} onChange={(e) => set({ not: e.target.value === 'not' })} data-testid={`${testId}-not`}>
-        <option value="is">—</option>
-        <option value="not">not</option>
-      </select>
+      <label className={`${muted} flex items-center gap-1`}>
+        <input type="checkbox" className="h-4 w-4 accent-tremor-brand" checked={s.not} onChange={(e) => set({ not: e.target.checked })} data-testid={`${testId}-not`} />
+        not
+      </label>
       <select className={inputClass} aria-label={`${label}: test`} value={s.is} onChange={(e) => set({ is: e.target.value as ConditionTest })} data-testid={`${testId}-is`}>
         {TESTS.map((t) => (
           <option key={t} value={t}>

@@ -25,7 +25,7 @@ export function ValueMapEditor({ ctx, column, sourceColumn }: { ctx: TargetConte
       <p className={muted}>Values of “{sourceColumn}” and what they become:</p>
       {form.entries.map(([from, to], i) => (
         <div key={`${i}-${from}`} className="flex items-center gap-1" data-testid="value-map-entry" data-from={from}>
-          <TextField value={from} label={`Source value ${i + 1} of ${what}`} className="w-36" onCommit={(v) => setEntry(i, [v, to])} testId="value-map-from" />
+          <TextField value={from} label={`Source value ${i + 1} of ${what}`} className="w-48" onCommit={(v) => setEntry(i, [v, to])} testId="value-map-from" />
           <span aria-hidden>→</span>
           <TextField value={to} label={`${from} becomes`} className="w-36" onCommit={(v) => setEntry(i, [from, v])} testId="value-map-to" />
           <LinkButton onClick={() => save({ ...form, entries: form.entries.filter((_, j) => j !== i) })} label={`Remove ${from}`}>
@@ -34,7 +34,7 @@ export function ValueMapEditor({ ctx, column, sourceColumn }: { ctx: TargetConte
         </div>
       ))}
       <div className="flex items-center gap-1">
-        <input className={`${inputClass} w-36`} aria-label={`New source value of ${what}`} placeholder="source value" value={adding[0]} onChange={(e) => setAdding([e.target.value, adding[1]])} data-testid="value-map-new-from" />
+        <input className={`${inputClass} w-48`} aria-label={`New source value of ${what}`} placeholder="source value" value={adding[0]} onChange={(e) => setAdding([e.target.value, adding[1]])} data-testid="value-map-new-from" />
         <span aria-hidden>→</span>
         <input className={`${inputClass} w-36`} aria-label="becomes" placeholder="becomes" value={adding[1]} onChange={(e) => setAdding([adding[0], e.target.value])} data-testid="value-map-new-to" />
         <LinkButton

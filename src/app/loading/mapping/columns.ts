@@ -116,7 +116,12 @@ export function setColumnSource(draft: MappingDraft, target: number, column: str
       break;
     }
     case 'calc': next = { [choice.op]: [operand(choice.a, 0), operand(choice.b, 1)] } as unknown as ValueSource; break;
-    case 'firstOf': next = { firstOf: choice.columns.map((c) => read(spec, c)) }; break;
+    case 'firstOf': {
+      // A part that stays the same column keeps how it is read (its value map).
+      const was = before && 'firstOf' in before ? before.firstOf : [];
+      next = { firstOf: choice.columns.map((c, i) => { const old = was[i]; return old && 'column' in old && old.column === c ? old : read(spec, c); }) };
+      break;
+    }
   }
   const columns = { ...t.columns };
   if (next) columns[column] = next;
