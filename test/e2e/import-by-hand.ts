@@ -54,6 +54,8 @@ export async function mapFlatExportByHand(page: Page, work: string, checks: Chec
   check(p.read === 2 * rows && p.rejected === 0 && p.excluded === HAND_FIGURES.lines.excluded + HAND_FIGURES.products.excluded, `preview of both tables: ${JSON.stringify(p)}`);
   const shown = async (table: string) => step.locator(`[data-testid="preview-rows-${table}"] tbody tr`).count();
   check((await shown('order_lines')) === HAND_FIGURES.lines.loaded && (await shown('products')) === HAND_FIGURES.products.loaded, 'the preview shows the rows of both tables');
+  const productsAccount = (await step.getByTestId('preview-account-products').textContent()) ?? '';
+  check(/products: 8 read = 3 would load \+ 0 rejected \+ 5 excluded/.test(productsAccount), `the preview accounts for each table ("${productsAccount}")`);
   const priceCol = await step.locator('[data-testid="preview-rows-order_lines"] thead th').allTextContents();
   const firstLine = await step.locator('[data-testid="preview-rows-order_lines"] tbody tr').first().locator('td').allTextContents();
   check(firstLine[priceCol.indexOf('unit_price')] === '30', `line 1's unit price is 90.00 ÷ 3 = 30 (${firstLine[priceCol.indexOf('unit_price')]})`);

@@ -24,6 +24,10 @@
  *     of 10 February → rejected; the other 4 load (5 read = 4 loaded + 1 rejected + 0 excluded).
  *     Of the 4 loaded returns, 3 find their order; 111-9999999-0000009 is not in the export.
  *   products.csv: 4 rows, all load; every SKU sold or returned is among them.
+ *
+ * Last, a flat export mapped by hand in the page with no preset (test/e2e/import-by-hand.ts):
+ * two tables from one file, unit price = Sales ÷ Quantity, an exclusion with its reason, the
+ * JSON editor round trip; the Overview then shows the figures worked out by hand.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

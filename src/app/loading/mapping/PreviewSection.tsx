@@ -1,4 +1,5 @@
 import type { Row } from '../../../engine/types';
+import type { TableAccount } from '../../../loader/import';
 import { Spinner } from '../../components/Spinner';
 import { formatCount } from '../../format';
 import { previewCell, previewColumns, type MappingDraft } from '../mapping-step';
@@ -30,7 +31,7 @@ export function PreviewSection({ id, draft, ready }: { id: number; draft: Mappin
             {formatCount(r.rowsExcluded)} excluded{r.rowsWarned > 0 ? `; ${formatCount(r.rowsWarned)} with a warning` : ''}.
           </p>
           {draft.mapping.targets.map((t) => (
-            <PreviewTable key={t.table} table={t.table} columns={previewColumns(draft.mapping, t.table)} rows={r.preview?.[t.table] ?? []} />
+            <PreviewTable key={t.table} table={t.table} columns={previewColumns(draft.mapping, t.table)} rows={r.preview?.[t.table] ?? []} account={r.tables.find((a) => a.table === t.table)} />
           ))}
           <IssuesTable issues={preview.issues} />
           {r.unmappedReasons.length > 0 && (
@@ -48,11 +49,14 @@ export function PreviewSection({ id, draft, ready }: { id: number; draft: Mappin
   );
 }
 
-function PreviewTable({ table, columns, rows }: { table: string; columns: string[]; rows: Row[] }) {
+function PreviewTable({ table, columns, rows, account }: { table: string; columns: string[]; rows: Row[]; account: TableAccount | undefined }) {
   return (
     <div>
-      <p className={muted}>
-        {table}: the first {formatCount(rows.length)} rows that would load
+      <p className={muted} data-testid={`preview-account-${table}`}>
+        {table}
+        {account
+          ? `: ${formatCount(account.rowsRead)} read = ${formatCount(account.rowsLoaded)} would load + ${formatCount(account.rowsRejected)} rejected + ${formatCount(account.rowsExcluded)} excluded; the first ${formatCount(rows.length)} shown`
+          : `: the first ${formatCount(rows.length)} rows that would load`}
       </p>
       {rows.length === 0 ? (
         <p className="text-tremor-default">None.</p>
