@@ -48,12 +48,25 @@ export async function mapFlatExportByHand(page: Page, work: string, checks: Chec
   check((await row(products, 'sku').getByTestId('column-source').inputValue()) === 'col:Product ID', 'products.sku is suggested from Product ID');
   await products.getByTestId('target-duplicates').selectOption('first');
   await step.getByTestId('mapping-problems').waitFor({ state: 'detached', timeout: 10_000 });
+  // A value map: the category "Office Supplies" becomes "Office" (the sampled values are listed to start from).
+  await row(products, 'category').getByTestId('value-map-start').click();
+  const office = row(products, 'category').locator('[data-testid="value-map-entry"][data-from="Office Supplies"]');
+  await commit(office.getByTestId('value-map-to'), 'Office');
+  // The whole-file rules, opened to look at their layout, then closed again.
+  await step.getByTestId('fill-down-toggle').selectOption('on');
+  await step.getByTestId('lookup-add').click();
+  await step.getByTestId('mapping-file-rules').screenshot({ path: path.join(artifacts, 'import-by-hand-file-rules.png') });
+  await step.getByTestId('fill-down-toggle').selectOption('off');
+  await step.getByTestId('lookup').getByRole('button', { name: /Remove lookup/ }).click();
+  await step.getByTestId('mapping-problems').waitFor({ state: 'detached', timeout: 10_000 });
 
   const p = await previewCounts(page, FILE);
   const rows = HAND_FIGURES.lines.read;
   check(p.read === 2 * rows && p.rejected === 0 && p.excluded === HAND_FIGURES.lines.excluded + HAND_FIGURES.products.excluded, `preview of both tables: ${JSON.stringify(p)}`);
   const shown = async (table: string) => step.locator(`[data-testid="preview-rows-${table}"] tbody tr`).count();
   check((await shown('order_lines')) === HAND_FIGURES.lines.loaded && (await shown('products')) === HAND_FIGURES.products.loaded, 'the preview shows the rows of both tables');
+  const categories = await step.locator('[data-testid="preview-rows-products"] tbody tr td:nth-child(3)').allTextContents();
+  check(JSON.stringify(categories) === JSON.stringify(['Furniture', 'Office', 'Technology']), `the value map shows in the preview (${categories.join(', ')})`);
   const productsAccount = (await step.getByTestId('preview-account-products').textContent()) ?? '';
   check(/products: 8 read = 3 would load \+ 0 rejected \+ 5 excluded/.test(productsAccount), `the preview accounts for each table ("${productsAccount}")`);
   const priceCol = await step.locator('[data-testid="preview-rows-order_lines"] thead th').allTextContents();
