@@ -224,12 +224,20 @@ describe('rules for the whole file', () => {
     expect('lookups' in removeLookup(l, 0).mapping).toBe(false);
   });
 
-  it('answers still apply after a table is added (the date question stays answered)', () => {
-    const text = HAND_MAPPED_CSV.replace('11/13/2024', '11/12/2024').replace(/(\d+)\/(1[3-9]|2\d)\/2024/g, '$1/12/2024');
+  it('a table added after a date question was answered reads the same column with the same format, unasked', () => {
+    // 01/02/2024 and 03/04/2024 read day-first and month-first: asked. reviews.created_at is suggested from the same "Date".
+    const text = 'Order ID,Date,SKU,Quantity,Price\nA1,01/02/2024,S1,1,10\nA2,03/04/2024,S2,2,5\n';
     const a = withChoice(draftFromBytes('ambiguous.csv', enc(text)), { kind: 'custom', table: 'order_lines' });
     const q = openQuestions(a).find((x) => x.kind === 'date_format')!;
-    const answered = answer(a, q, '%m/%d/%Y');
-    expect(openQuestions(addTarget(answered, 'products')).filter((x) => x.kind === 'date_format')).toEqual([]);
+    const ship = addTarget(answer(a, q, '%m/%d/%Y'), 'reviews');
+    expect(ship.mapping.targets[1]!.columns.created_at).toEqual({ column: 'Date', transform: { kind: 'date', format: '%m/%d/%Y' } });
+    expect(openQuestions(ship)).toEqual([]);
+    // Not answered yet: one question for both columns, one answer fills both.
+    const both = addTarget(a, 'reviews');
+    expect(openQuestions(both).map((x) => x.fills)).toEqual([[{ target: 0, column: 'order_date' }, { target: 1, column: 'created_at' }]]);
+    const once = answer(both, openQuestions(both)[0]!, '%m/%d/%Y');
+    expect(openQuestions(once)).toEqual([]);
+    expect(once.mapping.targets[1]!.columns.created_at).toEqual(ship.mapping.targets[1]!.columns.created_at);
   });
 });
 

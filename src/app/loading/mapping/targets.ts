@@ -19,10 +19,20 @@ const moveFills = (questions: Question[], at: (target: number) => number | null)
     .map((q) => ({ ...q, fills: q.fills.flatMap((f) => { const t = at(f.target); return t === null ? [] : [{ ...f, target: t }]; }) }) as Question)
     .filter((q) => q.fills.length > 0);
 
+/** The date format the mapping already reads a source column with, if one is chosen. */
+function chosenDateFormat(draft: MappingDraft, sourceColumn: string): string | null {
+  for (const t of draft.mapping.targets) {
+    for (const src of Object.values(t.columns)) {
+      if (src && 'column' in src && src.column === sourceColumn && src.transform?.kind === 'date' && src.transform.format !== null) return src.transform.format;
+    }
+  }
+  return null;
+}
+
 /**
  * Adds a table filled from the same file, its columns suggested from the header and values
  * (the same suggestion as a custom mapping into that table), read with the file's number
- * notation when one is already chosen. Its questions join the draft's.
+ * notation and date formats already chosen. Its other questions join the draft's.
  */
 export function addTarget(draft: MappingDraft, table: CanonicalTable): MappingDraft {
   const s = suggestMapping(draft.sniff, table);
@@ -31,11 +41,25 @@ export function addTarget(draft: MappingDraft, table: CanonicalTable): MappingDr
   // Settled notation (every number question answered): the new columns read numbers the same way.
   const settled = nf && !draft.questions.some((q) => q.kind === 'number_format' && !draft.answered.includes(questionKey(q)));
   const columns = Object.fromEntries(
-    Object.entries(s.mapping.targets[0]!.columns).map(([k, src]) =>
-      [k, settled && src && 'column' in src && src.transform?.kind === 'number' ? { ...src, transform: { ...src.transform, decimal: nf.decimal, thousands: nf.thousands, currency: nf.currency } } : src]),
+    Object.entries(s.mapping.targets[0]!.columns).map(([k, src]) => {
+      if (!src || !('column' in src)) return [k, src];
+      if (settled && src.transform?.kind === 'number') return [k, { ...src, transform: { ...src.transform, decimal: nf.decimal, thousands: nf.thousands, currency: nf.currency } }];
+      // A date column another table already reads with an answered format: the same answer.
+      const known = src.transform?.kind === 'date' && src.transform.format === null ? chosenDateFormat(draft, src.column) : null;
+      return [k, known ? { ...src, transform: { kind: 'date', format: known } } : src];
+    }),
   );
-  const asked = moveFills(s.questions, () => index).filter((q) => !(settled && q.kind === 'number_format'));
-  const next = withTargets(draft, [...draft.mapping.targets, { table, columns }], [...draft.questions, ...asked]);
+  const asked = moveFills(s.questions, () => index).filter((q) => {
+    if (q.kind === 'number_format') return !settled;
+    return chosenDateFormat(draft, q.source) === null;
+  });
+  // A date question about a column already asked about becomes part of that question: one answer for both tables.
+  const merged = draft.questions.map((q) => {
+    const same = asked.filter((x) => x.kind === 'date_format' && q.kind === 'date_format' && x.source === q.source);
+    return same.length ? { ...q, fills: [...q.fills, ...same.flatMap((x) => x.fills)] } : q;
+  });
+  const fresh = asked.filter((x) => !(x.kind === 'date_format' && draft.questions.some((q) => q.kind === 'date_format' && q.source === x.source)));
+  const next = withTargets(draft, [...draft.mapping.targets, { table, columns }], [...merged, ...fresh]);
   // Routed to the first matching table, a table with no filter after one with none gets no row:
   // the new table takes every row too (as the flat sales preset does).
   const unfiltered = draft.mapping.targets.length > 0 && draft.mapping.targets.every((t) => !t.when);
