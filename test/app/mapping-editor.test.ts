@@ -76,6 +76,28 @@ describe('a flat export mapped by hand into two tables', () => {
   }, 120_000);
 });
 
+describe('the page and import-check --out write the same mapping JSON', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'ri-same-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // Sections that only inform (the file's columns, the open questions in words) are left out of the comparison.
+  const mappingPart = (text: string) => {
+    const { sourceColumns: _c, questions: _q, ...m } = JSON.parse(text) as Record<string, unknown>;
+    return m;
+  };
+
+  it.each([
+    ['amazon_fba_returns.tsv', () => readFileSync(path.resolve(__dirname, '../fixtures/import/amazon_fba_returns.tsv'))],
+    ['Orders.csv', () => Buffer.from(flatOrdersCsv())],
+  ])('%s, as detected', async (name, bytes) => {
+    const file = path.join(tmp, name);
+    writeFileSync(file, bytes());
+    const out = path.join(tmp, `${name}.mapping.json`);
+    await main(['import-check', file, '--out', out]);
+    const page = draftFromBytes(name, new Uint8Array(bytes()));
+    expect(mappingPart(mappingJson(page))).toEqual(mappingPart(readFileSync(out, 'utf8')));
+  }, 60_000);
+});
+
 describe('Edit as JSON', () => {
   it('round-trips: the text applied gives the same mapping, and an edit shows in the controls', () => {
     const d = mapByHand();

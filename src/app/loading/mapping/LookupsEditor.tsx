@@ -26,7 +26,7 @@ export function LookupsEditor({ ctx, files }: { ctx: Omit<TargetContext, 'target
             <TextField value={l.name} label={`Name of lookup ${i + 1}`} className="w-28" placeholder="name" onCommit={(name) => validLookupName(name) && set({ name })} testId="lookup-name" />
             <span className={muted}>= the file</span>
             <input
-              className={`${inputClass} w-56`}
+              className={`${inputClass} w-72`}
               list={`lookup-files-${draft.fileName}`}
               aria-label={`File of lookup ${l.name} (* and ? wildcards)`}
               placeholder="file name or pattern (*, ?)"
