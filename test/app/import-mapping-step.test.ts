@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answer, applySavedMapping, batchReadiness, canLoad, constantValue, dateFormatOptions, describeSource, draftFromBytes, draftFromCsvText, draftProblems,
   mappingFileName, numberFormatOf, openQuestions, optionLabel, previewCell, previewColumns, routeOf, setColumnSource, setDateFormat,
-  lookedUpBy, setNumberFormat, sourceChoiceOf, targetColumns, withChoice, withLookupRule, withRefundsRule, withSourceFormat, type BatchItem,
+  lookedUpBy, setNumberFormat, sideFile, sourceChoiceOf, targetColumns, withChoice, withLookupRule, withRefundsRule, withSourceFormat, type BatchItem,
 } from '../../src/app/loading/mapping-step';
 import { CONTRACT } from '../../src/data-model/contract';
 import { stringifyMapping } from '../../src/loader/import';
@@ -257,11 +257,13 @@ describe('lookup-only files: AdventureWorks sales, returns and products dropped 
   it('suggests "lookup only" for a file a loaded mapping looks values up in, not for one whose own mapping loads it', () => {
     const sales = item('AdventureWorks_Sales_2015.csv', 'adventureworks_sales.json');
     const lists = LISTS.map((n) => item(n));
-    // The products file before its mapping is chosen: only looked up (by the sales mapping).
+    // The products file before its mapping is chosen: only looked up (by the sales mapping). The
+    // category lists, looked up by nobody yet, are side files (no table would get their columns):
+    // not loaded either, as the CLI leaves them unused.
     const before = withLookupRule([sales, item('AdventureWorks_Products.csv'), ...lists]);
     expect(lookupOnly(before)).toEqual({
       'AdventureWorks_Sales_2015.csv': false, 'AdventureWorks_Products.csv': true,
-      'AdventureWorks_Product_Categories.csv': false, 'AdventureWorks_Product_Subcategories.csv': false, 'AdventureWorks_Territories.csv': true,
+      'AdventureWorks_Product_Categories.csv': true, 'AdventureWorks_Product_Subcategories.csv': true, 'AdventureWorks_Territories.csv': true,
     });
     expect(lookedUpBy(before, before[4]!)).toEqual(['AdventureWorks_Sales_2015.csv']);
     // With the products mapping: products load (its mapping names it), its categories and subcategories become lookups.
@@ -277,6 +279,19 @@ describe('lookup-only files: AdventureWorks sales, returns and products dropped 
     expect(chosen.find((i) => i.name === 'AdventureWorks_Returns.csv')!.lookupOnly).toBe(true);
     // A file that cannot be read is never lookup only.
     expect(withLookupRule([sales, { ...lists[2]!, status: 'error' }])[1]!.lookupOnly ?? false).toBe(false);
+  });
+
+  it('ticks a side file "not loaded" by the CLI\'s rule (a managers sheet), never an export waiting for its mapping', () => {
+    const people = { name: 'People.csv', route: routeOf('People.csv'), status: 'ready' as const, draft: draftFromBytes('People.csv', enc('Regional Manager,Region\nAnna,West\nChuck,East\n')) };
+    const orders = { name: 'Orders.csv', route: routeOf('Orders.csv'), status: 'ready' as const, draft: draftFromBytes('Orders.csv', enc('order,sku,qty,price,date\nA1,K1,2,9.50,2024-01-05\n')) };
+    const named = { name: 'returns.csv', route: routeOf('returns.csv', ['Person', 'Region']), status: 'ready' as const, draft: draftFromBytes('returns.csv', enc('Person,Region\nAnna,West\n')) };
+    expect([sideFile(people), sideFile(orders), sideFile(named)]).toEqual([true, false, false]);
+    const items = withLookupRule([people, orders, named]);
+    expect(lookupOnly(items)).toEqual({ 'People.csv': true, 'Orders.csv': false, 'returns.csv': false });
+    // Unticked by the user, it is a custom mapping again and "Load all" waits for it.
+    const unticked = withLookupRule<BatchItem>([{ ...people, lookupChoice: false }]);
+    expect(unticked[0]!.lookupOnly ?? false).toBe(false);
+    expect(batchReadiness(unticked).ready).toBe(false);
   });
 
   it('"Load all" does not wait for the mapping of a lookup-only file', () => {

@@ -1,7 +1,7 @@
 import { Button, Callout } from '@tremor/react';
 import { formatCount } from '../format';
 import { clearBatch, loadBatch, removeEntry, setLookupOnly, toggleEntry, type BatchEntry } from './import-store';
-import { batchReadiness, canLoad, draftProblems, lookedUpBy, openQuestions } from './mapping-step';
+import { batchReadiness, canLoad, draftProblems, lookedUpBy, openQuestions, sideFile } from './mapping-step';
 import { MappingStep } from './MappingStep';
 
 const TONE_DOT = { ok: 'bg-emerald-500', warn: 'bg-amber-500', error: 'bg-rose-500', busy: 'bg-tremor-brand dark:bg-dark-tremor-brand' } as const;
@@ -61,7 +61,11 @@ function EntryRow({ entry: e, busy, lookupBy }: { entry: BatchEntry; busy: boole
   const tone: keyof typeof TONE_DOT =
     e.status === 'preparing' ? 'busy' : e.error ? 'error' : e.lookupOnly || e.route.kind === 'canonical' || (d && canLoad(d)) ? 'ok' : 'warn';
   const route = e.lookupOnly
-    ? `lookup only, not loaded: ${lookupBy.length > 0 ? `read by the mapping${lookupBy.length > 1 ? 's' : ''} of ${lookupBy.join(', ')}` : 'no mapping of the batch looks values up in it yet'}`
+    ? `not loaded: ${lookupBy.length > 0
+      ? `read by the lookups of ${lookupBy.join(', ')}`
+      : sideFile(e)
+        ? 'no table or preset fits its columns (untick to map it by hand)'
+        : 'no mapping of the batch looks values up in it yet'}`
     : e.route.kind === 'canonical'
       ? `loads directly into ${e.route.table} (named after its table)`
       : e.status === 'preparing'
@@ -104,10 +108,10 @@ function EntryRow({ entry: e, busy, lookupBy }: { entry: BatchEntry; busy: boole
           {!e.error && e.route.kind !== 'unsupported' && (
             <label
               className="flex items-center gap-1.5 text-tremor-default text-tremor-content dark:text-dark-tremor-content"
-              title="The file only serves the lookups of the other files’ mappings (e.g. a list of categories): it is read by them, not loaded into a table"
+              title="Not loaded into a table: a file that only serves the other files’ lookups (a list of categories), or a side file nothing fits (a sheet of regional managers). Untick to load it through a mapping."
             >
               <input type="checkbox" checked={e.lookupOnly ?? false} disabled={busy} onChange={(ev) => setLookupOnly(e.id, ev.target.checked)} data-testid="entry-lookup-only" />
-              Lookup only, not loaded
+              Not loaded
             </label>
           )}
           {d && !e.lookupOnly && (

@@ -1,11 +1,10 @@
-import { CONTRACT } from '../../data-model/contract';
 import { bytesSource, formatOf, type ByteSource, type SourceFile } from '../file-kinds';
 import { needsHeader, routeOf, sniffHead } from '../file-route';
 import { planImports, type ImportPlan } from './batch';
 import type { Sniff } from './decode';
 import { buildPreset, detectPreset, type PresetMatch } from './presets';
 import type { MappingSpec } from './spec';
-import { suggestTables } from './suggest';
+import { exportLike } from './export-like';
 
 /**
  * A folder of files planned for one batch (the CLI's `analyze`): which files load as canonical
@@ -31,18 +30,6 @@ export interface FolderPlan extends ImportPlan {
   detected: DetectedImport[];
   /** What stops the folder from running, one line each ("file: question"). */
   questions: string[];
-}
-
-/**
- * Whether a file no preset fits still looks like an export to load (worth a question) rather
- * than a side file (a sheet of regional managers, notes): some table would get two of its
- * required columns from it, or most of its columns.
- */
-function exportLike(s: Sniff, file: string): boolean {
-  return suggestTables(s, file).some((t) => {
-    const required = CONTRACT[t.table].columns.filter((c) => c.required).length;
-    return required - t.missingRequired.length >= 2 || t.score >= 0.75;
-  });
 }
 
 export async function planFolder(files: readonly SourceFile[], mappings: readonly MappingSpec[] = []): Promise<FolderPlan> {

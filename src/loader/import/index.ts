@@ -21,6 +21,7 @@ export * from './presets';
 export * from './describe';
 export { applyMapping, importSqlFrom, IMPORT_SQL_FILES } from './apply';
 export { planImports } from './batch';
+export { exportLike } from './export-like';
 export type { ImportPlan, PlannedImport } from './batch';
 export { joinCoverage } from './coverage';
 export type { CoverageRow } from './coverage';

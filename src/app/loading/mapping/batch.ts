@@ -1,4 +1,4 @@
-import { fileMatches } from '../../../loader/import';
+import { exportLike, fileMatches } from '../../../loader/import';
 import type { FileRoute } from '../../../loader/file-route';
 import type { MappingDraft } from './draft';
 import { openQuestions } from './questions';
@@ -38,16 +38,29 @@ export function lookedUpBy(items: readonly BatchItem[], item: BatchItem): string
 }
 
 /**
- * Sets each file's `lookupOnly`: the user's choice when there is one; otherwise suggested for
- * a file another file's mapping looks values up in (AdventureWorks' categories, subcategories
- * and territories next to the sales mapping), unless its own draft holds a mapping made for
- * it (the products file, looked up by the sales but loaded with the products mapping) or it
- * is named after its table (it loads directly). Files that cannot be read are never lookup only.
+ * A side file of the batch: no preset fits it, no saved mapping names it, its name is no
+ * table's, and no table would get enough of its columns from it (exportLike, the CLI's rule for
+ * listing a file of a folder as unused): a sheet of regional managers next to the orders.
+ */
+export function sideFile(item: BatchItem): boolean {
+  const d = item.draft;
+  if (!d || item.route.kind !== 'mapping' || item.route.namedLike || mappingNames(item)) return false;
+  return d.choice.kind === 'custom' && !exportLike(d.sniff, item.name);
+}
+
+/**
+ * Sets each file's `lookupOnly` (read but not loaded): the user's choice when there is one;
+ * otherwise suggested for a file another file's mapping looks values up in (AdventureWorks'
+ * categories, subcategories and territories next to the sales mapping), unless its own draft
+ * holds a mapping made for it (the products file, looked up by the sales but loaded with the
+ * products mapping) or it is named after its table (it loads directly); and for a side file
+ * (see sideFile), which would otherwise hold "Load all" back on a mapping nobody needs.
+ * Files that cannot be read are never lookup only.
  */
 export function withLookupRule<T extends BatchItem>(items: T[]): T[] {
   return items.map((e) => {
     const usable = e.status !== 'error' && e.route.kind !== 'unsupported';
-    const suggested = usable && e.route.kind === 'mapping' && !mappingNames(e) && lookedUpBy(items, e).length > 0;
+    const suggested = usable && e.route.kind === 'mapping' && !mappingNames(e) && (lookedUpBy(items, e).length > 0 || sideFile(e));
     const lookupOnly = usable && (e.lookupChoice ?? suggested);
     return (e.lookupOnly ?? false) === lookupOnly ? e : { ...e, lookupOnly };
   });
