@@ -66,9 +66,8 @@ export const TextTransformSchema = z.strictObject({
 
 export const TransformSchema = z
   .discriminatedUnion('kind', [DateTransformSchema, NumberTransformSchema, BooleanTransformSchema, MapTransformSchema, TextTransformSchema], {
-    error: (i) => (typeof i.input === 'object' && i.input !== null && !Array.isArray(i.input)
-      ? `kind must be date, number, boolean, map or text (got ${show((i.input as { kind?: unknown }).kind)})`
-      : 'must be an object with a kind'),
+    // A wrong kind is reported at .kind with the kind as input; anything else is not an object.
+    error: (i) => (i.code === 'invalid_union' ? `must be date, number, boolean, map or text (got ${show((i.input as { kind?: unknown } | null)?.kind)})` : 'must be an object with a kind'),
   })
   .describe('How the cells of a source column are read.');
 
@@ -136,7 +135,7 @@ export const ValueSourceSchema = z
         if: RowTestSchema,
         get then() { return ValueSourceSchema.describe('The value on rows where `if` holds.'); },
         get else() { return ValueSourceSchema.optional().describe('The value on the other rows (absent = empty).'); },
-      }),
+      }).meta({ id: 'IfThenElse' }),
     ],
     {
       error: (i) => (typeof i.input === 'object' && i.input !== null && !Array.isArray(i.input)
