@@ -6,6 +6,8 @@ import type { Row } from '../engine/types';
 import { applyMapping } from '../loader/import/apply';
 import { sniff } from '../loader/import/decode';
 import { describeMapping } from '../loader/import/describe';
+import { mappingDocument } from '../loader/import/mapping-document';
+import { profileColumns } from '../loader/import/profile';
 import { expandWorkbooks } from '../loader/excel';
 import { isWorkbook, sheetFileName, sheetOf, type SourceFile } from '../loader/file-kinds';
 import { readFolderFiles, readImportSql, summarizeImport } from '../loader/import/node';
@@ -187,7 +189,8 @@ export async function importCheck(file: string, args: string[], log: (s: string)
     }
   }
   if (out) {
-    writeFileSync(out, stringifyMapping(mapping));
+    // The whole picture in the file: every column of the export, used or ignored, and how to answer each question.
+    writeFileSync(out, stringifyMapping(mappingDocument(mapping, s.header, questions, profileColumns(s))));
     log(`Wrote ${out}${valid.ok ? '' : ' (answer the questions above in it before using it)'}`);
   }
   return ok ? 0 : 1;

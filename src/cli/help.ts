@@ -29,7 +29,10 @@ data/mappings/ has mappings for the public sample data sets.
 import-check reads one export, says which preset fits it (or suggests a mapping), prints the
 mapping in words with any question left open (an ambiguous date order ...), tries it on the
 file without keeping anything (rows that would load, be rejected or excluded, and why), and
-with --out writes the mapping JSON to re-use with analyze --mapping. <file> may be a sheet:
+with --out writes the mapping JSON to re-use with analyze --mapping: the mapping, every
+column of the file (used, or ignored and why: "sourceColumns") and each open question with
+how to answer it in the file ("questions"; schema/mapping.schema.json describes the format;
+a date format left null does not load until answered). <file> may be a sheet:
 "book.xlsx › Sheet". --returns-file: for a
 Shopify orders export when a line-level returns file is loaded too (refunds are then not
 turned into returns).

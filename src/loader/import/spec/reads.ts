@@ -8,38 +8,51 @@ import type { LookupSpec, MappingSpec, RowTest, ValueSource } from './types';
  * its lookups (lookupRef tells them apart).
  */
 export function columnsUsed(m: MappingSpec): string[] {
-  const out = new Set<string>();
-  const fromTest = (t: RowTest): void => {
-    if ('all' in t) t.all.forEach(fromTest);
-    else if ('any' in t) t.any.forEach(fromTest);
-    else out.add(t.column);
+  return [...columnUses(m).keys()];
+}
+
+/**
+ * Each column a mapping reads (as columnsUsed) → what reads it: "<table>.<column>" for a
+ * value, "<table> rows" for a target's `when`, "<table> exclusions", "fillDown", "lookup <name>".
+ */
+export function columnUses(m: MappingSpec): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const reads = (column: string, by: string) => {
+    const list = out.get(column) ?? [];
+    if (!list.includes(by)) list.push(by);
+    out.set(column, list);
   };
-  const fromSource = (s: ValueSource): void => {
-    if ('column' in s) out.add(s.column);
+  const fromTest = (t: RowTest, by: string): void => {
+    if ('all' in t) t.all.forEach((x) => fromTest(x, by));
+    else if ('any' in t) t.any.forEach((x) => fromTest(x, by));
+    else reads(t.column, by);
+  };
+  const fromSource = (s: ValueSource, by: string): void => {
+    if ('column' in s) reads(s.column, by);
     else if ('concat' in s) {
-      s.concat.forEach((c) => out.add(c));
-      s.numberRepeats?.within.forEach((c) => out.add(c));
-    } else if ('multiply' in s) s.multiply.forEach(fromSource);
-    else if ('minus' in s) s.minus.forEach(fromSource);
-    else if ('divide' in s) s.divide.forEach(fromSource);
-    else if ('firstOf' in s) s.firstOf.forEach(fromSource);
+      s.concat.forEach((c) => reads(c, by));
+      s.numberRepeats?.within.forEach((c) => reads(c, by));
+    } else if ('multiply' in s) s.multiply.forEach((x) => fromSource(x, by));
+    else if ('minus' in s) s.minus.forEach((x) => fromSource(x, by));
+    else if ('divide' in s) s.divide.forEach((x) => fromSource(x, by));
+    else if ('firstOf' in s) s.firstOf.forEach((x) => fromSource(x, by));
     else if ('if' in s) {
-      fromTest(s.if);
-      fromSource(s.then);
-      if (s.else) fromSource(s.else);
+      fromTest(s.if, by);
+      fromSource(s.then, by);
+      if (s.else) fromSource(s.else, by);
     }
   };
   for (const t of m.targets) {
-    Object.values(t.columns).forEach((s) => s && fromSource(s));
-    if (t.when) fromTest(t.when);
-    t.exclude?.forEach((r) => fromTest(r.when));
+    Object.entries(t.columns).forEach(([name, s]) => s && fromSource(s, `${t.table}.${name}`));
+    if (t.when) fromTest(t.when, `${t.table} rows`);
+    t.exclude?.forEach((r) => fromTest(r.when, `${t.table} exclusions`));
   }
   if (m.fillDown) {
-    out.add(m.fillDown.groupBy);
-    m.fillDown.columns.forEach((c) => out.add(c));
+    reads(m.fillDown.groupBy, 'fillDown');
+    m.fillDown.columns.forEach((c) => reads(c, 'fillDown'));
   }
-  m.lookups?.forEach((l) => out.add(l.on));
-  return [...out];
+  m.lookups?.forEach((l) => reads(l.on, `lookup ${l.name}`));
+  return out;
 }
 
 /**
