@@ -1,5 +1,7 @@
 import { stringifyMapping, validateMapping, type MappingSpec } from '../../../loader/import';
+import { mappingDocument } from '../../../loader/import/mapping-document';
 import type { MappingDraft } from './draft';
+import { openQuestions } from './questions';
 
 /**
  * "Edit as JSON": the whole mapping as the text a saved mapping file holds, checked as it is
@@ -17,8 +19,13 @@ export type JsonCheck = { ok: true; mapping: MappingSpec } | { ok: false; errors
 export const mappingForFile = (draft: MappingDraft): MappingSpec =>
   draft.mapping.files?.length ? draft.mapping : { ...draft.mapping, files: [draft.fileName] };
 
-/** The text of the mapping file ("Download mapping", "Edit as JSON"). */
-export const mappingJson = (draft: MappingDraft): string => stringifyMapping(mappingForFile(draft));
+/**
+ * The text of the mapping file ("Download mapping", "Edit as JSON"): the document
+ * `import-check --out` writes for the same file and choices (every source column used or
+ * ignored, each open question with how to answer it), by the same function.
+ */
+export const mappingJson = (draft: MappingDraft): string =>
+  stringifyMapping(mappingDocument(mappingForFile(draft), draft.sniff.header, openQuestions(draft), draft.profiles));
 
 /** Checks mapping JSON text: a syntax error with where it is, or every problem validateMapping finds (with its path). */
 export function checkMappingJson(text: string): JsonCheck {
