@@ -25,6 +25,13 @@
 --   total_saved: the sum of the three money figures. Returns the window forbids are left out
 --     of the fee and label figures so no return is counted twice.
 -- No change in customer behaviour is assumed (see the assumption rows).
+-- Missing is not zero: when the loaded data has no refund amounts at all, refund_per_order,
+-- refunds_saved_by_window and restocking_fee_revenue are NULL ("not in the data"), never 0;
+-- with no label costs at all, label_costs_shifted is NULL (whether or not paid_returns is on:
+-- the labels are unknown). net_cost_per_order and total_saved add up the parts the data has
+-- and their note names the parts left out (the rule of cost_of_returns); total_saved is NULL
+-- when it has none of its parts. Single returns without a refund or label amount in data that
+-- has them elsewhere count 0, as before.
 -- @filters
 -- @param change_date date = null : date the policy changed (orders before vs on or after it)
 -- @param window_days number = null : what-if return window in days (empty = assumption return_window_days)
@@ -32,6 +39,13 @@
 -- @param paid_returns bool = false : what-if: customers pay the return label of customer-fault returns
 -- @requires order_lines.order_id
 -- @requires returns.return_id
+-- @missing before[metric=refund_per_order] when returns.refund_amount
+-- @missing after[metric=refund_per_order] when returns.refund_amount
+-- @missing delta[metric=refund_per_order] when returns.refund_amount
+-- @missing value[metric=refunds_saved_by_window] when returns.refund_amount
+-- @missing value[metric=restocking_fee_revenue] when returns.refund_amount
+-- @missing value[metric=label_costs_shifted] when returns.label_cost
+-- @missing value[metric=total_saved] when returns.refund_amount and returns.label_cost
 -- @output section : 'before_after', 'what_if' or 'assumption'
 -- @output metric : metric name (before_after, what_if) or assumption / setting name
 -- @output before : before_after: value for orders placed before change_date
@@ -50,7 +64,18 @@ WITH lines AS (
     CAST($window_days AS DOUBLE) IS NULL AS window_from_assumption,
     coalesce(CAST($restocking_fee_pct AS DOUBLE), 0) AS fee_pct,
     coalesce(CAST($paid_returns AS BOOLEAN), false) AS paid_returns,
-    assumption('handling_cost_per_return') AS handling
+    assumption('handling_cost_per_return') AS handling,
+    -- what the loaded data has at all (not only the selection): a part it lacks is unknown
+    has_values('returns.refund_amount') AS has_refunds,
+    has_values('returns.label_cost') AS has_labels,
+    recovery_in_data() AS has_recovery
+), left_out AS (
+  -- the cost parts the data has no values for, for the notes ('' when none)
+  SELECT
+    concat_ws(', ', CASE WHEN NOT has_refunds THEN 'refund amounts' END, CASE WHEN NOT has_labels THEN 'label costs' END,
+      CASE WHEN NOT has_recovery THEN 'recovery values' END) AS net_cost,
+    concat_ws(', ', CASE WHEN NOT has_refunds THEN 'refund amounts' END, CASE WHEN NOT has_labels THEN 'label costs' END) AS saved
+  FROM p
 ), periods AS (
   SELECT * FROM (VALUES ('before'), ('after')) AS t(period)
 ), line_orders AS (
@@ -86,7 +111,7 @@ WITH lines AS (
     CAST(coalesce(o.orders, 0) AS DOUBLE) AS orders,
     safe_div(coalesce(r.units_returned, 0), o.units_sold) AS unit_return_rate,
     safe_div(coalesce(o.orders_returned, 0), o.orders) AS order_return_rate,
-    safe_div(coalesce(r.refund, 0), o.orders) AS refund_per_order,
+    CASE WHEN p.has_refunds THEN safe_div(coalesce(r.refund, 0), o.orders) END AS refund_per_order,
     safe_div(coalesce(r.refund, 0) + coalesce(r.label, 0) + coalesce(r.accepted_returns, 0) * p.handling
              - coalesce(r.recovery, 0), o.orders) AS net_cost_per_order,
     safe_div(r.changed_mind_units, r.units_returned) AS changed_mind_share,
@@ -107,7 +132,9 @@ WITH lines AS (
     max(l.v) FILTER (WHERE l.period = 'after') AS after,
     CAST(NULL AS DOUBLE) AS value,
     CASE WHEN any_value(p.change_date) IS NULL THEN 'set change_date'
-         ELSE replace(any_value(m.note), '{date}', strftime(any_value(p.change_date), '%Y-%m-%d')) END AS note
+         ELSE replace(any_value(m.note), '{date}', strftime(any_value(p.change_date), '%Y-%m-%d'))
+           || CASE WHEN m.metric = 'net_cost_per_order' AND any_value(x.net_cost) <> ''
+                THEN ' (not in the data, left out: ' || any_value(x.net_cost) || ')' ELSE '' END END AS note
   FROM (VALUES
     (1, 'orders', 'orders placed before {date} vs on or after it (recent orders may still be returned)'),
     (2, 'unit_return_rate', 'units on accepted returns / units sold'),
@@ -117,7 +144,7 @@ WITH lines AS (
     (6, 'changed_mind_share', 'share of returned units whose reason is changed_mind'),
     (7, 'median_days_order_to_request', 'median days from order to return request (all requests, rejected included)')
   ) AS m(ord, metric, note)
-  CROSS JOIN p
+  CROSS JOIN p CROSS JOIN left_out x
   LEFT JOIN long_period l ON l.ord = m.ord
   GROUP BY m.ord, m.metric
 ), judged AS (
@@ -131,10 +158,10 @@ WITH lines AS (
 ), what_if_values AS (
   SELECT
     count(*) FILTER (WHERE outside) AS returns_outside_window,
-    coalesce(sum(refund) FILTER (WHERE outside), 0) AS refunds_saved,
-    coalesce(sum(refund) FILTER (WHERE NOT outside AND customer_fault AND refund > 0), 0)
-      * any_value(p.fee_pct) / 100 AS fee_revenue,
-    CASE WHEN any_value(p.paid_returns)
+    CASE WHEN any_value(p.has_refunds) THEN coalesce(sum(refund) FILTER (WHERE outside), 0) END AS refunds_saved,
+    CASE WHEN any_value(p.has_refunds) THEN coalesce(sum(refund) FILTER (WHERE NOT outside AND customer_fault AND refund > 0), 0)
+      * any_value(p.fee_pct) / 100 END AS fee_revenue,
+    CASE WHEN NOT any_value(p.has_labels) THEN NULL WHEN any_value(p.paid_returns)
       THEN coalesce(sum(label) FILTER (WHERE NOT outside AND customer_fault), 0) ELSE 0 END AS labels_shifted
   FROM p LEFT JOIN judged ON true
 ), what_if AS (
@@ -144,8 +171,10 @@ WITH lines AS (
       unnest([1, 2, 3, 4, 5]) AS ord,
       unnest(['returns_outside_window', 'refunds_saved_by_window', 'restocking_fee_revenue',
               'label_costs_shifted', 'total_saved']) AS metric,
+      -- total: the parts the data has (NULL when it has none of them)
       unnest([CAST(w.returns_outside_window AS DOUBLE), w.refunds_saved, w.fee_revenue, w.labels_shifted,
-              w.refunds_saved + w.fee_revenue + w.labels_shifted]) AS v,
+              CASE WHEN p.has_refunds OR p.has_labels
+                THEN coalesce(w.refunds_saved, 0) + coalesce(w.fee_revenue, 0) + coalesce(w.labels_shifted, 0) END]) AS v,
       unnest([
         'accepted returns requested more than ' || printf('%g', p.window_days)
           || ' days after delivery (after the order date when there is no delivery date)',
@@ -154,8 +183,9 @@ WITH lines AS (
         CASE WHEN p.paid_returns
           THEN 'return labels of customer-fault returns the window still allows, paid by the customer instead'
           ELSE 'paid_returns is off: the merchant keeps paying the labels' END,
-        'refunds saved + restocking fees + labels shifted']) AS note
-    FROM what_if_values w, p
+        'refunds saved + restocking fees + labels shifted'
+          || CASE WHEN x.saved <> '' THEN ' (not in the data, left out: ' || x.saved || ')' ELSE '' END]) AS note
+    FROM what_if_values w, p, left_out x
   )
 ), assumption_rows AS (
   SELECT 12 + ord AS ord, 'assumption' AS section, metric, v AS value, note
