@@ -28,6 +28,8 @@
 -- @requires order_lines.customer_id returns.order_id shipments.delivered_at returns.requested_at when rule=wardrobing
 -- @requires returns.refunded_at returns.received_at when rule=refund_without_receipt
 -- @missing amount when returns.refund_amount
+-- @missing delivered_at when shipments.delivered_at
+-- @missing days_after_delivery when shipments.delivered_at
 -- @requires returns.condition when rule=condition_mismatch
 -- @requires order_lines.customer_id returns.order_id returns.refund_amount when rule=refunds_exceed_purchases
 -- @output signal_id : the signal this row is behind (as in abuse_signals)

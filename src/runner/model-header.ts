@@ -164,3 +164,22 @@ export function figuresNotInData(header: ModelHeader, hasValues: (column: string
   }
   return out;
 }
+
+/**
+ * The empty columns that make one cell of a model's row "not in the data" (undefined when it
+ * is not): the figure `output`, or `output[column=value]` when this row's `column` is `value`.
+ * `figures` is what figuresNotInData (Runner.notInData) gave for that model.
+ */
+export function cellNotInData(
+  figures: Record<string, string[]>,
+  output: string,
+  row: Record<string, unknown>,
+): string[] | undefined {
+  const whole = figures[output];
+  if (whole) return whole;
+  for (const [key, columns] of Object.entries(figures)) {
+    const m = /^(\w+)\[(\w+)=([\w-]+)\]$/.exec(key);
+    if (m && m[1] === output && String(row[m[2]!]) === m[3]) return columns;
+  }
+  return undefined;
+}

@@ -10,6 +10,8 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import type { Row } from '../../engine/types';
+import { cellNotInData } from '../../runner/model-header';
+import { formatFigure, notInDataTitle } from '../format';
 import { columnKind, columnLabel, formatCell, isNumeric } from './columns';
 
 /**
@@ -29,6 +31,7 @@ export function DrillTable({
   visibility,
   onVisibilityChange,
   currency,
+  notInData,
 }: {
   rows: Row[];
   columns: string[];
@@ -41,6 +44,8 @@ export function DrillTable({
   visibility: VisibilityState;
   onVisibilityChange: OnChangeFn<VisibilityState>;
   currency: string | null;
+  /** The model's figures the loaded data has no inputs for (Runner.notInData): they read "not in the data". */
+  notInData: Record<string, string[]>;
 }) {
   const defs = useMemo<ColumnDef<Row>[]>(
     () =>
@@ -53,10 +58,11 @@ export function DrillTable({
           enableSorting: sortable.includes(c),
           // Numbers and dates sort largest / latest first on the first click, text A→Z.
           sortDescFirst: kind !== 'text' && kind !== 'long',
-          cell: (ctx) => formatCell(ctx.getValue(), kind, currency),
+          cell: (ctx) =>
+            formatFigure(ctx.getValue(), cellNotInData(notInData, c, ctx.row.original) !== undefined, (v) => formatCell(v, kind, currency)),
         };
       }),
-    [columns, sortable, currency],
+    [columns, sortable, currency, notInData],
   );
 
   const table = useReactTable({
@@ -119,13 +125,14 @@ export function DrillTable({
             {row.getVisibleCells().map((cell) => {
               const kind = columnKind(cell.column.id);
               const text = String(cell.renderValue() ?? '');
+              const absent = cell.getValue() == null ? cellNotInData(notInData, cell.column.id, row.original) : undefined;
               return (
                 <td
                   key={cell.id}
                   className={`border-b border-tremor-border px-3 py-1.5 text-tremor-content-emphasis dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis ${
                     isNumeric(kind) ? 'whitespace-nowrap text-right tabular-nums' : kind === 'long' ? 'max-w-[22rem] truncate' : 'whitespace-nowrap'
                   }`}
-                  title={kind === 'long' ? text : undefined}
+                  title={absent ? notInDataTitle(absent) : kind === 'long' ? text : undefined}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
