@@ -10,8 +10,7 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import type { Row } from '../../engine/types';
-import { cellNotInData } from '../../runner/model-header';
-import { formatFigure, notInDataTitle } from '../format';
+import { cellNotInDataTitle, formatCellFigure } from '../format';
 import { columnKind, columnLabel, formatCell, isNumeric } from './columns';
 
 /**
@@ -58,8 +57,7 @@ export function DrillTable({
           enableSorting: sortable.includes(c),
           // Numbers and dates sort largest / latest first on the first click, text A→Z.
           sortDescFirst: kind !== 'text' && kind !== 'long',
-          cell: (ctx) =>
-            formatFigure(ctx.getValue(), cellNotInData(notInData, c, ctx.row.original) !== undefined, (v) => formatCell(v, kind, currency)),
+          cell: (ctx) => formatCellFigure(ctx.row.original, c, notInData, (v) => formatCell(v, kind, currency)),
         };
       }),
     [columns, sortable, currency, notInData],
@@ -125,14 +123,14 @@ export function DrillTable({
             {row.getVisibleCells().map((cell) => {
               const kind = columnKind(cell.column.id);
               const text = String(cell.renderValue() ?? '');
-              const absent = cell.getValue() == null ? cellNotInData(notInData, cell.column.id, row.original) : undefined;
+              const absent = cellNotInDataTitle(row.original, cell.column.id, notInData);
               return (
                 <td
                   key={cell.id}
                   className={`border-b border-tremor-border px-3 py-1.5 text-tremor-content-emphasis dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis ${
                     isNumeric(kind) ? 'whitespace-nowrap text-right tabular-nums' : kind === 'long' ? 'max-w-[22rem] truncate' : 'whitespace-nowrap'
                   }`}
-                  title={absent ? notInDataTitle(absent) : kind === 'long' ? text : undefined}
+                  title={absent ?? (kind === 'long' ? text : undefined)}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
