@@ -28,10 +28,11 @@
 -- Missing is not zero: when the loaded data has no refund amounts at all, refund_per_order,
 -- refunds_saved_by_window and restocking_fee_revenue are NULL ("not in the data"), never 0;
 -- with no label costs at all, label_costs_shifted is NULL (whether or not paid_returns is on:
--- the labels are unknown). net_cost_per_order and total_saved add up the parts the data has
--- and their note names the parts left out (the rule of cost_of_returns); total_saved is NULL
--- when it has none of its parts. Single returns without a refund or label amount in data that
--- has them elsewhere count 0, as before.
+-- the labels are unknown), and so is total_saved when either is missing: a total of the parts
+-- the data has would read "$0 saved" when only the labels (off by default) are known.
+-- net_cost_per_order adds up the parts the data has (handling is always known) and its note
+-- names the parts left out, the rule of cost_of_returns. Single returns without a refund or
+-- label amount in data that has them elsewhere count 0, as before.
 -- @filters
 -- @param change_date date = null : date the policy changed (orders before vs on or after it)
 -- @param window_days number = null : what-if return window in days (empty = assumption return_window_days)
@@ -45,7 +46,8 @@
 -- @missing value[metric=refunds_saved_by_window] when returns.refund_amount
 -- @missing value[metric=restocking_fee_revenue] when returns.refund_amount
 -- @missing value[metric=label_costs_shifted] when returns.label_cost
--- @missing value[metric=total_saved] when returns.refund_amount and returns.label_cost
+-- @missing value[metric=total_saved] when returns.refund_amount
+-- @missing value[metric=total_saved] when returns.label_cost
 -- @output section : 'before_after', 'what_if' or 'assumption'
 -- @output metric : metric name (before_after, what_if) or assumption / setting name
 -- @output before : before_after: value for orders placed before change_date
@@ -171,10 +173,8 @@ WITH lines AS (
       unnest([1, 2, 3, 4, 5]) AS ord,
       unnest(['returns_outside_window', 'refunds_saved_by_window', 'restocking_fee_revenue',
               'label_costs_shifted', 'total_saved']) AS metric,
-      -- total: the parts the data has (NULL when it has none of them)
       unnest([CAST(w.returns_outside_window AS DOUBLE), w.refunds_saved, w.fee_revenue, w.labels_shifted,
-              CASE WHEN p.has_refunds OR p.has_labels
-                THEN coalesce(w.refunds_saved, 0) + coalesce(w.fee_revenue, 0) + coalesce(w.labels_shifted, 0) END]) AS v,
+              w.refunds_saved + w.fee_revenue + w.labels_shifted]) AS v,
       unnest([
         'accepted returns requested more than ' || printf('%g', p.window_days)
           || ' days after delivery (after the order date when there is no delivery date)',
@@ -184,7 +184,7 @@ WITH lines AS (
           THEN 'return labels of customer-fault returns the window still allows, paid by the customer instead'
           ELSE 'paid_returns is off: the merchant keeps paying the labels' END,
         'refunds saved + restocking fees + labels shifted'
-          || CASE WHEN x.saved <> '' THEN ' (not in the data, left out: ' || x.saved || ')' ELSE '' END]) AS note
+          || CASE WHEN x.saved <> '' THEN ' (not in the data: ' || x.saved || ')' ELSE '' END]) AS note
     FROM what_if_values w, p, left_out x
   )
 ), assumption_rows AS (

@@ -200,11 +200,11 @@ describe('policy_impact', () => {
     });
   });
 
-  it('adds up the savings the data has when only refund amounts are missing', async () => {
+  it('gives the savings the data has, but no total, when only refund amounts are missing', async () => {
     // Labels kept: the 7-day window, 15% fee and paid labels of the test above give labels
-    // shifted 13 (P4 5 + P7 5 + P8 3); refunds saved and fees are not in the data, so the total
-    // is the 13 the data has and says what it leaves out. Net cost: before (labels 20 + 4 × 4.5
-    // − recovery 27) / 5 = 2.2, after (8 + 3 × 4.5 − 6) / 3 = 15.5 / 3.
+    // shifted 13 (P4 5 + P7 5 + P8 3); refunds saved and fees are not in the data, so there is
+    // no total (13 would pass for one). Net cost keeps the parts the data has: before (labels
+    // 20 + 4 × 4.5 − recovery 27) / 5 = 2.2, after (8 + 3 × 4.5 − 6) / 3 = 15.5 / 3.
     await db.fixture({ ...FIXTURE, returns: withoutColumns(FIXTURE.returns, 'refund_amount') });
     const rows = (
       await db.runner().run('policy_impact', { change_date: '2024-03-01', window_days: 7, restocking_fee_pct: 15, paid_returns: true })
@@ -214,10 +214,12 @@ describe('policy_impact', () => {
     expect(w.refunds_saved_by_window!.value).toBeNull();
     expect(w.restocking_fee_revenue!.value).toBeNull();
     expect(w.label_costs_shifted!.value).toBeCloseTo(13, 10);
-    expect(w.total_saved!.value).toBeCloseTo(13, 10);
-    expect(w.total_saved!.note).toContain('(not in the data, left out: refund amounts)');
+    expect(w.total_saved!.value).toBeNull();
+    expect(w.total_saved!.note).toContain('(not in the data: refund amounts)');
     expectBeforeAfter(section(rows, 'before_after').net_cost_per_order, 2.2, 15.5 / 3);
-    expect(Object.keys(db.runner().notInData('policy_impact'))).not.toContain('value[metric=total_saved]');
+    expect(section(rows, 'before_after').net_cost_per_order!.note).toContain('(not in the data, left out: refund amounts)');
+    expect(db.runner().notInData('policy_impact')['value[metric=total_saved]']).toEqual(['returns.refund_amount']);
+    expect(db.runner().notInData('policy_impact')['value[metric=label_costs_shifted]']).toBeUndefined();
     // With every column back, nothing is left out and no note says so.
     await db.fixture(FIXTURE);
     const full = (await db.runner().run('policy_impact', { change_date: '2024-03-01' })).rows;
