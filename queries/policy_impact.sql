@@ -30,9 +30,11 @@
 -- with no label costs at all, label_costs_shifted is NULL (whether or not paid_returns is on:
 -- the labels are unknown), and so is total_saved when either is missing: a total of the parts
 -- the data has would read "$0 saved" when only the labels (off by default) are known.
--- net_cost_per_order adds up the parts the data has (handling is always known) and its note
--- names the parts left out, the rule of cost_of_returns. Single returns without a refund or
--- label amount in data that has them elsewhere count 0, as before.
+-- net_cost_per_order is NULL without refund amounts too (the bulk of what a return costs:
+-- labels + handling − recovery alone came out negative on the demo); without label costs or
+-- recovery values it adds up the parts the data has and its note names the parts left out,
+-- the rule of cost_of_returns. Single returns without a refund or label amount in data that
+-- has them elsewhere count 0, as before.
 -- @filters
 -- @param change_date date = null : date the policy changed (orders before vs on or after it)
 -- @param window_days number = null : what-if return window in days (empty = assumption return_window_days)
@@ -43,6 +45,9 @@
 -- @missing before[metric=refund_per_order] when returns.refund_amount
 -- @missing after[metric=refund_per_order] when returns.refund_amount
 -- @missing delta[metric=refund_per_order] when returns.refund_amount
+-- @missing before[metric=net_cost_per_order] when returns.refund_amount
+-- @missing after[metric=net_cost_per_order] when returns.refund_amount
+-- @missing delta[metric=net_cost_per_order] when returns.refund_amount
 -- @missing value[metric=refunds_saved_by_window] when returns.refund_amount
 -- @missing value[metric=restocking_fee_revenue] when returns.refund_amount
 -- @missing value[metric=label_costs_shifted] when returns.label_cost
@@ -74,8 +79,8 @@ WITH lines AS (
 ), left_out AS (
   -- the cost parts the data has no values for, for the notes ('' when none)
   SELECT
-    concat_ws(', ', CASE WHEN NOT has_refunds THEN 'refund amounts' END, CASE WHEN NOT has_labels THEN 'label costs' END,
-      CASE WHEN NOT has_recovery THEN 'recovery values' END) AS net_cost,
+    -- (net cost is NULL without refunds: only labels and recovery can be left out of it)
+    concat_ws(', ', CASE WHEN NOT has_labels THEN 'label costs' END, CASE WHEN NOT has_recovery THEN 'recovery values' END) AS net_cost,
     concat_ws(', ', CASE WHEN NOT has_refunds THEN 'refund amounts' END, CASE WHEN NOT has_labels THEN 'label costs' END) AS saved
   FROM p
 ), periods AS (
@@ -114,8 +119,8 @@ WITH lines AS (
     safe_div(coalesce(r.units_returned, 0), o.units_sold) AS unit_return_rate,
     safe_div(coalesce(o.orders_returned, 0), o.orders) AS order_return_rate,
     CASE WHEN p.has_refunds THEN safe_div(coalesce(r.refund, 0), o.orders) END AS refund_per_order,
-    safe_div(coalesce(r.refund, 0) + coalesce(r.label, 0) + coalesce(r.accepted_returns, 0) * p.handling
-             - coalesce(r.recovery, 0), o.orders) AS net_cost_per_order,
+    CASE WHEN p.has_refunds THEN safe_div(coalesce(r.refund, 0) + coalesce(r.label, 0) + coalesce(r.accepted_returns, 0) * p.handling
+             - coalesce(r.recovery, 0), o.orders) END AS net_cost_per_order,
     safe_div(r.changed_mind_units, r.units_returned) AS changed_mind_share,
     r.median_days AS median_days_order_to_request
   FROM periods pr CROSS JOIN p
@@ -135,7 +140,7 @@ WITH lines AS (
     CAST(NULL AS DOUBLE) AS value,
     CASE WHEN any_value(p.change_date) IS NULL THEN 'set change_date'
          ELSE replace(any_value(m.note), '{date}', strftime(any_value(p.change_date), '%Y-%m-%d'))
-           || CASE WHEN m.metric = 'net_cost_per_order' AND any_value(x.net_cost) <> ''
+           || CASE WHEN m.metric = 'net_cost_per_order' AND any_value(p.has_refunds) AND any_value(x.net_cost) <> ''
                 THEN ' (not in the data, left out: ' || any_value(x.net_cost) || ')' ELSE '' END END AS note
   FROM (VALUES
     (1, 'orders', 'orders placed before {date} vs on or after it (recent orders may still be returned)'),

@@ -75,6 +75,7 @@ describe('returns-insight analyze: figures the data does not have', () => {
     const figures = (file: string) => summary.not_in_data.filter((f) => f.file === file).map((f) => f.figure);
     expect(figures('policy_impact.csv')).toEqual([
       'before[metric=refund_per_order]', 'after[metric=refund_per_order]', 'delta[metric=refund_per_order]',
+      'before[metric=net_cost_per_order]', 'after[metric=net_cost_per_order]', 'delta[metric=net_cost_per_order]',
       'value[metric=refunds_saved_by_window]', 'value[metric=restocking_fee_revenue]', 'value[metric=label_costs_shifted]',
       'value[metric=total_saved]',
     ]);
