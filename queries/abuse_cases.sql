@@ -26,7 +26,10 @@
 -- @param offset number = 0 : rows to skip (page × page size)
 -- @requires products.product_group returns.order_id when rule=bracketing
 -- @requires order_lines.customer_id returns.order_id shipments.delivered_at returns.requested_at when rule=wardrobing
--- @requires returns.refunded_at returns.received_at returns.refund_amount when rule=refund_without_receipt
+-- @requires returns.refunded_at returns.received_at when rule=refund_without_receipt
+-- @missing amount when returns.refund_amount
+-- @missing delivered_at when shipments.delivered_at
+-- @missing days_after_delivery when shipments.delivered_at
 -- @requires returns.condition when rule=condition_mismatch
 -- @requires order_lines.customer_id returns.order_id returns.refund_amount when rule=refunds_exceed_purchases
 -- @output signal_id : the signal this row is behind (as in abuse_signals)
@@ -46,7 +49,7 @@
 -- @output reason : canonical reason of the return
 -- @output condition : inspection result of the return
 -- @output resolution : refund, exchange, store_credit, rejected (NULL while open)
--- @output amount : money refunded or credited on this return (0 when missing or kept)
+-- @output amount : money refunded or credited on this return (0 when missing or kept); NULL on every row when the data has no refund amounts at all ("not in the data")
 -- @output order_date : date of the order
 -- @output delivered_at : outbound delivery of the order
 -- @output requested_at : when the return was requested

@@ -28,6 +28,8 @@
 -- the rule with status 'needs address column'; no data is invented for it).
 -- amount is the money at stake: refunds and store credit paid on the signal's returns (0 when
 -- missing; exchanges pay nothing back), except refunds_exceed_purchases: refunds − purchases.
+-- Missing is not zero: with no refund amount in the loaded data at all, amount is NULL ("not
+-- in the data") on every signal, never 0; the signals are still found.
 -- Customer-level rules only see returns whose order line is known (customer_id comes from the
 -- order line). refund_without_receipt is not judged when no return has a received_at at all
 -- (every refund would look unreceived). A customer can appear under several rules: do not add amounts across rules.
@@ -41,7 +43,8 @@
 -- @param mismatch_conditions text = empty_box,wrong_item,different_item : condition_mismatch: inspected conditions that contradict a claim, comma-separated
 -- @requires products.product_group returns.order_id when rule=bracketing
 -- @requires order_lines.customer_id returns.order_id shipments.delivered_at returns.requested_at when rule=wardrobing
--- @requires returns.refunded_at returns.received_at returns.refund_amount when rule=refund_without_receipt
+-- @requires returns.refunded_at returns.received_at when rule=refund_without_receipt
+-- @missing amount when returns.refund_amount
 -- @requires returns.condition when rule=condition_mismatch
 -- @requires order_lines.customer_id returns.order_id returns.refund_amount when rule=refunds_exceed_purchases
 -- @output signal_id : identifies the signal: rule|order_id|product_group, rule|customer_id or rule|return_id (the key of abuse_cases' `signal` parameter)
@@ -52,7 +55,7 @@
 -- @output return_ids : the returns behind the signal, comma-separated without spaces, ascending
 -- @output returns : number of those returns
 -- @output orders : distinct orders behind the signal
--- @output amount : money at stake (see above)
+-- @output amount : money at stake (see above); NULL when the data has no refund amounts at all
 -- @output detail : the facts that triggered the rule, in words
 SELECT
   signal_id,

@@ -18,6 +18,12 @@
 -- @param desc bool = true : sort descending (largest, latest first)
 -- @param limit number = null : rows per page; NULL = all rows
 -- @param offset number = 0 : rows to skip (page × page size)
+-- @missing unit_cost when products.unit_cost
+-- @missing shipped_at when shipments.shipped_at
+-- @missing promised_at when shipments.promised_at
+-- @missing delivered_at when shipments.delivered_at
+-- @missing delay_days when shipments.promised_at
+-- @missing delay_days when shipments.delivered_at
 -- @output order_id : order identifier
 -- @output line_id : line identifier within the order
 -- @output order_date : date the order was placed

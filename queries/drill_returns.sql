@@ -8,6 +8,10 @@
 -- names the column, `desc` its direction, NULLs always last; ties are broken by return_id
 -- so pages never overlap. limit NULL returns every row (exports; there is no row cap).
 -- Customer ids are shown as exported (personal data: they never leave the machine).
+-- Missing is not zero: recovery_value is NULL when the loaded data has neither reported
+-- recovery values nor unit costs with dispositions to estimate them (recovery_in_data), not
+-- the 0 such an estimate would give; the @missing lines name the columns the page then shows
+-- as "not in the data".
 -- @filters
 -- @param fault text = null : only returns whose reason has this fault (customer, carrier, supplier, merchant, unknown)
 -- @param resolution text = null : only returns with this resolution (refund, exchange, store_credit, rejected)
@@ -21,6 +25,10 @@
 -- @param desc bool = true : sort descending (largest, latest first)
 -- @param limit number = null : rows per page; NULL = all rows
 -- @param offset number = 0 : rows to skip (page × page size)
+-- @missing refund_amount when returns.refund_amount
+-- @missing label_cost when returns.label_cost
+-- @missing recovery_value when returns.recovery_value and products.unit_cost
+-- @missing recovery_value when returns.recovery_value and returns.disposition
 -- @output return_id : return identifier
 -- @output order_id : order the item was bought in (NULL when the export has none)
 -- @output line_id : order line the return was matched to (NULL when unmatched)
@@ -66,7 +74,9 @@ WITH sel AS (
 SELECT
   return_id, order_id, line_id, sku, category, supplier, carrier, return_carrier, region, channel,
   customer_id, reason, fault, reason_raw, customer_comment, quantity, unit_price, refund_amount,
-  label_cost, recovery_value, recovery_estimated, resolution, condition, disposition, order_date,
+  label_cost,
+  -- an estimate needs unit costs and dispositions: without them the row's 0 would be made up
+  CASE WHEN recovery_in_data() THEN recovery_value END AS recovery_value, recovery_estimated, resolution, condition, disposition, order_date,
   requested_at, approved_at, received_at, inspected_at, refunded_at, pickup_attempts, pickup_failed,
   count(*) OVER () AS total_rows
 FROM sel

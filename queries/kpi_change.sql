@@ -26,6 +26,9 @@
 -- @param compare_days number = 90 : without a date range, days of data compared (the last N with the N before)
 -- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @requires order_lines.order_id
+-- @missing current_value[kpi=refund_amount] when returns.refund_amount
+-- @missing previous_value[kpi=refund_amount] when returns.refund_amount
+-- @missing change[kpi=refund_amount] when returns.refund_amount
 -- @output kpi : KPI key, a column of kpis (orders, units_sold, gross_sales, ...)
 -- @output kind : 'count', 'money', 'rate' (a fraction) or 'days'; says how change is measured
 -- @output current_value : the KPI over the current period

@@ -24,8 +24,13 @@
 -- The rules overlap (a line refunded twice usually also has more units returned than sold, so
 -- it shows in duplicate_refund and quantity_above_ordered): do not add amounts across rules.
 -- Rejected returns are left out of outside_window and quantity_above_ordered only; the other
--- rules look at every return, because money was paid out either way. Missing refund amounts
--- count 0 in the amounts.
+-- rules look at every return, because money was paid out either way. A return without a
+-- refund amount, in data that has refund amounts, counts 0 in the amounts.
+-- Missing is not zero: a rule runs when the data has the columns that find its cases (status
+-- 'ok'); its amount also needs the columns that price them. Data with no refund amounts at
+-- all still counts refunds before receipt, refunds without a return and returns outside the
+-- window (their refunds are known to have happened from dates and resolutions), but their
+-- amounts are NULL ("not in the data"), never 0: see the @missing lines.
 -- Line rules (duplicate_refund, quantity_above_ordered) judge a line on ALL its returns, so a
 -- filter (e.g. on reason) never hides the other half of a duplicate. The line is in scope when
 -- at least one of its returns passes the filters; duplicate_refund then counts only the
@@ -38,11 +43,41 @@
 -- The cases are the rows of leakage_case_rows (queries/schema/leakage_rules.sql), which
 -- queries/leakage_cases.sql lists for the drill-down: this model counts and sums them.
 -- @filters
+-- @missing cases[rule=refund_above_price] when returns.refund_amount
+-- @missing cases[rule=refund_above_price] when order_lines.unit_price
+-- @missing amount[rule=refund_above_price] when returns.refund_amount
+-- @missing amount[rule=refund_above_price] when order_lines.unit_price
+-- @missing cases[rule=refund_before_receipt] when returns.refunded_at
+-- @missing cases[rule=refund_before_receipt] when returns.received_at
+-- @missing amount[rule=refund_before_receipt] when returns.refunded_at
+-- @missing amount[rule=refund_before_receipt] when returns.received_at
+-- @missing amount[rule=refund_before_receipt] when returns.refund_amount
+-- @missing cases[rule=refund_without_return] when returns.refunded_at
+-- @missing cases[rule=refund_without_return] when returns.received_at
+-- @missing amount[rule=refund_without_return] when returns.refunded_at
+-- @missing amount[rule=refund_without_return] when returns.received_at
+-- @missing amount[rule=refund_without_return] when returns.refund_amount
+-- @missing cases[rule=outside_window] when returns.requested_at
+-- @missing cases[rule=outside_window] when order_lines.order_date
+-- @missing amount[rule=outside_window] when returns.requested_at
+-- @missing amount[rule=outside_window] when order_lines.order_date
+-- @missing amount[rule=outside_window] when returns.refund_amount
+-- @missing cases[rule=duplicate_refund] when returns.refund_amount
+-- @missing cases[rule=duplicate_refund] when order_lines.quantity
+-- @missing amount[rule=duplicate_refund] when returns.refund_amount
+-- @missing amount[rule=duplicate_refund] when order_lines.quantity
+-- @missing cases[rule=quantity_above_ordered] when order_lines.quantity
+-- @missing amount[rule=quantity_above_ordered] when order_lines.quantity
+-- @missing amount[rule=quantity_above_ordered] when order_lines.unit_price
+-- @missing cases[rule=label_above_value] when returns.label_cost
+-- @missing cases[rule=label_above_value] when order_lines.unit_price
+-- @missing amount[rule=label_above_value] when returns.label_cost
+-- @missing amount[rule=label_above_value] when order_lines.unit_price
 -- @output rule : rule code
 -- @output description : what the rule flags, in plain words
 -- @output cases : returns flagged (order lines for quantity_above_ordered); NULL when the rule cannot run
--- @output amount : money at stake in the flagged cases; NULL when the rule cannot run
--- @output status : 'ok', or 'needs ...' naming the empty columns the rule needs
+-- @output amount : money at stake in the flagged cases; NULL when the rule cannot run or the data has no values for the amount (no refund amounts at all: "not in the data", never 0)
+-- @output status : 'ok', or 'needs ...' naming the empty columns the rule needs to find its cases
 -- @output example_ids : up to 5 return_ids of flagged cases, comma-separated, for drill-down
 WITH cases AS (
   -- one row per flagged case (queries/schema/leakage_rules.sql)
@@ -77,30 +112,31 @@ WITH cases AS (
   SELECT * FROM (VALUES
     (1, 'refund_above_price',
      'Refund larger than what was paid for the returned units (quantity × unit price of the order line, plus one cent). Amount: the excess.',
-     ['returns.refund_amount', 'order_lines.unit_price']),
+     ['returns.refund_amount', 'order_lines.unit_price'], []),
     (2, 'refund_before_receipt',
      'Refund issued before the item reached the warehouse (may be a deliberate instant-refund policy). Amount: the refund.',
-     ['returns.refunded_at', 'returns.received_at', 'returns.refund_amount']),
+     ['returns.refunded_at', 'returns.received_at'], ['returns.refund_amount']),
     (3, 'refund_without_return',
      'Refund issued but the item was never recorded as received (a "keep it" refund or a missed receipt scan). Amount: the refund.',
-     ['returns.refunded_at', 'returns.received_at', 'returns.refund_amount']),
+     ['returns.refunded_at', 'returns.received_at'], ['returns.refund_amount']),
     (4, 'outside_window',
      'Return accepted although requested more than {window} days after delivery (after the order date when delivery is unknown). Amount: the refund.',
-     ['returns.requested_at', 'order_lines.order_date', 'returns.refund_amount']),
+     ['returns.requested_at', 'order_lines.order_date'], ['returns.refund_amount']),
     (5, 'duplicate_refund',
      'Order line refunded more than once for more units than it had. Cases: the refunds after the first one; amount: those refunds.',
-     ['returns.refund_amount', 'order_lines.quantity']),
+     ['returns.refund_amount', 'order_lines.quantity'], []),
     (6, 'quantity_above_ordered',
      'Order line with more units returned (accepted returns) than it sold. Cases: order lines; amount: excess units × unit price.',
-     ['order_lines.quantity']),
+     ['order_lines.quantity'], ['order_lines.unit_price']),
     (7, 'label_above_value',
      'Return label cost more than the returned item was worth (quantity × unit price). Amount: label cost minus item value.',
-     ['returns.label_cost', 'order_lines.unit_price'])
-  ) AS t(ord, rule, description, needs)
+     ['returns.label_cost', 'order_lines.unit_price'], [])
+  ) AS t(ord, rule, description, needs, amount_needs)
 ), judged AS (
   SELECT r.ord, r.rule,
     replace(r.description, '{window}', printf('%g', w.days)) AS description,
     list_filter(r.needs, lambda c: NOT list_contains(coalesce(p.cols, []), c)) AS missing,
+    list_filter(r.needs || r.amount_needs, lambda c: NOT list_contains(coalesce(p.cols, []), c)) AS amount_missing,
     f.cases, f.amount, f.example_ids
   FROM rules r CROSS JOIN present p CROSS JOIN window_days w
   LEFT JOIN found f ON f.ord = r.ord
@@ -108,7 +144,7 @@ WITH cases AS (
 SELECT
   rule, description,
   CASE WHEN len(missing) = 0 THEN coalesce(cases, 0) END AS cases,
-  CASE WHEN len(missing) = 0 THEN coalesce(amount, 0.0) END AS amount,
+  CASE WHEN len(amount_missing) = 0 THEN coalesce(amount, 0.0) END AS amount,
   CASE WHEN len(missing) = 0 THEN 'ok' ELSE 'needs ' || array_to_string(missing, ', ') END AS status,
   CASE WHEN len(missing) = 0 THEN example_ids END AS example_ids
 FROM judged

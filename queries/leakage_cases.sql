@@ -11,7 +11,9 @@
 -- proof of fraud or error: they are findings to check. Sorted and paged here: `sort` names
 -- the column (rule = the audit order of leakage.sql), `desc` the direction, NULLs last, ties
 -- broken by rule, return_id, order_id, line_id. limit NULL returns every case (exports).
--- Customer ids are shown as exported.
+-- Customer ids are shown as exported. Missing is not zero: with no refund amounts in the data,
+-- the cases of refund_before_receipt, refund_without_return and outside_window are listed with
+-- a NULL amount ("not in the data").
 -- @filters
 -- @param rule enum(refund_above_price|refund_before_receipt|refund_without_return|outside_window|duplicate_refund|quantity_above_ordered|label_above_value) = null : only the cases of this rule
 -- @param sort enum(amount|rule|return_id|order_id|line_id|sku|customer_id|detail) = amount : column to sort by
@@ -19,9 +21,12 @@
 -- @param limit number = null : rows per page; NULL = all rows
 -- @param offset number = 0 : rows to skip (page × page size)
 -- @requires returns.refund_amount order_lines.unit_price when rule=refund_above_price
--- @requires returns.refunded_at returns.received_at returns.refund_amount when rule=refund_before_receipt
--- @requires returns.refunded_at returns.received_at returns.refund_amount when rule=refund_without_return
--- @requires returns.requested_at order_lines.order_date returns.refund_amount when rule=outside_window
+-- @requires returns.refunded_at returns.received_at when rule=refund_before_receipt
+-- @requires returns.refunded_at returns.received_at when rule=refund_without_return
+-- @requires returns.requested_at order_lines.order_date when rule=outside_window
+-- @missing amount[rule=refund_before_receipt] when returns.refund_amount
+-- @missing amount[rule=refund_without_return] when returns.refund_amount
+-- @missing amount[rule=outside_window] when returns.refund_amount
 -- @requires returns.refund_amount order_lines.quantity when rule=duplicate_refund
 -- @requires order_lines.quantity when rule=quantity_above_ordered
 -- @requires returns.label_cost order_lines.unit_price when rule=label_above_value
@@ -32,7 +37,7 @@
 -- @output line_id : order line of the case
 -- @output sku : SKU of the return (of the line for quantity_above_ordered)
 -- @output customer_id : customer of the order, as exported
--- @output amount : money at stake in this case, as leakage.sql sums it
+-- @output amount : money at stake in this case, as leakage.sql sums it (NULL, "not in the data", for the refund rules when the data has no refund amount at all)
 -- @output detail : the facts that triggered the rule, in words
 -- @output total_rows : cases matching the filters before paging (the same on every row)
 SELECT

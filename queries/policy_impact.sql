@@ -25,6 +25,16 @@
 --   total_saved: the sum of the three money figures. Returns the window forbids are left out
 --     of the fee and label figures so no return is counted twice.
 -- No change in customer behaviour is assumed (see the assumption rows).
+-- Missing is not zero: when the loaded data has no refund amounts at all, refund_per_order,
+-- refunds_saved_by_window and restocking_fee_revenue are NULL ("not in the data"), never 0;
+-- with no label costs at all, label_costs_shifted is NULL (whether or not paid_returns is on:
+-- the labels are unknown), and so is total_saved when either is missing: a total of the parts
+-- the data has would read "$0 saved" when only the labels (off by default) are known.
+-- net_cost_per_order is NULL without refund amounts too (the bulk of what a return costs:
+-- labels + handling − recovery alone came out negative on the demo); without label costs or
+-- recovery values it adds up the parts the data has and its note names the parts left out,
+-- the rule of cost_of_returns. Single returns without a refund or label amount in data that
+-- has them elsewhere count 0, as before.
 -- @filters
 -- @param change_date date = null : date the policy changed (orders before vs on or after it)
 -- @param window_days number = null : what-if return window in days (empty = assumption return_window_days)
@@ -32,6 +42,17 @@
 -- @param paid_returns bool = false : what-if: customers pay the return label of customer-fault returns
 -- @requires order_lines.order_id
 -- @requires returns.return_id
+-- @missing before[metric=refund_per_order] when returns.refund_amount
+-- @missing after[metric=refund_per_order] when returns.refund_amount
+-- @missing delta[metric=refund_per_order] when returns.refund_amount
+-- @missing before[metric=net_cost_per_order] when returns.refund_amount
+-- @missing after[metric=net_cost_per_order] when returns.refund_amount
+-- @missing delta[metric=net_cost_per_order] when returns.refund_amount
+-- @missing value[metric=refunds_saved_by_window] when returns.refund_amount
+-- @missing value[metric=restocking_fee_revenue] when returns.refund_amount
+-- @missing value[metric=label_costs_shifted] when returns.label_cost
+-- @missing value[metric=total_saved] when returns.refund_amount
+-- @missing value[metric=total_saved] when returns.label_cost
 -- @output section : 'before_after', 'what_if' or 'assumption'
 -- @output metric : metric name (before_after, what_if) or assumption / setting name
 -- @output before : before_after: value for orders placed before change_date
@@ -50,7 +71,18 @@ WITH lines AS (
     CAST($window_days AS DOUBLE) IS NULL AS window_from_assumption,
     coalesce(CAST($restocking_fee_pct AS DOUBLE), 0) AS fee_pct,
     coalesce(CAST($paid_returns AS BOOLEAN), false) AS paid_returns,
-    assumption('handling_cost_per_return') AS handling
+    assumption('handling_cost_per_return') AS handling,
+    -- what the loaded data has at all (not only the selection): a part it lacks is unknown
+    has_values('returns.refund_amount') AS has_refunds,
+    has_values('returns.label_cost') AS has_labels,
+    recovery_in_data() AS has_recovery
+), left_out AS (
+  -- the cost parts the data has no values for, for the notes ('' when none)
+  SELECT
+    -- (net cost is NULL without refunds: only labels and recovery can be left out of it)
+    concat_ws(', ', CASE WHEN NOT has_labels THEN 'label costs' END, CASE WHEN NOT has_recovery THEN 'recovery values' END) AS net_cost,
+    concat_ws(', ', CASE WHEN NOT has_refunds THEN 'refund amounts' END, CASE WHEN NOT has_labels THEN 'label costs' END) AS saved
+  FROM p
 ), periods AS (
   SELECT * FROM (VALUES ('before'), ('after')) AS t(period)
 ), line_orders AS (
@@ -86,9 +118,9 @@ WITH lines AS (
     CAST(coalesce(o.orders, 0) AS DOUBLE) AS orders,
     safe_div(coalesce(r.units_returned, 0), o.units_sold) AS unit_return_rate,
     safe_div(coalesce(o.orders_returned, 0), o.orders) AS order_return_rate,
-    safe_div(coalesce(r.refund, 0), o.orders) AS refund_per_order,
-    safe_div(coalesce(r.refund, 0) + coalesce(r.label, 0) + coalesce(r.accepted_returns, 0) * p.handling
-             - coalesce(r.recovery, 0), o.orders) AS net_cost_per_order,
+    CASE WHEN p.has_refunds THEN safe_div(coalesce(r.refund, 0), o.orders) END AS refund_per_order,
+    CASE WHEN p.has_refunds THEN safe_div(coalesce(r.refund, 0) + coalesce(r.label, 0) + coalesce(r.accepted_returns, 0) * p.handling
+             - coalesce(r.recovery, 0), o.orders) END AS net_cost_per_order,
     safe_div(r.changed_mind_units, r.units_returned) AS changed_mind_share,
     r.median_days AS median_days_order_to_request
   FROM periods pr CROSS JOIN p
@@ -107,7 +139,9 @@ WITH lines AS (
     max(l.v) FILTER (WHERE l.period = 'after') AS after,
     CAST(NULL AS DOUBLE) AS value,
     CASE WHEN any_value(p.change_date) IS NULL THEN 'set change_date'
-         ELSE replace(any_value(m.note), '{date}', strftime(any_value(p.change_date), '%Y-%m-%d')) END AS note
+         ELSE replace(any_value(m.note), '{date}', strftime(any_value(p.change_date), '%Y-%m-%d'))
+           || CASE WHEN m.metric = 'net_cost_per_order' AND any_value(p.has_refunds) AND any_value(x.net_cost) <> ''
+                THEN ' (not in the data, left out: ' || any_value(x.net_cost) || ')' ELSE '' END END AS note
   FROM (VALUES
     (1, 'orders', 'orders placed before {date} vs on or after it (recent orders may still be returned)'),
     (2, 'unit_return_rate', 'units on accepted returns / units sold'),
@@ -117,7 +151,7 @@ WITH lines AS (
     (6, 'changed_mind_share', 'share of returned units whose reason is changed_mind'),
     (7, 'median_days_order_to_request', 'median days from order to return request (all requests, rejected included)')
   ) AS m(ord, metric, note)
-  CROSS JOIN p
+  CROSS JOIN p CROSS JOIN left_out x
   LEFT JOIN long_period l ON l.ord = m.ord
   GROUP BY m.ord, m.metric
 ), judged AS (
@@ -131,10 +165,10 @@ WITH lines AS (
 ), what_if_values AS (
   SELECT
     count(*) FILTER (WHERE outside) AS returns_outside_window,
-    coalesce(sum(refund) FILTER (WHERE outside), 0) AS refunds_saved,
-    coalesce(sum(refund) FILTER (WHERE NOT outside AND customer_fault AND refund > 0), 0)
-      * any_value(p.fee_pct) / 100 AS fee_revenue,
-    CASE WHEN any_value(p.paid_returns)
+    CASE WHEN any_value(p.has_refunds) THEN coalesce(sum(refund) FILTER (WHERE outside), 0) END AS refunds_saved,
+    CASE WHEN any_value(p.has_refunds) THEN coalesce(sum(refund) FILTER (WHERE NOT outside AND customer_fault AND refund > 0), 0)
+      * any_value(p.fee_pct) / 100 END AS fee_revenue,
+    CASE WHEN NOT any_value(p.has_labels) THEN NULL WHEN any_value(p.paid_returns)
       THEN coalesce(sum(label) FILTER (WHERE NOT outside AND customer_fault), 0) ELSE 0 END AS labels_shifted
   FROM p LEFT JOIN judged ON true
 ), what_if AS (
@@ -154,8 +188,9 @@ WITH lines AS (
         CASE WHEN p.paid_returns
           THEN 'return labels of customer-fault returns the window still allows, paid by the customer instead'
           ELSE 'paid_returns is off: the merchant keeps paying the labels' END,
-        'refunds saved + restocking fees + labels shifted']) AS note
-    FROM what_if_values w, p
+        'refunds saved + restocking fees + labels shifted'
+          || CASE WHEN x.saved <> '' THEN ' (not in the data: ' || x.saved || ')' ELSE '' END]) AS note
+    FROM what_if_values w, p, left_out x
   )
 ), assumption_rows AS (
   SELECT 12 + ord AS ord, 'assumption' AS section, metric, v AS value, note

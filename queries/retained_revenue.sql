@@ -1,4 +1,4 @@
--- retained_revenue: how much of the returned value the business kept as exchanges and store credit instead of refunds
+-- retained_revenue: how much of the value of resolved returns the business kept as exchanges and store credit instead of refunds
 -- One row per value of `dim` (dim = all: one total row 'All returns'; dim = period: one row per
 -- month or ISO week of the order date, from the first to the last period with returns, empty
 -- periods included with zeros). For every other dim the rows add up to the total (each return
@@ -12,17 +12,21 @@
 --   value_exchanged     resolution 'exchange': kept, the customer took another item instead;
 --   value_store_credit  resolution 'store_credit': kept as credit to spend in the shop;
 --   value_rejected      resolution 'rejected': the return was refused, the item went back to the
---                       customer; shown for information, NOT part of returned_value.
--- returned_value = value_refunded + value_exchanged + value_store_credit (accepted, resolved
+--                       customer; shown for information, NOT part of resolved_value.
+-- resolved_value = value_refunded + value_exchanged + value_store_credit (accepted, resolved
 -- returns). retained_value = value_exchanged + value_store_credit, retained_rate =
--- retained_value / returned_value. Open returns (no resolution yet, or a resolution other than
+-- retained_value / resolved_value.
+-- Not the KPI returned_value (kpis.sql): that one counts every accepted return, open ones
+-- included, at the unit price of its order line only (a return matched to no line adds
+-- nothing); resolved_value leaves open returns out and values a return matched to no line at
+-- its refund amount. Named apart so the two are never taken for one another. Open returns (no resolution yet, or a resolution other than
 -- the four) count in `returns` and `open_returns` only: their outcome is not known.
 -- exchange_upsell: for exchanges whose returns.exchange_value (value of the replacement sent)
 -- is known, the sum of max(0, exchange_value − value of the return): extra revenue the
 -- exchanges brought in; a cheaper replacement counts 0, not a negative. NULL when no return
 -- in the loaded data has an exchange_value (the export does not carry it); exchanges_valued
 -- says how many exchanges it covers.
--- Order: by period for dim = period, else returned_value (largest first), then dim_value.
+-- Order: by period for dim = period, else resolved_value (largest first), then dim_value.
 -- With `by`, these rows for each value of that filter dimension, each with its own periods
 -- (a filter index, see filtered_lines_by in queries/schema/filters.sql), named in a first
 -- column by_value.
@@ -39,13 +43,13 @@
 -- @output returns : return lines (requests), rejected and open ones included
 -- @output rejected_returns : returns refused (resolution 'rejected')
 -- @output open_returns : returns without a known resolution yet
--- @output returned_value : value of accepted, resolved returns (refund + exchange + store credit)
+-- @output resolved_value : value of resolved returns: accepted returns resolved by a refund, an exchange or store credit (open returns left out; not the KPI returned_value)
 -- @output value_refunded : value of returns resolved by a refund
 -- @output value_exchanged : value of returns resolved by an exchange
 -- @output value_store_credit : value of returns resolved by store credit
--- @output value_rejected : value of refused returns (not in returned_value)
+-- @output value_rejected : value of refused returns (not in resolved_value)
 -- @output retained_value : value_exchanged + value_store_credit
--- @output retained_rate : retained_value / returned_value (NULL when nothing was returned)
+-- @output retained_rate : retained_value / resolved_value (NULL when nothing was resolved)
 -- @missing exchange_upsell when returns.exchange_value
 -- @output exchange_upsell : sum of max(0, exchange_value − returned value) over exchanges with a known exchange_value; NULL when the data has no exchange_value
 -- @output exchanges_valued : exchanges whose exchange_value is known
@@ -104,7 +108,7 @@ SELECT
   CAST(returns AS BIGINT) AS returns,
   CAST(rejected_returns AS BIGINT) AS rejected_returns,
   CAST(open_returns AS BIGINT) AS open_returns,
-  CAST(value_refunded + value_exchanged + value_store_credit AS DOUBLE) AS returned_value,
+  CAST(value_refunded + value_exchanged + value_store_credit AS DOUBLE) AS resolved_value,
   CAST(value_refunded AS DOUBLE) AS value_refunded,
   CAST(value_exchanged AS DOUBLE) AS value_exchanged,
   CAST(value_store_credit AS DOUBLE) AS value_store_credit,

@@ -58,6 +58,38 @@ describe('returns-insight analyze: figures the data does not have', () => {
     expect(cost!.not_in_data).toBe('refund_amount, label_cost, recovery_value');
   });
 
+  it('leaves the policy, leakage and abuse amounts empty, not 0 (regression: they read 0 without refund amounts)', () => {
+    const read = (file: string) => readCsvObjects(readFileSync(path.join(out, file), 'utf8'));
+    const policy = Object.fromEntries(read('policy_impact.csv').filter((r) => r.section === 'what_if').map((r) => [r.metric, r]));
+    // R1 and R2 were requested 5 days after their orders (no deliveries): none outside 30 days, a
+    // real 0; every money figure of the what-if needs refunds or labels the data does not have.
+    expect(policy.returns_outside_window!.value).toBe('0');
+    for (const m of ['refunds_saved_by_window', 'restocking_fee_revenue', 'label_costs_shifted', 'total_saved']) expect(policy[m]!.value, m).toBe('');
+    const leakage = Object.fromEntries(read('leakage.csv').map((r) => [r.rule, r]));
+    expect(leakage.outside_window).toMatchObject({ status: 'ok', cases: '0', amount: '' });
+    // priced from unit prices, which the data has: O2/L1 sold 4, 3 accepted back
+    expect(leakage.quantity_above_ordered).toMatchObject({ status: 'ok', cases: '0', amount: '0' });
+    expect(leakage.refund_above_price).toMatchObject({ status: 'needs returns.refund_amount', cases: '', amount: '' });
+    const abuse = read('abuse_signal_summary.csv');
+    expect(abuse.map((r) => r.amount)).toEqual(['', '', '', '', '', '']);
+    const figures = (file: string) => summary.not_in_data.filter((f) => f.file === file).map((f) => f.figure);
+    expect(figures('policy_impact.csv')).toEqual([
+      'before[metric=refund_per_order]', 'after[metric=refund_per_order]', 'delta[metric=refund_per_order]',
+      'before[metric=net_cost_per_order]', 'after[metric=net_cost_per_order]', 'delta[metric=net_cost_per_order]',
+      'value[metric=refunds_saved_by_window]', 'value[metric=restocking_fee_revenue]', 'value[metric=label_costs_shifted]',
+      'value[metric=total_saved]',
+    ]);
+    const why = summary.not_in_data.find((f) => f.file === 'leakage.csv' && f.figure === 'amount[rule=outside_window]');
+    expect(why).toEqual({
+      file: 'leakage.csv',
+      figure: 'amount[rule=outside_window]',
+      columns: ['returns.refund_amount'],
+      reason: 'not in the data: the loaded data has no values in returns.refund_amount (the cells are empty)',
+    });
+    expect(figures('abuse_signals.csv')).toEqual(['amount']);
+    expect(figures('abuse_signal_summary.csv')).toContain('amount[rule=condition_mismatch]');
+  });
+
   it('lists in summary.json which figures are missing and why', () => {
     const kpis = summary.not_in_data.filter((f) => f.file === 'kpis.csv');
     expect(kpis).toEqual([

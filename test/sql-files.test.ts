@@ -49,8 +49,9 @@ describe('every model on the demo data', () => {
     const known = new Set(CANONICAL_TABLES.flatMap((t) => CONTRACT[t].columns.map((c) => `${t}.${c.name}`)));
     const lines = r.modelNames.flatMap((m) => r.header(m).missing.map((x) => ({ m, ...x })));
     expect(lines.length).toBeGreaterThanOrEqual(5);
-    for (const { m, output, columns } of lines) {
+    for (const { m, output, row, columns } of lines) {
       expect(r.header(m).outputs.map((o) => o.name), `${m}: @missing ${output}`).toContain(output);
+      if (row) expect(r.header(m).outputs.map((o) => o.name), `${m}: @missing ${output}[${row.column}=...]`).toContain(row.column);
       for (const c of columns) expect(known.has(c), `${m}: @missing ${output} when ${c}`).toBe(true);
     }
   });

@@ -124,7 +124,8 @@ FROM scored;
 --   order_id, line_id   : the order line of this row
 --   return_id           : the return of this row (NULL for the kept line of a bracketing order)
 --   role                : 'returned' (a return behind the signal) or 'kept' (bracketing's kept line)
---   amount              : money refunded or credited on this row's return (0 when missing or kept)
+--   amount              : money refunded or credited on this row's return (0 when missing or kept;
+--                         NULL on every row when the loaded data has no refund amount at all)
 --   signal_amount       : money at stake for the whole signal: the sum of its rows' amounts,
 --                         except refunds_exceed_purchases: refunds − purchases
 --   detail              : the facts that triggered the rule, in words (same on every row of a signal)
@@ -262,8 +263,10 @@ customer_refunds AS (
     o.customer_id, NULL, r.order_id, r.line_id, r.return_id, 'returned', r.refund_amount, o.excess, o.detail
   FROM over_refunded o JOIN rets r ON r.customer_id = o.customer_id AND r.refund_amount > 0
 )
+-- Missing is not zero: with no refund amount in the loaded data at all, every amount is NULL
+-- ("not in the data"), never 0 (refunds_exceed_purchases has no cases then).
 SELECT rule_order, rule, level, signal_id, customer_id, signal_order_id, order_id, line_id, return_id,
-  role, CAST(amount AS DOUBLE) AS amount,
-  CAST(coalesce(excess, sum(amount) OVER (PARTITION BY signal_id)) AS DOUBLE) AS signal_amount,
+  role, if_present('returns.refund_amount', CAST(amount AS DOUBLE)) AS amount,
+  if_present('returns.refund_amount', CAST(coalesce(excess, sum(amount) OVER (PARTITION BY signal_id)) AS DOUBLE)) AS signal_amount,
   detail
 FROM cases;

@@ -19,7 +19,8 @@
 --   return_ids       : VARCHAR[] of the case's return_ids: [the return itself], or every accepted
 --                      return of the line (by return_id) for quantity_above_ordered
 --   order_id, line_id, sku, customer_id : the order line of the case (sku of the return)
---   amount           : money at stake (DOUBLE; missing refunds count 0)
+--   amount           : money at stake (DOUBLE; a missing refund counts 0, but NULL, "not in the
+--                      data", when the loaded data has no refund amount at all: if_present)
 --   detail           : the facts that triggered the rule, in words
 CREATE OR REPLACE MACRO leakage_case_rows(p_date_from, p_date_to, p_channel, p_region, p_category,
                                           p_supplier, p_carrier, p_sku, p_reason) AS TABLE
@@ -49,16 +50,16 @@ WITH rets AS (
     printf('refund %.2f for %d × %.2f paid', refund_amount, quantity, unit_price) AS detail
   FROM rets WHERE refund_amount > quantity * unit_price + 0.01
   UNION ALL
-  SELECT 2, 'refund_before_receipt', return_id, coalesce(refund_amount, 0),
+  SELECT 2, 'refund_before_receipt', return_id, if_present('returns.refund_amount', coalesce(refund_amount, 0)),
     'refunded ' || strftime(refunded_at, '%Y-%m-%d %H:%M') || ', received ' || strftime(received_at, '%Y-%m-%d %H:%M')
   FROM rets WHERE refunded_at < received_at
   UNION ALL
-  SELECT 3, 'refund_without_return', return_id, coalesce(refund_amount, 0),
+  SELECT 3, 'refund_without_return', return_id, if_present('returns.refund_amount', coalesce(refund_amount, 0)),
     'refunded ' || strftime(refunded_at, '%Y-%m-%d') || ', no receipt recorded'
   FROM rets
   WHERE (resolution = 'refund' OR refund_amount > 0) AND refunded_at IS NOT NULL AND received_at IS NULL
   UNION ALL
-  SELECT 4, 'outside_window', return_id, coalesce(refund_amount, 0),
+  SELECT 4, 'outside_window', return_id, if_present('returns.refund_amount', coalesce(refund_amount, 0)),
     printf('requested %d days after %s (window %g days)',
       date_diff('day', CAST(coalesce(delivered_at, order_date) AS DATE), CAST(requested_at AS DATE)),
       CASE WHEN delivered_at IS NOT NULL THEN 'delivery' ELSE 'the order date' END, w.days)

@@ -1,4 +1,5 @@
 import { format, parseISO } from 'date-fns';
+import { cellNotInData } from '../runner/model-header';
 
 /**
  * Number formatting for display only (values arrive computed from the models). Missing values
@@ -20,6 +21,20 @@ export const NOT_IN_DATA = 'not in the data';
  */
 export function formatFigure(v: unknown, notInData: boolean, format: (v: unknown) => string): string {
   return (v === null || v === undefined) && notInData ? NOT_IN_DATA : format(v);
+}
+
+/**
+ * formatFigure for one cell of a model's row: `figures` is Runner.notInData(model), which may
+ * name a whole output or one row of a long-format model (`amount[rule=outside_window]`).
+ */
+export function formatCellFigure(row: Record<string, unknown>, output: string, figures: Record<string, string[]>, format: (v: unknown) => string): string {
+  return formatFigure(row[output], cellNotInData(figures, output, row) !== undefined, format);
+}
+
+/** The hover title of a cell that reads "not in the data" (undefined for any other cell). */
+export function cellNotInDataTitle(row: Record<string, unknown>, output: string, figures: Record<string, string[]>): string | undefined {
+  const columns = row[output] == null ? cellNotInData(figures, output, row) : undefined;
+  return columns ? notInDataTitle(columns) : undefined;
 }
 
 /** The hover text of such a figure: which columns hold no value. */

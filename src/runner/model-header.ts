@@ -13,6 +13,11 @@
  * NULL, meaning "not in the data", when every one of those columns holds no value in the loaded
  * data (several @missing lines for one output: any of them). The model still runs; the page
  * and the CLI say which figures the data cannot give, and why (see figuresNotInData).
+ *
+ * A model with one row per metric or rule (long format) names the figure by its row:
+ * `@missing amount[rule=outside_window] when returns.refund_amount` is the `amount` cell of the
+ * row whose `rule` is 'outside_window' (the figure's key, as figuresNotInData lists it, is
+ * written the same way; see figureKey).
  */
 
 export type ParamType =
@@ -36,6 +41,10 @@ export interface Requirement {
 
 export interface MissingWhen {
   output: string;
+  /** Only the row whose `column` holds `value` (long-format models), else every row. */
+  row?: { column: string; value: string };
+  /** How the figure is named to the page and in summary.json: `output` or `output[column=value]`. */
+  figure: string;
   /** The output is not in the data when all of these hold no value. */
   columns: string[];
 }
@@ -124,9 +133,22 @@ function parseRequires(line: string): Requirement {
 }
 
 function parseMissing(model: string, line: string): MissingWhen {
-  const m = /^@missing\s+(\w+)\s+when\s+(.+)$/.exec(line);
-  if (!m) throw new Error(`queries/${model}.sql: cannot read "${line}" (write "@missing <output> when <table.column> [and ...]")`);
-  return { output: m[1]!, columns: m[2]!.split(/\s+and\s+/).map((c) => c.trim()) };
+  const m = /^@missing\s+(\w+)(?:\[(\w+)=([\w-]+)\])?\s+when\s+(.+)$/.exec(line);
+  if (!m) {
+    throw new Error(
+      `queries/${model}.sql: cannot read "${line}" (write "@missing <output>[<column>=<value>] when <table.column> [and ...]", the [...] part only for one row)`,
+    );
+  }
+  const row = m[2] ? { column: m[2], value: m[3]! } : undefined;
+  return { output: m[1]!, row, figure: figureKey(m[1]!, row?.column, row?.value), columns: m[4]!.split(/\s+and\s+/).map((c) => c.trim()) };
+}
+
+/**
+ * The name of a figure that may be not in the data: the output, or for one row of a long-format
+ * model `output[column=value]` (`figureKey('amount', 'rule', 'outside_window')`).
+ */
+export function figureKey(output: string, rowColumn?: string, rowValue?: unknown): string {
+  return rowColumn === undefined ? output : `${output}[${rowColumn}=${String(rowValue)}]`;
 }
 
 /**
@@ -138,7 +160,26 @@ export function figuresNotInData(header: ModelHeader, hasValues: (column: string
   const out: Record<string, string[]> = {};
   for (const m of header.missing) {
     if (m.columns.some(hasValues)) continue;
-    out[m.output] = [...new Set([...(out[m.output] ?? []), ...m.columns])];
+    out[m.figure] = [...new Set([...(out[m.figure] ?? []), ...m.columns])];
   }
   return out;
+}
+
+/**
+ * The empty columns that make one cell of a model's row "not in the data" (undefined when it
+ * is not): the figure `output`, or `output[column=value]` when this row's `column` is `value`.
+ * `figures` is what figuresNotInData (Runner.notInData) gave for that model.
+ */
+export function cellNotInData(
+  figures: Record<string, string[]>,
+  output: string,
+  row: Record<string, unknown>,
+): string[] | undefined {
+  const whole = figures[output];
+  if (whole) return whole;
+  for (const [key, columns] of Object.entries(figures)) {
+    const m = /^(\w+)\[(\w+)=([\w-]+)\]$/.exec(key);
+    if (m && m[1] === output && String(row[m[2]!]) === m[3]) return columns;
+  }
+  return undefined;
 }

@@ -12,10 +12,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatCount, formatDays, formatMoney, formatMoneyHeadline, formatPercent } from '../../src/app/format';
+import { formatCount, formatDays, formatMoney, formatMoneyHeadline, formatPercent, NOT_IN_DATA } from '../../src/app/format';
+import { toCsv } from '../../src/export/csv';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { readCsvObjects } from '../helpers/csv';
 import { ARTIFACTS, Checks, ROOT, launch, startPreview, waitIdle } from './harness';
+import { dropFiles } from './import-steps';
 
 const t = new Checks();
 const LOCALE = 'en-US';
@@ -286,6 +288,90 @@ async function main(): Promise<void> {
     await open(page, base, '', 'overview');
     t.check((await kpi(page, 'orders')) === Number(kpis.orders), 'bad file: the demo data is still loaded');
     rmSync(badDir, { recursive: true, force: true });
+
+    // --- Missing is not zero: the demo without refund amounts ------------------------------
+    // Regression: refunds absent from the export read $0 on the Policy, Leakage and Signals
+    // pages. The demo's files, returns.csv without its refund_amount column, dropped on the
+    // Data page; the reference is the same SQL run in Node on the same files.
+    const noRefunds = mkdtempSync(path.join(tmpdir(), 'ri-no-refunds-'));
+    for (const table of ['order_lines', 'products', 'shipments', 'returns', 'reviews']) {
+      const rows = readCsvObjects(readFileSync(path.join(DEMO, `${table}.csv`), 'utf8'));
+      const columns = Object.keys(rows[0]!).filter((c) => !(table === 'returns' && c === 'refund_amount'));
+      writeFileSync(path.join(noRefunds, `${table}.csv`), toCsv(rows, columns));
+    }
+    const bare = await createNodeRunner();
+    try {
+      await loadFolder(bare, noRefunds);
+      await open(page, base, '?page=data', 'data');
+      // canonical files load at once (no "Load all"); the data lives in this page, so every
+      // page below is reached in the app (URL changes without a reload), never by page.goto
+      await dropFiles(page, ['order_lines', 'products', 'shipments', 'returns', 'reviews'].map((f) => path.join(noRefunds, `${f}.csv`)));
+      const go = async (search: string, pageId: string) => {
+        await page.evaluate((q) => {
+          history.pushState(null, '', q);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, search);
+        await page.getByTestId(`page-${pageId}`).waitFor({ timeout: 60_000 });
+        await waitIdle(page);
+      };
+      await go('?page=overview', 'overview');
+      await page.waitForFunction(
+        (absent) => document.querySelector('[data-testid="kpi-refund_amount"]')?.textContent?.includes(absent) ?? false,
+        NOT_IN_DATA,
+        { timeout: 180_000 },
+      );
+      t.check(true, 'no refunds: the demo without refund amounts is loaded (the Refunded card reads "not in the data")');
+
+      const rules = Object.fromEntries((await bare.run('leakage')).rows.map((r) => [String(r.rule), r]));
+      await go('?page=leakage', 'leakage');
+      for (const rule of ['refund_before_receipt', 'refund_without_return', 'outside_window']) {
+        const li = page.locator(`[data-testid="leakage-rules"] li[data-rule="${rule}"]`);
+        const shown = (await li.innerText()).replace(/\s+/g, ' ');
+        const cases = Number(rules[rule]!.cases);
+        t.check(
+          rules[rule]!.amount === null && shown.includes(NOT_IN_DATA) && shown.includes(count(String(cases))) && !shown.includes('€0'),
+          `no refunds: leakage ${rule} shows ${cases} cases and its amount "not in the data" (shown: ${shown.slice(-60)})`,
+        );
+      }
+      const priceRule = (await page.locator('[data-testid="leakage-rules"] li[data-rule="refund_above_price"]').innerText()).replace(/\s+/g, ' ');
+      t.check(priceRule.includes(NOT_IN_DATA) && priceRule.includes('needs returns.refund_amount'), 'no refunds: refund above price reads "not in the data" and names the column it needs');
+      t.check((await text(page, 'leakage-unpriced')).includes('returns.refund_amount'), 'no refunds: the leakage panel says why some rules have no bar');
+      await shot('page-leakage-no-refunds');
+      await page.locator('[data-testid="leakage-rules"] li[data-rule="outside_window"]').getByRole('button').first().click();
+      await page.getByTestId('drill-drawer').waitFor();
+      await waitIdle(page);
+      const drillCells = await page.locator('[data-testid="drill-table"] tbody tr').first().innerText();
+      t.check(drillCells.includes(NOT_IN_DATA), 'no refunds: the leakage drill-down reads "not in the data" in the amount column');
+      await shot('drill-leakage-no-refunds');
+      await page.keyboard.press('Escape');
+
+      const bareSaved = (await bare.run('policy_impact', { change_date: '2025-01-01' })).rows;
+      await go('?page=policy&p.change_date=2025-01-01', 'policy');
+      const refundRow = (await page.getByTestId('policy-before-after').locator('tr', { hasText: 'Refunds per order' }).innerText()).replace(/\s+/g, ' ');
+      t.check(refundRow.split(NOT_IN_DATA).length - 1 === 3, `no refunds: refunds per order reads "not in the data" before, after and in the change (shown: ${refundRow})`);
+      const netRow = (await page.getByTestId('policy-before-after').locator('tr', { hasText: 'Net return cost per order' }).innerText()).replace(/\s+/g, ' ');
+      t.check(
+        bareSaved.find((r) => r.metric === 'net_cost_per_order')!.before === null && netRow.split(NOT_IN_DATA).length - 1 === 3,
+        `no refunds: net return cost per order reads "not in the data" (labels, handling and recovery alone came out negative; shown: ${netRow})`,
+      );
+      const orders = bareSaved.find((r) => r.metric === 'orders')!;
+      t.check((await text(page, 'policy-before-after')).includes(count(String(orders.before))), `no refunds: orders before the change still shown (${String(orders.before)})`);
+      t.check((await text(page, 'policy-total-saved')) === NOT_IN_DATA, 'no refunds: total saved reads "not in the data", not €0');
+      t.check((await text(page, 'policy-what-if')).includes(`Refunds the window would have refused ${NOT_IN_DATA}`), 'no refunds: refunds the window would have refused read "not in the data"');
+      await shot('page-policy-no-refunds');
+
+      await go('?page=signals', 'signals');
+      const bareSignals = (await bare.run('abuse_signal_summary')).rows;
+      const signalTable = await text(page, 'signal-summary-table');
+      t.check(
+        bareSignals.every((r) => r.amount === null) && signalTable.split(NOT_IN_DATA).length - 1 >= 5 && !/€0(?![.,\d])/.test(signalTable),
+        'no refunds: every money-at-stake cell on the Signals page reads "not in the data"',
+      );
+      await shot('page-signals-no-refunds');
+    } finally {
+      await bare.engine.close();
+      rmSync(noRefunds, { recursive: true, force: true });
+    }
 
     // --- Dark mode -----------------------------------------------------------------------------
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/engine/types';
-import { csv, useEngine } from '../helpers/engine';
+import { csv, useEngine, withoutColumns } from '../helpers/engine';
 import { ABUSE_FIXTURE } from './abuse-fixture';
 
 // The fixture and its signals are worked out in ./abuse-fixture.ts; per rule:
@@ -55,6 +55,45 @@ describe('abuse_signal_summary', () => {
       expect(own.length, String(s.rule)).toBe(s.signals);
       expect(own.reduce((a, x) => a + (x.amount as number), 0)).toBeCloseTo(s.amount as number, 10);
     }
+  });
+
+  it('finds the signals without refund amounts and leaves their amounts empty, not 0', async () => {
+    // Regression: an export without refund amounts priced every signal at $0.
+    // The fixture without refund_amount: the signals are found from returns, dates and
+    // conditions as above (R11 is a refund by its resolution); refunds_exceed_purchases compares
+    // refunds, so it cannot run.
+    await db.fixture({ ...ABUSE_FIXTURE, returns: withoutColumns(ABUSE_FIXTURE.returns, 'refund_amount') });
+    const rows = (await db.runner().run('abuse_signal_summary')).rows;
+    expect(table(rows)).toEqual([
+      ['bracketing', 2, 2, 3, null, 'ok'],
+      ['wardrobing', 1, 1, 3, null, 'ok'],
+      ['refund_without_receipt', 1, 1, 1, null, 'ok'],
+      ['condition_mismatch', 2, 2, 2, null, 'ok'],
+      ['refunds_exceed_purchases', null, null, null, null, 'needs returns.refund_amount'],
+      ['shared_address_payment', null, null, null, null, 'needs address column'],
+    ]);
+    const absent = db.runner().notInData('abuse_signal_summary');
+    for (const rule of ['bracketing', 'wardrobing', 'refund_without_receipt', 'condition_mismatch', 'refunds_exceed_purchases']) {
+      expect(absent[`amount[rule=${rule}]`], rule).toEqual(['returns.refund_amount']);
+    }
+    expect(absent['signals[rule=refunds_exceed_purchases]']).toEqual(['returns.refund_amount']);
+    expect(absent['signals[rule=wardrobing]']).toBeUndefined();
+    // Every signal and every row behind it: amount empty, never 0.
+    const signals = (await db.runner().run('abuse_signals')).rows;
+    expect(signals).toHaveLength(6);
+    expect(signals.every((x) => x.amount === null)).toBe(true);
+    expect(db.runner().notInData('abuse_signals')).toEqual({ amount: ['returns.refund_amount'] });
+    const cases = (await db.runner().run('abuse_cases', { rule: 'bracketing' })).rows;
+    expect(cases.map((c) => [c.return_id, c.role, c.amount])).toEqual([
+      ['R1', 'returned', null], ['R2', 'returned', null], [null, 'kept', null], ['R3', 'returned', null], [null, 'kept', null],
+    ]);
+    expect(db.runner().notInData('abuse_cases')).toEqual({ amount: ['returns.refund_amount'] });
+    // Without shipments, wardrobing cannot tell how late a return was.
+    await db.fixture({ ...ABUSE_FIXTURE, shipments: csv('order_id,carrier') });
+    const noDelivery = (await db.runner().run('abuse_signal_summary')).rows;
+    expect(noDelivery[1]).toMatchObject({ rule: 'wardrobing', signals: null, amount: null, status: 'needs shipments.delivered_at' });
+    expect(noDelivery[0]).toMatchObject({ rule: 'bracketing', signals: 2, amount: 40 });
+    expect(db.runner().notInData('abuse_signal_summary')['signals[rule=wardrobing]']).toEqual(['shipments.delivered_at']);
   });
 
   it('names the empty columns a rule needs', async () => {

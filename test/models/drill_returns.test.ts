@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/engine/types';
-import { csv, useEngine } from '../helpers/engine';
+import { csv, useEngine, withoutColumns } from '../helpers/engine';
 
 // Lines: O1 (web, DE, 01-10, shipped DHL): L1 A 2 × 10, L2 B 1 × 30; O2 (app, FR, 02-05, UPS):
 // L1 A 1 × 10; O3 (web, DE, 03-01, DHL): L1 C 4 × 5. Products A cat1/sup1 cost 4,
@@ -64,6 +64,29 @@ describe('drill_returns', () => {
     expect(byId.R3).toMatchObject({ quantity: 2, resolution: 'rejected', refund_amount: 0, recovery_value: 0, customer_id: '=C3' });
     expect(byId.R4!.recovery_value as number).toBeCloseTo(10.8, 10);
     expect(byId.R5).toMatchObject({ fault: 'carrier', refund_amount: null, pickup_attempts: 2, pickup_failed: true });
+  });
+
+  it('leaves refunds, labels and recovery empty when the data has none, not 0 (the page reads "not in the data")', async () => {
+    // Regression: without recovery values or unit costs, every row's estimated recovery read 0.
+    await db.fixture({
+      ...FIXTURE,
+      products: withoutColumns(FIXTURE.products, 'unit_cost'),
+      returns: withoutColumns(FIXTURE.returns, 'refund_amount', 'recovery_value', 'label_cost'),
+    });
+    const rows = (await db.runner().run('drill_returns')).rows;
+    expect(rows).toHaveLength(5);
+    for (const r of rows) expect([r.refund_amount, r.label_cost, r.recovery_value], String(r.return_id)).toEqual([null, null, null]);
+    expect(db.runner().notInData('drill_returns')).toEqual({
+      refund_amount: ['returns.refund_amount'],
+      label_cost: ['returns.label_cost'],
+      recovery_value: ['returns.recovery_value', 'products.unit_cost'],
+    });
+    // Unit costs back: recovery is estimated again (R1 0.95 × 4 = 3.8, R4 0.9 × 12 = 10.8).
+    await db.fixture({ ...FIXTURE, returns: withoutColumns(FIXTURE.returns, 'recovery_value') });
+    const est = Object.fromEntries((await db.runner().run('drill_returns')).rows.map((r) => [String(r.return_id), r.recovery_value]));
+    expect(est.R1 as number).toBeCloseTo(3.8, 10);
+    expect(est.R4 as number).toBeCloseTo(10.8, 10);
+    expect(db.runner().notInData('drill_returns')).toEqual({});
   });
 
   it('sorts by any column in SQL, NULLs last, ties by return_id, and pages', async () => {

@@ -82,6 +82,9 @@ describe('kpis', () => {
     const change = (await db.runner().run('kpi_change', { compare_days: 30 })).rows;
     const refund = change.find((r) => r.kpi === 'refund_amount')!;
     expect([refund.current_value, refund.previous_value, refund.change]).toEqual([null, null, null]);
+    expect(Object.keys(db.runner().notInData('kpi_change'))).toEqual([
+      'current_value[kpi=refund_amount]', 'previous_value[kpi=refund_amount]', 'change[kpi=refund_amount]',
+    ]);
     expect(change.find((r) => r.kpi === 'returned_value')!.current_value).toBeCloseTo(15, 10); // R2 in the last 30 days
     // the per-reason and per-SKU breakdowns say the same
     for (const [model, params] of [['returns_by_reason', {}], ['return_rate_by', { dim: 'sku' }]] as const) {

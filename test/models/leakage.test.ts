@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/engine/types';
-import { csv, useEngine } from '../helpers/engine';
+import { csv, useEngine, withoutColumns } from '../helpers/engine';
 
 // Lines: O1/L1 A 2 × 10 (delivered 01-12), O1/L2 B 1 × 30, O2/L1 A 1 × 10 (no delivery,
 // ordered 02-01), O3/L1 C 4 × 5 (delivered 03-03), O4/L1 D 1 × 2 (no delivery, ordered 03-05).
@@ -113,6 +113,40 @@ describe('leakage', () => {
     expect(mar.label_above_value).toMatchObject({ cases: 2, amount: 3 });
   });
 
+  it('counts the cases it can find without refund amounts and leaves their amounts empty, not 0', async () => {
+    // Regression: with no refund amounts in the export every refund rule read "cannot run" or $0.
+    // The same returns without refund_amount: refunds are still known from the dates and the
+    // resolution. refund_before_receipt R5; refund_without_return R4, R8; outside_window R5, R10:
+    // counted, amounts not in the data. refund_above_price and duplicate_refund compare amounts:
+    // they cannot run. quantity_above_ordered (1 line, 10) and label_above_value (2, 3) are priced
+    // from unit prices and label costs, unchanged.
+    await db.fixture({ ...FIXTURE, returns: withoutColumns(RETURNS, 'refund_amount') });
+    const r = byRule((await db.runner().run('leakage')).rows);
+    expect(r.refund_before_receipt).toMatchObject({ status: 'ok', cases: 1, amount: null, example_ids: 'R5' });
+    expect(r.refund_without_return).toMatchObject({ status: 'ok', cases: 2, amount: null });
+    expect(r.outside_window).toMatchObject({ status: 'ok', cases: 2, amount: null });
+    expect(r.refund_above_price).toMatchObject({ status: 'needs returns.refund_amount', cases: null, amount: null });
+    expect(r.duplicate_refund).toMatchObject({ status: 'needs returns.refund_amount', cases: null, amount: null });
+    expect(r.quantity_above_ordered).toMatchObject({ status: 'ok', cases: 1, amount: 10 });
+    expect(r.label_above_value).toMatchObject({ status: 'ok', cases: 2, amount: 3 });
+    const absent = db.runner().notInData('leakage');
+    for (const rule of ['refund_before_receipt', 'refund_without_return', 'outside_window', 'refund_above_price', 'duplicate_refund']) {
+      expect(absent[`amount[rule=${rule}]`], rule).toEqual(['returns.refund_amount']);
+    }
+    expect(absent['cases[rule=refund_above_price]']).toEqual(['returns.refund_amount']);
+    expect(absent['cases[rule=outside_window]']).toBeUndefined();
+    expect(Object.keys(absent).some((k) => k.includes('label_above_value') || k.includes('quantity_above_ordered'))).toBe(false);
+    // The drill-down lists those cases with the amount empty.
+    const cases = (await db.runner().run('leakage_cases', { rule: 'outside_window' })).rows;
+    expect(cases.map((c) => [c.return_id, c.amount])).toEqual([['R10', null], ['R5', null]]);
+    expect(Object.keys(db.runner().notInData('leakage_cases'))).toEqual([
+      'amount[rule=refund_before_receipt]', 'amount[rule=refund_without_return]', 'amount[rule=outside_window]',
+    ]);
+    // With refund amounts back, nothing is missing (the hand-worked amounts are in the first test).
+    await db.fixture(FIXTURE);
+    expect(db.runner().notInData('leakage')).toEqual({});
+  });
+
   it('names the empty columns a rule needs, keeping every row', async () => {
     // No received_at and no label_cost in the export.
     const noReceipt = csv(
@@ -139,9 +173,9 @@ describe('leakage', () => {
     const empty = (await db.runner().run('leakage')).rows;
     expect(empty.map((x) => x.status)).toEqual([
       'needs returns.refund_amount, order_lines.unit_price',
-      'needs returns.refunded_at, returns.received_at, returns.refund_amount',
-      'needs returns.refunded_at, returns.received_at, returns.refund_amount',
-      'needs returns.requested_at, order_lines.order_date, returns.refund_amount',
+      'needs returns.refunded_at, returns.received_at',
+      'needs returns.refunded_at, returns.received_at',
+      'needs returns.requested_at, order_lines.order_date',
       'needs returns.refund_amount, order_lines.quantity',
       'needs order_lines.quantity',
       'needs returns.label_cost, order_lines.unit_price',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/engine/types';
-import { csv, useEngine } from '../helpers/engine';
+import { csv, useEngine, withoutColumns } from '../helpers/engine';
 
 // Orders (change_date 2024-03-01 splits them):
 //   before: O1 01-05 A×2 web (delivered 01-07), O2 01-20 B×1 web (del. 01-22), O3 02-10 A×1 app
@@ -170,6 +170,69 @@ describe('policy_impact', () => {
     expect(late.orders).toMatchObject({ before: 8, after: 0, delta: -8 });
     expect(late.refund_per_order!.after).toBeNull();
     expect(late.refund_per_order!.delta).toBeNull();
+  });
+
+  it('leaves refund figures empty, not 0, when the data has no refund amounts, label costs or recovery values', async () => {
+    // Regression: refunds absent from the export read $0 refunds per order and $0 saved.
+    // The same returns without those columns: no refunds, so no net cost either (handling
+    // alone would pass for one). The window still judges the dates: 2 returns outside 30 days
+    // (P2, P3).
+    await db.fixture({ ...FIXTURE, returns: withoutColumns(FIXTURE.returns, 'refund_amount', 'label_cost', 'recovery_value') });
+    const rows = (await db.runner().run('policy_impact', { change_date: '2024-03-01', paid_returns: true, restocking_fee_pct: 15 })).rows;
+    const ba = section(rows, 'before_after');
+    expect(ba.refund_per_order).toMatchObject({ before: null, after: null, delta: null });
+    expect(ba.net_cost_per_order).toMatchObject({ before: null, after: null, delta: null });
+    expectBeforeAfter(ba.unit_return_rate, 4 / 7, 0.8);
+    const w = section(rows, 'what_if');
+    expect(w.returns_outside_window!.value).toBe(2);
+    for (const m of ['refunds_saved_by_window', 'restocking_fee_revenue', 'label_costs_shifted', 'total_saved']) {
+      expect(w[m]!.value, m).toBeNull();
+    }
+    expect(db.runner().notInData('policy_impact')).toEqual({
+      'before[metric=refund_per_order]': ['returns.refund_amount'],
+      'after[metric=refund_per_order]': ['returns.refund_amount'],
+      'delta[metric=refund_per_order]': ['returns.refund_amount'],
+      'before[metric=net_cost_per_order]': ['returns.refund_amount'],
+      'after[metric=net_cost_per_order]': ['returns.refund_amount'],
+      'delta[metric=net_cost_per_order]': ['returns.refund_amount'],
+      'value[metric=refunds_saved_by_window]': ['returns.refund_amount'],
+      'value[metric=restocking_fee_revenue]': ['returns.refund_amount'],
+      'value[metric=label_costs_shifted]': ['returns.label_cost'],
+      'value[metric=total_saved]': ['returns.refund_amount', 'returns.label_cost'],
+    });
+  });
+
+  it('gives the savings the data has, but no total, when only refund amounts are missing', async () => {
+    // Labels kept: the 7-day window, 15% fee and paid labels of the test above give labels
+    // shifted 13 (P4 5 + P7 5 + P8 3); refunds saved and fees are not in the data, so there is
+    // no total (13 would pass for one), and no net cost (labels 20 + handling 18 − recovery 27
+    // would pass for 2.2 per order).
+    await db.fixture({ ...FIXTURE, returns: withoutColumns(FIXTURE.returns, 'refund_amount') });
+    const rows = (
+      await db.runner().run('policy_impact', { change_date: '2024-03-01', window_days: 7, restocking_fee_pct: 15, paid_returns: true })
+    ).rows;
+    const w = section(rows, 'what_if');
+    expect(w.returns_outside_window!.value).toBe(4);
+    expect(w.refunds_saved_by_window!.value).toBeNull();
+    expect(w.restocking_fee_revenue!.value).toBeNull();
+    expect(w.label_costs_shifted!.value).toBeCloseTo(13, 10);
+    expect(w.total_saved!.value).toBeNull();
+    expect(w.total_saved!.note).toContain('(not in the data: refund amounts)');
+    expect(section(rows, 'before_after').net_cost_per_order).toMatchObject({ before: null, after: null });
+    expect(db.runner().notInData('policy_impact')['value[metric=total_saved]']).toEqual(['returns.refund_amount']);
+    expect(db.runner().notInData('policy_impact')['value[metric=label_costs_shifted]']).toBeUndefined();
+    // Refunds back, labels and recovery values still missing: net cost adds up what the data
+    // has and says what it leaves out: before (refunds 60 + handling 4 × 4.5) / 5 = 15.6, after
+    // (70 + 3 × 4.5) / 3 = 83.5 / 3.
+    await db.fixture({ ...FIXTURE, returns: withoutColumns(FIXTURE.returns, 'label_cost', 'recovery_value') });
+    const partial = section((await db.runner().run('policy_impact', { change_date: '2024-03-01' })).rows, 'before_after');
+    expectBeforeAfter(partial.net_cost_per_order, 15.6, 83.5 / 3);
+    expect(partial.net_cost_per_order!.note).toContain('(not in the data, left out: label costs, recovery values)');
+    // With every column back, nothing is left out and no note says so.
+    await db.fixture(FIXTURE);
+    const full = (await db.runner().run('policy_impact', { change_date: '2024-03-01' })).rows;
+    expect(full.some((r) => String(r.note).includes('not in the data'))).toBe(false);
+    expect(db.runner().notInData('policy_impact')).toEqual({});
   });
 
   it('says which column it needs when there are no returns', async () => {

@@ -9,7 +9,7 @@ import { csv, useEngine } from '../helpers/engine';
 //   R3 O2/1 Jan  A 1 × 10 = 10  store_credit
 //   R9 O6/1 Jan  A 1 × 10 = 10  exchange, no exchange_value (not valued)
 //   R4 O3/1 Feb  B 1 × 30 = 30  exchange, exchange_value 25 → upsell 0 (cheaper: not negative)
-//   R5 O3/1 Feb  B 1 × 30 = 30  rejected (not in returned_value)
+//   R5 O3/1 Feb  B 1 × 30 = 30  rejected (not in resolved_value)
 //   R6 O4/1 Feb  C 1 × 50       open (no resolution: counts in returns only)
 //   R7 O5/1 Apr  C 1 × 50 = 50  refund
 //   R8 O9 (unknown order) requested 2024-04-20: value = refund 15, refund; category '(unknown)'
@@ -44,7 +44,7 @@ const FIXTURE = {
 const day = (v: unknown) => (v === null ? null : (v as Date).toISOString().slice(0, 10));
 const pick = (r: Row) => ({
   dim_value: r.dim_value, returns: r.returns, rejected_returns: r.rejected_returns, open_returns: r.open_returns,
-  returned_value: r.returned_value, value_refunded: r.value_refunded, value_exchanged: r.value_exchanged,
+  resolved_value: r.resolved_value, value_refunded: r.value_refunded, value_exchanged: r.value_exchanged,
   value_store_credit: r.value_store_credit, value_rejected: r.value_rejected, retained_value: r.retained_value,
   exchange_upsell: r.exchange_upsell, exchanges_valued: r.exchanges_valued,
 });
@@ -59,7 +59,7 @@ describe('retained_revenue', () => {
     expect(res.rows).toHaveLength(1);
     const t = res.rows[0]!;
     expect(pick(t)).toEqual({
-      dim_value: 'All returns', returns: 9, rejected_returns: 1, open_returns: 1, returned_value: 165, value_refunded: 85,
+      dim_value: 'All returns', returns: 9, rejected_returns: 1, open_returns: 1, resolved_value: 165, value_refunded: 85,
       value_exchanged: 70, value_store_credit: 10, value_rejected: 30, retained_value: 80, exchange_upsell: 6, exchanges_valued: 2,
     });
     expect(t.period).toBeNull();
@@ -72,7 +72,7 @@ describe('retained_revenue', () => {
     // Jan: R1 refund 20, R2 + R9 exchanged 40, R3 credit 10 → returned 70, retained 50.
     // Feb: R4 exchanged 30, R5 rejected 30, R6 open → returned 30, retained 30 (rate 1).
     // Mar: nothing (rate NULL). Apr: R7 50 + R8 15 refunded (R8 dated by its request).
-    expect(rows.map((r) => [r.dim_value, day(r.period), r.returns, r.returned_value, r.retained_value, r.exchange_upsell])).toEqual([
+    expect(rows.map((r) => [r.dim_value, day(r.period), r.returns, r.resolved_value, r.retained_value, r.exchange_upsell])).toEqual([
       ['2024-01-01', '2024-01-01', 4, 70, 50, 6],
       ['2024-02-01', '2024-02-01', 3, 30, 30, 0],
       ['2024-03-01', '2024-03-01', 0, 0, 0, 0],
@@ -91,7 +91,7 @@ describe('retained_revenue', () => {
     // O3 ordered Mon 02-05 (R4 exchange 30, R5 rejected), O4 Thu 02-15 (R6 open) → week 02-12,
     // O5 Tue 04-02 (R7 50) → week 04-01, R8 requested Sat 04-20 → week 04-15: 11 weeks.
     expect(rows).toHaveLength(11);
-    const used = rows.filter((r) => r.returns !== 0).map((r) => [r.dim_value, r.returns, r.returned_value, r.value_rejected]);
+    const used = rows.filter((r) => r.returns !== 0).map((r) => [r.dim_value, r.returns, r.resolved_value, r.value_rejected]);
     expect(used).toEqual([['2024-02-05', 2, 30, 30], ['2024-02-12', 1, 0, 0], ['2024-04-01', 1, 50, 0], ['2024-04-15', 1, 15, 0]]);
     expect(rows.map((r) => r.dim_value)).toContain('2024-03-04');
   });
@@ -102,7 +102,7 @@ describe('retained_revenue', () => {
     // shoes: R2 30 + R4 30 exchanged, R5 rejected → 60, all retained, upsell 6.
     // home: R7 refund 50, R6 open. apparel: R1 20 refund, R3 10 credit, R9 10 exchange → 40, retained 20.
     // (unknown): R8 15 refunded.
-    expect(rows.map((r) => [r.dim_value, r.returns, r.returned_value, r.retained_value, r.retained_rate, r.exchange_upsell])).toEqual([
+    expect(rows.map((r) => [r.dim_value, r.returns, r.resolved_value, r.retained_value, r.retained_rate, r.exchange_upsell])).toEqual([
       ['shoes', 3, 60, 60, 1, 6],
       ['home', 2, 50, 0, 0, 0],
       ['apparel', 3, 40, 20, 0.5, 0],
@@ -116,7 +116,7 @@ describe('retained_revenue', () => {
     // web orders: O1 (R1, R2), O3 (R4, R5), O5 (R7); R8 has no known channel.
     const t = (await db.runner().run('retained_revenue', { dim: 'all', channel: ['web'] })).rows[0]!;
     expect(pick(t)).toEqual({
-      dim_value: 'All returns', returns: 5, rejected_returns: 1, open_returns: 0, returned_value: 130, value_refunded: 70,
+      dim_value: 'All returns', returns: 5, rejected_returns: 1, open_returns: 0, resolved_value: 130, value_refunded: 70,
       value_exchanged: 60, value_store_credit: 0, value_rejected: 30, retained_value: 60, exchange_upsell: 6, exchanges_valued: 2,
     });
     expect(t.retained_rate).toBeCloseTo(60 / 130, 10);
@@ -126,7 +126,7 @@ describe('retained_revenue', () => {
     const noValues = FIXTURE.returns.split('\n').map((l) => l.replace(/,[^,]*$/, '')).join('\n');
     await db.fixture({ ...FIXTURE, returns: noValues });
     const t = (await db.runner().run('retained_revenue', { dim: 'all' })).rows[0]!;
-    expect(t).toMatchObject({ returned_value: 165, retained_value: 80, exchange_upsell: null, exchanges_valued: 0 });
+    expect(t).toMatchObject({ resolved_value: 165, retained_value: 80, exchange_upsell: null, exchanges_valued: 0 });
     const noResolution = csv('return_id,order_id,line_id,quantity,refund_amount', 'R1,O1,1,2,20');
     await db.fixture({ order_lines: FIXTURE.order_lines, returns: noResolution });
     expect(await db.runner().run('retained_revenue')).toMatchObject({ status: 'needs_columns', missing: ['returns.resolution'] });

@@ -76,6 +76,10 @@ export function DrillDrawer({
 }) {
   const model = DRILL_MODELS[target.kind];
   const header = runner.header(model);
+  // asked on every render (the data, and so what it lacks, can change while the drawer is
+  // open), kept as the same object while it says the same
+  const absentKey = JSON.stringify(runner.notInData(model));
+  const notInData = useMemo(() => JSON.parse(absentKey) as Record<string, string[]>, [absentKey]);
   const columns = useMemo(() => dataColumns(header), [header]);
   const sortable = useMemo(() => sortableColumns(header), [header]);
   const initialSort = useMemo(() => defaultSort(header), [header]);
@@ -292,6 +296,7 @@ export function DrillDrawer({
               visibility={visibility}
               onVisibilityChange={onVisibilityChange}
               currency={currency}
+              notInData={notInData}
             />
           )}
         </div>

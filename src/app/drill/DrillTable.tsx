@@ -10,6 +10,7 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import type { Row } from '../../engine/types';
+import { cellNotInDataTitle, formatCellFigure } from '../format';
 import { columnKind, columnLabel, formatCell, isNumeric } from './columns';
 
 /**
@@ -29,6 +30,7 @@ export function DrillTable({
   visibility,
   onVisibilityChange,
   currency,
+  notInData,
 }: {
   rows: Row[];
   columns: string[];
@@ -41,6 +43,8 @@ export function DrillTable({
   visibility: VisibilityState;
   onVisibilityChange: OnChangeFn<VisibilityState>;
   currency: string | null;
+  /** The model's figures the loaded data has no inputs for (Runner.notInData): they read "not in the data". */
+  notInData: Record<string, string[]>;
 }) {
   const defs = useMemo<ColumnDef<Row>[]>(
     () =>
@@ -53,10 +57,10 @@ export function DrillTable({
           enableSorting: sortable.includes(c),
           // Numbers and dates sort largest / latest first on the first click, text A→Z.
           sortDescFirst: kind !== 'text' && kind !== 'long',
-          cell: (ctx) => formatCell(ctx.getValue(), kind, currency),
+          cell: (ctx) => formatCellFigure(ctx.row.original, c, notInData, (v) => formatCell(v, kind, currency)),
         };
       }),
-    [columns, sortable, currency],
+    [columns, sortable, currency, notInData],
   );
 
   const table = useReactTable({
@@ -119,13 +123,14 @@ export function DrillTable({
             {row.getVisibleCells().map((cell) => {
               const kind = columnKind(cell.column.id);
               const text = String(cell.renderValue() ?? '');
+              const absent = cellNotInDataTitle(row.original, cell.column.id, notInData);
               return (
                 <td
                   key={cell.id}
                   className={`border-b border-tremor-border px-3 py-1.5 text-tremor-content-emphasis dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis ${
                     isNumeric(kind) ? 'whitespace-nowrap text-right tabular-nums' : kind === 'long' ? 'max-w-[22rem] truncate' : 'whitespace-nowrap'
                   }`}
-                  title={kind === 'long' ? text : undefined}
+                  title={absent ?? (kind === 'long' ? text : undefined)}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>

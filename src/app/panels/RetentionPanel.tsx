@@ -2,7 +2,7 @@ import { BarChart } from '../components/charts/BarChart';
 import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';
-import { formatMoney, formatMoneyHeadline, formatMonth, formatPercent, NOT_IN_DATA } from '../format';
+import { formatFigure, formatMoney, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
 
@@ -15,8 +15,8 @@ const tileLabel = 'text-tremor-label text-tremor-content dark:text-dark-tremor-c
 const tileValue = 'mt-1 text-lg font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong';
 
 /**
- * Revenue retained (retained_revenue): how much of the returned value was kept as exchanges and
- * store credit instead of refunds (dim = all), and the mix by order month (dim = period). The
+ * Revenue retained (retained_revenue): how much of the value of resolved returns was kept as
+ * exchanges and store credit instead of refunds (dim = all), and the mix by order month (dim = period). The
  * money tiles open the returns behind them (drill_returns by resolution).
  */
 export function RetentionPanel(props: PageProps) {
@@ -27,13 +27,14 @@ export function RetentionPanel(props: PageProps) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]" data-testid="overview-retention">
-      <ModelPanel title="Revenue retained" subtitle="Returned value kept as exchanges or store credit instead of refunds" state={total} testId="panel-retention">
+      <ModelPanel title="Revenue retained" subtitle="Value of resolved returns kept as exchanges or store credit instead of refunds" state={total} testId="panel-retention">
         {(rows) => {
           const r = rows[0];
           if (!r || !r.returns) return <Empty>No returns in this selection.</Empty>;
           const tiles: { key: string; label: string; value: unknown; resolution?: string }[] = [
-            // Resolved returns only: not the headline Returned value card, which also counts open returns.
-            { key: 'returned_value', label: 'Value of resolved returns', value: r.returned_value },
+            // Resolved returns only: not the headline Returned value card (kpis.returned_value), which
+            // also counts open returns.
+            { key: 'resolved_value', label: 'Value of resolved returns', value: r.resolved_value },
             { key: 'value_refunded', label: 'Refunded', value: r.value_refunded, resolution: 'refund' },
             { key: 'value_exchanged', label: 'Kept as exchanges', value: r.value_exchanged, resolution: 'exchange' },
             { key: 'value_store_credit', label: 'Kept as store credit', value: r.value_store_credit, resolution: 'store_credit' },
@@ -45,7 +46,7 @@ export function RetentionPanel(props: PageProps) {
                   {formatPercent(r.retained_rate)}
                 </span>
                 <span className={tileLabel}>
-                  retained: {formatMoney(r.retained_value, currency)} of {formatMoney(r.returned_value, currency)}
+                  retained: {formatMoney(r.retained_value, currency)} of {formatMoney(r.resolved_value, currency)} resolved
                 </span>
               </div>
               <div className="mt-4 grid grid-cols-2 gap-3">
@@ -66,14 +67,18 @@ export function RetentionPanel(props: PageProps) {
               </div>
               <Note>
                 Value = units × price paid. Exchange upsell (replacements worth more than the return):{' '}
-                {r.exchange_upsell == null ? NOT_IN_DATA : `${formatMoney(r.exchange_upsell, currency)} over ${String(r.exchanges_valued)} valued exchanges`}.
-                Rejected ({formatMoney(r.value_rejected, currency)}) and open returns are not in the value of resolved returns.
+                {formatFigure(r.exchange_upsell, 'exchange_upsell' in runner.notInData('retained_revenue'), (v) =>
+                  `${formatMoney(v, currency)} over ${String(r.exchanges_valued)} valued exchanges`,
+                )}
+                .
+                Rejected ({formatMoney(r.value_rejected, currency)}) and open returns are not in the value of resolved returns (the
+                Returned value card counts open returns too).
               </Note>
             </>
           );
         }}
       </ModelPanel>
-      <ModelPanel title="Refund, exchange or store credit" subtitle="Returned value by how it was resolved, by order month" state={trend} testId="panel-retention-mix">
+      <ModelPanel title="Refund, exchange or store credit" subtitle="Value of resolved returns by how they were resolved, by order month" state={trend} testId="panel-retention-mix">
         {(rows) => {
           if (rows.length === 0) return <Empty>No returns in this selection.</Empty>;
           const data = rows.map((r) => ({

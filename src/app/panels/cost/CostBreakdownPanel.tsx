@@ -89,6 +89,7 @@ export function CostBreakdownPanel(props: PageProps) {
                 <ul className="mt-3 space-y-1" aria-label={`Cost of returns per ${COST_DIM_LABELS[dim].toLowerCase()}`} data-testid="cost-bars">
                   {chartRows.map((r) => (
                     <CostBar
+                      notInData={notInData}
                       key={String(r.dim_value)}
                       row={r}
                       label={costValueLabel(dim, r.dim_value)}
@@ -256,6 +257,7 @@ function CostLegend() {
 /** One value: its cost parts stacked, the recovery under them, the net cost at the end. */
 function CostBar({
   row,
+  notInData,
   label,
   max,
   currency,
@@ -264,6 +266,8 @@ function CostBar({
   onSelect,
 }: {
   row: Row;
+  /** cost_of_returns' parts the data has no values for: not drawn, and named so on hover */
+  notInData: Record<string, string[]>;
   label: string;
   max: number;
   currency: string | null;
@@ -274,8 +278,8 @@ function CostBar({
   const segments = stackGeometry(row, max);
   const recovery = toPercentOfScale(row.recovery_value, max);
   const detail = [
-    ...COST_PARTS.map((p) => `${p.label} ${formatMoney(row[p.key], currency)}`),
-    `Recovered −${formatMoney(row.recovery_value, currency)}`,
+    ...COST_PARTS.map((p) => `${p.label} ${formatFigure(row[p.key], p.key in notInData, (v) => formatMoney(v, currency))}`),
+    `Recovered ${formatFigure(row.recovery_value, 'recovery_value' in notInData, (v) => `−${formatMoney(v, currency)}`)}`,
     `Net ${formatMoney(row.net_cost, currency)}`,
   ].join(' · ');
   const body = (

@@ -3,7 +3,8 @@ import { DrillButton } from '../../components/charts/DrillButton';
 import { Note } from '../../components/charts/PageHeader';
 import { niceMax, toPercentOfScale } from '../../components/charts/scale';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatMoney } from '../../format';
+import { cellNotInData } from '../../../runner/model-header';
+import { cellNotInDataTitle, formatCellFigure, formatCount, formatMoney } from '../../format';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import { AssumptionList } from '../cost/AssumptionList';
@@ -17,6 +18,8 @@ import { caseNoun, exampleIds, neededColumns, ruleLabel } from './rules';
 export function LeakagePanel(props: PageProps) {
   const { currency } = props;
   const state = useModel(props.runner, 'leakage', props.paramsFor(), props.dataVersion);
+  // rules or amounts the loaded data has no inputs for: "not in the data", never $0
+  const absent = props.runner.notInData('leakage');
   return (
     <ModelPanel
       title="Leakage audit"
@@ -26,6 +29,9 @@ export function LeakagePanel(props: PageProps) {
     >
       {(rows) => {
         const max = niceMax(rows.map((r) => r.amount));
+        // counted, but not priced: no bar is drawn for them, and the note below says why
+        const unpriced = rows.filter((r) => typeof r.cases === 'number' && r.amount == null);
+        const unpricedColumns = [...new Set(unpriced.flatMap((r) => cellNotInData(absent, 'amount', r) ?? []))];
         return (
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_14rem]">
             <div className="space-y-4">
@@ -48,7 +54,7 @@ export function LeakagePanel(props: PageProps) {
                           </span>
                           <code className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{String(r.rule)}</code>
                           {needs && (
-                            <Badge size="xs" color="amber" title="The loaded data has no values in these columns, so the rule cannot run">
+                            <Badge size="xs" color="amber" title="The loaded data has no values in these columns, so the rule cannot find its cases">
                               needs {needs.join(', ')}
                             </Badge>
                           )}
@@ -61,39 +67,47 @@ export function LeakagePanel(props: PageProps) {
                         )}
                       </div>
                       <div className="text-right">
-                        {needs ? (
-                          <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">Cannot run on this data</p>
-                        ) : (
-                          <>
-                            <div className="text-lg font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                              {formatMoney(r.amount, currency)}
-                            </div>
-                            <div className="text-tremor-default tabular-nums text-tremor-content dark:text-dark-tremor-content">
-                              {cases !== null && cases > 0 ? (
-                                <DrillButton
-                                  onClick={() =>
-                                    props.openDrill({ kind: 'leakage', where: { rule: String(r.rule) }, title: `Leakage cases: ${ruleLabel(r.rule)}` })
-                                  }
-                                  title={`Show the ${formatCount(cases)} cases of “${ruleLabel(r.rule)}”`}
-                                >
-                                  {`${formatCount(cases)} ${caseNoun(r.rule, cases)}`}
-                                </DrillButton>
-                              ) : (
-                                `${formatCount(cases)} ${caseNoun(r.rule, cases)}`
-                              )}
-                            </div>
-                            <div className="relative mt-1 h-1.5 rounded-full bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle">
-                              {width !== null && width > 0 && (
-                                <span className="absolute inset-y-0 right-0 rounded-full bg-rose-500" style={{ width: `max(${width}%, 2px)` }} />
-                              )}
-                            </div>
-                          </>
+                        <div
+                          className="text-lg font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong"
+                          title={cellNotInDataTitle(r, 'amount', absent)}
+                          data-testid="leakage-amount"
+                        >
+                          {formatCellFigure(r, 'amount', absent, (v) => formatMoney(v, currency))}
+                        </div>
+                        <div className="text-tremor-default tabular-nums text-tremor-content dark:text-dark-tremor-content" title={cellNotInDataTitle(r, 'cases', absent)}>
+                          {cases !== null && cases > 0 ? (
+                            <DrillButton
+                              onClick={() =>
+                                props.openDrill({ kind: 'leakage', where: { rule: String(r.rule) }, title: `Leakage cases: ${ruleLabel(r.rule)}` })
+                              }
+                              title={`Show the ${formatCount(cases)} cases of “${ruleLabel(r.rule)}”`}
+                            >
+                              {`${formatCount(cases)} ${caseNoun(r.rule, cases)}`}
+                            </DrillButton>
+                          ) : (
+                            formatCellFigure(r, 'cases', absent, (v) => `${formatCount(v)} ${caseNoun(r.rule, v)}`)
+                          )}
+                        </div>
+                        {!needs && (
+                          <div className="relative mt-1 h-1.5 rounded-full bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle">
+                            {width !== null && width > 0 && (
+                              <span className="absolute inset-y-0 right-0 rounded-full bg-rose-500" style={{ width: `max(${width}%, 2px)` }} />
+                            )}
+                          </div>
                         )}
                       </div>
                     </li>
                   );
                 })}
               </ul>
+              {unpriced.length > 0 && (
+                <Note>
+                  <span data-testid="leakage-unpriced">
+                    No bar for {unpriced.map((r) => ruleLabel(r.rule)).join(', ')}: their cases are counted, but their amounts are not in the data
+                    (the loaded data has no values in {unpricedColumns.join(', ')}).
+                  </span>
+                </Note>
+              )}
               <Note>Returns are counted in the period their order was placed; the view’s filters apply. Click a case count to list the cases.</Note>
             </div>
             <aside className="rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">

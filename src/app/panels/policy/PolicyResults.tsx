@@ -3,6 +3,7 @@ import { Callout, Table, TableBody, TableCell, TableHead, TableHeaderCell, Table
 import type { Row } from '../../../engine/types';
 import { Note } from '../../components/charts/PageHeader';
 import { ModelPanel } from '../../components/ModelPanel';
+import { cellNotInDataTitle, formatCellFigure } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
@@ -38,6 +39,8 @@ export function PolicyResults(props: PageProps) {
   const base = props.paramsFor();
   const params = useMemo(() => ({ ...base, ...policyModelParams(inputs) }), [base, inputs]);
   const state = useModel(props.runner, 'policy_impact', params, props.dataVersion);
+  // figures the loaded data has no inputs for (refunds, labels): "not in the data", never $0
+  const absent = props.runner.notInData('policy_impact');
 
   return (
     <ModelPanel
@@ -56,7 +59,7 @@ export function PolicyResults(props: PageProps) {
                   Before and after {inputs.change_date ?? 'the change'}
                 </h4>
                 {inputs.change_date ? (
-                  <BeforeAfterTable rows={beforeAfter} currency={currency} />
+                  <BeforeAfterTable rows={beforeAfter} currency={currency} absent={absent} />
                 ) : (
                   <Callout className="mt-2" title="No change date set" color="blue" data-testid="policy-no-date">
                     Pick the day the policy changed above to compare orders placed before it with orders placed on or after it.
@@ -70,8 +73,12 @@ export function PolicyResults(props: PageProps) {
                 <div className="mt-3 grid gap-4 sm:grid-cols-[14rem_minmax(0,1fr)]">
                   <div className="rounded-tremor-default bg-emerald-50 p-4 dark:bg-emerald-950">
                     <div className="text-tremor-label text-emerald-800 dark:text-emerald-300">Total saved</div>
-                    <div className="text-2xl font-semibold tabular-nums text-emerald-900 dark:text-emerald-200" data-testid="policy-total-saved">
-                      {formatMetric('money', total?.value, currency)}
+                    <div
+                      className="text-2xl font-semibold tabular-nums text-emerald-900 dark:text-emerald-200"
+                      data-testid="policy-total-saved"
+                      title={total ? cellNotInDataTitle(total, 'value', absent) : undefined}
+                    >
+                      {total ? formatCellFigure(total, 'value', absent, (v) => formatMetric('money', v, currency)) : formatMetric('money', null, currency)}
                     </div>
                     <div className="mt-1 text-tremor-label text-emerald-800 dark:text-emerald-300">{String(total?.note ?? '')}</div>
                   </div>
@@ -81,8 +88,11 @@ export function PolicyResults(props: PageProps) {
                         <dt className="text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
                           {WHAT_IF[String(r.metric)]?.label ?? humanize(r.metric)}
                         </dt>
-                        <dd className="text-right font-medium tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                          {formatMetric(metricKind(r.metric), r.value, currency)}
+                        <dd
+                          className="text-right font-medium tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong"
+                          title={cellNotInDataTitle(r, 'value', absent)}
+                        >
+                          {formatCellFigure(r, 'value', absent, (v) => formatMetric(metricKind(r.metric), v, currency))}
                         </dd>
                         <dd className="col-span-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.note ?? '')}</dd>
                       </div>
@@ -123,7 +133,7 @@ export function PolicyResults(props: PageProps) {
   );
 }
 
-function BeforeAfterTable({ rows, currency }: { rows: Row[]; currency: string | null }) {
+function BeforeAfterTable({ rows, currency, absent }: { rows: Row[]; currency: string | null; absent: Record<string, string[]> }) {
   return (
     <>
       <Table className="mt-2" data-testid="policy-before-after">
@@ -147,15 +157,19 @@ function BeforeAfterTable({ rows, currency }: { rows: Row[]; currency: string | 
                   <span className="text-tremor-content-strong dark:text-dark-tremor-content-strong">{info?.label ?? humanize(r.metric)}</span>
                   <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.note ?? '')}</span>
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{formatMetric(kind, r.before, currency)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatMetric(kind, r.after, currency)}</TableCell>
-                <TableCell className={`text-right font-medium tabular-nums ${TONE_CLASS[tone]}`} data-tone={tone}>
+                <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'before', absent)}>
+                  {formatCellFigure(r, 'before', absent, (v) => formatMetric(kind, v, currency))}
+                </TableCell>
+                <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'after', absent)}>
+                  {formatCellFigure(r, 'after', absent, (v) => formatMetric(kind, v, currency))}
+                </TableCell>
+                <TableCell className={`text-right font-medium tabular-nums ${TONE_CLASS[tone]}`} data-tone={tone} title={cellNotInDataTitle(r, 'delta', absent)}>
                   {arrow && (
                     <span aria-hidden className="mr-1">
                       {arrow}
                     </span>
                   )}
-                  {formatDelta(kind, r.delta, currency)}
+                  {formatCellFigure(r, 'delta', absent, (v) => formatDelta(kind, v, currency))}
                   {(tone === 'better' || tone === 'worse') && <span className="sr-only"> ({tone})</span>}
                 </TableCell>
               </TableRow>

@@ -3,7 +3,7 @@ import { DrillButton } from '../../components/charts/DrillButton';
 import { Empty, Note } from '../../components/charts/PageHeader';
 import { SelectableRow } from '../../components/charts/SelectableRow';
 import { ModelPanel } from '../../components/ModelPanel';
-import { MISSING, formatCount, formatMoney } from '../../format';
+import { MISSING, cellNotInDataTitle, formatCellFigure, formatCount, formatMoney } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
@@ -39,6 +39,8 @@ export function SignalSummaryPanel(props: PageProps) {
     props.dataVersion,
   );
   const selected = readSignalRule(view.params);
+  // rules or amounts the loaded data has no inputs for: "not in the data", never 0 or $0
+  const absent = props.runner.notInData('abuse_signal_summary');
   return (
     <ModelPanel title="Signals per rule" subtitle="Each rule on its own: a customer can be flagged by several, so nothing is added up" state={state} testId="panel-signal-summary">
       {(rows) => (
@@ -81,12 +83,14 @@ export function SignalSummaryPanel(props: PageProps) {
                           {formatCount(signals)}
                         </DrillButton>
                       ) : (
-                        formatCount(signals)
+                        formatCellFigure(r, 'signals', absent, formatCount)
                       )}
                     </TableCell>
-                    <TableCell className="text-right tabular-nums">{formatCount(r.customers)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatCount(r.returns)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatMoney(r.amount, currency)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCellFigure(r, 'customers', absent, formatCount)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCellFigure(r, 'returns', absent, formatCount)}</TableCell>
+                    <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'amount', absent)}>
+                      {formatCellFigure(r, 'amount', absent, (v) => formatMoney(v, currency))}
+                    </TableCell>
                     <TableCell>
                       {needs ? (
                         <Badge size="xs" color="amber" title="The loaded data has no values for this, so the rule cannot run">
@@ -140,6 +144,7 @@ export function SignalListPanel(props: PageProps) {
     props.dataVersion,
   );
   const where = thresholdWhere(view.params, SIGNAL_THRESHOLDS);
+  const absent = props.runner.notInData('abuse_signals');
   return (
     <ModelPanel
       title="Signals to review"
@@ -195,7 +200,9 @@ export function SignalListPanel(props: PageProps) {
                         <TableCell className="font-mono">{r.customer_id == null ? MISSING : String(r.customer_id)}</TableCell>
                         <TableCell className="font-mono">{r.order_id == null ? MISSING : String(r.order_id)}</TableCell>
                         <TableCell className="text-right tabular-nums">{formatCount(r.returns)}</TableCell>
-                        <TableCell className="text-right tabular-nums">{formatMoney(r.amount, currency)}</TableCell>
+                        <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'amount', absent)}>
+                          {formatCellFigure(r, 'amount', absent, (v) => formatMoney(v, currency))}
+                        </TableCell>
                         <TableCell className="min-w-[18rem] whitespace-normal text-tremor-label">{String(r.detail ?? '')}</TableCell>
                       </TableRow>
                     );

@@ -121,7 +121,7 @@ export function ModelDoc({
               {header.missing.map((m, i) => (
                 <li key={i}>
                   <Badge color="gray">
-                    {m.output} when {m.columns.join(' and ')}
+                    {m.figure} when {m.columns.join(' and ')}
                   </Badge>
                 </li>
               ))}
