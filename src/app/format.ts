@@ -29,6 +29,14 @@ export function notInDataTitle(columns: readonly string[]): string {
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** A size in bytes as people read it: "850 KB", "42.4 MB", "10.8 GB". */
+export function formatBytes(bytes: number, locale?: string): string {
+  const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  if (bytes < 1024 ** 2) return `${one.format(Math.max(0, bytes) / 1024)} KB`;
+  if (bytes < 1024 ** 3) return `${one.format(bytes / 1024 ** 2)} MB`;
+  return `${one.format(bytes / 1024 ** 3)} GB`;
+}
+
 export function formatCount(v: unknown, locale?: string): string {
   return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(v) : MISSING;
 }
