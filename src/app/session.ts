@@ -214,7 +214,8 @@ export async function replaceSessionData(
   // A copy still being written reads the tables this batch replaces: it finishes first.
   await keeping;
   // Recorded before anything changes, so a reload in the middle is reported next time.
-  const slot = options.keep === false ? null : await markLoadStarted().catch(() => null);
+  let notKept: unknown = null;
+  const slot = options.keep === false ? null : await markLoadStarted().catch((e: unknown) => ((notKept = e), null));
   let result: ReplaceResult | null = null;
   try {
     result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, options);
@@ -229,6 +230,7 @@ export async function replaceSessionData(
     for (const l of dataListeners) l(change);
     // Kept in the background: the pages show the new data meanwhile.
     if (slot) keeping = keepInBrowser(session, slot);
+    else if (notKept) setStorageState({ status: 'failed', problem: keepProblem(notKept) });
   }
   return result;
 }

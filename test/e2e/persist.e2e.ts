@@ -10,7 +10,9 @@
  * the source label and the load report (every file's rows read, as at the load), without
  * importing again; so does closing Chromium and opening it again on the same profile. A reload
  * in the middle of a second load: the next open says the previous load did not finish and shows
- * the data kept before it. "Forget this data" brings the demo's orders back, also after a
+ * the data kept before it. With the storage full (a quota set through the DevTools protocol) a
+ * new load is shown but not kept, the page says so, and a reload brings back the data kept
+ * before, intact. "Forget this data" brings the demo's orders back, also after a
  * reload. No request may leave localhost; no page or console error. Screenshot of the Data
  * page: test-artifacts/persist-data-page.png.
  */
@@ -42,9 +44,20 @@ function generate(dir: string, orders: number, seed: number): string[] {
   return TABLES.map((t) => path.join(dir, `${t}.csv`));
 }
 
-/** The Overview's KPI values (raw data-value attributes) once computed. */
+/** The Overview's KPI values (raw data-value attributes) once computed, opening the page at `url`. */
 async function overview(page: Page, url: string): Promise<Record<string, string>> {
   await page.goto(url, { waitUntil: 'load' });
+  return kpis(page);
+}
+
+/** The same without reopening the page: its tab, in the data the page holds now. */
+async function overviewInApp(page: Page): Promise<Record<string, string>> {
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('kpi-cards').waitFor({ timeout: TIMEOUT_MS });
+  return kpis(page);
+}
+
+async function kpis(page: Page): Promise<Record<string, string>> {
   await kpiValue(page, 'orders', TIMEOUT_MS);
   const out: Record<string, string> = {};
   for (const k of KPIS) out[k] = (await page.locator(`[data-testid="kpi-${k}"] [data-value]`).getAttribute('data-value').catch(() => null)) ?? '';
@@ -113,7 +126,7 @@ async function main(): Promise<void> {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'persist-data-page.png'), fullPage: false });
 
-    const loaded = await overview(page, preview.url);
+    const loaded = await overviewInApp(page);
     check(Number(loaded.orders) === orders, `Overview orders ${loaded.orders} = ${orders} counted from the generated order_lines.csv`);
 
     const reloaded = await overview(page, preview.url);
@@ -137,6 +150,24 @@ async function main(): Promise<void> {
     );
     const afterCut = await overview(page, preview.url);
     check(JSON.stringify(afterCut) === JSON.stringify(loaded), `and the data kept before that load is shown (${afterCut.orders} orders)`);
+
+    // Storage full: the new data is shown but not kept, and the data kept before still opens next time.
+    const origin = new URL(preview.url).origin;
+    const cdp = await page.context().newCDPSession(page);
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 300_000 });
+    await dataPage(page, preview.url);
+    await dropFiles(page, bigger);
+    await page.getByTestId('load-result').waitFor({ timeout: TIMEOUT_MS });
+    check(await storageStatus(page, 'failed'), 'with the storage full the Data page says the new data could not be kept');
+    const said = (await page.getByTestId('storage-status').textContent()) ?? '';
+    check(/full/.test(said) && said.includes(loaded.source ?? ''), `it says why and what opens next time: "${said}"`);
+    const unkept = await overviewInApp(page);
+    check(Number(unkept.orders) === ordersIn(bigger[0]!), `the new data is shown meanwhile (${unkept.orders} orders)`);
+    await page.reload({ waitUntil: 'load' });
+    const keptBefore = await overview(page, preview.url);
+    check(JSON.stringify(keptBefore) === JSON.stringify(loaded), `after a reload the data kept before is back, intact (${keptBefore.orders} orders)`);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 
     await dataPage(page, preview.url);
     await page.getByTestId('forget-data').click();
