@@ -14,7 +14,7 @@ import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
 import { setStorageState } from './storage/storage-state';
-import { forgetStoredData, keepData, markLoadEnded, markLoadStarted, openStoredData, restoreData, type StoredEntry } from './storage/stored-data';
+import { forgetStoredData, holdLoadLock, keepData, markLoadEnded, markLoadStarted, openStoredData, restoreData, type StoredEntry } from './storage/stored-data';
 
 /** A runner with data loaded: what every page of the app queries. */
 export interface Session {
@@ -213,7 +213,8 @@ export async function replaceSessionData(
   if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], refusedFiles: [], coverage: null, issues: [] };
   // A copy still being written reads the tables this batch replaces: it finishes first.
   await keeping;
-  // Recorded before anything changes, so a reload in the middle is reported next time.
+  // One tab loads at a time; a reload in the middle is reported next time (markLoadStarted).
+  const release = options.keep === false ? () => undefined : await holdLoadLock();
   let notKept: unknown = null;
   const slot = options.keep === false ? null : await markLoadStarted().catch((e: unknown) => ((notKept = e), null));
   let result: ReplaceResult | null = null;
@@ -221,6 +222,7 @@ export async function replaceSessionData(
     result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, options);
   } finally {
     if (slot && !result?.replaced) await markLoadEnded().catch(() => undefined);
+    if (!slot || !result?.replaced) release();
   }
   if (result.replaced) {
     session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);
@@ -229,7 +231,7 @@ export async function replaceSessionData(
     const change: DataChange = { version: dataVersion, sourceLabel: session.sourceLabel, reports: result.reports };
     for (const l of dataListeners) l(change);
     // Kept in the background: the pages show the new data meanwhile.
-    if (slot) keeping = keepInBrowser(session, slot);
+    if (slot) keeping = keepInBrowser(session, slot).finally(release);
     else if (notKept) setStorageState({ status: 'failed', problem: keepProblem(notKept) });
   }
   return result;

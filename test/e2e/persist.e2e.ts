@@ -124,6 +124,7 @@ async function main(): Promise<void> {
     check(persisted === 'true' || persisted === 'false', `the answer to navigator.storage.persist() is shown (${persisted})`);
     const report = await reportedReads(page);
     mkdirSync(ARTIFACTS, { recursive: true });
+    await page.getByTestId('stored-data').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'persist-data-page.png'), fullPage: false });
 
     const loaded = await overviewInApp(page);

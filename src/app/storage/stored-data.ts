@@ -72,6 +72,32 @@ async function removeSlots(keep: string | null): Promise<void> {
   }
 }
 
+/** Held by the tab whose load is being kept, from its start until its copy is written (or given up). */
+const LOAD_LOCK = 'returns-insight:keeping-data';
+
+/**
+ * Waits for the browser's lock on loading (another tab's load finishes first) and holds it until
+ * the returned function is called; the browser lets go by itself when the tab closes or reloads.
+ */
+export async function holdLoadLock(): Promise<() => void> {
+  if (typeof navigator.locks?.request !== 'function') return () => undefined;
+  let release!: () => void;
+  const done = new Promise<void>((r) => (release = r));
+  await new Promise<void>((granted) => {
+    void navigator.locks.request(LOAD_LOCK, () => {
+      granted();
+      return done;
+    });
+  });
+  return release;
+}
+
+/** Whether another tab is loading right now (its pending entry is not a leftover). */
+async function loadingElsewhere(): Promise<boolean> {
+  if (typeof navigator.locks?.query !== 'function') return false;
+  return ((await navigator.locks.query()).held ?? []).some((l) => l.name === LOAD_LOCK);
+}
+
 /**
  * What the page opens with: the stored entry (null: none), and when an earlier load never
  * finished, when it started (its leftovers are removed here).
@@ -79,11 +105,12 @@ async function removeSlots(keep: string | null): Promise<void> {
 export async function openStoredData(): Promise<{ entry: StoredEntry | null; unfinishedSince: string | null }> {
   if (!storageAvailable()) return { entry: null, unfinishedSince: null };
   const index = await readIndex();
-  if (index.pending) {
+  const unfinished = index.pending && !(await loadingElsewhere()) ? index.pending : null;
+  if (unfinished) {
     await writeIndex({ ...index, pending: null }).catch(() => undefined);
     await removeSlots(index.current?.slot ?? null).catch(() => undefined);
   }
-  return { entry: index.current, unfinishedSince: index.pending?.startedAt ?? null };
+  return { entry: index.current, unfinishedSince: unfinished?.startedAt ?? null };
 }
 
 /** Records that a load starts (a reload before keepData finishes is reported next time); its slot. */
