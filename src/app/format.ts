@@ -44,6 +44,14 @@ export function notInDataTitle(columns: readonly string[]): string {
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** A size in bytes as people read it, in decimal units as disks are sold: "0.1 KB", "42.4 MB", "10.7 GB". */
+export function formatBytes(bytes: number, locale?: string): string {
+  const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  if (bytes < 1e6) return `${one.format(Math.max(0, bytes) / 1e3)} KB`;
+  if (bytes < 1e9) return `${one.format(bytes / 1e6)} MB`;
+  return `${one.format(bytes / 1e9)} GB`;
+}
+
 export function formatCount(v: unknown, locale?: string): string {
   return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(v) : MISSING;
 }

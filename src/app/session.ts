@@ -3,6 +3,7 @@ import { preloadCharts } from './components/charts/BarChart';
 import { capacityProblem } from '../loader/browser-capacity';
 import { importSqlFrom } from '../loader/import/apply';
 import { loadFile, loadOrder, type FileLoadReport } from '../loader/load-file';
+import type { InputFile } from '../loader/file-kinds';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
 import { deferredEngine } from '../engine/deferred';
@@ -11,6 +12,9 @@ import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
 import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
+import { keepProblem } from './storage/keep-problem';
+import { setStorageState } from './storage/storage-state';
+import { forgetStoredData, holdLoadLock, keepData, markLoadEnded, markLoadStarted, openStoredData, restoreData, type StoredEntry } from './storage/stored-data';
 
 /** A runner with data loaded: what every page of the app queries. */
 export interface Session {
@@ -59,7 +63,7 @@ export function getFirstScreenSession(): Promise<Session> {
 
 function startOnce(): { early: Promise<Session>; full: Promise<Session> } {
   if (!shared) {
-    const started = startDemoSession();
+    const started = startSession();
     started.full.catch(() => {
       if (shared === started) shared = null;
     });
@@ -68,13 +72,16 @@ function startOnce(): { early: Promise<Session>; full: Promise<Session> } {
   return shared;
 }
 
-function startDemoSession(): { early: Promise<Session>; full: Promise<Session> } {
+/**
+ * Starts with the data kept in this browser when there is some (src/app/storage/stored-data.ts:
+ * read back, derived, no import), otherwise with the demo data (answered from the build first).
+ */
+function startSession(): { early: Promise<Session>; full: Promise<Session> } {
   const files = demoFileUrls();
-  if (files.length === 0) {
-    const none = Promise.reject(new Error('This build contains no demo data (data/demo/*.csv was empty at build time).'));
-    return { early: none, full: none };
-  }
-  const snapshot = loadDemoSnapshot();
+  const stored = openStoredData().catch(() => ({ entry: null, unfinishedSince: null }));
+  void stored.then(({ entry, unfinishedSince }) => setStorageState({ status: entry ? 'stored' : 'none', entry, unfinishedSince }));
+  // The build's answers describe the demo data: of no use when stored data opens instead.
+  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(([snap, st]) => (st.entry ? null : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
   // database (34 MB of wasm to fetch and compile) and the demo files start once that screen is
   // drawn, so they do not compete with it for the connection and the two cores of a laptop.
@@ -84,9 +91,13 @@ function startDemoSession(): { early: Promise<Session>; full: Promise<Session> }
       () => undefined,
       () => undefined,
     );
-  // Fetched while the database starts, not after.
-  const fetched = firstScreenDrawn.then(() => Promise.all(files.map(fetchDemoFile)));
-  fetched.catch(() => undefined);
+  let fetched: Promise<InputFile[]> | null = null;
+  const demoInputs = () => {
+    if (files.length === 0) return Promise.reject(new Error('This build contains no demo data (data/demo/*.csv was empty at build time).'));
+    return (fetched ??= Promise.all(files.map(fetchDemoFile)));
+  };
+  // Fetched while the database starts, not after (unless stored data opens instead).
+  void Promise.all([firstScreenDrawn, stored]).then(([, st]) => (st.entry ? undefined : demoInputs().catch(() => undefined)));
   progress('Starting the database…');
   const engine = firstScreenDrawn.then(() => getEngine());
   const runner = new Runner(deferredEngine(engine), bundledQuerySources());
@@ -94,21 +105,27 @@ function startDemoSession(): { early: Promise<Session>; full: Promise<Session> }
   // How many filter-index queries are still to run ahead (the benchmark reads it).
   runner.onIdleWork = (n) => (document.documentElement.dataset.workAhead = String(n));
   const session: Session = { runner, sourceLabel: 'Demo data', reports: [] };
-  // Held like a data replacement: nothing else writes tables until the demo data is in.
+  // Held like a data replacement: nothing else writes tables until the data is in.
   const full = runner.exclusive(async () => {
     await engine;
     progress('Preparing the models…');
     await runner.init();
-    const inputs = await fetched;
-    const reports: FileLoadReport[] = [];
-    const sql = importSqlFrom(runner.sources);
-    for (const i of loadOrder(inputs)) {
-      progress(`Loading ${inputs[i]!.name}…`);
-      reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
+    const { entry } = await stored;
+    if (entry && (await openStored(runner, entry))) {
+      session.sourceLabel = entry.sourceLabel;
+      session.reports = entry.reports;
+    } else {
+      const inputs = await demoInputs();
+      const reports: FileLoadReport[] = [];
+      const sql = importSqlFrom(runner.sources);
+      for (const i of loadOrder(inputs)) {
+        progress(`Loading ${inputs[i]!.name}…`);
+        reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
+      }
+      session.reports = reports;
     }
     progress('Deriving the analysis tables…');
     await runner.refresh();
-    session.reports = reports;
     progress('Ready');
     return session;
   });
@@ -119,6 +136,18 @@ function startDemoSession(): { early: Promise<Session>; full: Promise<Session> }
     return session;
   });
   return { early, full };
+}
+
+/** Reads the stored data into the runner's tables; false (and the Data page says why) when it cannot. */
+async function openStored(runner: Runner, entry: StoredEntry): Promise<boolean> {
+  progress('Opening the data kept in this browser…');
+  try {
+    await restoreData(runner.engine, entry);
+    return true;
+  } catch (e) {
+    setStorageState({ status: 'failed', problem: `The data kept in this browser (${entry.sourceLabel}) could not be read: ${e instanceof Error ? e.message : String(e)}. The demo data is shown instead.` });
+    return false;
+  }
 }
 
 /** Resolves when the page has nothing else to do (after the render in progress), or after `timeoutMs`. */
@@ -172,7 +201,7 @@ export async function replaceSessionData(
   files: BatchFile[],
   onProgress?: (p: ReplaceProgress) => void,
   label?: string,
-  options: { allowPartial?: boolean } = {},
+  options: { allowPartial?: boolean; keep?: boolean } = {},
 ): Promise<ReplaceResult> {
   // Refused before anything is read: past the wasm memory limit a load crashes the worker.
   const session = await getSession();
@@ -182,20 +211,56 @@ export async function replaceSessionData(
   const [held] = await session.runner.engine.query('SELECT coalesce(sum(memory_usage_bytes), 0) AS b FROM duckdb_memory()');
   const tooLarge = capacityProblem(files.map((f) => ({ name: f.name, size: sizeOf(f) })), undefined, Number(held?.b ?? 0));
   if (tooLarge) return { replaced: false, reports: [], problem: tooLarge, loadedFiles: [], refusedFiles: [], coverage: null, issues: [] };
-  const result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, options);
+  // A copy still being written reads the tables this batch replaces: it finishes first.
+  await keeping;
+  // One tab loads at a time; a reload in the middle is reported next time (markLoadStarted).
+  const release = options.keep === false ? () => undefined : await holdLoadLock();
+  let notKept: unknown = null;
+  const slot = options.keep === false ? null : await markLoadStarted().catch((e: unknown) => ((notKept = e), null));
+  let result: ReplaceResult | null = null;
+  try {
+    result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, options);
+  } finally {
+    if (slot && !result?.replaced) await markLoadEnded().catch(() => undefined);
+    if (!slot || !result?.replaced) release();
+  }
   if (result.replaced) {
     session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);
     session.reports = result.reports;
     dataVersion += 1;
     const change: DataChange = { version: dataVersion, sourceLabel: session.sourceLabel, reports: result.reports };
     for (const l of dataListeners) l(change);
+    // Kept in the background: the pages show the new data meanwhile.
+    if (slot) keeping = keepInBrowser(session, slot).finally(release);
+    else if (notKept) setStorageState({ status: 'failed', problem: keepProblem(notKept) });
   }
   return result;
 }
 
-/** Replaces whatever was loaded by the bundled demo data (the same all-or-nothing path). */
+/** The copy of the loaded data being written to the browser's storage (resolves, never rejects). */
+let keeping: Promise<void> = Promise.resolve();
+
+async function keepInBrowser(session: Session, slot: string): Promise<void> {
+  setStorageState({ status: 'saving', problem: null });
+  try {
+    const entry = await keepData(session.runner.engine, slot, { sourceLabel: session.sourceLabel, reports: session.reports });
+    setStorageState({ status: 'stored', entry, problem: null });
+  } catch (e) {
+    setStorageState({ status: 'failed', problem: keepProblem(e) });
+  }
+}
+
+/**
+ * Replaces whatever was loaded by the bundled demo data (the same all-or-nothing path) and
+ * forgets the data kept in this browser: the next open shows the demo too.
+ */
 export async function resetToDemoData(onProgress?: (p: ReplaceProgress) => void): Promise<ReplaceResult> {
   const files: BatchFile[] = demoFileUrls().map((f) => ({ name: f.name, bytes: async () => (await fetchDemoFile(f)).bytes }));
-  return replaceSessionData(files, onProgress, 'Demo data');
+  const result = await replaceSessionData(files, onProgress, 'Demo data', { keep: false });
+  if (result.replaced) {
+    await forgetStoredData();
+    setStorageState({ status: 'none', entry: null, problem: null });
+  }
+  return result;
 }
 

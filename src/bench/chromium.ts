@@ -76,10 +76,14 @@ export function isExpectedAbort(r: Request): boolean {
   );
 }
 
-export async function launch(): Promise<Browser> {
+/**
+ * Chromium with a fresh profile, removed on close; or with `options.profile`, a profile folder
+ * the caller owns and may open again (what a browser keeps across a restart).
+ */
+export async function launch(options: { profile?: string } = {}): Promise<Browser> {
   // Throws with what to do when there is none (npm test's first step installs it where it can).
   const executablePath = chromiumPath();
-  const profile = mkdtempSync(path.join(tmpdir(), 'ri-e2e-'));
+  const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'ri-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -111,7 +115,7 @@ export async function launch(): Promise<Browser> {
     errors,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { tableToIPC } from 'apache-arrow';
 // Both files are emitted into the app's own build and served from its origin: no CDN, and the
 // EH bundle only (every browser we target has wasm exceptions; one bundle = one code path).
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -27,18 +28,28 @@ export function getEngine(): Promise<Engine> {
   return shared;
 }
 
-async function createBrowserEngine(): Promise<Engine> {
+/**
+ * A DuckDB in its own Web Worker, opened with `config` (in memory by default). The page's engine
+ * is one; src/engine/opfs-database.ts opens another on a database file in the browser's storage.
+ */
+export async function startDuckDB(config: duckdb.DuckDBConfig = {}): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
   const worker = new Worker(workerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await db.instantiate(wasmUrl);
     // DECIMAL → DOUBLE so money arrives as JS numbers (rows.ts expects plain numbers).
-    await db.open({ query: { castDecimalToDouble: true } });
+    await db.open({ ...config, query: { castDecimalToDouble: true } });
   } catch (e) {
     await db.terminate();
     throw e;
   }
   const conn = await db.connect();
+  await conn.query(ENGINE_SETUP_SQL);
+  return { db, conn };
+}
+
+async function createBrowserEngine(): Promise<Engine> {
+  const { db, conn } = await startDuckDB();
   const engine: Engine = {
     async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
       return guard(async () => {
@@ -81,6 +92,23 @@ async function createBrowserEngine(): Promise<Engine> {
         }
       });
     },
+    async queryArrowIPC(sql: string): Promise<Uint8Array> {
+      return guard(async () => tableToIPC(await conn.query(sql), 'stream'));
+    },
+    async withOpfsFiles<T>(paths: readonly string[], fn: () => Promise<T>): Promise<T> {
+      // Registering opens each file's one OPFS access handle (an exclusive lock); dropping
+      // releases it, so another tab, or a later save, can open the file again.
+      const opened: string[] = [];
+      try {
+        for (const p of paths) {
+          await guard(() => db.registerOPFSFileName(p));
+          opened.push(p);
+        }
+        return await fn();
+      } finally {
+        for (const p of opened) await db.dropFile(p).catch(() => undefined);
+      }
+    },
     // No cancel(): every query goes through conn.query / prepared.query, which the worker runs
     // to completion in one message; cancelSent only stops streamed (send) queries. Superseded
     // results are dropped by the app instead (see src/app/latest-only.ts).
@@ -90,7 +118,6 @@ async function createBrowserEngine(): Promise<Engine> {
       shared = null;
     },
   };
-  await engine.exec(ENGINE_SETUP_SQL);
   return engine;
 }
 

@@ -16,6 +16,16 @@ export function deferredEngine(engine: Promise<Engine>): Engine {
       if (!e.arrowToCsvFile) throw new Error('This engine cannot write Arrow data as CSV');
       return e.arrowToCsvFile(ipc, name);
     },
+    queryArrowIPC: async (sql) => {
+      const e = await engine;
+      if (!e.queryArrowIPC) throw new Error('This engine cannot give results as Arrow data');
+      return e.queryArrowIPC(sql);
+    },
+    withOpfsFiles: async (paths, fn) => {
+      const e = await engine;
+      if (!e.withOpfsFiles) throw new Error("This engine cannot read the browser's storage");
+      return e.withOpfsFiles(paths, fn);
+    },
     close: async () => (await engine).close(),
   };
 }

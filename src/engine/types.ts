@@ -32,6 +32,13 @@ export interface Engine {
    * times faster; absent elsewhere.
    */
   arrowToCsvFile?(ipc: Uint8Array, name: string): Promise<string>;
+  /** A query's result as an Arrow IPC stream (the browser's worker: moves whole tables between DuckDBs). */
+  queryArrowIPC?(sql: string): Promise<Uint8Array>;
+  /**
+   * Runs `fn` with files of the browser's origin-private storage (`opfs://name`) readable by SQL
+   * (ATTACH), and releases them after (browser only).
+   */
+  withOpfsFiles?<T>(paths: readonly string[], fn: () => Promise<T>): Promise<T>;
   /** Cancels the query that is running, if the engine supports it. */
   cancel?(): Promise<void>;
   close(): Promise<void>;

@@ -65,7 +65,8 @@ export function approxRecords(bytes: Uint8Array, headerLines = 1): number {
 
 const SHADOW = 'incoming';
 const ASIDE = 'outgoing';
-const SWAPPED_TABLES = [...CANONICAL_TABLES, 'load_log', 'load_issues'] as const;
+/** The tables a data set consists of: what a batch replaces, and what the app keeps in the browser's storage. */
+export const DATA_SET_TABLES = [...CANONICAL_TABLES, 'load_log', 'load_issues'] as const;
 
 /** Loads `files` as the new data set if they hold usable order lines; otherwise keeps the data. */
 export function replaceData(
@@ -250,7 +251,7 @@ async function replaceNow(
   }
 
   async function swapIn(r: Runner): Promise<void> {
-    const copyAside = SWAPPED_TABLES.map((t) => `CREATE TABLE ${ASIDE}.${t} AS SELECT * FROM main.${t};`).join('\n');
+    const copyAside = DATA_SET_TABLES.map((t) => `CREATE TABLE ${ASIDE}.${t} AS SELECT * FROM main.${t};`).join('\n');
     await engine.exec(`DROP SCHEMA IF EXISTS ${ASIDE} CASCADE; CREATE SCHEMA ${ASIDE};\n${copyAside}`);
     try {
       await moveInto('main', SHADOW);
@@ -270,7 +271,7 @@ async function replaceNow(
 
   /** Replaces the rows of every swapped table of `target` by those of `source`, atomically. */
   async function moveInto(target: string, source: string): Promise<void> {
-    const statements = SWAPPED_TABLES.map(
+    const statements = DATA_SET_TABLES.map(
       (t) => `DELETE FROM ${target}.${t}; INSERT INTO ${target}.${t} BY NAME SELECT * FROM ${source}.${t};`,
     ).join('\n');
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBytes,
   formatCount,
   formatDays,
   formatLongDay,
@@ -62,5 +63,12 @@ describe('format', () => {
     // model dates are UTC midnight: the label must not slip to the day or month before
     expect(formatMonth(new Date(Date.UTC(2025, 2, 1)), 'en-US')).toBe('Mar 2025');
     expect(formatShortDay(new Date(Date.UTC(2025, 2, 3)), 'en-GB')).toBe('3 Mar 25');
+  });
+
+  it('formats stored sizes in decimal KB, MB and GB, as the Data page shows them', () => {
+    expect(formatBytes(92, 'en-US')).toBe('0.1 KB');
+    expect(formatBytes(2_616_458, 'en-US')).toBe('2.6 MB');
+    expect(formatBytes(42_446_580, 'en-US')).toBe('42.4 MB');
+    expect(formatBytes(10_740_035_312, 'en-US')).toBe('10.7 GB');
   });
 });

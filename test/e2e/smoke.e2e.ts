@@ -383,6 +383,17 @@ async function main(): Promise<void> {
     // The demo's first screen comes whole from the build's snapshot (src/build/demo-snapshot.ts):
     // with DuckDB's wasm blocked, the Overview still shows every panel, with the CSV's figures.
     // A panel missing from src/build/first-screen.ts would wait for the database forever here.
+    // The files loaded above are kept in this profile and would open instead of the demo:
+    // "Forget this data" first.
+    {
+      const dataUrl = new URL(url);
+      dataUrl.searchParams.set('page', 'data');
+      await page.goto(dataUrl.toString(), { waitUntil: 'load' });
+      await page.getByTestId('storage-status').waitFor({ timeout: TIMEOUT_MS });
+      // Kept only if its copy was written before the page moved on (a reload cuts it short).
+      if ((await page.getByTestId('forget-data').count()) > 0) await page.getByTestId('forget-data').click({ timeout: TIMEOUT_MS });
+      await page.waitForFunction(() => document.querySelector('[data-testid="storage-status"]')?.getAttribute('data-status') === 'none', undefined, { timeout: TIMEOUT_MS });
+    }
     {
       const cold = await context.newPage();
       await cold.route(/\.wasm$/, (r) => r.abort());

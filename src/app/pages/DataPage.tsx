@@ -11,11 +11,12 @@ import { withRejected } from '../panels/data/data-params';
 import { JoinCoveragePanel } from '../panels/data/JoinCoveragePanel';
 import { RejectedRowsPanel } from '../panels/data/RejectedRowsPanel';
 import { onDataChanged } from '../session';
+import { StoredDataCard } from '../storage/StoredDataCard';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
 
 /**
- * Everyone: load your own files (or go back to the demo), then see what was loaded, what was
+ * Everyone: load your own files (or go back to the demo), see what this browser keeps of them, then see what was loaded, what was
  * refused and why, how the files join, the data-quality checks, and what each column holds. While a batch loads the
  * panels below the loader are not shown (they would query tables being replaced).
  */
@@ -31,6 +32,7 @@ export function DataPage(props: PageProps) {
     <main className="space-y-6" data-testid="page-data">
       <PageHeader title="Data" question="What is loaded, what was refused and why, and what each column holds." />
       <FileLoader runner={props.runner} dataVersion={pageProps.dataVersion} />
+      <StoredDataCard />
       {load.running ? (
         <div className="py-8">
           <Spinner label="The tables below are shown again once the files are loaded." />
