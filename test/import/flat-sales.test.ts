@@ -70,11 +70,13 @@ describe('returns-insight analyze on the orders, returns and people files with n
     expect(await main(['analyze', data, '--out', out, '--quiet'])).toBe(EXIT.ok);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     const [orders, returns] = summary.imports;
-    // Each table's rows read = loaded + rejected + excluded: 25 lines; 6 products (19 repeated rows); 10 orders shipped (15 repeated).
-    expect(orders.tables.map((t: Record<string, unknown>) => [t.table, t.rowsRead, t.rowsLoaded, t.rowsRejected, t.rowsExcluded])).toEqual([
-      ['order_lines', 25, 25, 0, 0], ['products', 25, 6, 0, 19], ['shipments', 25, 10, 0, 15],
+    // Each table's rows read = loaded + merged + excluded + rejected: 25 lines; 6 products (19 repeats merged); 10 orders shipped (15 merged).
+    expect(orders.tables.map((t: Record<string, unknown>) => [t.table, t.rowsRead, t.rowsLoaded, t.rowsMerged, t.rowsExcluded, t.rowsRejected])).toEqual([
+      ['order_lines', 25, 25, 0, 0, 0], ['products', 25, 6, 19, 0, 0], ['shipments', 25, 10, 15, 0, 0],
     ]);
-    expect(orders.reasons.map((r: Record<string, unknown>) => [r.severity, r.rows, r.table])).toEqual([['excluded', 19, 'products'], ['excluded', 15, 'shipments']]);
+    // Repeats are merged, never rejected (a product on every order line is not an error).
+    expect([orders.rowsRejected, orders.rowsMerged]).toEqual([0, 34]);
+    expect(orders.reasons.map((r: Record<string, unknown>) => [r.severity, r.rows, r.table])).toEqual([['merged', 19, 'products'], ['merged', 15, 'shipments']]);
     expect([returns.file, returns.preset, returns.rowsRead, returns.rowsLoaded]).toEqual(['Returns.csv', 'returned_orders_list', 2, 2]);
     expect(summary.unusedFiles).toEqual(['People.csv']);
     const [k] = readCsvObjects(readFileSync(path.join(out, 'kpis.csv'), 'utf8'));

@@ -122,9 +122,11 @@ export async function loadFolderBatch(
 /** One line per import for a terminal: counts, then the reasons. */
 export function summarizeImport(r: Omit<BatchFileReport, 'mapping' | 'route' | 'table' | 'ignoredColumns'> & { mapping: string | null }): string[] {
   if (r.error) return [`✗ ${r.error}`];
-  const lines = [`✓ ${r.file} (${r.mapping}): ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected, ${r.rowsExcluded} excluded${r.rowsWarned ? `, ${r.rowsWarned} warned` : ''}`];
-  if (r.tables.length > 1) {
-    for (const t of r.tables) lines.push(`    ${t.table}: ${t.rowsLoaded} of ${t.rowsRead} loaded, ${t.rowsRejected} rejected, ${t.rowsExcluded} excluded`);
+  // Repeats a mapping folds (a product on every order line) are merged, never counted as rejected.
+  const merged = (m: number) => (m > 0 ? `, ${m} ${m === 1 ? 'repeat' : 'repeats'} merged` : '');
+  const lines = [`✓ ${r.file} (${r.mapping}): ${r.rowsLoaded} of ${r.rowsRead} rows loaded${merged(r.rowsMerged)}, ${r.rowsRejected} rejected, ${r.rowsExcluded} excluded${r.rowsWarned ? `, ${r.rowsWarned} warned` : ''}`];
+  if (r.tables.length > 1 || r.rowsMerged > 0) {
+    for (const t of r.tables) lines.push(`    ${t.table}: ${t.rowsLoaded} of ${t.rowsRead} loaded${merged(t.rowsMerged)}, ${t.rowsRejected} rejected, ${t.rowsExcluded} excluded`);
   }
   for (const t of r.tables) if (t.rowsExpandedTo !== undefined) lines.push(`    ${t.table}: ${t.rowsExpandedTo} return rows written (one per order line)`);
   for (const x of r.reasons) lines.push(`    ${x.severity} ${x.rows} ${x.table}: ${x.reason}`);
