@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeParquetNode } from '../parquet-node';
+import { decodeParquetNode, parquetColumnsNode } from '../parquet-node';
 import { expandWorkbooks } from '../excel';
 import type { SourceFile } from '../file-kinds';
 import { pathSource } from '../node-files';
@@ -95,7 +95,7 @@ export async function loadFolderBatch(
   // A workbook is its sheets (`book.xlsx › Orders`): mappings name them, and they are routed like
   // any file (canonical when the header fits). One that cannot be read is a refused file of the batch.
   const { files, unreadable } = await expandWorkbooks(readFolderFiles(dir));
-  const plan = await planFolder(files, mappings);
+  const plan = await planFolder(files, mappings, { parquetColumns: parquetColumnsNode, decodeParquet: decodeParquetNode });
   if (plan.questions.length > 0) throw new OpenQuestionsError(plan.questions);
   const sourceOf = (name: string) => {
     const f = files.find((x) => x.name === name)!;
