@@ -30,6 +30,8 @@ describe('the flat sales export preset', () => {
     expect(questions).toEqual([]);
     expect(mapping.routing).toBe('each');
     expect(mapping.targets.map((t) => [t.table, t.duplicates ?? 'reject'])).toEqual([['order_lines', 'reject'], ['products', 'first'], ['shipments', 'first']]);
+    // Ship Mode: the carrier when it names one, else the service level.
+    expect(Object.keys(mapping.targets[2]!.columns)).toEqual(['order_id', 'carrier', 'service_level', 'shipped_at']);
     const lines = mapping.targets[0]!.columns;
     expect(lines.region).toEqual({ column: 'Region' });
     expect(lines.line_id).toEqual({ column: 'Row ID' });
@@ -90,6 +92,12 @@ describe('returns-insight analyze on the orders, returns and people files with n
     // "UPS Ground" names a carrier; Standard Class, Same Day ... are service levels, not carriers.
     const carriers = readCsvObjects(readFileSync(path.join(out, 'carrier_performance.csv'), 'utf8')).map((r) => [r.carrier, r.shipments]);
     expect(carriers).toEqual([['(unknown)', '9'], ['UPS Ground', '1']]);
+    // Ship Mode kept as the service level (orders: Standard Class 1001, 1003, 1006, 1009; First Class 1005, 1010;
+    // Second Class 1002, 1008; Same Day 1004); the UPS Ground order has a carrier and no service level.
+    const levels = readCsvObjects(readFileSync(path.join(out, 'carrier_service_levels.csv'), 'utf8')).map((r) => [r.carrier, r.service_level, r.shipments]);
+    expect(levels).toEqual([
+      ['(unknown)', 'Standard Class', '4'], ['(unknown)', 'First Class', '2'], ['(unknown)', 'Second Class', '2'], ['(unknown)', 'Same Day', '1'], ['UPS Ground', '(none)', '1'],
+    ]);
     // By region (not the one-value country): West = orders 1001, 1004, 1007 = 13 + 4 + 8 = 25 units, 8 of them returned (1007).
     const west = readCsvObjects(readFileSync(path.join(out, 'return_rate_by.region.csv'), 'utf8')).find((r) => r.dim_value === 'West')!;
     expect([west.units_sold, west.units_returned]).toEqual(['25', '8']);

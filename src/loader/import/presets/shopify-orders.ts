@@ -114,7 +114,7 @@ export const SHOPIFY_ORDERS: PresetDef = {
       `Order-level cells (${fill.map((c) => `"${c}"`).join(', ')}) are written on an order's first row only: they are filled down within each "${name}".`,
       `Order lines: order_id = ${name}; line_id = the line's SKU (its name when it has no SKU), numbered #2, #3 ... when it repeats in the order; unit price = Lineitem price${m.discount ? ' − Lineitem discount / quantity' : ''}; dates keep the wall-clock time written (the offset is dropped).`,
       'Excluded from sales: cancelled orders, voided payments, and fully refunded orders that were never fulfilled (cancellations in effect).',
-      'Products: one per SKU (its first line), with the line item name and the Vendor as supplier; later lines of the same SKU are counted as excluded.',
+      'Products: one per SKU (its first line), with the line item name and the Vendor as supplier; later lines of the same SKU are merged into it (repeats, not errors).',
       refundsAsReturns
         ? 'Refunds are order-level in this export. A fully refunded (Financial Status "refunded"), fulfilled order counts as a return of every line (quantity and line value). A partially refunded order cannot be attributed to lines: it is excluded from returns once per order with that reason, so unit rates count only what is known.'
         : 'Refunded orders are not turned into returns: the line-level returns come from another file.',
