@@ -1,13 +1,10 @@
 import type { Question } from '../suggest';
 import { MAPPING_VERSION, type MappingSpec, type TargetSpec, type ValueSource } from '../spec';
-import { column, dateFor, numberFor, role, sourceOf, type PresetDef } from './define';
+import { column, dateFor, numberFor, role, shipModeColumns, sourceOf, type PresetDef } from './define';
 import { checkLineTotal } from './line-total';
 
 // A flat sales export: one row per order line carrying the product, the customer, the region
 // and the shipping (like the orders sheet of the "Superstore" sample).
-
-/** Ship mode values naming a carrier (kept as the carrier); others (Standard Class ...) are kept as the service level. */
-const CARRIER_WORDS = '\\b(ups|fedex|dhl|usps|royal mail|dpd|gls|hermes|evri|colissimo|chronopost|postnl|canada post|australia post|purolator|ontrac|amazon logistics|tnt|aramex|la poste|correos)\\b';
 
 export const FLAT_SALES: PresetDef = {
   id: 'flat_sales_export',
@@ -81,16 +78,10 @@ export const FLAT_SALES: PresetDef = {
       },
     ];
     // A ship mode naming a carrier is the carrier; any other (Standard Class, Same Day ...) the service level.
-    const carrier: ValueSource | null = m.ship_mode
-      ? { if: { column: m.ship_mode, is: 'matches', value: CARRIER_WORDS }, then: { column: m.ship_mode } }
-      : null;
-    const serviceLevel: ValueSource | null = m.ship_mode
-      ? { if: { column: m.ship_mode, is: 'matches', value: CARRIER_WORDS, not: true }, then: { column: m.ship_mode } }
-      : null;
-    if (m.ship_date || carrier) {
+    if (m.ship_date || m.ship_mode) {
       targets.push({
         table: 'shipments',
-        columns: { order_id: { column: order }, ...(carrier ? { carrier } : {}), ...(serviceLevel ? { service_level: serviceLevel } : {}) },
+        columns: { order_id: { column: order }, ...(m.ship_mode ? shipModeColumns(m.ship_mode) : {}) },
         duplicates: 'first',
       });
     }
