@@ -9,7 +9,8 @@
 -- days) over shipments with both; a delivery dated before its shipping is a data error and is
 -- left out of the medians. A shipment is delivered when it has delivered_at or its status is
 -- 'delivered'. Late is as in carrier_performance: delivered after promised_at, among delivered
--- shipments with a promise. Sorted by shipments (most first), then carrier and service level.
+-- shipments with a promise. Grouped by carrier (the carrier with most shipments first), its
+-- service levels by shipments (most first), then by name.
 -- @filters
 -- @missing service_level when shipments.service_level
 -- @output carrier : outbound carrier ('(unknown)' for shipments without a carrier)
@@ -47,4 +48,4 @@ SELECT
            count(*) FILTER (WHERE delivered_at IS NOT NULL AND promised_at IS NOT NULL)) AS late_rate
 FROM levels
 GROUP BY carrier, service_level
-ORDER BY shipments DESC, carrier, service_level;
+ORDER BY sum(count(*)) OVER (PARTITION BY carrier) DESC, carrier, shipments DESC, service_level;

@@ -12,7 +12,8 @@ import { csv, useEngine } from '../helpers/engine';
 //   UPS standard:  O7 delivered 01-04 before it shipped 01-05: a data error, left out of the days
 //                  → shipments 1, delivered 1, median NULL, p90 NULL, late 0 of 1 (promised 01-08)
 //   (unknown) (none): O6 no carrier, no service level, 01-02 → 01-04 = 2 d, no promise → late_rate NULL
-// Sorted by shipments, then carrier and service level: DHL express, DHL standard, (unknown), UPS express, UPS standard.
+// Grouped by carrier, most shipments first (DHL 4, UPS 2, (unknown) 1), then by shipments and service level:
+// DHL express, DHL standard, UPS express, UPS standard, (unknown).
 const ORDER_LINES = csv(
   'order_id,line_id,order_date,sku,quantity,unit_price,channel,region',
   'O1,L1,2024-01-01,A,1,10,web,DE',
@@ -46,9 +47,9 @@ describe('carrier_service_levels', () => {
     expect(res.status).toBe('ok');
     const rows = res.rows;
     expect(rows.map((r) => [r.carrier, r.service_level, r.shipments, r.delivered])).toEqual([
-      ['DHL', 'express', 2, 2], ['DHL', 'standard', 2, 1], ['(unknown)', '(none)', 1, 1], ['UPS', 'express', 1, 1], ['UPS', 'standard', 1, 1],
+      ['DHL', 'express', 2, 2], ['DHL', 'standard', 2, 1], ['UPS', 'express', 1, 1], ['UPS', 'standard', 1, 1], ['(unknown)', '(none)', 1, 1],
     ]);
-    const [dhlExpress, dhlStandard, unknown, upsExpress, upsStandard] = rows;
+    const [dhlExpress, dhlStandard, upsExpress, upsStandard, unknown] = rows;
     expect(dhlExpress!.median_delivery_days).toBeCloseTo(1.75, 10);
     expect(dhlExpress!.p90_delivery_days).toBeCloseTo(1.95, 10);
     expect(dhlExpress!.late_rate).toBeCloseTo(0.5, 10);
