@@ -2,7 +2,7 @@
 -- Five rows, one per canonical table in the order order_lines, products, shipments, returns,
 -- reviews; not filtered (it describes the whole import).
 -- Load accounting comes from load_log, summed over every file loaded into the table:
--- rows_read = rows_loaded + rows_rejected + rows_excluded. A table filled without going
+-- rows_read = rows_loaded + rows_merged + rows_rejected + rows_excluded. A table filled without going
 -- through the loader (no load_log row) reports its current row count as read and loaded.
 -- rows_now can differ from rows_loaded when rows were removed after loading.
 -- Orphans are rows pointing at something the import does not have: order lines and reviews
@@ -24,7 +24,8 @@
 -- @output rows_read : data rows read from the files of this table
 -- @output rows_loaded : rows accepted into the table
 -- @output rows_rejected : rows refused (unreadable, missing or malformed required value, negative amount, duplicate key ...)
--- @output rows_excluded : rows deliberately left out by the loader (0 today)
+-- @output rows_merged : rows repeating a key the mapping folds (a product on every order line), merged into the key's first row
+-- @output rows_excluded : rows deliberately left out by a rule of the mapping
 -- @output rows_warned : rows loaded with a warning (e.g. a date in the future)
 -- @output rows_now : rows in the table now
 -- @output orphans : rows referring to a product or order the import does not have (NULL = not checked)
@@ -46,7 +47,7 @@ WITH tables(table_name, table_order, orphan_rule) AS (
 ), log AS (
   SELECT table_name,
     sum(rows_read) AS rows_read, sum(rows_loaded) AS rows_loaded, sum(rows_rejected) AS rows_rejected,
-    sum(rows_excluded) AS rows_excluded, sum(rows_warned) AS rows_warned
+    sum(rows_excluded) AS rows_excluded, sum(rows_warned) AS rows_warned, sum(rows_merged) AS rows_merged
   FROM load_log
   GROUP BY table_name
 ), has_products AS (
@@ -115,6 +116,7 @@ SELECT
   coalesce(l.rows_read, f.rows_now) AS rows_read,
   coalesce(l.rows_loaded, f.rows_now) AS rows_loaded,
   coalesce(l.rows_rejected, 0) AS rows_rejected,
+  coalesce(l.rows_merged, 0) AS rows_merged,
   coalesce(l.rows_excluded, 0) AS rows_excluded,
   coalesce(l.rows_warned, 0) AS rows_warned,
   f.rows_now,

@@ -5,7 +5,7 @@
 -- reason; the values themselves are read by import_macros.sql. Column names, formats and words
 -- arrive as bound parameters or come from the data contract. The reason's fixed part comes
 -- first, the offending value after ': "', so reports can group rows by reason (they strip the
--- value). The outcome of each check (rejected, excluded, warning) is listed in the README,
+-- value). The outcome of each check (rejected, merged, excluded, warning) is listed in the README,
 -- "What happens to bad rows". TEMP macros, created with import_macros.sql.
 
 -- Per row, in this order (the first that fails gives the reason):
@@ -35,17 +35,18 @@ CREATE OR REPLACE TEMP MACRO chk_rating(v) AS 'rating outside 1-5: "' || v || '"
 -- Across rows and tables, on the rows that passed the checks above:
 
 -- A key (data contract) seen on an earlier line of the file: rejected; or, where the mapping
--- keeps the first row of a repeated key (products listed on every order line), excluded.
+-- folds repeated keys (duplicates 'first': a product listed on every order line), merged into
+-- the key's first row (severity 'merged': not an error, the row's facts are already loaded).
 CREATE OR REPLACE TEMP MACRO chk_duplicate(key_cols, key, first_line) AS
   'duplicate ' || key_cols || ': "' || key || '" (first on line ' || first_line || ')';
 CREATE OR REPLACE TEMP MACRO chk_repeated(key_cols, key, first_line) AS
-  key_cols || ' repeated (only the first row is kept): "' || key || '" (first on line ' || first_line || ')';
+  key_cols || ' repeated, merged into its first row: "' || key || '" (first on line ' || first_line || ')';
 
--- A key already loaded from an earlier file of the batch.
+-- A key already loaded from an earlier file of the batch (rejected; merged where folded).
 CREATE OR REPLACE TEMP MACRO chk_already_loaded(key_cols, key) AS
   'duplicate ' || key_cols || ': "' || key || '" (already loaded)';
 CREATE OR REPLACE TEMP MACRO chk_repeated_loaded(key_cols, key) AS
-  key_cols || ' already loaded (only the first row is kept): "' || key || '" (already loaded)';
+  key_cols || ' already loaded, merged into the loaded row: "' || key || '" (already loaded)';
 
 -- A list of returned orders (expandToOrderLines): the order must have loaded lines.
 CREATE OR REPLACE TEMP MACRO chk_order_without_lines(order_id) AS

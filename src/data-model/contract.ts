@@ -79,6 +79,7 @@ export const CONTRACT: Record<CanonicalTable, TableSpec> = {
       c('promised_at', 'TIMESTAMP', false, 'Delivery date promised to the customer.'),
       c('delivered_at', 'TIMESTAMP', false, 'Delivered to the customer.'),
       c('status', 'VARCHAR', false, 'delivered, in_transit, lost, returned_to_sender, damaged.'),
+      c('service_level', 'VARCHAR', false, 'Shipping service as sold (ship mode, shipping method: standard, express, same day ...), when it is not a carrier.'),
     ],
   },
   returns: {

@@ -15,13 +15,16 @@ export function canonicalDDL(): string {
 
 /**
  * Every file load is accounted for: load_log has one row per file with
- * rows_read = rows_loaded + rows_rejected + rows_excluded, and load_issues keeps each
- * rejected, excluded or suspicious row with its line number, raw text and reason.
+ * rows_read = rows_loaded + rows_merged + rows_excluded + rows_rejected, and load_issues keeps
+ * each rejected, merged, excluded or suspicious row with its line number, raw text and reason.
+ * rows_merged (last, so older positional writers stay valid) counts rows repeating a key the
+ * mapping folds into its first row.
  */
 export const AUDIT_DDL = `
 CREATE OR REPLACE TABLE load_log (
   table_name VARCHAR, source_file VARCHAR, rows_read BIGINT, rows_loaded BIGINT,
-  rows_rejected BIGINT, rows_excluded BIGINT, rows_warned BIGINT, loaded_at TIMESTAMP);
+  rows_rejected BIGINT, rows_excluded BIGINT, rows_warned BIGINT, loaded_at TIMESTAMP,
+  rows_merged BIGINT DEFAULT 0);
 CREATE OR REPLACE TABLE load_issues (
   table_name VARCHAR, source_file VARCHAR, line_number BIGINT, severity VARCHAR,
   reason VARCHAR, raw VARCHAR);

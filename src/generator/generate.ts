@@ -224,7 +224,9 @@ class Shop {
     } else o.late = false;
     if (status === 'lost') s.lost++;
     if (status === 'returned_to_sender') s.returnedToSender++;
-    this.w.shipments.row([o.id, c.name, fmtTimestamp(shipped), fmtTimestamp(promised), o.deliveredAt === null ? null : fmtTimestamp(o.deliveredAt), status]);
+    // The service sold follows the region's promise (no random draw: every other figure stays as it was).
+    const serviceLevel = promiseDays <= 2 ? 'express' : 'standard';
+    this.w.shipments.row([o.id, c.name, fmtTimestamp(shipped), fmtTimestamp(promised), o.deliveredAt === null ? null : fmtTimestamp(o.deliveredAt), status, serviceLevel]);
   }
 
   /** The lines of an order; planted orders get the products their case needs. */

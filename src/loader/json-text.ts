@@ -45,6 +45,62 @@ export function parseJsonValues(text: string): JsonValue[] {
   return values;
 }
 
+/**
+ * The first `max` records of a JSON text that may be cut short (a file's first bytes), read as
+ * the loader reads the whole file (json-to-arrow.ts): an array's elements, the elements of the
+ * one list of a wrapper ({"data": [...]}), or newline-delimited values. A record cut by the end
+ * of the text is left out; a text that is not JSON gives what was read before the fault.
+ */
+export function leadingRecords(text: string, max: number): JsonValue[] {
+  const p = new Parser(text);
+  const out: JsonValue[] = [];
+  const elements = () => {
+    p.i++; // [
+    for (p.skipSpace(); out.length < max && p.i < text.length && text.charCodeAt(p.i) !== 0x5d; p.skipSpace()) {
+      out.push(p.value(1));
+      p.skipSpace();
+      if (text.charCodeAt(p.i) === 0x2c) p.i++;
+    }
+  };
+  try {
+    p.skipSpace();
+    if (text.charCodeAt(p.i) === 0x5b) {
+      elements();
+      return out;
+    }
+    // An object: a wrapper whose one list holds the records, or the first record of NDJSON.
+    const first = new Map<string, JsonValue>();
+    p.expect(0x7b);
+    for (p.skipSpace(); text.charCodeAt(p.i) === 0x22; p.skipSpace()) {
+      const key = p.string();
+      p.skipSpace();
+      p.expect(0x3a);
+      p.skipSpace();
+      const at = p.i;
+      try {
+        first.set(key, p.value(1));
+      } catch (e) {
+        if (text.charCodeAt(at) !== 0x5b) throw e;
+        // A list cut short by the end of the text: the wrapper's records.
+        p.i = at;
+        elements();
+        return out;
+      }
+      p.skipSpace();
+      if (text.charCodeAt(p.i) === 0x2c) p.i++;
+    }
+    p.expect(0x7d);
+    p.skipSpace();
+    const lists = [...first.values()].filter((v) => Array.isArray(v));
+    if (p.i >= text.length && lists.length === 1) return (lists[0] as JsonValue[]).slice(0, max);
+    out.push(first);
+    for (; out.length < max && p.i < text.length; p.skipSpace()) out.push(p.value(0));
+  } catch {
+    // Cut short (or not JSON): the records read so far.
+  }
+  return out;
+}
+
 /** A value as compact JSON, numbers as written (a nested object or list kept in one cell). */
 export function jsonText(v: JsonValue): string {
   if (v === null) return 'null';
@@ -135,7 +191,7 @@ class Parser {
     return out;
   }
 
-  private string(): string {
+  string(): string {
     const s = this.s;
     const start = this.i + 1;
     const end = s.indexOf('"', start);
@@ -197,7 +253,7 @@ class Parser {
     return v;
   }
 
-  private expect(code: number): void {
+  expect(code: number): void {
     if (this.s.charCodeAt(this.i) !== code) this.fail(this.i);
     this.i++;
   }

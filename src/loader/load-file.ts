@@ -20,6 +20,8 @@ export type { FileLoadReport };
 export interface BatchFileReport extends FileLoadReport {
   /** Rows left out on purpose by a rule of the mapping (0 for canonical files). */
   rowsExcluded: number;
+  /** Rows repeating a key the mapping folds, merged into the key's first row (not errors). */
+  rowsMerged: number;
   /**
    * How the file was read: as a canonical table file, through a mapping, or only by the
    * mappings' lookups ('lookup': not loaded into a table; rowsLoaded counts its lookup entries).
@@ -79,7 +81,7 @@ async function looksLike(input: SourceFile, format: 'parquet' | 'json'): Promise
 export function emptyReport(file: { name: string; mapping?: MappingSpec; lookupOnly?: boolean }, error?: string): BatchFileReport {
   const route: BatchFileReport['route'] = file.lookupOnly ? 'lookup' : file.mapping ? 'mapping' : 'canonical';
   const out: BatchFileReport = {
-    file: file.name, table: route === 'lookup' ? null : (tablesOf(file)[0] ?? null), rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
+    file: file.name, table: route === 'lookup' ? null : (tablesOf(file)[0] ?? null), rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0,
     ignoredColumns: [], route, mapping: file.mapping?.name ?? null, preset: file.mapping?.preset ?? null, tables: [], reasons: [], unmappedReasons: [],
   };
   if (route === 'lookup') out.lookupOf = [];
@@ -91,7 +93,7 @@ export function emptyReport(file: { name: string; mapping?: MappingSpec; lookupO
 function fromImport(r: ImportReport, mapping: MappingSpec | null): BatchFileReport {
   const out: BatchFileReport = {
     file: r.file, table: r.tables[0]?.table ?? mapping?.targets[0]?.table ?? null,
-    rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, rowsExcluded: r.rowsExcluded, rowsWarned: r.rowsWarned,
+    rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, rowsExcluded: r.rowsExcluded, rowsMerged: r.rowsMerged, rowsWarned: r.rowsWarned,
     ignoredColumns: [], route: 'mapping', mapping: r.mapping || (mapping?.name ?? null), preset: r.preset,
     tables: r.tables, reasons: r.reasons, unmappedReasons: r.unmappedReasons,
   };

@@ -6,7 +6,7 @@ import { answer, batchReadiness, draftFromBytes, openQuestions, routeOf, withCho
 import type { BatchFileReport, JoinCoverage } from '../../src/loader/replace-data';
 
 const report = (patch: Partial<BatchFileReport>): BatchFileReport => ({
-  file: 'amazon_fba_returns.tsv', table: 'returns', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
+  file: 'amazon_fba_returns.tsv', table: 'returns', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0,
   ignoredColumns: [], route: 'mapping', mapping: 'Amazon FBA customer returns', preset: 'amazon_fba_returns', tables: [], reasons: [], unmappedReasons: [],
   ...patch,
 });
@@ -42,6 +42,26 @@ describe('batch file summaries', () => {
     const failed = summarizeFile(report({ error: 'fba.tsv: the file has no column "order-id"', file: 'fba.tsv' }));
     expect(failed).toMatchObject({ tone: 'error', status: 'Not loaded', accounting: null });
     expect(failed.notes).toEqual(['The file has no column "order-id". Nothing from this file was loaded.']);
+  });
+
+  // Regression: a flat export mapped for products listed the 8,132 repeated SKUs as rejected.
+  it('counts repeats a mapping folds as merged, never as rejected: read = loaded + merged + rejected + excluded', () => {
+    const tables = [
+      { table: 'order_lines' as const, rowsRead: 9994, rowsLoaded: 9994, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'products' as const, rowsRead: 9994, rowsLoaded: 1862, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 8132, rowsWarned: 0 },
+    ];
+    const s = summarizeFile(report({
+      file: 'Orders.csv', table: 'order_lines', mapping: 'Flat sales export', rowsRead: 19988, rowsLoaded: 11856, rowsMerged: 8132, tables,
+      reasons: [{ table: 'products', severity: 'merged', reason: 'sku repeated, merged into its first row', rows: 8132 }],
+    }), true, 'en-US');
+    expect(s).toMatchObject({ tone: 'ok', status: 'Loaded', accounting: '19,988 rows read = 11,856 loaded + 8,132 merged + 0 rejected + 0 excluded' });
+    expect(s.tableLines).toEqual([
+      'order_lines: 9,994 loaded; 9,994 read = 9,994 loaded + 0 rejected + 0 excluded',
+      'products: 1,862 loaded, 8,132 repeats merged; 9,994 read = 1,862 loaded + 8,132 merged + 0 rejected + 0 excluded',
+    ]);
+    expect(s.notes).toContain('products: 8,132 rows repeat a key of an earlier row and were merged into it (not errors; listed under “Rejected rows” as merged).');
+    expect(s.notes).toContain('Merged: sku repeated, merged into its first row (8,132).');
+    expect(s.notes.some((x) => x.startsWith('Rejected'))).toBe(false);
   });
 
   it('says how a mapping’s lookups in other files of the batch went', () => {

@@ -68,7 +68,7 @@ describe('a flat export mapped by hand into two tables', () => {
     const out = path.join(tmp, 'out');
     expect(await main(['analyze', data, '--mapping', mappingFile, '--out', out, '--quiet'])).toBe(EXIT.ok);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
-    const tables = summary.imports[0].tables.map((t: Record<string, number>) => ({ table: t.table, read: t.rowsRead, loaded: t.rowsLoaded, rejected: t.rowsRejected, excluded: t.rowsExcluded }));
+    const tables = summary.imports[0].tables.map((t: Record<string, number>) => ({ table: t.table, read: t.rowsRead, loaded: t.rowsLoaded, merged: t.rowsMerged, rejected: t.rowsRejected, excluded: t.rowsExcluded }));
     expect(tables).toEqual([{ table: 'order_lines', ...HAND_FIGURES.lines }, { table: 'products', ...HAND_FIGURES.products }]);
     const [k] = readCsvObjects(readFileSync(path.join(out, 'kpis.csv'), 'utf8'));
     expect([Number(k!.orders), Number(k!.units_sold)]).toEqual([HAND_FIGURES.orders, HAND_FIGURES.units]);

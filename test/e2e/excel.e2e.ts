@@ -115,6 +115,12 @@ async function flatExport(page: Page, url: string, work: string, folder: string,
   await page.screenshot({ path: path.join(ARTIFACTS, `excel-${folder}-batch.png`), fullPage: true });
   check(await loadAll(page, TIMEOUT_MS), `${folder}: the suggestions as they are replaced the data`);
   await page.screenshot({ path: path.join(ARTIFACTS, `excel-${folder}-loaded.png`), fullPage: true });
+  // Repeats the mapping folds are merged, never rejected (25 lines: 6 products + 19 repeats; 10 orders + 15 repeats).
+  const result = page.locator(`[data-testid="file-results"] li[data-file="${orders}"]`);
+  const tables = (await result.getByTestId('table-accounting').textContent()) ?? '';
+  check((await result.getAttribute('data-rejected')) === '0' && (await result.getAttribute('data-merged')) === '34' && (await result.getAttribute('data-tone')) === 'ok'
+    && tables.includes('products: 6 loaded, 19 repeats merged') && tables.includes('shipments: 10 loaded, 15 repeats merged'),
+  `${orders}: repeats merged, not rejected ("${tables}")`);
   await page.getByTestId('nav-overview').click();
   for (const [key, label, byHand] of FIGURES) {
     const shown = await kpiValue(page, key, TIMEOUT_MS);

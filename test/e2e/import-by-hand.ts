@@ -62,13 +62,13 @@ export async function mapFlatExportByHand(page: Page, work: string, checks: Chec
 
   const p = await previewCounts(page, FILE);
   const rows = HAND_FIGURES.lines.read;
-  check(p.read === 2 * rows && p.rejected === 0 && p.excluded === HAND_FIGURES.lines.excluded + HAND_FIGURES.products.excluded, `preview of both tables: ${JSON.stringify(p)}`);
+  check(p.read === 2 * rows && p.rejected === 0 && p.merged === HAND_FIGURES.products.merged && p.excluded === HAND_FIGURES.lines.excluded + HAND_FIGURES.products.excluded, `preview of both tables: ${JSON.stringify(p)}`);
   const shown = async (table: string) => step.locator(`[data-testid="preview-rows-${table}"] tbody tr`).count();
   check((await shown('order_lines')) === HAND_FIGURES.lines.loaded && (await shown('products')) === HAND_FIGURES.products.loaded, 'the preview shows the rows of both tables');
   const categories = await step.locator('[data-testid="preview-rows-products"] tbody tr td:nth-child(3)').allTextContents();
   check(JSON.stringify(categories) === JSON.stringify(['Furniture', 'Office', 'Technology']), `the value map shows in the preview (${categories.join(', ')})`);
   const productsAccount = (await step.getByTestId('preview-account-products').textContent()) ?? '';
-  check(/products: 8 read = 3 would load \+ 0 rejected \+ 5 excluded/.test(productsAccount), `the preview accounts for each table ("${productsAccount}")`);
+  check(/products: 8 read = 3 would load \+ 5 merged \+ 0 rejected \+ 0 excluded/.test(productsAccount), `the preview accounts for each table ("${productsAccount}")`);
   const priceCol = await step.locator('[data-testid="preview-rows-order_lines"] thead th').allTextContents();
   const firstLine = await step.locator('[data-testid="preview-rows-order_lines"] tbody tr').first().locator('td').allTextContents();
   check(firstLine[priceCol.indexOf('unit_price')] === '30', `line 1's unit price is 90.00 ÷ 3 = 30 (${firstLine[priceCol.indexOf('unit_price')]})`);
@@ -101,8 +101,8 @@ export async function mapFlatExportByHand(page: Page, work: string, checks: Chec
   for (const [table, want] of [['order_lines', HAND_FIGURES.lines], ['products', HAND_FIGURES.products]] as const) {
     const tr = page.locator(`[data-testid="loaded-tables"] tr[data-table="${table}"]`);
     await tr.waitFor({ timeout });
-    const c = (await tr.locator('td').allTextContents()).slice(1, 5).map(Number);
-    check(JSON.stringify(c) === JSON.stringify([want.read, want.loaded, want.rejected, want.excluded]), `${table}: read, loaded, rejected, excluded = ${c.join(', ')} (repeated products merged, not rejected)`);
+    const c = (await tr.locator('td').allTextContents()).slice(1, 6).map(Number);
+    check(JSON.stringify(c) === JSON.stringify([want.read, want.loaded, want.rejected, want.excluded, want.merged]), `${table}: read, loaded, rejected, excluded, merged = ${c.join(', ')} (repeated products merged, not rejected)`);
   }
   await page.screenshot({ path: path.join(artifacts, 'import-by-hand-loaded.png'), fullPage: true });
   await page.getByTestId('nav-overview').click();

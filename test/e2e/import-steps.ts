@@ -11,6 +11,8 @@ export interface Accounting {
   loaded: number;
   rejected: number;
   excluded: number;
+  /** Repeats of a key the mapping folds (a product on every order line): merged, not rejected. */
+  merged: number;
 }
 
 const mime = (name: string) => (/\.(tsv|txt)$/i.test(name) ? 'text/tab-separated-values' : 'text/csv');
@@ -64,7 +66,7 @@ export async function loadAll(page: Page, timeout: number): Promise<boolean> {
 export async function fileAccounting(page: Page, file: string): Promise<Accounting> {
   const li = page.locator(`[data-testid="file-results"] li[data-file="${file}"]`);
   const g = async (a: string) => Number(await li.getAttribute(`data-${a}`));
-  return { read: await g('read'), loaded: await g('loaded'), rejected: await g('rejected'), excluded: await g('excluded') };
+  return { read: await g('read'), loaded: await g('loaded'), rejected: await g('rejected'), excluded: await g('excluded'), merged: await g('merged') };
 }
 
 /** A KPI card's raw value once the cards are computed. */
@@ -113,5 +115,5 @@ export async function previewCounts(page: Page, file: string): Promise<Accountin
     { timeout: 60_000 },
   );
   const n = async (a: string) => Number(await acc.getAttribute(`data-${a}`));
-  return { read: await n('read'), loaded: await n('loaded'), rejected: await n('rejected'), excluded: await n('excluded') };
+  return { read: await n('read'), loaded: await n('loaded'), merged: await n('merged'), rejected: await n('rejected'), excluded: await n('excluded') };
 }

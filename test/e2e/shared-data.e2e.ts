@@ -70,11 +70,11 @@ async function reference(c: Case, work: string): Promise<{ file: Accounting; ord
   const code = await cli(['analyze', folder, '--out', out, '--quiet', '--mapping', path.join(ROOT, 'data/mappings', c.mapping)]);
   if (code !== 0) throw new Error(`the CLI failed on ${c.file} (exit ${code})`);
   const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as {
-    imports: { rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsExcluded: number }[];
+    imports: { rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsExcluded: number; rowsMerged: number }[];
   };
   const r = summary.imports[0]!;
   const kpis = readCsvObjects(readFileSync(path.join(out, 'kpis.csv'), 'utf8'))[0]!;
-  return { file: { read: r.rowsRead, loaded: r.rowsLoaded, rejected: r.rowsRejected, excluded: r.rowsExcluded }, orders: Number(kpis.orders) };
+  return { file: { read: r.rowsRead, loaded: r.rowsLoaded, rejected: r.rowsRejected, excluded: r.rowsExcluded, merged: r.rowsMerged }, orders: Number(kpis.orders) };
 }
 
 async function dropFile(page: Page, file: string): Promise<void> {
@@ -141,16 +141,16 @@ async function awReference(work: string): Promise<{ files: Record<string, Accoun
   const code = await cli(['analyze', folder, '--out', out, '--quiet', ...mappings]);
   if (code !== 0) throw new Error(`the CLI failed on AdventureWorks (exit ${code})`);
   const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as {
-    imports: { file: string; rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsExcluded: number; lookups?: LookupAccount[] }[];
+    imports: { file: string; rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsExcluded: number; rowsMerged: number; lookups?: LookupAccount[] }[];
     lookupFiles: string[];
   };
   const files: Record<string, Accounting> = {};
   for (const r of summary.imports) {
-    files[r.file] = { read: r.rowsRead, loaded: r.rowsLoaded, rejected: r.rowsRejected, excluded: r.rowsExcluded };
+    files[r.file] = { read: r.rowsRead, loaded: r.rowsLoaded, rejected: r.rowsRejected, excluded: r.rowsExcluded, merged: r.rowsMerged };
     // A lookup file as its lookup read it: entries (keys) + rows without a key or unreadable + repeated keys.
     for (const l of r.lookups ?? []) {
       if (!summary.lookupFiles.includes(l.file) || files[l.file]) continue;
-      files[l.file] = { read: l.rowsRead, loaded: l.keys, rejected: l.rowsUnreadable + l.emptyKeyRows, excluded: l.duplicateKeyRows };
+      files[l.file] = { read: l.rowsRead, loaded: l.keys, rejected: l.rowsUnreadable + l.emptyKeyRows, excluded: l.duplicateKeyRows, merged: 0 };
     }
   }
   return { files, kpis: readCsvObjects(readFileSync(path.join(out, 'kpis.csv'), 'utf8'))[0]! };
@@ -162,7 +162,7 @@ async function adventureWorks(page: Page, url: string, work: string): Promise<vo
   const all = [...Object.keys(AW_MAPPED), ...AW_LISTS];
   for (const f of all) {
     const a = want.files[f];
-    check(a !== undefined && a.read === a.loaded + a.rejected + a.excluded && a.read === AW_RAW.rows[f], `CLI ${f}: ${JSON.stringify(a)} adds up, ${AW_RAW.rows[f]} rows in the raw file`);
+    check(a !== undefined && a.read === a.loaded + a.merged + a.rejected + a.excluded && a.read === AW_RAW.rows[f], `CLI ${f}: ${JSON.stringify(a)} adds up, ${AW_RAW.rows[f]} rows in the raw file`);
   }
 
   await page.goto(`${url}?page=data`, { waitUntil: 'load' });
@@ -186,7 +186,7 @@ async function adventureWorks(page: Page, url: string, work: string): Promise<vo
   for (const f of all) {
     const got = await fileAccounting(page, f);
     check(JSON.stringify(got) === JSON.stringify(want.files[f]), `${f}: the page's ${JSON.stringify(got)} = the CLI's ${JSON.stringify(want.files[f])}`);
-    check(got.read === got.loaded + got.rejected + got.excluded && got.read === AW_RAW.rows[f], `${f}: read = loaded + rejected + excluded, ${AW_RAW.rows[f]} rows in the raw file`);
+    check(got.read === got.loaded + got.merged + got.rejected + got.excluded && got.read === AW_RAW.rows[f], `${f}: read = loaded + merged + rejected + excluded, ${AW_RAW.rows[f]} rows in the raw file`);
   }
   for (const f of AW_LISTS) {
     const text = (await page.locator(`[data-testid="file-results"] li[data-file="${f}"]`).textContent()) ?? '';
@@ -213,7 +213,7 @@ void inBrowser(checks, 'shared-data-e2e', async (page, url, work) => {
     const name = path.basename(c.file);
     const want = await reference(c, path.join(work, String(i)));
     console.log(`CLI on ${name}: ${JSON.stringify(want)}`);
-    check(want.file.read === want.file.loaded + want.file.rejected + want.file.excluded, `CLI ${name}: read = loaded + rejected + excluded`);
+    check(want.file.read === want.file.loaded + want.file.merged + want.file.rejected + want.file.excluded, `CLI ${name}: read = loaded + merged + rejected + excluded`);
 
     await page.goto(`${url}?page=data`, { waitUntil: 'load' });
     await page.getByTestId('file-loader').waitFor({ timeout: TIMEOUT_MS });
@@ -238,7 +238,7 @@ void inBrowser(checks, 'shared-data-e2e', async (page, url, work) => {
     check((await result.getAttribute('data-replaced')) === 'true', `${name}: the batch replaced the data`);
     const li = page.locator(`[data-testid="file-results"] li[data-file="${name}"]`);
     const g = async (a: string) => Number(await li.getAttribute(`data-${a}`));
-    const got: Accounting = { read: await g('read'), loaded: await g('loaded'), rejected: await g('rejected'), excluded: await g('excluded') };
+    const got: Accounting = { read: await g('read'), loaded: await g('loaded'), rejected: await g('rejected'), excluded: await g('excluded'), merged: await g('merged') };
     check(JSON.stringify(got) === JSON.stringify(want.file), `${name}: the page's accounting ${JSON.stringify(got)} = the CLI's ${JSON.stringify(want.file)}`);
 
     await page.getByTestId('nav-overview').click();

@@ -33,6 +33,7 @@ export const HAND_FIGURES = {
   orders: 5,
   units: 24,
   grossSales: 789.97,
-  lines: { read: 8, loaded: 7, rejected: 0, excluded: 1 },
-  products: { read: 8, loaded: 3, rejected: 0, excluded: 5 },
+  lines: { read: 8, loaded: 7, merged: 0, rejected: 0, excluded: 1 },
+  // The 5 later rows of a product already seen are merged into its first row, not excluded or rejected.
+  products: { read: 8, loaded: 3, merged: 5, rejected: 0, excluded: 0 },
 };

@@ -32,8 +32,8 @@ describe('applying a mapping', () => {
   const issues = (file: string) =>
     rows(`SELECT table_name, line_number, severity, reason FROM load_issues WHERE source_file = '${file}' ORDER BY line_number, severity`);
   const balanced = (r: ImportReport) => {
-    expect(r.rowsRead).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded);
-    for (const t of r.tables) expect(t.rowsRead, t.table).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded);
+    expect(r.rowsRead).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded + r.rowsMerged);
+    for (const t of r.tables) expect(t.rowsRead, t.table).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded + t.rowsMerged);
   };
 
   const ORDER_COLS: TargetSpec['columns'] = {
@@ -244,8 +244,8 @@ describe('applying a mapping', () => {
     ]));
     expect(r.error).toBeUndefined();
     expect(r.tables).toEqual([
-      { table: 'order_lines', rowsRead: 3, rowsLoaded: 2, rowsRejected: 0, rowsExcluded: 1, rowsWarned: 0 },
-      { table: 'returns', rowsRead: 3, rowsLoaded: 1, rowsRejected: 1, rowsExcluded: 1, rowsWarned: 0 },
+      { table: 'order_lines', rowsRead: 3, rowsLoaded: 2, rowsRejected: 0, rowsExcluded: 1, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'returns', rowsRead: 3, rowsLoaded: 1, rowsRejected: 1, rowsExcluded: 1, rowsMerged: 0, rowsWarned: 0 },
     ]);
     balanced(r);
     expect(await rows('SELECT order_id, line_id, quantity, unit_price, channel, order_date FROM order_lines ORDER BY line_id')).toEqual([

@@ -37,7 +37,7 @@ describe('a Returns.csv holding a returned-orders list is read by its content, n
   it('a canonical file whose header fits still loads directly (name and content agree)', async () => {
     expect(await routeByContent('returns.csv', bytesSource(enc(CANONICAL_RETURNS)))).toEqual({ kind: 'canonical', table: 'returns' });
     expect(await routeByContent('ORDER_LINES.csv', bytesSource(enc(ORDER_LINES)))).toEqual({ kind: 'canonical', table: 'order_lines' });
-    // Not read yet (Parquet/JSON columns are not sniffed): the name is taken at its word, the load checks the columns.
+    // Not read yet: the name is taken at its word, the load checks the columns (route-formats.test.ts reads Parquet and JSON headers).
     expect(routeOf('returns.parquet')).toEqual({ kind: 'canonical', table: 'returns' });
   });
 

@@ -24,8 +24,8 @@ const m = (targets: TargetSpec[], extra: Partial<MappingSpec> = {}): MappingSpec
 const file = (name: string, ...lines: string[]): ImportFile => ({ name, text: lines.join('\n') + '\n' });
 const balanced = (r: ImportReport) => {
   expect(r.error).toBeUndefined();
-  expect(r.rowsRead).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded);
-  for (const t of r.tables) expect(t.rowsRead, t.table).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded);
+  expect(r.rowsRead).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded + r.rowsMerged);
+  for (const t of r.tables) expect(t.rowsRead, t.table).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded + t.rowsMerged);
 };
 
 describe('import engine features', () => {
@@ -77,8 +77,8 @@ describe('import engine features', () => {
     balanced(r);
     // Each table takes the 5 rows: 3 load, lines 4 and 5 are rejected.
     expect(r.tables).toEqual([
-      { table: 'order_lines', rowsRead: 5, rowsLoaded: 3, rowsRejected: 2, rowsExcluded: 0, rowsWarned: 0 },
-      { table: 'products', rowsRead: 5, rowsLoaded: 3, rowsRejected: 2, rowsExcluded: 0, rowsWarned: 0 },
+      { table: 'order_lines', rowsRead: 5, rowsLoaded: 3, rowsRejected: 2, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'products', rowsRead: 5, rowsLoaded: 3, rowsRejected: 2, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 },
     ]);
     expect(await issues('sales.csv')).toEqual([
       { table_name: 'order_lines', line_number: 4, severity: 'rejected', reason: 'ProductKey not found in products_2024.csv (lookup products): "9"' },
@@ -236,13 +236,13 @@ describe('import engine features', () => {
     const r = await load(text, mapping);
     balanced(r);
     // order_lines: 6 read, lines 6 and 7 rejected. returns: lines 4, 5, 7 taken; 7 excluded.
-    // products: A (2), B (3), X (6), C (7) load; A again on 4 and 5 is excluded.
+    // products: A (2), B (3), X (6), C (7) load; A again on 4 and 5 is merged.
     expect(r.tables).toEqual([
-      { table: 'order_lines', rowsRead: 6, rowsLoaded: 4, rowsRejected: 2, rowsExcluded: 0, rowsWarned: 0 },
-      { table: 'returns', rowsRead: 3, rowsLoaded: 2, rowsRejected: 0, rowsExcluded: 1, rowsWarned: 0 },
-      { table: 'products', rowsRead: 6, rowsLoaded: 4, rowsRejected: 0, rowsExcluded: 2, rowsWarned: 0 },
+      { table: 'order_lines', rowsRead: 6, rowsLoaded: 4, rowsRejected: 2, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'returns', rowsRead: 3, rowsLoaded: 2, rowsRejected: 0, rowsExcluded: 1, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'products', rowsRead: 6, rowsLoaded: 4, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 2, rowsWarned: 0 },
     ]);
-    expect(r).toMatchObject({ rowsRead: 15, rowsLoaded: 10, rowsRejected: 2, rowsExcluded: 3 });
+    expect(r).toMatchObject({ rowsRead: 15, rowsLoaded: 10, rowsRejected: 2, rowsExcluded: 1, rowsMerged: 2 });
     expect(await engine().query('SELECT order_id, line_id, unit_price, region FROM order_lines ORDER BY order_id, line_id')).toEqual([
       { order_id: '#1', line_id: 'A', unit_price: 9, region: 'DE' },
       { order_id: '#1', line_id: 'B', unit_price: 5, region: 'DE' },
@@ -256,14 +256,17 @@ describe('import engine features', () => {
     expect(await issues('orders.csv')).toEqual([
       { table_name: 'order_lines', line_number: 6, severity: 'rejected', reason: 'missing order_id' },
       { table_name: 'order_lines', line_number: 7, severity: 'rejected', reason: 'missing unit_price' },
-      { table_name: 'products', line_number: 4, severity: 'excluded', reason: 'sku repeated (only the first row is kept): "A" (first on line 2)' },
-      { table_name: 'products', line_number: 5, severity: 'excluded', reason: 'sku repeated (only the first row is kept): "A" (first on line 2)' },
+      { table_name: 'products', line_number: 4, severity: 'merged', reason: 'sku repeated, merged into its first row: "A" (first on line 2)' },
+      { table_name: 'products', line_number: 5, severity: 'merged', reason: 'sku repeated, merged into its first row: "A" (first on line 2)' },
       { table_name: 'returns', line_number: 7, severity: 'excluded', reason: 'partial refund of the order' },
     ]);
-    // A product file loaded next: A is there already → excluded, D loads.
+    // A product file loaded next: A is there already → merged into it, D loads.
     const more = await load(file('more.csv', 'Sku', 'A', 'D'), m([{ table: 'products', columns: { sku: { column: 'Sku' } }, duplicates: 'first' }]));
-    expect(more).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsExcluded: 1, rowsRejected: 0 });
-    expect(more.reasons).toEqual([{ table: 'products', severity: 'excluded', reason: 'sku already loaded (only the first row is kept)', rows: 1 }]);
+    expect(more).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsExcluded: 0, rowsMerged: 1, rowsRejected: 0 });
+    expect(more.reasons).toEqual([{ table: 'products', severity: 'merged', reason: 'sku already loaded, merged into the loaded row', rows: 1 }]);
+    // Repeats are never rejected: load_log adds up with rows_merged.
+    expect(await engine().query(`SELECT sum(rows_read) = sum(rows_loaded + rows_merged + rows_excluded + rows_rejected) AS adds_up, sum(rows_merged) AS merged FROM load_log`))
+      .toEqual([{ adds_up: true, merged: 3 }]);
   });
 
   it('checks a conditional value only on the rows that use it', async () => {
@@ -300,7 +303,7 @@ describe('import engine features', () => {
     const { mapping } = buildPreset('returned_orders_list', s);
     const r = await load(list, mapping);
     balanced(r);
-    expect(r.tables).toEqual([{ table: 'returns', rowsRead: 5, rowsLoaded: 2, rowsRejected: 2, rowsExcluded: 1, rowsWarned: 0, rowsExpandedTo: 3 }]);
+    expect(r.tables).toEqual([{ table: 'returns', rowsRead: 5, rowsLoaded: 2, rowsRejected: 2, rowsExcluded: 1, rowsMerged: 0, rowsWarned: 0, rowsExpandedTo: 3 }]);
     expect(await issues('Returns.csv')).toEqual([
       { table_name: 'returns', line_number: 3, severity: 'excluded', reason: 'not flagged as returned' },
       { table_name: 'returns', line_number: 4, severity: 'rejected', reason: 'order has no loaded order lines: "CA-9"' },

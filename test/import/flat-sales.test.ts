@@ -30,6 +30,8 @@ describe('the flat sales export preset', () => {
     expect(questions).toEqual([]);
     expect(mapping.routing).toBe('each');
     expect(mapping.targets.map((t) => [t.table, t.duplicates ?? 'reject'])).toEqual([['order_lines', 'reject'], ['products', 'first'], ['shipments', 'first']]);
+    // Ship Mode: the carrier when it names one, else the service level.
+    expect(Object.keys(mapping.targets[2]!.columns)).toEqual(['order_id', 'carrier', 'service_level', 'shipped_at']);
     const lines = mapping.targets[0]!.columns;
     expect(lines.region).toEqual({ column: 'Region' });
     expect(lines.line_id).toEqual({ column: 'Row ID' });
@@ -70,11 +72,13 @@ describe('returns-insight analyze on the orders, returns and people files with n
     expect(await main(['analyze', data, '--out', out, '--quiet'])).toBe(EXIT.ok);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     const [orders, returns] = summary.imports;
-    // Each table's rows read = loaded + rejected + excluded: 25 lines; 6 products (19 repeated rows); 10 orders shipped (15 repeated).
-    expect(orders.tables.map((t: Record<string, unknown>) => [t.table, t.rowsRead, t.rowsLoaded, t.rowsRejected, t.rowsExcluded])).toEqual([
-      ['order_lines', 25, 25, 0, 0], ['products', 25, 6, 0, 19], ['shipments', 25, 10, 0, 15],
+    // Each table's rows read = loaded + merged + excluded + rejected: 25 lines; 6 products (19 repeats merged); 10 orders shipped (15 merged).
+    expect(orders.tables.map((t: Record<string, unknown>) => [t.table, t.rowsRead, t.rowsLoaded, t.rowsMerged, t.rowsExcluded, t.rowsRejected])).toEqual([
+      ['order_lines', 25, 25, 0, 0, 0], ['products', 25, 6, 19, 0, 0], ['shipments', 25, 10, 15, 0, 0],
     ]);
-    expect(orders.reasons.map((r: Record<string, unknown>) => [r.severity, r.rows, r.table])).toEqual([['excluded', 19, 'products'], ['excluded', 15, 'shipments']]);
+    // Repeats are merged, never rejected (a product on every order line is not an error).
+    expect([orders.rowsRejected, orders.rowsMerged]).toEqual([0, 34]);
+    expect(orders.reasons.map((r: Record<string, unknown>) => [r.severity, r.rows, r.table])).toEqual([['merged', 19, 'products'], ['merged', 15, 'shipments']]);
     expect([returns.file, returns.preset, returns.rowsRead, returns.rowsLoaded]).toEqual(['Returns.csv', 'returned_orders_list', 2, 2]);
     expect(summary.unusedFiles).toEqual(['People.csv']);
     const [k] = readCsvObjects(readFileSync(path.join(out, 'kpis.csv'), 'utf8'));
@@ -88,6 +92,12 @@ describe('returns-insight analyze on the orders, returns and people files with n
     // "UPS Ground" names a carrier; Standard Class, Same Day ... are service levels, not carriers.
     const carriers = readCsvObjects(readFileSync(path.join(out, 'carrier_performance.csv'), 'utf8')).map((r) => [r.carrier, r.shipments]);
     expect(carriers).toEqual([['(unknown)', '9'], ['UPS Ground', '1']]);
+    // Ship Mode kept as the service level (orders: Standard Class 1001, 1003, 1006, 1009; First Class 1005, 1010;
+    // Second Class 1002, 1008; Same Day 1004); the UPS Ground order has a carrier and no service level.
+    const levels = readCsvObjects(readFileSync(path.join(out, 'carrier_service_levels.csv'), 'utf8')).map((r) => [r.carrier, r.service_level, r.shipments]);
+    expect(levels).toEqual([
+      ['(unknown)', 'Standard Class', '4'], ['(unknown)', 'First Class', '2'], ['(unknown)', 'Second Class', '2'], ['(unknown)', 'Same Day', '1'], ['UPS Ground', '(none)', '1'],
+    ]);
     // By region (not the one-value country): West = orders 1001, 1004, 1007 = 13 + 4 + 8 = 25 units, 8 of them returned (1007).
     const west = readCsvObjects(readFileSync(path.join(out, 'return_rate_by.region.csv'), 'utf8')).find((r) => r.dim_value === 'West')!;
     expect([west.units_sold, west.units_returned]).toEqual(['25', '8']);

@@ -82,9 +82,9 @@ describe('fuzz: damaged exports through presets, fill-down, routing to several t
     const records = text.split(/\r?\n/).filter((l) => l !== '').length - 1;
     const r = await applyMapping(engine(), SQL, { name, text }, mapping, { lookupFiles });
     expect(r.error, name).toBeUndefined();
-    expect(r.rowsRead, name).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded);
+    expect(r.rowsRead, name).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded + r.rowsMerged);
     for (const t of r.tables) {
-      expect(t.rowsRead, `${name} ${t.table}`).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded);
+      expect(t.rowsRead, `${name} ${t.table}`).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded + t.rowsMerged);
       expect(t.rowsRead, `${name} ${t.table}`).toBeLessThanOrEqual(records);
       const [n] = await engine().query(`SELECT count(*) AS n FROM ${t.table}`);
       expect(n!.n, `${name} ${t.table} rows`).toBe(t.rowsLoaded);

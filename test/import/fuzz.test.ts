@@ -71,8 +71,8 @@ describe('fuzz: corrupted cells never break the accounting', () => {
     const maxRows = text.split(/\r?\n/).filter((l) => l !== '').length - 1;
     const r = await applyMapping(engine(), SQL, { name, text }, mapping);
     expect(r.error, name).toBeUndefined();
-    expect(r.rowsRead, name).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded);
-    for (const t of r.tables) expect(t.rowsRead, `${name} ${t.table}`).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded);
+    expect(r.rowsRead, name).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded + r.rowsMerged);
+    for (const t of r.tables) expect(t.rowsRead, `${name} ${t.table}`).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded + t.rowsMerged);
     expect(r.rowsRead, name).toBeGreaterThan(0);
     expect(r.rowsRead, name).toBeLessThanOrEqual(maxRows);
     expect(r.rowsRead, name).toBeGreaterThanOrEqual(expectedAtLeast(text));
@@ -169,7 +169,7 @@ describe('fuzz: corrupted cells never break the accounting', () => {
         const mapping = { ...base, source: { ...base.source, encoding } };
         const r = await applyMapping(engine(), SQL, { name: `bytes ${seed} ${encoding}`, bytes }, mapping);
         expect(r.error, `${seed} ${encoding}`).toBeUndefined();
-        expect(r.rowsRead, `${seed} ${encoding}`).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded);
+        expect(r.rowsRead, `${seed} ${encoding}`).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded + r.rowsMerged);
         expect(r.rowsRead).toBeGreaterThan(0);
       }
     }
@@ -187,7 +187,7 @@ describe('fuzz: corrupted cells never break the accounting', () => {
       expect(identityMapping(file).targets[0]!.columns).toHaveProperty('unit_price');
       const result = await replaceVia(db.runner(), batchFiles({ files: [file] }, p), p);
       const [r] = result.reports;
-      expect(r!.rowsRead, p).toBe(r!.rowsLoaded + r!.rowsRejected + r!.rowsExcluded);
+      expect(r!.rowsRead, p).toBe(r!.rowsLoaded + r!.rowsRejected + r!.rowsExcluded + r!.rowsMerged);
       return {
         replaced: result.replaced,
         account: { read: r!.rowsRead, loaded: r!.rowsLoaded, rejected: r!.rowsRejected, excluded: r!.rowsExcluded, warned: r!.rowsWarned },

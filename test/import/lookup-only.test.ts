@@ -57,7 +57,7 @@ describe('lookup-only files of a batch', () => {
       ['AdventureWorks_Product_Subcategories.csv', 'lookup', null, 37, 37, 0, 0, ['subcategories'], null],
       ['notes.csv', 'lookup', null, 0, 0, 0, 0, [], null],
     ]);
-    for (const r of result.reports) expect(r.rowsRead, r.file).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded);
+    for (const r of result.reports) expect(r.rowsRead, r.file).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded + r.rowsMerged);
     // Only the three mapped files are loaded steps; the lists are in no table.
     expect(new Set(progress)).toEqual(new Set([3]));
     expect(result.loadedFiles).toEqual(['AdventureWorks_Returns.csv', 'AdventureWorks_Sales_2015.csv', 'AdventureWorks_Products.csv']);

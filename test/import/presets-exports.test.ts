@@ -21,8 +21,8 @@ const NOW = new Date('2026-12-01T00:00:00Z');
 const enc = (s: string) => new TextEncoder().encode(s);
 const balanced = (r: ImportReport) => {
   expect(r.error).toBeUndefined();
-  expect(r.rowsRead).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded);
-  for (const t of r.tables) expect(t.rowsRead, t.table).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded);
+  expect(r.rowsRead).toBe(r.rowsLoaded + r.rowsRejected + r.rowsExcluded + r.rowsMerged);
+  for (const t of r.tables) expect(t.rowsRead, t.table).toBe(t.rowsLoaded + t.rowsRejected + t.rowsExcluded + t.rowsMerged);
 };
 /** A delimited text from a header and rows given as {column: value} (other cells empty). */
 const rowsOf = (header: string[], rows: Record<string, string>[], delimiter = ',', eol = '\n') => {
@@ -179,13 +179,13 @@ describe('export presets', () => {
     });
     balanced(r);
     // order_lines: 10 rows; r8 cancelled, r9 refunded unfulfilled, r10 voided are excluded → 7.
-    // products: KUR-M (r2), SCF-1 (r3), KUR-L (r5), Gift wrap (r11); the 6 repeats are excluded.
+    // products: KUR-M (r2), SCF-1 (r3), KUR-L (r5), Gift wrap (r11); the 6 repeats are merged.
     // returns: #1002 (r4), #1003's first row (r5), #1004 (r8), #1005 (r9) are taken;
     //   r4 loads; r5 is the partial refund; r8 cancelled; r9 refunded before fulfilment.
     expect(r.tables).toEqual([
-      { table: 'order_lines', rowsRead: 10, rowsLoaded: 7, rowsRejected: 0, rowsExcluded: 3, rowsWarned: 0 },
-      { table: 'products', rowsRead: 10, rowsLoaded: 4, rowsRejected: 0, rowsExcluded: 6, rowsWarned: 0 },
-      { table: 'returns', rowsRead: 4, rowsLoaded: 1, rowsRejected: 0, rowsExcluded: 3, rowsWarned: 0 },
+      { table: 'order_lines', rowsRead: 10, rowsLoaded: 7, rowsRejected: 0, rowsExcluded: 3, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'products', rowsRead: 10, rowsLoaded: 4, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 6, rowsWarned: 0 },
+      { table: 'returns', rowsRead: 4, rowsLoaded: 1, rowsRejected: 0, rowsExcluded: 3, rowsMerged: 0, rowsWarned: 0 },
     ]);
     expect(await engine().query('SELECT order_id, line_id, order_date, sku, quantity, unit_price, currency, channel, customer_id, region FROM order_lines ORDER BY order_id, line_id')).toEqual([
       { order_id: '#1001', line_id: 'KUR-M', order_date: new Date('2026-04-05'), sku: 'KUR-M', quantity: 2, unit_price: 1300, currency: 'BDT', channel: 'web', customer_id: 'a@x.com', region: 'BD' },
@@ -206,7 +206,7 @@ describe('export presets', () => {
       { table_name: 'order_lines', line_number: 8, severity: 'excluded', reason: 'order cancelled: not a sale' },
       { table_name: 'order_lines', line_number: 9, severity: 'excluded', reason: 'refunded before it was fulfilled: a cancellation, not a sale' },
       { table_name: 'order_lines', line_number: 10, severity: 'excluded', reason: 'payment voided: not a sale' },
-      ...[4, 6, 7, 8, 9, 10].map((line) => ({ table_name: 'products', line_number: line, severity: 'excluded', reason: expect.stringMatching(/^sku repeated \(only the first row is kept\): /) })),
+      ...[4, 6, 7, 8, 9, 10].map((line) => ({ table_name: 'products', line_number: line, severity: 'merged', reason: expect.stringMatching(/^sku repeated, merged into its first row: /) })),
       { table_name: 'returns', line_number: 5, severity: 'excluded', reason: 'order-level partial refund: the export does not say which lines were refunded, so it is kept out of unit return rates (one row per order)' },
       { table_name: 'returns', line_number: 8, severity: 'excluded', reason: 'order cancelled: a cancellation, not a return' },
       { table_name: 'returns', line_number: 9, severity: 'excluded', reason: 'refunded before it was fulfilled: a cancellation, not a return' },
@@ -237,7 +237,7 @@ describe('export presets', () => {
     const { report: r, mapping } = await load('orders_export_1.csv', bytes);
     expect(mapping.fillDown!.columns).toContain('Canceled at');
     balanced(r);
-    expect(r.tables.map((t) => [t.table, t.rowsRead, t.rowsLoaded, t.rowsExcluded])).toEqual([['order_lines', 3, 3, 0], ['products', 3, 2, 1], ['returns', 1, 1, 0]]);
+    expect(r.tables.map((t) => [t.table, t.rowsRead, t.rowsLoaded, t.rowsExcluded, t.rowsMerged])).toEqual([['order_lines', 3, 3, 0, 0], ['products', 3, 2, 0, 1], ['returns', 1, 1, 0, 0]]);
     // Region: Shipping Country, else Billing Country (#2001 ships nowhere named: CA from billing).
     expect(await engine().query('SELECT order_id, line_id, order_date, unit_price, region FROM order_lines ORDER BY order_id, line_id')).toEqual([
       { order_id: '#2001', line_id: 'A', order_date: new Date('2025-11-30'), unit_price: 10, region: 'CA' },
@@ -251,7 +251,7 @@ describe('export presets', () => {
     await db.fixture({});
     const { report: orders, mapping } = await load('orders_export.csv', enc(rowsOf(SHOPIFY_2026, SHOP_ROWS)), { refundsAsReturns: false });
     expect(mapping.targets.map((t) => t.table)).toEqual(['order_lines', 'products']);
-    expect(orders).toMatchObject({ rowsLoaded: 11, rowsExcluded: 9 });
+    expect(orders).toMatchObject({ rowsLoaded: 11, rowsExcluded: 3, rowsMerged: 6 });
     const returns = [
       'Return name,Order name,Status,Requested at,SKU,Returned quantity,Return reason,Return reason note',
       '#1003-R1,#1003,CLOSED,2026-04-10T09:00:00Z,SCF-1,1,SIZE_TOO_SMALL,"too tight,\naround the neck"', // r2 loads
@@ -292,7 +292,7 @@ describe('export presets', () => {
     const { report: r, match } = await load('Returns.csv', bytes);
     expect(match).toMatchObject({ id: 'returned_orders_list', confidence: 1 });
     // SO-1 → its 2 lines (1 + 4 units); SO-2 is not flagged.
-    expect(r.tables).toEqual([{ table: 'returns', rowsRead: 2, rowsLoaded: 1, rowsRejected: 0, rowsExcluded: 1, rowsWarned: 0, rowsExpandedTo: 2 }]);
+    expect(r.tables).toEqual([{ table: 'returns', rowsRead: 2, rowsLoaded: 1, rowsRejected: 0, rowsExcluded: 1, rowsMerged: 0, rowsWarned: 0, rowsExpandedTo: 2 }]);
     expect(await engine().query('SELECT return_id, sku, quantity FROM returns ORDER BY return_id')).toEqual([
       { return_id: 'SO-1|1', sku: 'P1', quantity: 1 }, { return_id: 'SO-1|2', sku: 'P2', quantity: 4 },
     ]);

@@ -179,8 +179,8 @@ describe('invoice lines with credit notes preset, on the real UCI Online Retail 
     expect(r.error).toBeUndefined();
     expect(r).toMatchObject({ rowsRead: 20000, rowsLoaded: 19807, rowsRejected: 0, rowsExcluded: 193, rowsWarned: 0 });
     expect(r.tables).toEqual([
-      { table: 'order_lines', rowsRead: 19602, rowsLoaded: 19474, rowsRejected: 0, rowsExcluded: 128, rowsWarned: 0 },
-      { table: 'returns', rowsRead: 398, rowsLoaded: 333, rowsRejected: 0, rowsExcluded: 65, rowsWarned: 0 },
+      { table: 'order_lines', rowsRead: 19602, rowsLoaded: 19474, rowsRejected: 0, rowsExcluded: 128, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'returns', rowsRead: 398, rowsLoaded: 333, rowsRejected: 0, rowsExcluded: 65, rowsMerged: 0, rowsWarned: 0 },
     ]);
     expect(r.reasons.map((x) => [x.table, x.severity, x.reason, x.rows])).toEqual([
       ['order_lines', 'excluded', 'postage or carriage line, not a product', 79],

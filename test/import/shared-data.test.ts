@@ -150,9 +150,9 @@ describe('the shared data files through committed mappings and presets', () => {
     const r = batch.reports[0]!;
     expect(r.error).toBeUndefined();
     expect(r.tables).toEqual([
-      { table: 'products', rowsRead: 10000, rowsLoaded: 10000, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0 },
-      { table: 'order_lines', rowsRead: 10000, rowsLoaded: 10000, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0 },
-      { table: 'returns', rowsRead: 5052, rowsLoaded: 2539, rowsRejected: 2513, rowsExcluded: 0, rowsWarned: 0 },
+      { table: 'products', rowsRead: 10000, rowsLoaded: 10000, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'order_lines', rowsRead: 10000, rowsLoaded: 10000, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 },
+      { table: 'returns', rowsRead: 5052, rowsLoaded: 2539, rowsRejected: 2513, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 },
     ]);
     expect(r.reasons).toEqual([{ table: 'returns', severity: 'rejected', reason: 'return dated before its order', rows: 2513 }]);
     expect(r.unmappedReasons).toEqual([]);
@@ -179,19 +179,19 @@ describe('the shared data files through committed mappings and presets', () => {
     expect(batch.imports.map((i) => i.file)).toEqual(['olist_order_items_dataset_first10k.csv', 'olist_orders_dataset_first10k.csv']);
     expect(batch.lookupOnly).toEqual(['olist_products_dataset.csv', 'olist_sellers_dataset.csv', 'product_category_name_translation.csv']);
     const [items, orders] = batch.reports;
-    expect(orders!.tables).toEqual([{ table: 'shipments', rowsRead: 9999, rowsLoaded: 9824, rowsRejected: 0, rowsExcluded: 175, rowsWarned: 0 }]);
+    expect(orders!.tables).toEqual([{ table: 'shipments', rowsRead: 9999, rowsLoaded: 9824, rowsRejected: 0, rowsExcluded: 175, rowsMerged: 0, rowsWarned: 0 }]);
     expect(orders!.reasons.map((x) => [x.reason, x.rows])).toEqual([
       ['order canceled or unavailable: never shipped', 113], // 58 + 55
       ['order not handed to a carrier yet (created, approved, invoiced or processing)', 62], // 32 + 28 + 2
     ]);
     expect(items!.tables).toEqual([
-      { table: 'products', rowsRead: 9998, rowsLoaded: 6088, rowsRejected: 0, rowsExcluded: 3910, rowsWarned: 0 },
-      { table: 'order_lines', rowsRead: 9998, rowsLoaded: 967, rowsRejected: 9024, rowsExcluded: 7, rowsWarned: 0 },
+      { table: 'products', rowsRead: 9998, rowsLoaded: 6088, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 3910, rowsWarned: 0 },
+      { table: 'order_lines', rowsRead: 9998, rowsLoaded: 967, rowsRejected: 9024, rowsExcluded: 7, rowsMerged: 0, rowsWarned: 0 },
     ]);
     expect(items!.reasons.map((x) => [x.table, x.severity, x.reason, x.rows])).toEqual([
       ['order_lines', 'excluded', 'order canceled or unavailable: not a sale', 7],
       ['order_lines', 'rejected', 'order_id not found in olist_orders_dataset_first10k.csv (lookup orders)', 9024],
-      ['products', 'excluded', 'sku repeated (only the first row is kept)', 3910],
+      ['products', 'merged', 'sku repeated, merged into its first row', 3910],
     ]);
     expect(items!.lookups!.map((l) => [l.name, l.rowsRead, l.keys, l.keysUsed, l.rowsWithoutMatch])).toEqual([
       ['orders', 9999, 9999, 855, 9024],

@@ -81,7 +81,7 @@ describe('data_quality', () => {
     const rows = res.rows;
     expect(rows.map((r) => r.table_name)).toEqual(TABLES);
     for (const r of rows) {
-      expect(r.rows_read).toBe((r.rows_loaded as number) + (r.rows_rejected as number) + (r.rows_excluded as number));
+      expect(r.rows_read).toBe((r.rows_loaded as number) + (r.rows_merged as number) + (r.rows_rejected as number) + (r.rows_excluded as number));
     }
     const [lines, products, shipments, returns, reviews] = rows;
 
@@ -112,6 +112,19 @@ describe('data_quality', () => {
     });
     expect([day(reviews!.date_min), day(reviews!.date_max)]).toEqual(['2024-02-01', '2024-02-03']);
     expect(String(lines!.orphan_rule)).toContain('sku not in products');
+  });
+
+  // Regression: a flat export's products repeated on every order line were counted as rejected.
+  it('counts repeats a mapping folded as merged, apart from rejected and excluded', async () => {
+    await loadDirty(db.runner(), DIRTY);
+    // A flat export of 10 lines naming 3 products: 3 loaded + 6 repeats merged + 1 rejected; and
+    // a second file with 2 rows, 1 merged into a product already loaded, 1 excluded by a rule.
+    await db.runner().engine.exec(`DELETE FROM load_log WHERE table_name = 'products'`);
+    await db.runner().engine.exec(`INSERT INTO load_log (table_name, source_file, rows_read, rows_loaded, rows_rejected, rows_excluded, rows_warned, loaded_at, rows_merged)
+      VALUES ('products', 'Orders.csv', 10, 3, 1, 0, 0, TIMESTAMP '2024-02-01 00:00:00', 6),
+             ('products', 'More.csv', 2, 0, 0, 1, 0, TIMESTAMP '2024-02-01 00:00:00', 1)`);
+    const products = (await db.runner().run('data_quality')).rows[1]!;
+    expect(products).toMatchObject({ table_name: 'products', rows_read: 12, rows_loaded: 3, rows_merged: 7, rows_rejected: 1, rows_excluded: 1 });
   });
 
   it('falls back to row counts without a load log, and skips product checks without products', async () => {

@@ -68,6 +68,18 @@ describe('rejected_rows', () => {
     expect(page.map((r) => r.total_rows)).toEqual([7, 7]);
   });
 
+  // Regression: a flat export's repeated products filled this list, burying the rows to fix.
+  it('lists rows merged into an earlier row of their key only when asked for', async () => {
+    await load();
+    await db.runner().engine.exec(`INSERT INTO load_issues VALUES
+      ('products', 'Orders.csv', 3, 'merged', 'sku repeated, merged into its first row: "A" (first on line 2)', 'x'),
+      ('products', 'Orders.csv', 4, 'merged', 'sku repeated, merged into its first row: "A" (first on line 2)', 'y')`);
+    const run = async (p: Record<string, unknown>) => (await db.runner().run('rejected_rows', p as never)).rows;
+    expect(brief(await run({}))).not.toContain('products:3:merged');
+    expect((await run({}))[0]!.total_rows).toBe(7);
+    expect(brief(await run({ severity: 'merged' }))).toEqual(['products:3:merged', 'products:4:merged']);
+  });
+
   it('is empty when everything loaded cleanly', async () => {
     await db.fixture({ order_lines: csv('order_id,line_id,order_date,sku,quantity,unit_price', 'O1,L1,2024-01-10,A,2,10') });
     expect(await db.runner().run('rejected_rows')).toMatchObject({ status: 'ok', rows: [] });

@@ -183,6 +183,7 @@ export function FileResults({ reports, batchReplaced = true }: { reports: (FileL
             data-loaded={r.rowsLoaded}
             data-rejected={r.rowsRejected}
             data-excluded={r.rowsExcluded ?? 0}
+            data-merged={r.rowsMerged ?? 0}
             data-warned={r.rowsWarned}
           >
             <span aria-hidden className={`mt-1.5 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${TONE_DOT[s.tone]}`} />
@@ -197,13 +198,10 @@ export function FileResults({ reports, batchReplaced = true }: { reports: (FileL
                   {s.accounting}
                 </p>
               )}
-              {!r.error && r.tables && r.tables.length > 1 && (
-                <ul className="text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content">
-                  {r.tables.map((t) => (
-                    <li key={t.table}>
-                      {t.table}: {formatCount(t.rowsRead)} read = {formatCount(t.rowsLoaded)} loaded + {formatCount(t.rowsRejected)} rejected +{' '}
-                      {formatCount(t.rowsExcluded)} excluded{t.rowsWarned > 0 ? `; ${formatCount(t.rowsWarned)} with warnings` : ''}
-                    </li>
+              {s.tableLines.length > 0 && (
+                <ul className="text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content" data-testid="table-accounting">
+                  {s.tableLines.map((line) => (
+                    <li key={line}>{line}</li>
                   ))}
                 </ul>
               )}

@@ -6,7 +6,7 @@ import { routeByContent, routeOf } from '../../loader/file-route';
 import { headerNames, readRecords } from '../../loader/import/decode';
 import { fileMatches, type MappingSpec } from '../../loader/import';
 import { jsonToCsv } from '../../loader/json-to-arrow';
-import { decodeParquetBrowser } from '../../loader/parquet-browser';
+import { decodeParquetBrowser, parquetColumnsBrowser } from '../../loader/parquet-browser';
 import type { BatchFile, ReplaceResult } from '../../loader/replace-data';
 import { loadBatchFiles } from './load-store';
 import { canLoad, draftFromBytes, draftFromCsvText, withChoice, withLookupRule, withRefundsRule, type BatchItem, type FileRoute, type MappingDraft } from './mapping-step';
@@ -58,7 +58,7 @@ function patch(id: number, fn: (e: BatchEntry) => BatchEntry): void {
  * file named after a canonical table whose header does not fit that table goes to the mapping step.
  */
 export function routeFiles(files: readonly File[]): Promise<FileRoute[]> {
-  return Promise.all(files.map((f) => (isWorkbook(f.name) ? Promise.resolve(routeOf(f.name)) : routeByContent(f.name, blobSource(f)).catch(() => routeOf(f.name)))));
+  return Promise.all(files.map((f) => (isWorkbook(f.name) ? Promise.resolve(routeOf(f.name)) : routeByContent(f.name, blobSource(f), parquetColumnsBrowser).catch(() => routeOf(f.name)))));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CANONICAL_TABLES } from '../../data-model/contract';
 import { formatOf } from '../../loader/file-kinds';
 import type { FileLoadReport } from '../../loader/load-file';
+import type { TableAccount } from '../../loader/import/apply';
 import type { BatchFileReport, JoinCoverage, ReplaceProgress } from '../../loader/replace-data';
 import { formatCount, formatPercent } from '../format';
 
@@ -15,8 +16,10 @@ export interface FileSummary {
   tone: FileTone;
   /** "Loaded", "Loaded, some rows rejected", "Not loaded". */
   status: string;
-  /** rows read = loaded + rejected, in words; null when nothing was read. */
+  /** rows read = loaded (+ merged) + rejected + excluded, in words; null when nothing was read. */
   accounting: string | null;
+  /** One accounting line per table, when the file filled several or folded repeated keys. */
+  tableLines: string[];
   /** Plain-words explanation of an error, rejected rows, warnings or ignored columns. */
   notes: string[];
 }
@@ -36,6 +39,9 @@ export function summarizeFile(r: FileLoadReport & Partial<BatchFileReport>, batc
   if (!r.error && r.route === 'mapping' && r.mapping) notes.push(`Read with the mapping “${r.mapping}”.`);
   if (!r.error && r.rowsRejected > 0) {
     notes.push(`${rows(r.rowsRejected)} refused (each is listed with its line and reason under “Rejected rows”).`);
+  }
+  for (const t of r.error ? [] : (r.tables ?? []).filter((x) => x.rowsMerged > 0)) {
+    notes.push(`${t.table}: ${rows(t.rowsMerged)} repeat a key of an earlier row and were merged into it (not errors; listed under “Rejected rows” as merged).`);
   }
   if (!r.error && excluded !== null && excluded > 0) notes.push(`${rows(excluded)} left out on purpose by a rule of the mapping (not errors).`);
   if (!r.error && r.rowsWarned > 0) notes.push(`${rows(r.rowsWarned)} loaded with a warning (e.g. a date in the future).`);
@@ -57,6 +63,8 @@ export function summarizeFile(r: FileLoadReport & Partial<BatchFileReport>, batc
   const unused = !r.error && !batchReplaced;
   if (unused) notes.unshift('Read without problems, but not loaded: the batch as a whole was refused (see above).');
   const tone: FileTone = r.error ? 'error' : unused || r.rowsRejected > 0 || r.rowsRead === 0 ? 'warn' : 'ok';
+  const merged = r.rowsMerged ?? 0;
+  const tables = r.error ? [] : (r.tables ?? []);
   return {
     file: r.file,
     table: r.table,
@@ -64,9 +72,23 @@ export function summarizeFile(r: FileLoadReport & Partial<BatchFileReport>, batc
     status: r.error ? 'Not loaded' : unused ? 'Readable, not used' : r.rowsRejected > 0 ? 'Loaded, some rows refused' : 'Loaded',
     accounting: r.error
       ? null
-      : `${rows(r.rowsRead)} read = ${n(r.rowsLoaded)} ${unused ? 'loadable' : 'loaded'} + ${n(r.rowsRejected)} rejected${excluded !== null ? ` + ${n(excluded)} excluded` : ''}`,
+      : `${rows(r.rowsRead)} read = ${n(r.rowsLoaded)} ${unused ? 'loadable' : 'loaded'}${merged > 0 ? ` + ${n(merged)} merged` : ''}`
+        + ` + ${n(r.rowsRejected)} rejected${excluded !== null ? ` + ${n(excluded)} excluded` : ''}`,
+    tableLines: tables.length > 1 || tables.some((t) => t.rowsMerged > 0) ? tables.map((t) => tableLine(t, locale)) : [],
     notes,
   };
+}
+
+/**
+ * One table's accounting: "products: 1,862 loaded, 8,132 repeats merged; 10,000 read = 1,862
+ * loaded + 8,132 merged + 0 rejected + 6 excluded". Merged rows are not errors: they repeat a
+ * key the mapping folds (a product on every order line), so they never count as rejected.
+ */
+export function tableLine(t: TableAccount, locale?: string): string {
+  const n = (v: number) => formatCount(v, locale);
+  const head = `${t.table}: ${n(t.rowsLoaded)} loaded${t.rowsMerged > 0 ? `, ${n(t.rowsMerged)} ${t.rowsMerged === 1 ? 'repeat' : 'repeats'} merged` : ''}`;
+  const sum = `${n(t.rowsRead)} read = ${n(t.rowsLoaded)} loaded${t.rowsMerged > 0 ? ` + ${n(t.rowsMerged)} merged` : ''} + ${n(t.rowsRejected)} rejected + ${n(t.rowsExcluded)} excluded`;
+  return `${head}; ${sum}${t.rowsWarned > 0 ? `; ${n(t.rowsWarned)} with warnings` : ''}`;
 }
 
 /**
@@ -81,10 +103,10 @@ function summarizeLookupFile(
   n: (v: number) => string,
 ): FileSummary {
   const names = r.lookupOf ?? [];
-  if (r.error) return { file: r.file, table: null, tone: 'error', status: 'Lookup only, not read', accounting: null, notes: [plainError(r)] };
+  if (r.error) return { file: r.file, table: null, tone: 'error', status: 'Lookup only, not read', accounting: null, tableLines: [], notes: [plainError(r)] };
   if (names.length === 0) {
     return {
-      file: r.file, table: null, tone: 'warn', status: 'Lookup only, not used', accounting: `${rows(0)} read = 0 lookup entries + 0 rejected + 0 excluded`,
+      file: r.file, table: null, tone: 'warn', status: 'Lookup only, not used', accounting: `${rows(0)} read = 0 lookup entries + 0 rejected + 0 excluded`, tableLines: [],
       notes: ['No mapping of the batch looks values up in this file: nothing from it was read or loaded.'],
     };
   }
@@ -95,13 +117,16 @@ function summarizeLookupFile(
   return {
     file: r.file, table: null, tone: !batchReplaced || r.rowsRejected > 0 ? 'warn' : 'ok', status: 'Lookup only, not loaded',
     accounting: `${rows(r.rowsRead)} read = ${n(r.rowsLoaded)} lookup entries + ${n(r.rowsRejected)} rejected + ${n(r.rowsExcluded ?? 0)} excluded`,
+    tableLines: [],
     notes,
   };
 }
 
 /** "Rejected: return dated before its order (1), unknown SKU (1)", one line per kind, most frequent first. */
 export function reasonLines(reasons: BatchFileReport['reasons'], locale?: string): string[] {
-  const kinds: [BatchFileReport['reasons'][number]['severity'], string][] = [['rejected', 'Rejected'], ['excluded', 'Excluded'], ['warning', 'Warnings']];
+  const kinds: [BatchFileReport['reasons'][number]['severity'], string][] = [
+    ['rejected', 'Rejected'], ['merged', 'Merged'], ['excluded', 'Excluded'], ['warning', 'Warnings'],
+  ];
   const out: string[] = [];
   for (const [kind, label] of kinds) {
     const list = reasons.filter((x) => x.severity === kind);

@@ -40,6 +40,8 @@ export interface TableAccount {
   rowsLoaded: number;
   rowsRejected: number;
   rowsExcluded: number;
+  /** Rows repeating a key the mapping folds (duplicates 'first'): merged into the key's first row, not errors. */
+  rowsMerged: number;
   rowsWarned: number;
   /** Only for a target with expandToOrderLines: the return rows written for the rows loaded (one per order line). */
   rowsExpandedTo?: number;
@@ -72,7 +74,7 @@ export interface LookupReport {
 
 export interface ReasonCount {
   table: CanonicalTable;
-  severity: 'rejected' | 'excluded' | 'warning';
+  severity: 'rejected' | 'merged' | 'excluded' | 'warning';
   /** The reason without the offending value ('bad date in order_date (expected ...)'). */
   reason: string;
   rows: number;
@@ -86,6 +88,8 @@ export interface ImportReport {
   rowsLoaded: number;
   rowsRejected: number;
   rowsExcluded: number;
+  /** Rows merged into an earlier row of the same key (see TableAccount.rowsMerged). */
+  rowsMerged: number;
   rowsWarned: number;
   tables: TableAccount[];
   reasons: ReasonCount[];

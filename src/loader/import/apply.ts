@@ -23,11 +23,13 @@ export * from './apply-types';
  * the way the mapping says → exclusions, per-row checks, cross-table checks → insert, with
  * every row accounted for in load_log / load_issues:
  *
- *   rows read = rows loaded + rows rejected + rows excluded      (per file and per table)
+ *   rows read = rows loaded + rows merged + rows excluded + rows rejected   (per file and per table)
  *
  * Rejected rows (severity 'rejected') could not be loaded: unreadable, a value that does not
  * read with the mapping's format, a missing required value, a negative amount, a duplicate
  * key, an unknown SKU (when products are loaded), a return dated before its order.
+ * Merged rows (severity 'merged') repeat a key the mapping folds (duplicates 'first': a product
+ * listed on every order line): the key's first row is loaded, the repeats are merged into it.
  * Excluded rows (severity 'excluded') are left out on purpose by a rule of the mapping, with
  * its reason (e.g. stock write-offs in an invoice file). Warnings (severity 'warning') are
  * loaded rows that look wrong: a date in the future, a return long after its order.
@@ -72,7 +74,7 @@ export async function applyMapping(
   let mapping = given as MappingSpec;
   const report: ImportReport = {
     file: file.name, mapping: canonical ? '' : (mapping?.name ?? ''), preset: canonical ? null : (mapping?.preset ?? null),
-    rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0,
+    rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0,
     tables: [], reasons: [], unmappedReasons: [],
   };
   if (!canonical) {
@@ -142,7 +144,7 @@ export async function applyMapping(
     else await engine.exec('COMMIT');
   } catch (e) {
     await engine.exec('ROLLBACK').catch(() => undefined);
-    Object.assign(report, { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0, tables: [], reasons: [], unmappedReasons: [] });
+    Object.assign(report, { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0, tables: [], reasons: [], unmappedReasons: [] });
     delete report.preview;
     delete report.lookups;
     report.error = `${file.name}: ${firstLine(e)}`;
@@ -240,7 +242,7 @@ async function run(
   const firstTable = mapping.targets[0]!.table;
   const accounts = new Map<CanonicalTable, TableAccount>();
   for (const t of mapping.targets) {
-    accounts.set(t.table, { table: t.table, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsWarned: 0 });
+    accounts.set(t.table, { table: t.table, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 });
   }
   const firstAccount = accounts.get(firstTable)!;
 
@@ -272,16 +274,16 @@ async function run(
   }
 
   report.tables = mapping.targets.map((t) => accounts.get(t.table)!);
-  for (const k of ['rowsRead', 'rowsLoaded', 'rowsRejected', 'rowsExcluded', 'rowsWarned'] as const) {
+  for (const k of ['rowsRead', 'rowsLoaded', 'rowsRejected', 'rowsExcluded', 'rowsMerged', 'rowsWarned'] as const) {
     report[k] = report.tables.reduce((s, a) => s + a[k], 0);
   }
   // The raw text of every row listed, rebuilt from its file's cells (only those rows).
   await fillRaw(engine, issues, staged);
   await engine.exec(`INSERT INTO load_issues SELECT * FROM ${issues} ORDER BY table_name, line_number, severity`);
   for (const a of report.tables) {
-    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMP))`, [
+    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMP), $9)`, [
       a.table, file, a.rowsRead, a.rowsLoaded, a.rowsRejected, a.rowsExcluded, a.rowsWarned,
-      isoTimestamp(options.now ?? new Date()),
+      isoTimestamp(options.now ?? new Date()), a.rowsMerged,
     ]);
   }
   const reasons = await engine.query(

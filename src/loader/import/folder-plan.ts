@@ -1,7 +1,8 @@
 import { bytesSource, formatOf, type ByteSource, type SourceFile } from '../file-kinds';
-import { needsHeader, routeOf, sniffHead } from '../file-route';
+import { headerOf, routeOf, sniffHead, HEAD_ROWS, type FileRoute, type ParquetColumnsReader } from '../file-route';
+import { convertToCsv, type ParquetDecoder } from '../read-input';
 import { planImports, type ImportPlan } from './batch';
-import type { Sniff } from './decode';
+import { sniffText, type Sniff } from './decode';
 import { buildPreset, detectPreset, type PresetMatch } from './presets';
 import type { MappingSpec } from './spec';
 import { exportLike } from './export-like';
@@ -14,7 +15,9 @@ import { exportLike } from './export-like';
  *
  * Without mappings every readable text file is detected by content; with mappings, only the
  * files named like a canonical table whose header does not fit are (the others the mappings
- * do not name stay unused, as the user chose). A detected preset with a question open, or an
+ * do not name stay unused, as the user chose). A Parquet or JSON file named like a table is
+ * routed the same way (its columns read first: the footer's schema, the first records' keys);
+ * one whose columns do not fit is converted to CSV text and detected like any export. A detected preset with a question open, or an
  * export no preset fits, is an open question: the folder does not run until it is answered.
  */
 
@@ -32,7 +35,13 @@ export interface FolderPlan extends ImportPlan {
   questions: string[];
 }
 
-export async function planFolder(files: readonly SourceFile[], mappings: readonly MappingSpec[] = []): Promise<FolderPlan> {
+/** How Parquet files are read here: their columns (footer) and their rows (to detect an export's preset). */
+export interface ParquetReaders {
+  parquetColumns?: ParquetColumnsReader;
+  decodeParquet?: ParquetDecoder;
+}
+
+export async function planFolder(files: readonly SourceFile[], mappings: readonly MappingSpec[] = [], readers: ParquetReaders = {}): Promise<FolderPlan> {
   const names = files.map((f) => f.name);
   const given = planImports(names, mappings);
   const claimed = new Set([...given.imports.map((i) => i.file), ...given.lookupOnly]);
@@ -48,22 +57,29 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
       unused.push(f.name);
       continue;
     }
-    if (byName.kind === 'canonical' && !needsHeader(f.name)) {
-      canonical.push(f.name);
-      continue;
-    }
     if (byName.kind === 'mapping' && mappings.length > 0) {
       unused.push(f.name);
       continue;
     }
     let s: Sniff;
+    let route: FileRoute;
     try {
-      s = await sniffHead(sourceOf(f), f.name);
+      if (text) {
+        s = await sniffHead(sourceOf(f), f.name);
+        route = routeOf(f.name, s.header);
+      } else {
+        // Parquet or JSON named like a table: its columns decide, as a CSV's header does.
+        route = routeOf(f.name, await headerOf(f.name, sourceOf(f), readers.parquetColumns).catch(() => null));
+        if (route.kind === 'canonical') {
+          canonical.push(f.name);
+          continue;
+        }
+        s = await convertedSniff(f, readers.decodeParquet);
+      }
     } catch (e) {
       questions.push(`${f.name}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
       continue;
     }
-    const route = routeOf(f.name, s.header);
     if (route.kind === 'canonical') canonical.push(f.name);
     else toDetect.push({ file: f.name, s, namedLike: route.kind === 'mapping' ? route.namedLike : undefined });
   }
@@ -108,6 +124,13 @@ export async function planFolder(files: readonly SourceFile[], mappings: readonl
 
 /** A file name as typed in a shell: quoted when it holds spaces or shell characters. */
 const shellWord = (name: string) => (/^[\w.@%+=:,/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`);
+
+/** A Parquet or JSON file as the CSV text the loader reads it as, sniffed (as the page's mapping step does). */
+async function convertedSniff(f: SourceFile, decodeParquet?: ParquetDecoder): Promise<Sniff> {
+  const format = formatOf(f.name) === 'parquet' ? 'parquet' : 'json';
+  const converted = await convertToCsv(f, format, decodeParquet);
+  return sniffText(converted.head, f.name, HEAD_ROWS, { encoding: 'utf-8', bom: null, why: `converted from ${format}` });
+}
 
 function sourceOf(f: SourceFile): ByteSource {
   return f.source ?? bytesSource(f.bytes ?? new TextEncoder().encode(f.text ?? ''));

@@ -48,7 +48,8 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
   const file = report.file;
   // Values read, exclusions and per-row checks in one statement (all parameters bound).
   await engine.query(
-    `CREATE TEMP TABLE ${t} AS SELECT *, CASE WHEN __exclude IS NOT NULL THEN NULL ${checks.join(' ')} END AS __reject
+    `CREATE TEMP TABLE ${t} AS SELECT *, CASE WHEN __exclude IS NOT NULL THEN NULL ${checks.join(' ')} END AS __reject,
+       CAST(NULL AS VARCHAR) AS __merge
      FROM (${select})`,
     params.values,
   );
@@ -56,17 +57,19 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
   // Cross-row and cross-table checks, on the rows that passed the per-row checks.
   const opts = mapping.checks ?? {};
   const mapped = new Set(columns.map((c) => c.name));
-  const eligible = `__exclude IS NULL AND __reject IS NULL`;
-  const ok = (alias: string) => `${alias}.__exclude IS NULL AND ${alias}.__reject IS NULL`;
+  // A row goes on only while nothing excluded, rejected or merged it.
+  const eligible = `__exclude IS NULL AND __reject IS NULL AND __merge IS NULL`;
+  const ok = (alias: string) => `${alias}.__exclude IS NULL AND ${alias}.__reject IS NULL AND ${alias}.__merge IS NULL`;
   const expand = target.expandToOrderLines === true;
   if (spec.key.every((k) => mapped.has(k))) {
     const key = spec.key.map(ident).join(', ');
     const keyText = (alias: string) => spec.key.map((k) => `${alias}.${ident(k)}`).join(` || ' + ' || `);
     const keep = target.duplicates === 'first';
-    // 'first': later rows are left out (excluded), else rejected as duplicates.
-    const column = keep ? '__exclude' : '__reject';
+    // 'first': later rows are merged into the key's first row (a product repeated on every
+    // order line is one product, not an error), else rejected as duplicates.
+    const column = keep ? '__merge' : '__reject';
     const keyCols = spec.key.join(' + ');
-    // Within the file: the first occurrence loads, later ones are rejected (or excluded). Keys
+    // Within the file: the first occurrence loads, later ones are rejected (or merged). Keys
     // are counted by their hashes first (an integer each): only a file where two rows may share
     // a key pays for the window over every row.
     const [h] = await engine.query(`SELECT count(DISTINCT hash(${key})) < count(*) AS maybe FROM ${t} WHERE ${eligible}`);
@@ -158,8 +161,9 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
     await engine.exec(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${t} WHERE ${eligible} ORDER BY __line`);
   }
   await engine.query(
-    `INSERT INTO ${issues} SELECT $1, $2, __line, CASE WHEN __exclude IS NOT NULL THEN 'excluded' ELSE 'rejected' END,
-       coalesce(__exclude, __reject), NULL FROM ${t} WHERE __exclude IS NOT NULL OR __reject IS NOT NULL`,
+    `INSERT INTO ${issues} SELECT $1, $2, __line,
+       CASE WHEN __exclude IS NOT NULL THEN 'excluded' WHEN __reject IS NOT NULL THEN 'rejected' ELSE 'merged' END,
+       coalesce(__exclude, __reject, __merge), NULL FROM ${t} WHERE __exclude IS NOT NULL OR __reject IS NOT NULL OR __merge IS NOT NULL`,
     [table, file],
   );
   const warnedLines = new Set<number>();
@@ -173,15 +177,18 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
   }
   const counts = (await engine.query(
     `SELECT count(*) AS n, count(*) FILTER (WHERE __exclude IS NOT NULL) AS excluded,
-            count(*) FILTER (WHERE __exclude IS NULL AND __reject IS NOT NULL) AS rejected FROM ${t}`,
+            count(*) FILTER (WHERE __exclude IS NULL AND __reject IS NOT NULL) AS rejected,
+            count(*) FILTER (WHERE __exclude IS NULL AND __reject IS NULL AND __merge IS NOT NULL) AS merged FROM ${t}`,
   ))[0]!;
   const read = Number(counts.n);
   const excluded = Number(counts.excluded);
   const rejected = Number(counts.rejected);
+  const merged = Number(counts.merged);
   account.rowsRead += read;
   account.rowsExcluded += excluded;
   account.rowsRejected += rejected;
-  account.rowsLoaded += read - excluded - rejected;
+  account.rowsMerged += merged;
+  account.rowsLoaded += read - excluded - rejected - merged;
   account.rowsWarned += warnedLines.size;
 
   if (table === 'returns' && mapped.has('reason_raw')) {

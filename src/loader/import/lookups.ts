@@ -220,7 +220,7 @@ export async function accountedBefore(engine: Engine, table: string, file: strin
 
 /** A lookup file's load_log row: its entries count as loaded (read − rejected − excluded). */
 export async function logLookupFile(engine: Engine, table: string, file: string, n: { read: number; rejected: number; excluded: number }, now: Date): Promise<void> {
-  await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, 0, CAST($7 AS TIMESTAMP))`, [
+  await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, $4, $5, $6, 0, CAST($7 AS TIMESTAMP), 0)`, [
     table, file, n.read, n.read - n.rejected - n.excluded, n.rejected, n.excluded, isoTimestamp(now),
   ]);
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeParquetNode } from '../parquet-node';
+import { decodeParquetNode, parquetColumnsNode } from '../parquet-node';
 import { expandWorkbooks } from '../excel';
 import type { SourceFile } from '../file-kinds';
 import { pathSource } from '../node-files';
@@ -95,7 +95,7 @@ export async function loadFolderBatch(
   // A workbook is its sheets (`book.xlsx › Orders`): mappings name them, and they are routed like
   // any file (canonical when the header fits). One that cannot be read is a refused file of the batch.
   const { files, unreadable } = await expandWorkbooks(readFolderFiles(dir));
-  const plan = await planFolder(files, mappings);
+  const plan = await planFolder(files, mappings, { parquetColumns: parquetColumnsNode, decodeParquet: decodeParquetNode });
   if (plan.questions.length > 0) throw new OpenQuestionsError(plan.questions);
   const sourceOf = (name: string) => {
     const f = files.find((x) => x.name === name)!;
@@ -122,9 +122,11 @@ export async function loadFolderBatch(
 /** One line per import for a terminal: counts, then the reasons. */
 export function summarizeImport(r: Omit<BatchFileReport, 'mapping' | 'route' | 'table' | 'ignoredColumns'> & { mapping: string | null }): string[] {
   if (r.error) return [`✗ ${r.error}`];
-  const lines = [`✓ ${r.file} (${r.mapping}): ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected, ${r.rowsExcluded} excluded${r.rowsWarned ? `, ${r.rowsWarned} warned` : ''}`];
-  if (r.tables.length > 1) {
-    for (const t of r.tables) lines.push(`    ${t.table}: ${t.rowsLoaded} of ${t.rowsRead} loaded, ${t.rowsRejected} rejected, ${t.rowsExcluded} excluded`);
+  // Repeats a mapping folds (a product on every order line) are merged, never counted as rejected.
+  const merged = (m: number) => (m > 0 ? `, ${m} ${m === 1 ? 'repeat' : 'repeats'} merged` : '');
+  const lines = [`✓ ${r.file} (${r.mapping}): ${r.rowsLoaded} of ${r.rowsRead} rows loaded${merged(r.rowsMerged)}, ${r.rowsRejected} rejected, ${r.rowsExcluded} excluded${r.rowsWarned ? `, ${r.rowsWarned} warned` : ''}`];
+  if (r.tables.length > 1 || r.rowsMerged > 0) {
+    for (const t of r.tables) lines.push(`    ${t.table}: ${t.rowsLoaded} of ${t.rowsRead} loaded${merged(t.rowsMerged)}, ${t.rowsRejected} rejected, ${t.rowsExcluded} excluded`);
   }
   for (const t of r.tables) if (t.rowsExpandedTo !== undefined) lines.push(`    ${t.table}: ${t.rowsExpandedTo} return rows written (one per order line)`);
   for (const x of r.reasons) lines.push(`    ${x.severity} ${x.rows} ${x.table}: ${x.reason}`);

@@ -39,11 +39,11 @@ export async function accountRefused(
     const [n] = await engine.query(`SELECT count(*) AS n FROM ${issues}`);
     const rows = Number(n!.n);
     await engine.exec(`INSERT INTO load_issues SELECT * FROM ${issues} ORDER BY line_number`);
-    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, 0, $3, 0, 0, CAST($4 AS TIMESTAMP))`, [
+    await engine.query(`INSERT INTO load_log VALUES ($1, $2, $3, 0, $3, 0, 0, CAST($4 AS TIMESTAMP), 0)`, [
       table, report.file, rows, isoTimestamp(options.now ?? new Date()),
     ]);
     Object.assign(report, { rowsRead: rows, rowsRejected: rows });
-    report.tables = [{ table, rowsRead: rows, rowsLoaded: 0, rowsRejected: rows, rowsExcluded: 0, rowsWarned: 0 }];
+    report.tables = [{ table, rowsRead: rows, rowsLoaded: 0, rowsRejected: rows, rowsExcluded: 0, rowsMerged: 0, rowsWarned: 0 }];
     report.reasons = [{ table, severity: 'rejected', reason: `file not loaded: ${error}`, rows: rows - unreadable.length }];
   } finally {
     await dropTemps(engine, id);

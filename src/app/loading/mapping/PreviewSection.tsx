@@ -26,9 +26,9 @@ export function PreviewSection({ id, draft, ready }: { id: number; draft: Mappin
         </p>
       ) : r && preview ? (
         <div className={`space-y-3 ${state === 'running' ? 'opacity-60' : ''}`} aria-busy={state === 'running'}>
-          <p className="text-tremor-default tabular-nums" data-testid="preview-accounting" data-read={r.rowsRead} data-loaded={r.rowsLoaded} data-rejected={r.rowsRejected} data-excluded={r.rowsExcluded}>
-            Of the first {formatCount(r.rowsRead)} rows: {formatCount(r.rowsLoaded)} would load, {formatCount(r.rowsRejected)} would be rejected,{' '}
-            {formatCount(r.rowsExcluded)} excluded{r.rowsWarned > 0 ? `; ${formatCount(r.rowsWarned)} with a warning` : ''}.
+          <p className="text-tremor-default tabular-nums" data-testid="preview-accounting" data-read={r.rowsRead} data-loaded={r.rowsLoaded} data-merged={r.rowsMerged} data-rejected={r.rowsRejected} data-excluded={r.rowsExcluded}>
+            Of the first {formatCount(r.rowsRead)} rows: {formatCount(r.rowsLoaded)} would load,{r.rowsMerged > 0 ? ` ${formatCount(r.rowsMerged)} repeats would be merged,` : ''}{' '}
+            {formatCount(r.rowsRejected)} would be rejected, {formatCount(r.rowsExcluded)} excluded{r.rowsWarned > 0 ? `; ${formatCount(r.rowsWarned)} with a warning` : ''}.
           </p>
           {draft.mapping.targets.map((t) => (
             <PreviewTable key={t.table} table={t.table} columns={previewColumns(draft.mapping, t.table)} rows={r.preview?.[t.table] ?? []} account={r.tables.find((a) => a.table === t.table)} />
@@ -55,7 +55,7 @@ function PreviewTable({ table, columns, rows, account }: { table: string; column
       <p className={muted} data-testid={`preview-account-${table}`}>
         {table}
         {account
-          ? `: ${formatCount(account.rowsRead)} read = ${formatCount(account.rowsLoaded)} would load + ${formatCount(account.rowsRejected)} rejected + ${formatCount(account.rowsExcluded)} excluded; the first ${formatCount(rows.length)} shown`
+          ? `: ${formatCount(account.rowsRead)} read = ${formatCount(account.rowsLoaded)} would load + ${account.rowsMerged > 0 ? `${formatCount(account.rowsMerged)} merged + ` : ''}${formatCount(account.rowsRejected)} rejected + ${formatCount(account.rowsExcluded)} excluded; the first ${formatCount(rows.length)} shown`
           : `: the first ${formatCount(rows.length)} rows that would load`}
       </p>
       {rows.length === 0 ? (

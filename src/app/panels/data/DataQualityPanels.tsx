@@ -29,6 +29,7 @@ export function LoadedTablesPanel({ state, onShowRejected }: { state: ModelState
                   <TableHeaderCell className="text-right">Loaded</TableHeaderCell>
                   <TableHeaderCell className="text-right">Rejected</TableHeaderCell>
                   <TableHeaderCell className="text-right">Excluded</TableHeaderCell>
+                  <TableHeaderCell className="text-right">Repeats merged</TableHeaderCell>
                   <TableHeaderCell className="text-right">With warnings</TableHeaderCell>
                   <TableHeaderCell className="text-right">In the table now</TableHeaderCell>
                   <TableHeaderCell>Dates</TableHeaderCell>
@@ -61,6 +62,7 @@ export function LoadedTablesPanel({ state, onShowRejected }: { state: ModelState
                         )}
                       </TableCell>
                       <TableCell className={num}>{formatCount(r.rows_excluded)}</TableCell>
+                      <TableCell className={num}>{formatCount(r.rows_merged)}</TableCell>
                       <TableCell className={num}>{formatCount(r.rows_warned)}</TableCell>
                       <TableCell className={num}>{formatCount(r.rows_now)}</TableCell>
                       <TableCell className="tabular-nums">{from && to ? `${from} – ${to}` : MISSING}</TableCell>

@@ -39,7 +39,7 @@ export function RejectedRowsPanel(props: PageProps) {
   return (
     <ModelPanel
       title="Rejected rows"
-      subtitle="Rows of your files that were refused (not loaded) or loaded with a warning, with the line to fix"
+      subtitle="Rows of your files that were refused (not loaded) or loaded with a warning, with the line to fix; repeats merged into their first row are listed under Kind “Repeats merged”"
       state={state}
       testId="panel-rejected"
     >
@@ -65,7 +65,7 @@ export function RejectedRowsPanel(props: PageProps) {
                 <Select value={v.severity ?? ALL} onValueChange={(s) => update({ severity: s === ALL ? null : (s as Severity) })} enableClear={false} data-testid="rejected-severity">
                   {[ALL, ...SEVERITIES].map((s) => (
                     <SelectItem key={s} value={s}>
-                      {s === ALL ? 'Rejected and warnings' : s === 'rejected' ? 'Rejected' : s === 'warning' ? 'Warnings' : 'Excluded'}
+                      {s === ALL ? 'Rejected and warnings' : s === 'rejected' ? 'Rejected' : s === 'warning' ? 'Warnings' : s === 'merged' ? 'Repeats merged' : 'Excluded'}
                     </SelectItem>
                   ))}
                 </Select>

@@ -6,7 +6,7 @@ import { readPageIndex } from '../../view/paging';
  * shows, and the rejected rows' table, severity and page. Defaults are omitted; invalid values
  * fall back to them.
  */
-export const SEVERITIES = ['rejected', 'warning', 'excluded'] as const;
+export const SEVERITIES = ['rejected', 'warning', 'excluded', 'merged'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 export const REJECTED_PAGE_SIZE = 50;

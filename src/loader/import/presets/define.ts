@@ -2,7 +2,7 @@ import { CANDIDATE_DATE_FORMATS, detectDateFormat, describeDateFormat } from '..
 import type { Sniff } from '../decode';
 import { detectNumberFormat } from '../profile';
 import { normalizeName, type Question } from '../suggest';
-import type { DateTransform, MappingSpec, NumberTransform, RowTest } from '../spec';
+import type { DateTransform, MappingSpec, NumberTransform, RowTest, ValueSource } from '../spec';
 
 // What a preset is (the types the presets and their detection share), and the helpers the
 // presets use to read the sampled file.
@@ -112,3 +112,18 @@ export function numberFor(s: Sniff, col: string | undefined, sign: NumberTransfo
 }
 
 export const nonEmpty = (col: string): RowTest => ({ column: col, is: 'empty', not: true });
+
+/** Ship mode values naming a carrier (kept as the carrier); others (Standard Class ...) are kept as the service level. */
+const CARRIER_WORDS = '\\b(ups|fedex|dhl|usps|royal mail|dpd|gls|hermes|evri|colissimo|chronopost|postnl|canada post|australia post|purolator|ontrac|amazon logistics|tnt|aramex|la poste|correos)\\b';
+
+/**
+ * A ship mode / shipping method column as shipment columns: the carrier when it names one
+ * (UPS Ground, DHL Express), else the service level (Standard Class, Same Day, Express).
+ */
+export function shipModeColumns(col: string): { carrier: ValueSource; service_level: ValueSource } {
+  const names = { column: col, is: 'matches' as const, value: CARRIER_WORDS };
+  return {
+    carrier: { if: names, then: { column: col } },
+    service_level: { if: { ...names, not: true }, then: { column: col } },
+  };
+}

@@ -1,13 +1,10 @@
 import type { Question } from '../suggest';
 import { MAPPING_VERSION, type MappingSpec, type TargetSpec, type ValueSource } from '../spec';
-import { column, dateFor, numberFor, role, sourceOf, type PresetDef } from './define';
+import { column, dateFor, numberFor, role, shipModeColumns, sourceOf, type PresetDef } from './define';
 import { checkLineTotal } from './line-total';
 
 // A flat sales export: one row per order line carrying the product, the customer, the region
 // and the shipping (like the orders sheet of the "Superstore" sample).
-
-/** Ship mode values naming a carrier (kept as the carrier); others (Standard Class ...) are service levels. */
-const CARRIER_WORDS = '\\b(ups|fedex|dhl|usps|royal mail|dpd|gls|hermes|evri|colissimo|chronopost|postnl|canada post|australia post|purolator|ontrac|amazon logistics|tnt|aramex|la poste|correos)\\b';
 
 export const FLAT_SALES: PresetDef = {
   id: 'flat_sales_export',
@@ -80,13 +77,11 @@ export const FLAT_SALES: PresetDef = {
         duplicates: 'first',
       },
     ];
-    const carrier: ValueSource | null = m.ship_mode
-      ? { if: { column: m.ship_mode, is: 'matches', value: CARRIER_WORDS }, then: { column: m.ship_mode } }
-      : null;
-    if (m.ship_date || carrier) {
+    // A ship mode naming a carrier is the carrier; any other (Standard Class, Same Day ...) the service level.
+    if (m.ship_date || m.ship_mode) {
       targets.push({
         table: 'shipments',
-        columns: { order_id: { column: order }, ...(carrier ? { carrier } : {}) },
+        columns: { order_id: { column: order }, ...(m.ship_mode ? shipModeColumns(m.ship_mode) : {}) },
         duplicates: 'first',
       });
     }
@@ -99,9 +94,9 @@ export const FLAT_SALES: PresetDef = {
     if (m.ship_date) targets[2]!.columns.shipped_at = { column: m.ship_date, transform: date };
     notes.push(
       `Order lines: order_id = "${order}"; line_id = ${m.row_id ? `"${m.row_id}"` : `the product id, numbered #2, #3 ... when it repeats in the order`}; sku = "${m.sku}"${m.customer_id ? `; customer = "${m.customer_id}"` : ''}.`,
-      `Products: one per "${m.sku}" (its first row)${m.category ?? m.sub_category ? `, category = "${m.category ?? m.sub_category}"` : ''}; later rows of the same product are counted as excluded (repeated), not rejected.`,
+      `Products: one per "${m.sku}" (its first row)${m.category ?? m.sub_category ? `, category = "${m.category ?? m.sub_category}"` : ''}; later rows of the same product are merged into it (repeats), not rejected.`,
       ...(targets[2]
-        ? [`Shipments: one per order (its first row)${m.ship_date ? `, shipped at "${m.ship_date}"` : ''}${m.ship_mode ? `; "${m.ship_mode}" is a service level (the data model has no column for it, so it is not loaded) unless it names a carrier (UPS, FedEx, DHL ...), which becomes the carrier` : ''}; later rows of the same order are counted as excluded.`]
+        ? [`Shipments: one per order (its first row)${m.ship_date ? `, shipped at "${m.ship_date}"` : ''}${m.ship_mode ? `; "${m.ship_mode}" is the service level, unless it names a carrier (UPS, FedEx, DHL ...), which becomes the carrier` : ''}; later rows of the same order are merged into it.`]
         : []),
       ...(m.profit ? [`"${m.profit}" is not loaded (the cost per unit is not in the export).`] : []),
     );

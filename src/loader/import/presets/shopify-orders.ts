@@ -1,6 +1,6 @@
 import type { Question } from '../suggest';
 import { MAPPING_VERSION, type ExclusionRule, type MappingSpec, type RowTest, type TargetSpec, type ValueSource } from '../spec';
-import { dateFor, nonEmpty, numberFor, role, sourceOf, type PresetDef } from './define';
+import { column, dateFor, nonEmpty, numberFor, role, shipModeColumns, sourceOf, type PresetDef } from './define';
 
 // Shopify orders export
 
@@ -31,6 +31,8 @@ export const SHOPIFY_ORDERS: PresetDef = {
     bill_country: role(['Billing Country'], 0.5),
     source: role(['Source'], 0.5),
     email: role(['Email'], 0.5),
+    // Read when present; weight 0: it does not count towards recognising the export.
+    shipping_method: role(['Shipping Method'], 0),
   },
   build(s, m, o) {
     const notes: string[] = [];
@@ -78,6 +80,21 @@ export const SHOPIFY_ORDERS: PresetDef = {
         duplicates: 'first',
       },
     ];
+    // Shipping Method (on an order's first row): one shipment per order, the carrier when it names
+    // one, else the service level; only when the sample holds a value (older exports leave it empty).
+    const method = m.shipping_method;
+    if (method && column(s, method).some((v) => v.trim() !== '')) {
+      targets.push({
+        table: 'shipments',
+        when: { column: name, is: 'first' },
+        columns: { order_id: { column: name }, ...shipModeColumns(method) },
+        exclude: [
+          ...(m.cancelled ? [{ when: nonEmpty(m.cancelled), reason: 'order cancelled: not shipped' }] : []),
+          ...(fs ? [{ when: { column: fs, is: 'equals' as const, value: 'voided' }, reason: 'payment voided: not shipped' }] : []),
+          ...(refundedUnfulfilled ? [{ when: refundedUnfulfilled, reason: 'refunded before it was fulfilled: not shipped' }] : []),
+        ],
+      });
+    }
     if (refundsAsReturns && fs) {
       targets.push({
         table: 'returns',
@@ -114,11 +131,14 @@ export const SHOPIFY_ORDERS: PresetDef = {
       `Order-level cells (${fill.map((c) => `"${c}"`).join(', ')}) are written on an order's first row only: they are filled down within each "${name}".`,
       `Order lines: order_id = ${name}; line_id = the line's SKU (its name when it has no SKU), numbered #2, #3 ... when it repeats in the order; unit price = Lineitem price${m.discount ? ' − Lineitem discount / quantity' : ''}; dates keep the wall-clock time written (the offset is dropped).`,
       'Excluded from sales: cancelled orders, voided payments, and fully refunded orders that were never fulfilled (cancellations in effect).',
-      'Products: one per SKU (its first line), with the line item name and the Vendor as supplier; later lines of the same SKU are counted as excluded.',
+      'Products: one per SKU (its first line), with the line item name and the Vendor as supplier; later lines of the same SKU are merged into it (repeats, not errors).',
       refundsAsReturns
         ? 'Refunds are order-level in this export. A fully refunded (Financial Status "refunded"), fulfilled order counts as a return of every line (quantity and line value). A partially refunded order cannot be attributed to lines: it is excluded from returns once per order with that reason, so unit rates count only what is known.'
         : 'Refunded orders are not turned into returns: the line-level returns come from another file.',
     );
+    if (targets.some((t) => t.table === 'shipments')) {
+      notes.push(`Shipments: one per order, "${method}" as the service level (or the carrier when it names one: UPS, DHL ...); cancelled, voided and unfulfilled refunded orders have none.`);
+    }
     if (!m.financial_status) notes.push('No Financial Status column: refunds cannot be read from this export.');
     const mapping: MappingSpec = {
       version: MAPPING_VERSION, name: SHOPIFY_ORDERS.label, preset: SHOPIFY_ORDERS.id,
