@@ -116,8 +116,7 @@ async function analyze(folder: string, opts: AnalyzeOptions, mappings: { mapping
     }
     const outputs = await analyzeAll(runner, opts.params);
     for (const o of outputs) {
-      const absent = Object.keys(o.not_in_data);
-      const note = absent.length > 0 ? ` (not in the data: ${absent.join(', ')})` : '';
+      const note = notInDataNote(Object.keys(o.not_in_data));
       log(o.status === 'ok' ? `  ${o.file}: ${o.rows.length} rows${note}` : `  ${o.file}: skipped, needs ${o.missing.join(', ')}`);
     }
     const rejected = await runner.engine.query(
@@ -153,4 +152,24 @@ function checkDataFolder(folder: string): void {
     if (isFsError(e) && e.code === 'ENOENT') throw new CliError(`${folder}: no such folder`, EXIT.usage);
     throw new CliError(`${folder}: cannot read the data folder: ${fsReason(e)}`, EXIT.usage);
   }
+}
+
+/**
+ * The figures a model's CSV leaves empty, for the console: "amount[rule=x]" keys of one row per
+ * rule are grouped by column ("amount for bracketing, wardrobing"), so a model with a missing
+ * input names it once per column, not once per row. summary.json keeps every key.
+ */
+function notInDataNote(keys: string[]): string {
+  if (keys.length === 0) return '';
+  const byColumn = new Map<string, string[]>();
+  for (const k of keys) {
+    const m = /^([^[]+)\[[^=]+=([^\]]+)\]$/.exec(k);
+    const [column, row] = m ? [m[1]!, m[2]!] : [k, ''];
+    byColumn.set(column, [...(byColumn.get(column) ?? []), ...(row ? [row] : [])]);
+  }
+  // Columns missing on the same rows are said together: "signals, amount for bracketing, wardrobing".
+  const byRows = new Map<string, string[]>();
+  for (const [c, rows] of byColumn) byRows.set(rows.join(', '), [...(byRows.get(rows.join(', ')) ?? []), c]);
+  const parts = [...byRows].map(([rows, cols]) => (rows ? `${cols.join(', ')} for ${rows}` : cols.join(', ')));
+  return ` (not in the data: ${parts.join('; ')})`;
 }

@@ -30,6 +30,7 @@ export const RETURNED_ORDERS: PresetDef = {
     notes.push(
       `Every order line (already loaded) of an order listed here${m.returned ? ` with "${m.returned}" = Yes` : ''} becomes a return of its whole quantity: return_id = order id | line id.`,
       'An order that has no loaded order lines is rejected (load the orders first).',
+      'An order listed twice is one return: its later rows are merged into the first.',
       ...(m.returned ? [`Rows whose "${m.returned}" is not a yes word (${RETURNED_WORDS.join(', ')}) are excluded.`] : ['There is no flag column: every listed order counts as returned.']),
     );
     const mapping: MappingSpec = {
@@ -38,6 +39,9 @@ export const RETURNED_ORDERS: PresetDef = {
       targets: [{
         table: 'returns',
         expandToOrderLines: true,
+        // A list that names an order twice says the same thing twice (Superstore's Returns sheet
+        // repeats some orders): merged into its first row, never a rejected duplicate.
+        duplicates: 'first',
         columns: { return_id: { column: m.order_id! }, order_id: { column: m.order_id! } },
         ...(exclude.length > 0 ? { exclude } : {}),
       }],
