@@ -102,4 +102,18 @@ describe('returns-insight analyze on the orders, returns and people files with n
     const west = readCsvObjects(readFileSync(path.join(out, 'return_rate_by.region.csv'), 'utf8')).find((r) => r.dim_value === 'West')!;
     expect([west.units_sold, west.units_returned]).toEqual(['25', '8']);
   }, 120_000);
+
+  it('merges an order the returns list names twice (one return per line, not a rejected duplicate)', async () => {
+    const data = path.join(tmp, 'twice');
+    mkdirSync(data);
+    writeFileSync(path.join(data, 'Orders.csv'), ordersCsv());
+    writeFileSync(path.join(data, 'Returns.csv'), `${RETURNS}Yes,US-2024-1003\n`);
+    const out = path.join(tmp, 'out-twice');
+    expect(await main(['analyze', data, '--out', out, '--quiet'])).toBe(EXIT.ok);
+    const returns = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')).imports[1];
+    expect([returns.rowsRead, returns.rowsLoaded, returns.rowsMerged, returns.rowsRejected]).toEqual([3, 2, 1, 0]);
+    const [k] = readCsvObjects(readFileSync(path.join(out, 'kpis.csv'), 'utf8'));
+    // The same 4 return lines and 16 units as with each order listed once.
+    expect([k!.returns, k!.units_returned]).toEqual(['4', '16']);
+  }, 120_000);
 });
