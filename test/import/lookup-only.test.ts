@@ -75,7 +75,7 @@ describe('lookup-only files of a batch', () => {
     expect(summarizeFile(result.reports[3]!)).toMatchObject({
       table: null, status: 'Lookup only, not loaded', tone: 'warn', accounting: '12 rows read = 10 lookup entries + 1 rejected + 1 excluded',
     });
-    expect(summarizeFile(result.reports[6]!)).toMatchObject({ status: 'Lookup only, not used', accounting: '0 rows read = 0 lookup entries + 0 rejected + 0 excluded' });
+    expect(summarizeFile(result.reports[6]!)).toMatchObject({ status: 'Not loaded', accounting: '0 rows read = 0 lookup entries + 0 rejected + 0 excluded' });
     // Categories reached through the lookups: units sold in 2015 are all bikes.
     expect(await q(`SELECT p.category, sum(o.quantity)::INT AS units FROM order_lines o JOIN products p USING (sku) GROUP BY 1`)).toEqual([{ category: 'Bikes', units: 2630 }]);
   }, 120_000);

@@ -106,8 +106,8 @@ function summarizeLookupFile(
   if (r.error) return { file: r.file, table: null, tone: 'error', status: 'Lookup only, not read', accounting: null, tableLines: [], notes: [plainError(r)] };
   if (names.length === 0) {
     return {
-      file: r.file, table: null, tone: 'warn', status: 'Lookup only, not used', accounting: `${rows(0)} read = 0 lookup entries + 0 rejected + 0 excluded`, tableLines: [],
-      notes: ['No mapping of the batch looks values up in this file: nothing from it was read or loaded.'],
+      file: r.file, table: null, tone: 'warn', status: 'Not loaded', accounting: `${rows(0)} read = 0 lookup entries + 0 rejected + 0 excluded`, tableLines: [],
+      notes: ['Ticked “not loaded”, and no mapping of the batch looks values up in it: nothing from it was read or loaded (the CLI lists such a file as unused). Untick it in the batch to map it to a table.'],
     };
   }
   const notes = [`Read only by the lookup${names.length > 1 ? 's' : ''} ${names.map((x) => `“${x}”`).join(', ')} of the other files’ mappings; not loaded into a table.`];
