@@ -297,17 +297,17 @@ describe('import engine features', () => {
       'No,CA-2', //  line 3: excluded, not flagged
       'Yes,CA-9', // line 4: no such order among the lines → rejected
       'yes,CA-3', // line 5: CA-3|1 (S3 × 1)
-      'Yes,CA-1', // line 6: CA-1 again → duplicate of line 2
+      'Yes,CA-1', // line 6: CA-1 again → the same return, merged into line 2
     );
     const s = sniffText(list.text!, list.name);
     const { mapping } = buildPreset('returned_orders_list', s);
     const r = await load(list, mapping);
     balanced(r);
-    expect(r.tables).toEqual([{ table: 'returns', rowsRead: 5, rowsLoaded: 2, rowsRejected: 2, rowsExcluded: 1, rowsMerged: 0, rowsWarned: 0, rowsExpandedTo: 3 }]);
+    expect(r.tables).toEqual([{ table: 'returns', rowsRead: 5, rowsLoaded: 2, rowsRejected: 1, rowsExcluded: 1, rowsMerged: 1, rowsWarned: 0, rowsExpandedTo: 3 }]);
     expect(await issues('Returns.csv')).toEqual([
       { table_name: 'returns', line_number: 3, severity: 'excluded', reason: 'not flagged as returned' },
       { table_name: 'returns', line_number: 4, severity: 'rejected', reason: 'order has no loaded order lines: "CA-9"' },
-      { table_name: 'returns', line_number: 6, severity: 'rejected', reason: 'duplicate return_id: "CA-1" (first on line 2)' },
+      { table_name: 'returns', line_number: 6, severity: 'merged', reason: 'return_id repeated, merged into its first row: "CA-1" (first on line 2)' },
     ]);
     await db.runner().refresh();
     expect(await engine().query('SELECT return_id, order_id, line_id, sku, quantity, line_matched FROM returns_enriched ORDER BY return_id')).toEqual([
@@ -315,12 +315,14 @@ describe('import engine features', () => {
       { return_id: 'CA-1|2', order_id: 'CA-1', line_id: '2', sku: 'S2', quantity: 1, line_matched: true },
       { return_id: 'CA-3|1', order_id: 'CA-3', line_id: '1', sku: 'S3', quantity: 1, line_matched: true },
     ]);
-    // The same list again: CA-1 and CA-3 are loaded already, CA-9 still unknown, line 6 still a repeat.
+    // The same list again: CA-1 and CA-3 are loaded already (their lines' returns exist: rejected as
+    // duplicates), CA-9 still unknown, line 6 still a repeat of line 2 in this file (merged).
     const again = await load(list, mapping);
-    expect(again.tables[0]).toMatchObject({ rowsRead: 5, rowsLoaded: 0, rowsRejected: 4, rowsExcluded: 1, rowsExpandedTo: 0 });
-    // (reasons come by severity: excluded before rejected, then by count)
+    expect(again.tables[0]).toMatchObject({ rowsRead: 5, rowsLoaded: 0, rowsRejected: 3, rowsMerged: 1, rowsExcluded: 1, rowsExpandedTo: 0 });
+    // (reasons come by severity: excluded, merged, rejected, then by count)
     expect(again.reasons.map((x) => [x.severity, x.reason, x.rows])).toEqual([
-      ['excluded', 'not flagged as returned', 1], ['rejected', 'duplicate return_id', 3], ['rejected', 'order has no loaded order lines', 1],
+      ['excluded', 'not flagged as returned', 1], ['merged', 'return_id repeated, merged into its first row', 1],
+      ['rejected', 'duplicate return_id', 2], ['rejected', 'order has no loaded order lines', 1],
     ]);
   });
 
