@@ -12,7 +12,8 @@ import { expandWorkbooks } from '../loader/excel';
 import { isWorkbook, sheetFileName, sheetOf, type SourceFile } from '../loader/file-kinds';
 import { readFolderFiles, readImportSql, summarizeImport } from '../loader/import/node';
 import { buildPreset, detectPreset, detectPresets, PRESET_LIST, type PresetId } from '../loader/import/presets';
-import { parseMapping, stringifyMapping, validateMapping, type MappingSpec } from '../loader/import/spec';
+import { type MappingSpec } from '../loader/import/spec';
+import { parseMapping, stringifyMapping, validateMapping } from '../loader/import/spec/validate';
 import { suggestMapping, suggestTables, type Question } from '../loader/import/suggest';
 import type { ModelParams, Runner } from '../runner/runner';
 

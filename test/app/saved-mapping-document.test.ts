@@ -6,7 +6,7 @@ import { sniff } from '../../src/loader/import/decode';
 import { mappingDocument } from '../../src/loader/import/mapping-document';
 import { buildPreset } from '../../src/loader/import/presets';
 import { profileColumns } from '../../src/loader/import/profile';
-import { stringifyMapping } from '../../src/loader/import/spec';
+import { stringifyMapping } from '../../src/loader/import/spec/validate';
 import { answerQuestion } from '../../src/loader/import/suggest';
 
 /**

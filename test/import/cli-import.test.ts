@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { importCheck } from '../../src/cli/analyze';
 import { main } from '../../src/cli/main';
-import { parseMapping } from '../../src/loader/import/spec';
+import { parseMapping } from '../../src/loader/import/spec/validate';
 import { readCsvObjects } from '../helpers/csv';
 
 /**

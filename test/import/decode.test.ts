@@ -5,7 +5,7 @@ import {
 import { detectDateFormat, parseDate, formatParsed } from '../../src/loader/import/dates';
 import { detectNumberFormat, profileColumns } from '../../src/loader/import/profile';
 import { answerQuestion, nameScore, normalizeName, suggestMapping, suggestTables } from '../../src/loader/import/suggest';
-import { validateMapping } from '../../src/loader/import/spec';
+import { validateMapping } from '../../src/loader/import/spec/validate';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** windows-1252 bytes of a text made of ASCII + the few characters used here. */

@@ -6,7 +6,8 @@ import { formatParsed, parseDate } from '../../src/loader/import/dates';
 import { sniffText } from '../../src/loader/import/decode';
 import { readImportSql } from '../../src/loader/import/node';
 import { buildPreset } from '../../src/loader/import/presets';
-import { fileMatches, lookupRef, parseMapping, validateMapping, type MappingSpec, type SourceFormat, type TargetSpec } from '../../src/loader/import/spec';
+import { fileMatches, lookupRef, type MappingSpec, type SourceFormat, type TargetSpec } from '../../src/loader/import/spec';
+import { parseMapping, validateMapping } from '../../src/loader/import/spec/validate';
 import { csv, useEngine } from '../helpers/engine';
 
 /**

@@ -8,7 +8,8 @@ import { main } from '../../src/cli/main';
 import { readWorkbook } from '../../src/loader/excel';
 import { sniff } from '../../src/loader/import/decode';
 import { buildPreset } from '../../src/loader/import/presets';
-import { stringifyMapping, type MappingSpec } from '../../src/loader/import/spec';
+import { type MappingSpec } from '../../src/loader/import/spec';
+import { stringifyMapping } from '../../src/loader/import/spec/validate';
 import { readCsvObjects } from '../helpers/csv';
 import { day, typedRows, workbookBytes } from '../helpers/workbook';
 

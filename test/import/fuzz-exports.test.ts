@@ -4,7 +4,8 @@ import { applyMapping, type ImportReport } from '../../src/loader/import/apply';
 import { readRecords, sniffText } from '../../src/loader/import/decode';
 import { readImportSql } from '../../src/loader/import/node';
 import { buildPreset } from '../../src/loader/import/presets';
-import { parseMapping, type MappingSpec } from '../../src/loader/import/spec';
+import { type MappingSpec } from '../../src/loader/import/spec';
+import { parseMapping } from '../../src/loader/import/spec/validate';
 import { useEngine } from '../helpers/engine';
 
 /**

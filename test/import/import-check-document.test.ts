@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { importCheck } from '../../src/cli/analyze';
 import { EXIT } from '../../src/cli/errors';
 import { main } from '../../src/cli/main';
-import { MappingError, parseMapping, validateMapping } from '../../src/loader/import/spec';
+import { MappingError, parseMapping, validateMapping } from '../../src/loader/import/spec/validate';
 import { FLAT_HEADER, FLAT_RETURNS_CSV, flatOrdersCsv } from '../helpers/flat-export';
 
 /**

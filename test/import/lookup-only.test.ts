@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarizeFile } from '../../src/app/loading/load-summary';
 import { readImportSql } from '../../src/loader/import/node';
-import { parseMapping } from '../../src/loader/import/spec';
+import { parseMapping } from '../../src/loader/import/spec/validate';
 import { decodeParquetNode } from '../../src/loader/parquet-node';
 import { replaceData, type BatchFile } from '../../src/loader/replace-data';
 import { useEngine } from '../helpers/engine';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateMapping } from '../../src/loader/import/spec';
+import { validateMapping } from '../../src/loader/import/spec/validate';
 import { BAD_MAPPINGS, goodMapping } from './bad-mappings';
 
 /**

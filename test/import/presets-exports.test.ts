@@ -4,7 +4,7 @@ import { applyMapping, type ImportReport } from '../../src/loader/import/apply';
 import { sniff } from '../../src/loader/import/decode';
 import { readImportSql } from '../../src/loader/import/node';
 import { buildPreset, detectPreset, detectPresets } from '../../src/loader/import/presets';
-import { parseMapping, stringifyMapping, validateMapping } from '../../src/loader/import/spec';
+import { parseMapping, stringifyMapping, validateMapping } from '../../src/loader/import/spec/validate';
 import { answerQuestion } from '../../src/loader/import/suggest';
 import { csv, useEngine } from '../helpers/engine';
 

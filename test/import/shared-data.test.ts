@@ -7,7 +7,8 @@ import { readRecords, sniff } from '../../src/loader/import/decode';
 import { loadFolderBatch, readImportSql } from '../../src/loader/import/node';
 import { buildPreset, FBA_CONDITION, FBA_STATUS_DISPOSITION } from '../../src/loader/import/presets';
 import { profileColumns, readNumber } from '../../src/loader/import/profile';
-import { parseMapping, type MappingSpec } from '../../src/loader/import/spec';
+import { type MappingSpec } from '../../src/loader/import/spec';
+import { parseMapping } from '../../src/loader/import/spec/validate';
 import { useEngine } from '../helpers/engine';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  columnsUsed, dateFormatProblem, MappingError, parseMapping, stringifyMapping, validateMapping, type MappingSpec,
-} from '../../src/loader/import/spec';
+import { columnsUsed, type MappingSpec } from '../../src/loader/import/spec';
+import { MappingError, parseMapping, stringifyMapping, validateMapping } from '../../src/loader/import/spec/validate';
+import { dateFormatProblem } from '../../src/loader/import/spec/date-formats';
 
 /** A complete, valid mapping used as the base of the error cases below. */
 const good = (): MappingSpec => ({

@@ -12,7 +12,7 @@ import {
 import { prepareFile, releaseTexts, type PreparedText } from './prepare';
 import { accountInvalid, accountRefused } from './refuse';
 import { Params, TargetSql } from './sql-build';
-import { fileMatches, validateMapping, type MappingSpec, type SourceFormat } from './spec';
+import { fileMatches, type MappingSpec, type SourceFormat } from './spec';
 import { createMacros, dropTemps, fillRaw, isoTimestamp, nextImportId, stage, type StagedCells } from './stage';
 
 export * from './apply-types';
@@ -78,10 +78,13 @@ export async function applyMapping(
     tables: [], reasons: [], unmappedReasons: [],
   };
   if (!canonical) {
+    // The validator (zod) is loaded on first use: a canonical file never needs it, so the
+    // page's first screen and the demo's start do not carry it.
+    const { validateMapping } = await import('./spec/validate');
     const valid = validateMapping(mapping);
     if (!valid.ok) {
       report.error = `${file.name}: the mapping is not valid: ${valid.errors.join('; ')}`;
-      await accountInvalid(engine, sql, file, mapping, options, report);
+      await accountInvalid(engine, sql, file, mapping, valid.errors, options, report);
       return report;
     }
   }

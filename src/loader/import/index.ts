@@ -13,6 +13,9 @@
  *   download(stringifyMapping(mapping));                   // re-used next month / with the CLI --mapping
  */
 export * from './spec';
+export { MappingError, validateMapping, parseMapping, stringifyMapping } from './spec/validate';
+export { DATE_SPECIFIERS, dateFormatProblem } from './spec/date-formats';
+export { MappingSpecSchema } from './spec/schema';
 export * from './decode';
 export * from './dates';
 export * from './profile';

@@ -11,7 +11,8 @@ import { defaultQueriesDir } from '../../runner/query-files-node';
 import { IMPORT_SQL_FILES, type ImportSql } from './apply';
 import { joinCoverage, type CoverageRow } from './coverage';
 import { planFolder, type FolderPlan } from './folder-plan';
-import { parseMapping, MappingError, type MappingSpec } from './spec';
+import { type MappingSpec } from './spec';
+import { parseMapping, MappingError } from './spec/validate';
 
 /**
  * The import SQL read from disk (tests and the CLI). The browser gets the same files from

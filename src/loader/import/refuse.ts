@@ -2,7 +2,7 @@ import { CANONICAL_TABLES, type CanonicalTable } from '../../data-model/contract
 import type { Engine } from '../../engine/types';
 import type { ApplyOptions, ImportFile, ImportReport, ImportSql } from './apply-types';
 import { prepareFile, releaseTexts, type PreparedText } from './prepare';
-import { validateMapping, type MappingSpec } from './spec';
+import type { MappingSpec } from './spec';
 import { createMacros, dropTemps, fillRaw, isoTimestamp, nextImportId, stage, type StagedCells } from './stage';
 
 /** Files refused whole: each of their rows listed as rejected with the reason, so rows read = rejected. */
@@ -55,17 +55,18 @@ export async function accountRefused(
  * (a valid source format) and which table it was for, its rows are still read and listed as
  * rejected, like any file refused whole.
  */
-export async function accountInvalid(engine: Engine, sql: ImportSql, file: ImportFile, mapping: MappingSpec, options: ApplyOptions, report: ImportReport): Promise<void> {
+export async function accountInvalid(
+  engine: Engine, sql: ImportSql, file: ImportFile, mapping: MappingSpec, errors: readonly string[], options: ApplyOptions, report: ImportReport,
+): Promise<void> {
   const table = mapping?.targets?.[0]?.table;
   if (options.dryRun || options.maxRecords !== undefined || !table || !CANONICAL_TABLES.includes(table)) return;
-  const valid = validateMapping(mapping);
   // Errors name their place (source.delimiter: ...): the file can be read when none is the source's.
-  if (valid.ok || valid.errors.some((e) => e.startsWith('source'))) return;
+  if (errors.some((e) => e.startsWith('source'))) return;
   const source = mapping.source;
   const prepared = await prepareFile(engine, file, source, { decodeParquet: options.decodeParquet }).catch(() => ({ error: '' }));
   if ('error' in prepared) return;
   // A mapping that maps nothing to required columns: the rows' reason is the canonical file's own.
-  const missing = valid.errors.map((e) => /^targets\[0\]\.columns: \w+\.(\w+) is required and not mapped$/.exec(e)?.[1]);
+  const missing = errors.map((e) => /^targets\[0\]\.columns: \w+\.(\w+) is required and not mapped$/.exec(e)?.[1]);
   const reason = missing.every((m) => m !== undefined)
     ? `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`
     : report.error!.slice(file.name.length + 2);

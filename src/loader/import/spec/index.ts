@@ -1,10 +1,9 @@
 /**
- * The mapping spec (see types.ts): its schema, what it means where it says nothing, how it
- * is checked and read from JSON, and what it reads. One import path for all of it.
+ * The mapping spec (see types.ts): what it means where it says nothing and what it reads.
+ * How it is checked and read from JSON (the zod schema) is `./validate`, imported apart (or
+ * through the loader's index) so that code which only builds or reads mappings (presets,
+ * the canonical path the page starts with) does not carry the validator.
  */
 export * from './types';
 export * from './defaults';
-export { MappingError, validateMapping, parseMapping, stringifyMapping } from './validate';
-export { DATE_SPECIFIERS, dateFormatProblem } from './date-formats';
-export { MappingSpecSchema } from './schema';
 export * from './reads';
