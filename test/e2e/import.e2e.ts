@@ -253,13 +253,15 @@ async function main(): Promise<void> {
     // a truncated JSON export: its first records name the returns columns (so it is routed as the
     // returns table by its content), and the cut-off record makes it unreadable when it loads.
     await page.getByTestId('nav-data').click();
-    const partial = await page.evaluateHandle(() => {
+    const record = (id: string, order: string) => `{"return_id": "${id}", "order_id": "${order}", "sku": "A", "quantity": 1, "requested_at": "2025-01-06"}`;
+    const truncated = `[${record('R1', 'P1')}, ${record('R2', 'P2')}, {"return_id": "R3", "order_id": "P3", "sk`;
+    // (No helper functions inside the page function: the test runner's transform would name them.)
+    const partial = await page.evaluateHandle((returnsText) => {
       const t = new DataTransfer();
       t.items.add(new File(['order_id,line_id,order_date,sku,quantity,unit_price\nP1,1,2025-01-02,A,1,10\nP2,1,2025-01-03,A,2,10\nP3,1,2025-01-04,B,1,5\n'], 'order_lines.csv', { type: 'text/csv' }));
-      const record = (id: string, order: string) => `{"return_id": "${id}", "order_id": "${order}", "sku": "A", "quantity": 1, "requested_at": "2025-01-06"}`;
-      t.items.add(new File([`[${record('R1', 'P1')}, ${record('R2', 'P2')}, {"return_id": "R3", "order_id": "P3", "sk`], 'returns.json', { type: 'application/json' }));
+      t.items.add(new File([returnsText], 'returns.json', { type: 'application/json' }));
       return t;
-    });
+    }, truncated);
     await page.getByTestId('drop-zone').dispatchEvent('dragenter', { dataTransfer: partial });
     await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: partial });
     const refused = page.locator('[data-testid="load-result"][data-replaced="false"]');
