@@ -67,7 +67,8 @@ export function offlinePlugin(options: { enabled: boolean }): Plugin {
         const emitted = new Map(Object.values(bundle).map((f) => [f.fileName, f.type === 'chunk' ? f.code : f.source] as const));
         const publicFiles = new Map(filesUnder(publicDir).map((f) => [f, readFileSync(path.join(publicDir, f))] as const));
         const precache = options.enabled ? precacheOf(emitted, publicFiles, assetsDir) : null;
-        const code = worker.code.replace(PLACEHOLDER, JSON.stringify(precache));
+        // A string literal holding the JSON, which the worker parses (see service-worker.ts).
+        const code = worker.code.replace(PLACEHOLDER, () => JSON.stringify(JSON.stringify(precache)));
         if (code === worker.code) throw new Error(`${OUT}: the file list's placeholder is missing`);
         worker.code = code;
       },

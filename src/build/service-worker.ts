@@ -9,8 +9,9 @@
  * - No skipWaiting(): a new version waits until no open page uses the old one, so a session
  *   keeps the code (and the lazy chunks) it started with; the next open gets the new version.
  * - activate: the other versions' caches are deleted.
- * - fetch: this origin's GET requests are answered from this version's cache; a page address
- *   (any ?view) gets the cached index.html. Anything else goes to the network untouched.
+ * - fetch: this origin's GET and HEAD requests are answered from this version's cache (a Range
+ *   request with its part of the file); a page address (any ?view) gets the cached index.html.
+ *   Anything else goes to the network untouched.
  *
  * The plugin replaces the placeholder below with this build's file list and version. A build
  * with the service worker turned off (VITE_OFFLINE=off) gets `null` instead: this worker then
@@ -28,7 +29,9 @@ interface Precache {
   plain: string[];
 }
 
-const PRECACHE = '__RETURNS_INSIGHT_PRECACHE__' as unknown as Precache | null;
+// Parsed at run time: a literal here would let the minifier fold `PRECACHE?.version` as if the
+// placeholder string were the value.
+const PRECACHE = JSON.parse('__RETURNS_INSIGHT_PRECACHE__') as Precache | null;
 const PREFIX = 'returns-insight-';
 const CACHE = `${PREFIX}${PRECACHE?.version ?? 'off'}`;
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -61,8 +64,24 @@ async function respond(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
   const url = new URL(request.url);
   const isPage = request.mode === 'navigate' && (url.pathname === scope.pathname || url.href.split('?')[0] === INDEX);
-  const hit = await cache.match(isPage ? INDEX : request, { ignoreVary: true });
-  return hit ?? fetch(request);
+  const hit = await cache.match(isPage ? INDEX : request, { ignoreVary: true, ignoreMethod: true });
+  if (!hit) return fetch(request);
+  if (request.method === 'HEAD') return new Response(null, { status: hit.status, headers: hit.headers });
+  return request.headers.has('range') ? byteRange(hit, request.headers.get('range')!) : hit;
+}
+
+/** Part of a cached file, as a server answers a Range request (DuckDB reads a file by URL so). */
+async function byteRange(hit: Response, range: string): Promise<Response> {
+  const body = await hit.blob();
+  const asked = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+  const suffix = asked && !asked[1] ? Number(asked[2]) : null;
+  const start = suffix !== null ? Math.max(body.size - suffix, 0) : Number(asked?.[1] ?? NaN);
+  const end = suffix === null && asked?.[2] ? Math.min(Number(asked[2]), body.size - 1) : body.size - 1;
+  if (!asked || !(start <= end)) return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${body.size}` } });
+  const headers = new Headers(hit.headers);
+  headers.set('Content-Range', `bytes ${start}-${end}/${body.size}`);
+  headers.set('Content-Length', String(end - start + 1));
+  return new Response(body.slice(start, end + 1), { status: 206, headers });
 }
 
 if (PRECACHE) {
@@ -71,7 +90,7 @@ if (PRECACHE) {
   sw.addEventListener('activate', (event) => event.waitUntil(activate()));
   sw.addEventListener('fetch', (event) => {
     const { request } = event;
-    if (request.method !== 'GET' || new URL(request.url).origin !== scope.origin) return;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || new URL(request.url).origin !== scope.origin) return;
     event.respondWith(respond(request));
   });
 } else {

@@ -12,17 +12,24 @@
  * first visit's numbers, served by the service worker, and a page not opened before (Cost) loads
  * too. Last, a second build with a changed script is served on the same port: the open that
  * finds it installs it in a second cache while the page keeps running the first build, a reload
- * included; the next open runs the second build, with the first build's cache removed.
+ * included; the next open runs the second build, with the first build's cache removed. Offline,
+ * a Range request of a cached file gets its bytes (206) and generated CSVs dropped on the Data
+ * page are loaded and kept: the next offline open shows their orders, and so do the opens after
+ * the update. Last, a build made with VITE_OFFLINE=off: the open after the one that finds it
+ * has no service worker and no cache left, and the kept data is still there.
  * No request may leave localhost; no page or console error.
  * Screenshot: test-artifacts/offline-overview.png (the Overview with the server stopped).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { directorySink } from '../../src/generator/csv-writer';
+import { generate } from '../../src/generator/generate';
+import { parseCsv } from '../helpers/csv';
 import { ARTIFACTS, Checks, launch, ROOT, startPreview, type Browser } from './harness';
-import { kpiValue } from './import-steps';
+import { dropFiles, kpiValue } from './import-steps';
 
 const KPIS = ['orders', 'units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'returned_value', 'refund_amount'];
 const TIMEOUT_MS = 180_000;
@@ -37,18 +44,35 @@ function builtFiles(dir: string, prefix = ''): string[] {
   ).filter((f) => f !== 'sw.js').sort();
 }
 
-/** A second build of the same sources with one script changed: it marks the page it runs in. */
-async function secondBuild(outDir: string): Promise<void> {
-  await build({
+/**
+ * Another build of the same sources: with one script changed (it marks the page it runs in),
+ * or with the service worker turned off as the README says (VITE_OFFLINE=off).
+ */
+async function otherBuild(outDir: string, change: 'script' | 'offline-off'): Promise<void> {
+  if (change === 'offline-off') process.env.VITE_OFFLINE = 'off';
+  try {
+    await build({
     root: ROOT,
     configFile: path.join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
-    plugins: [{
-      name: 'offline-e2e:changed-asset',
-      transform: (code, id) => (id.endsWith('/src/main.tsx') ? `${code}\ndocument.documentElement.dataset.build = '${MARK}';\n` : null),
-    }],
-  });
+      plugins: change === 'offline-off' ? [] : [{
+        name: 'offline-e2e:changed-asset',
+        transform: (code, id) => (id.endsWith('/src/main.tsx') ? `${code}\ndocument.documentElement.dataset.build = '${MARK}';\n` : null),
+      }],
+    });
+  } finally {
+    delete process.env.VITE_OFFLINE;
+  }
+}
+
+/** Generated canonical CSVs, and their distinct order ids counted with a plain CSV reader. */
+function generated(dir: string): { files: string[]; orders: number } {
+  generate({ orders: 1500, seed: 15 }, directorySink(dir));
+  const [header, ...rows] = parseCsv(readFileSync(path.join(dir, 'order_lines.csv'), 'utf8'));
+  const id = header!.indexOf('order_id');
+  const files = ['order_lines', 'products', 'shipments', 'returns', 'reviews'].map((t) => path.join(dir, `${t}.csv`));
+  return { files, orders: new Set(rows.filter((r) => r.length > 1).map((r) => r[id])).size };
 }
 
 async function overview(page: Page, url: string): Promise<string> {
@@ -126,7 +150,10 @@ async function main(): Promise<void> {
   const profile = path.join(work, 'profile');
   mkdirSync(profile);
   const distB = path.join(work, 'dist-b');
-  await secondBuild(distB);
+  const distOff = path.join(work, 'dist-off');
+  await otherBuild(distB, 'script');
+  await otherBuild(distOff, 'offline-off');
+  const loadable = generated(path.join(work, 'csv'));
   const filesA = builtFiles(dist);
   const filesB = builtFiles(distB);
   const wasm = filesA.find((f) => /duckdb-eh-.*\.wasm$/.test(f));
@@ -136,12 +163,13 @@ async function main(): Promise<void> {
   const port = Number(new URL(preview.url).port);
   let browser: Browser | null = null;
   const problems: string[] = [];
-  const open = async () => {
+  const open = async (offline = false) => {
     if (browser) {
       problems.push(...browser.foreign.map((u) => `request left localhost: ${u}`), ...browser.errors);
       await browser.close();
     }
     browser = await launch({ profile });
+    await browser.context.setOffline(offline);
     return browser.page;
   };
   try {
@@ -159,8 +187,7 @@ async function main(): Promise<void> {
     // No server, no network.
     preview.stop();
     const down = await fetch(preview.url).then(() => false, () => true);
-    page = await open();
-    await browser!.context.setOffline(true);
+    page = await open(true);
     const response = await page.goto(preview.url, { waitUntil: 'load' });
     const offline = await overview(page, preview.url);
     check(down && response?.fromServiceWorker() === true, `with the preview server stopped and the browser offline, the page is served by the service worker (server down: ${down})`);
@@ -170,6 +197,22 @@ async function main(): Promise<void> {
     await page.getByTestId('nav-cost').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="kpi-"] [data-value]').length > 0 && document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: TIMEOUT_MS })
       .then(() => check(true, 'the Cost page (its code not loaded before) opens offline with its figures'), () => check(false, 'the Cost page opens offline with its figures'));
+    const parts = await page.evaluate(async (p) => {
+      const range = await fetch(`/${p}`, { headers: { Range: 'bytes=0-3' } });
+      const head = await fetch(`/${p}`, { method: 'HEAD' });
+      return { status: range.status, bytes: [...new Uint8Array(await range.arrayBuffer())], contentRange: range.headers.get('content-range'), head: head.status };
+    }, wasm!);
+    check(parts.status === 206 && parts.bytes.join() === '0,97,115,109' && parts.contentRange === `bytes 0-3/${wasmBytes}` && parts.head === 200, `offline, a Range request gets its part of a cached file, a HEAD request its headers (${JSON.stringify(parts)})`);
+
+    // Data loaded offline is kept, and opens offline.
+    await page.goto(`${preview.url}?page=data`, { waitUntil: 'load' });
+    await dropFiles(page, loadable.files);
+    await page.getByTestId('load-result').waitFor({ timeout: TIMEOUT_MS });
+    const kept = await page.waitForFunction(() => document.querySelector('[data-testid="storage-status"]')?.getAttribute('data-status') === 'stored', undefined, { timeout: TIMEOUT_MS }).then(() => true, () => false);
+    check(kept, 'offline, generated CSVs dropped on the Data page are loaded and kept in this browser');
+    page = await open(true);
+    const stored = await overview(page, preview.url);
+    check(stored.startsWith(`orders=${loadable.orders} `), `closed and reopened offline, the Overview shows the kept data's ${loadable.orders} orders (${stored})`);
 
     // A new build on the same origin.
     preview = await startPreview(distB, port);
@@ -187,7 +230,21 @@ async function main(): Promise<void> {
     const updated = await waitFor(page, 'updated', (s) => s.build === MARK && s.caches.length === 1 && s.waiting === null);
     check(updated.build === MARK && updated.active === 'activated', `the next open runs the new build (build ${updated.build}, worker ${updated.active})`);
     check(updated.caches.length === 1 && updated.caches[0]?.name === cacheB?.name, `and the first build's cache is removed (${updated.caches.map((c) => c.name).join(', ')})`);
-    check(next === first, `with the same numbers (${next})`);
+    check(next === stored, `and the data kept in the browser (${next.split(' ')[0]})`);
+
+    // Turned off: a build made with VITE_OFFLINE=off removes the worker and its cache.
+    preview.stop();
+    preview = await startPreview(distOff, port);
+    page = await open();
+    await overview(page, preview.url);
+    const removing = await waitFor(page, 'the removing worker waits', (s) => s.waiting === 'installed');
+    check(removing.waiting === 'installed' && removing.build === MARK, `after a VITE_OFFLINE=off build, the next open still runs the cached build and its sw.js waits (build ${removing.build}, waiting ${removing.waiting})`);
+    page = await open();
+    const plain = await overview(page, preview.url);
+    const gone = await waitFor(page, 'removed', (s) => s.active === null && s.waiting === null && s.caches.length === 0);
+    const registered = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    check(registered === 0 && gone.caches.length === 0 && gone.build === null, `the open after that has no service worker and no cache, and runs the new build (registrations ${registered}, caches ${gone.caches.length})`);
+    check(plain === stored, `the kept data is untouched (${plain.split(' ')[0]})`);
 
     const b = browser as Browser | null;
     if (b) problems.push(...b.foreign.map((u) => `request left localhost: ${u}`), ...b.errors);
