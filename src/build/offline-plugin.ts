@@ -18,9 +18,13 @@ const WORKER = fileURLToPath(new URL('./service-worker.ts', import.meta.url));
 const OUT = 'sw.js';
 const PLACEHOLDER = /(["'`])__RETURNS_INSIGHT_PRECACHE__\1/g;
 
+/** What the worker caches (written into sw.js). */
 export interface Precache {
+  /** sha-256 of every file's name and content: the cache's name, and what makes sw.js change. */
   version: string;
+  /** Files whose name carries their content hash (Vite's output under assets/), from the scope. */
   hashed: string[];
+  /** Files whose name stays the same across builds (index.html, manifest, icons). */
   plain: string[];
 }
 

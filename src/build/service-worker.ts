@@ -18,16 +18,7 @@
  * only removes itself and its caches, on the next open, from browsers that installed an earlier
  * build.
  */
-export {};
-
-interface Precache {
-  /** sha-256 of every file's name and content: the cache name, and what makes sw.js change. */
-  version: string;
-  /** Files whose name carries their content hash (under assets/), relative to the scope. */
-  hashed: string[];
-  /** Files whose name stays the same across builds (index.html, manifest, icons). */
-  plain: string[];
-}
+import type { Precache } from './offline-plugin';
 
 // Parsed at run time: a literal here would let the minifier fold `PRECACHE?.version` as if the
 // placeholder string were the value.
