@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offlinePlugin } from './src/build/offline-plugin';
 import { contentSecurityPolicy, securityHeaders } from './src/build/security-headers';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -53,7 +54,9 @@ function demoSnapshot(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMeta(), demoSnapshot()],
+  // dist/sw.js caches the whole build for offline use (README "Installing it and using it
+  // offline"); VITE_OFFLINE=off builds a page that registers none and a sw.js that removes itself.
+  plugins: [react(), cspMeta(), demoSnapshot(), offlinePlugin({ enabled: process.env.VITE_OFFLINE !== 'off' })],
   // Pre-bundling would copy these packages without their .wasm/.worker files next to them.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   worker: { format: 'es' },

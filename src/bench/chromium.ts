@@ -27,9 +27,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `vite preview` of the built dist/ on a free local port. */
-export async function startPreview(outDir = 'dist'): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
+/**
+ * `vite preview` of the built dist/ on a free local port, or on `port` (the origin a browser
+ * profile already knows: test/e2e/offline.e2e.ts serves a second build where the first was).
+ */
+export async function startPreview(outDir = 'dist', port?: number): Promise<{ url: string; stop: () => void }> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     path.join(ROOT, 'node_modules/.bin/vite'),
     ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],

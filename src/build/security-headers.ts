@@ -7,7 +7,8 @@
  * Everything stays on this origin: the data never leaves the machine, and no script, font or
  * analytics is loaded from elsewhere. 'wasm-unsafe-eval' lets DuckDB and parquet-wasm compile
  * their WebAssembly (no JavaScript is evaluated: JSON is read without code generation);
- * blob: workers are allowed because DuckDB may start one. connect-src 'self' is what keeps
+ * blob: workers are allowed because DuckDB may start one; worker-src 'self' also admits the
+ * service worker (dist/sw.js), and manifest-src 'self' the web app manifest. connect-src 'self' is what keeps
  * DuckDB's worker, which holds all the data, from reaching another host: a dedicated worker
  * loaded from a URL takes its policy from that response's headers, not from the page, so the
  * <meta> tag alone never covered it.
@@ -21,6 +22,7 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['img-src', "'self' data: blob:"],
   ['style-src', "'self' 'unsafe-inline'"],
   ['font-src', "'self'"],
+  ['manifest-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'self'"],
   ['form-action', "'self'"],
