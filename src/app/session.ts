@@ -14,7 +14,7 @@ import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
 import { getStorageState, setStorageState } from './storage/storage-state';
-import { forgetStored, holdLoadLock, keepData, markLoadEnded, markLoadStarted, openStoredData, restoreData, setCurrentStored, type StoredEntry } from './storage/stored-data';
+import { forgetStored, holdLoadLock, keepData, markLoadEnded, markLoadStarted, openStoredData, renameStored, restoreData, setCurrentStored, type StoredEntry } from './storage/stored-data';
 import { parseDataSetRef } from './view/view-url';
 
 /** A runner with data loaded: what every page of the app queries. */
@@ -85,6 +85,7 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
     .then(async (st) => {
       // A link names the data set it was made on: that one opens (and next time too) if it is kept here.
       const wanted = parseDataSetRef(new URLSearchParams(window.location.search).get('data'));
+      if (wanted?.fingerprint === 'demo') return { ...st, entry: null };
       const linked = wanted && st.sets.find((e) => e.fingerprint === wanted.fingerprint);
       return linked && linked !== st.entry ? { ...st, ...(await setCurrentStored(linked.slot)) } : st;
     })
@@ -335,4 +336,16 @@ export async function switchDataSet(slot: string | null): Promise<void> {
   }
   const after = await setCurrentStored(entry?.slot ?? null);
   setStorageState({ status: after.entry ? 'stored' : 'none', ...after, problem: null });
+}
+
+/** Renames a kept data set; if it is the one shown, the header and the links follow. */
+export async function renameDataSet(slot: string, name: string): Promise<void> {
+  const after = await renameStored(slot, name);
+  setStorageState(after);
+  const session = await getSession();
+  const entry = after.sets.find((e) => e.slot === slot);
+  if (entry && session.dataSet?.slot === slot) {
+    showing(session, entry);
+    announce(session);
+  }
 }

@@ -157,7 +157,8 @@ export function canonicalView(view: ViewState): ViewState {
   };
 }
 
-const FINGERPRINT = /^[0-9a-f]{6}$/;
+/** Six hex digits of the content (stored-data.ts), or 'demo' for the bundled demo data. */
+const FINGERPRINT = /^([0-9a-f]{6}|demo)$/;
 
 /** The data set reference, only when there is a valid one (so views without one compare equal). */
 function dataSetOf(ref: DataSetRef | undefined): Pick<ViewState, 'dataSet'> {
