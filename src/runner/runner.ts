@@ -99,7 +99,7 @@ export class Runner {
     const sql = [canonicalDDL(), AUDIT_DDL, PRESENCE_TABLE, ...SCHEMA_SETUP_FILES.map((f) => this.script(f))].join('\n');
     const [row] = await this.engine.query(
       `SELECT md5(? || (SELECT coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '') FROM main.assumptions)
-        || '|' || (SELECT coalesce(string_agg(to_json(c)::VARCHAR, ';' ORDER BY c.currency), '') FROM main.currency_settings c)) AS f`,
+        || '|' || (SELECT coalesce(string_agg(concat_ws('|', currency, reporting, rate), ';' ORDER BY currency), '') FROM main.currency_settings)) AS f`,
       [sql],
     );
     return String(row!.f);

@@ -7,15 +7,14 @@ export function LinkedDataSetNote({ linked, shown }: { linked: LinkedDataSet; sh
     const { name, fingerprint } = linked.wanted;
     return (
       <Callout color="amber" title="This link was made on other data" data-testid="data-set-missing" data-fingerprint={fingerprint}>
-        This link was made on &lsquo;{name}&rsquo; ({fingerprint}), which is not kept in this browser. It shows &lsquo;{shown}&rsquo; instead: load
-        that data on the Data page to see the view as it was made.
+        {`This link was made on '${name}' (${fingerprint}), which is not kept in this browser. It shows '${shown}' instead: load that data on the Data page to see the view as it was made.`}
       </Callout>
     );
   }
   if (linked.status === 'failed') {
     return (
       <Callout color="rose" title="The data set could not be opened" data-testid="data-set-failed">
-        {linked.message} &lsquo;{shown}&rsquo; is shown instead.
+        {`${linked.message} '${shown}' is shown instead.`}
       </Callout>
     );
   }
