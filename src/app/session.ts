@@ -8,13 +8,14 @@ import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
 import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
-import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
+import { snapshotFromJson, snapshotToJson, type DemoSnapshot } from '../loader/seed-json';
+import { FIRST_SCREEN } from '../build/first-screen';
 import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
 import { getStorageState, setStorageState } from './storage/storage-state';
-import { forgetStored, holdLoadLock, keepData, markLoadEnded, markLoadStarted, openStoredData, renameStored, restoreData, setCurrentStored, type StoredEntry } from './storage/stored-data';
+import { forgetStored, holdLoadLock, keepData, keepFirstScreen, readFirstScreen, markLoadEnded, markLoadStarted, openStoredData, renameStored, restoreData, setCurrentStored, type StoredEntry } from './storage/stored-data';
 import { parseDataSetRef } from './view/view-url';
 
 /** A runner with data loaded: what every page of the app queries. */
@@ -91,8 +92,8 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
     })
     .catch(() => ({ entry: null, sets: [], unfinishedSince: null }));
   void stored.then(({ entry, sets, unfinishedSince }) => setStorageState({ status: entry ? 'stored' : 'none', entry, sets, unfinishedSince }));
-  // The build's answers describe the demo data: of no use when stored data opens instead.
-  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(([snap, st]) => (st.entry ? null : snap));
+  // The build's answers describe the demo data; kept data has its own, kept with it.
+  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(async ([snap, st]) => (st.entry ? await storedFirstScreen(st.entry) : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
   // database (34 MB of wasm to fetch and compile) and the demo files start once that screen is
   // drawn, so they do not compete with it for the connection and the two cores of a laptop.
@@ -122,9 +123,16 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
     progress('Preparing the models…');
     await runner.init();
     const { entry } = await stored;
-    if (entry && (await openStored(runner, entry))) {
+    const opened = entry ? await openStored(runner, entry) : 'failed';
+    if (entry && opened !== 'failed') {
       showing(session, entry);
+      // The first screen may have shown answers kept under other SQL or settings: ask again.
+      if (opened === 'derived') {
+        dataVersion += 1;
+        queueMicrotask(() => announce(session));
+      }
     } else {
+      if (entry) runner.dropSeed(); // answers for the kept data set, which could not be read
       const inputs = await demoInputs();
       const reports: FileLoadReport[] = [];
       const sql = importSqlFrom(runner.sources);
@@ -139,10 +147,11 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
     progress('Ready');
     return session;
   });
-  const early = snapshot.then((snap) => {
+  const early = Promise.all([snapshot, stored]).then(([snap, { entry }]) => {
     if (!snap) return full;
     runner.seed(snap.seed, full.then(() => undefined));
-    session.reports = snap.reports;
+    if (entry) showing(session, entry);
+    else session.reports = snap.reports;
     return session;
   });
   return { early, full };
@@ -150,22 +159,34 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
 
 /**
  * Reads a kept data set into the runner's tables (inside Runner.exclusive), with its derived
- * tables when they were derived by the same SQL and settings, else derived again; false (and
- * the Data page says why) when it cannot be read.
+ * tables when they were derived by the same SQL and settings ('kept'), else derived again
+ * ('derived'); 'failed' (and the Data page says why) when it cannot be read.
  */
-async function openStored(runner: Runner, entry: StoredEntry): Promise<boolean> {
+async function openStored(runner: Runner, entry: StoredEntry): Promise<'kept' | 'derived' | 'failed'> {
   progress(`Opening ${entry.name}…`);
   try {
-    if (await restoreData(runner.engine, entry, await derivedTables(runner))) await runner.adoptDerived();
-    else {
-      progress('Deriving the analysis tables…');
-      await runner.refresh();
+    if (await restoreData(runner.engine, entry, await derivedTables(runner))) {
+      await runner.adoptDerived();
+      return 'kept';
     }
-    return true;
+    // Other SQL or settings than it was kept with: its kept answers may differ too.
+    runner.dropSeed();
+    progress('Deriving the analysis tables…');
+    await runner.refresh();
+    return 'derived';
   } catch (e) {
     setStorageState({ status: 'failed', problem: `The data kept in this browser (${entry.name}) could not be read: ${e instanceof Error ? e.message : String(e)}. The demo data is shown instead.` });
-    return false;
+    return 'failed';
   }
+}
+
+/**
+ * The first screen's answers kept with a data set (dropped by openStored if its derived tables
+ * turn out to be made by other SQL or settings than the page's).
+ */
+async function storedFirstScreen(entry: StoredEntry): Promise<DemoSnapshot | null> {
+  const json = await readFirstScreen(entry).catch(() => null);
+  return json ? snapshotFromJson(json) : null;
 }
 
 /** The derived tables and what derives them now: stored with a data set, restored when equal. */
@@ -279,8 +300,12 @@ function announce(session: Session): void {
 async function keepInBrowser(session: Session, slot: string): Promise<void> {
   setStorageState({ status: 'saving', problem: null });
   try {
-    const { sourceLabel, reports } = session;
-    const entry = await keepData(session.runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, await derivedTables(session.runner));
+    const { sourceLabel, reports, runner } = session;
+    const tables = await derivedTables(runner);
+    // The first screen's answers too, when nothing changed the settings while they were computed.
+    const firstScreen = await runner.snapshot(FIRST_SCREEN);
+    if ((await runner.deriveFingerprint()) === tables.derivedBy) await keepFirstScreen(slot, snapshotToJson({ seed: firstScreen, reports }));
+    const entry = await keepData(runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, tables);
     setStorageState({ status: 'stored', entry, sets: [...getStorageState().sets.filter((e) => e.slot !== slot), entry], problem: null });
     // Still the data shown (nothing replaced it meanwhile: a load waits for this copy): links now name it.
     if (session.reports === reports) {

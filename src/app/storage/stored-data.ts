@@ -36,6 +36,8 @@ interface StoredIndex {
 const INDEX_FILE = 'stored-data.json';
 const SLOT_PREFIX = 'stored-data-';
 const slotFile = (slot: string) => `${SLOT_PREFIX}${slot}.duckdb`;
+/** The first screen's answers on a slot's data (seed-json.ts), so it shows before the tables are read. */
+const seedFile = (slot: string) => `${SLOT_PREFIX}${slot}.seed.json`;
 const EMPTY: StoredIndex = { sets: [], current: null, pending: null };
 
 /** Whether this browser has origin-private storage (not in every private window). */
@@ -69,17 +71,14 @@ async function readIndex(): Promise<StoredIndex> {
 }
 
 /** Replaces the index as a whole: the browser swaps in a writable file's content on close. */
-async function writeIndex(index: StoredIndex): Promise<void> {
-  const handle = await (await navigator.storage.getDirectory()).getFileHandle(INDEX_FILE, { create: true });
-  const w = await handle.createWritable();
-  await w.write(JSON.stringify(index));
-  await w.close();
+function writeIndex(index: StoredIndex): Promise<void> {
+  return writeText(INDEX_FILE, JSON.stringify(index));
 }
 
 /** Removes the slots' files except those of `keep` (left over from a load that did not finish, or forgotten). */
 async function removeSlots(keep: readonly StoredEntry[]): Promise<void> {
   const { root, files } = await listFiles();
-  const keepFiles = new Set(keep.flatMap((e) => opfsDatabaseFiles(slotFile(e.slot))));
+  const keepFiles = new Set(keep.flatMap((e) => [...opfsDatabaseFiles(slotFile(e.slot)), seedFile(e.slot)]));
   for (const [name] of files) {
     if (name.startsWith(SLOT_PREFIX) && !keepFiles.has(name)) await root.removeEntry(name).catch(() => undefined);
   }
@@ -156,6 +155,30 @@ export interface KeptTables {
   derivedBy: string;
 }
 
+/** Writes a text file of the origin-private storage as a whole. */
+async function writeText(name: string, text: string): Promise<void> {
+  const w = await (await (await navigator.storage.getDirectory()).getFileHandle(name, { create: true })).createWritable();
+  await w.write(text);
+  await w.close();
+}
+
+/**
+ * Keeps the first screen's answers (snapshotToJson of seed-json.ts) with a kept data set; best
+ * effort: without them the data set opens as before, waiting for its tables.
+ */
+export async function keepFirstScreen(slot: string, json: string): Promise<void> {
+  await writeText(seedFile(slot), json).catch(() => undefined);
+}
+
+/** The first screen's answers kept with `entry`, or null. */
+export async function readFirstScreen(entry: StoredEntry): Promise<string | null> {
+  try {
+    return await (await (await (await navigator.storage.getDirectory()).getFileHandle(seedFile(entry.slot))).getFile()).text();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Writes the engine's data set (and its derived tables) into `slot`, then adds it to the index
  * as the data set that opens next time. If writing fails (storage full), the slot's files are
@@ -230,7 +253,7 @@ export async function storedBytes(): Promise<{ total: number; bySlot: Record<str
     if (!name.startsWith(SLOT_PREFIX) && name !== INDEX_FILE) continue;
     const size = (await handle.getFile()).size;
     total += size;
-    const slot = name.startsWith(SLOT_PREFIX) ? name.slice(SLOT_PREFIX.length).replace(/\.duckdb(\.wal)?$/, '') : null;
+    const slot = name.startsWith(SLOT_PREFIX) ? name.slice(SLOT_PREFIX.length).replace(/\.(duckdb(\.wal)?|seed\.json)$/, '') : null;
     if (slot) bySlot[slot] = (bySlot[slot] ?? 0) + size;
   }
   return { total, bySlot };
