@@ -23,6 +23,7 @@ import { dropFiles, kpiValue } from './import-steps';
 
 const TABLES = ['order_lines', 'products', 'shipments', 'returns', 'reviews'];
 const TIMEOUT_MS = 180_000;
+const KPIS = ['orders', 'units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'returned_value', 'refund_amount', 'median_days_to_refund'];
 const checks = new Checks();
 const check = (ok: boolean, what: string) => checks.check(ok, what);
 
@@ -39,12 +40,14 @@ function generate(dir: string, orders: number, seed: number): string[] {
 }
 
 /** The Overview's orders and the header's label once `label` is shown and the KPIs are computed. */
-async function shown(page: Page, label: string): Promise<{ orders: number; source: string }> {
+async function shown(page: Page, label: string): Promise<{ orders: number; kpis: string; source: string }> {
   await page.waitForFunction((l) => document.querySelector('[data-testid="data-source"]')?.textContent === l, label, { timeout: TIMEOUT_MS }).catch(() => undefined);
   if (!(await page.getByTestId('page-overview').isVisible())) await page.getByTestId('nav-overview').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="data-set-opening"]') === null, undefined, { timeout: TIMEOUT_MS });
   const orders = await kpiValue(page, 'orders', TIMEOUT_MS);
-  return { orders, source: (await page.getByTestId('data-source').textContent()) ?? '' };
+  const kpis: string[] = [];
+  for (const k of KPIS) kpis.push((await page.locator(`[data-testid="kpi-${k}"] [data-value]`).getAttribute('data-value').catch(() => null)) ?? '');
+  return { orders, kpis: kpis.join(' '), source: (await page.getByTestId('data-source').textContent()) ?? '' };
 }
 
 /** Loads `files` on the Data page, waits until kept, names the kept data set; its fingerprint. */
@@ -84,8 +87,11 @@ async function main(): Promise<void> {
     const url = preview.url;
 
     const fpA = await loadAndName(page, url, amazon, 'Amazon DE 2025');
+    // Derived in the page after the load: what its kept derived tables must give back.
+    const loadedA = await shown(page, 'Amazon DE 2025');
     check(/^[0-9a-f]{6}$/.test(fpA), `the first data set is kept with a content fingerprint (${fpA})`);
     check(new URL(page.url()).searchParams.get('data') === `Amazon DE 2025~${fpA}`, `the URL names it: ${page.url()}`);
+    await page.goto(`${url}?page=data`, { waitUntil: 'load' });
     const fpB = await loadAndName(page, url, shop, 'Shop Q3');
     check(/^[0-9a-f]{6}$/.test(fpB) && fpB !== fpA, `the second one too, another fingerprint (${fpB})`);
     const rows = page.getByTestId('data-set-row');
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
     now = await shown(page, 'Amazon DE 2025');
     check(now.orders === ordersA && now.source === 'Amazon DE 2025', `the header switches to Amazon DE 2025: ${now.orders} orders = ${ordersA}`);
     check(new URL(page.url()).searchParams.get('data') === `Amazon DE 2025~${fpA}`, 'and the URL names it');
+    check(now.kpis === loadedA.kpis, `every KPI from its kept derived tables equals what the load derived (${now.kpis})`);
     await switcher.selectOption({ label: 'Shop Q3' });
     now = await shown(page, 'Shop Q3');
     check(now.orders === ordersB, `back to Shop Q3 from the header: ${now.orders} orders = ${ordersB}`);
@@ -128,6 +135,7 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="data-set-row"]').length === 1, undefined, { timeout: TIMEOUT_MS }).catch(() => undefined);
     const left = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
     check(JSON.stringify(left) === JSON.stringify(['Shop Q3']), `forgetting Amazon DE 2025 leaves Shop Q3 (${JSON.stringify(left)})`);
+    await page.getByTestId('data-set-switch').waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
     const options = await page.getByTestId('data-set-switch').locator('option').allTextContents();
     check(JSON.stringify(options) === JSON.stringify(['Demo data', 'Shop Q3']), `the header offers the demo and Shop Q3 (${JSON.stringify(options)})`);
     await page.goto(link(url, 'Amazon DE 2025', fpA), { waitUntil: 'load' });
