@@ -9,7 +9,7 @@ import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult }
 import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
 import { snapshotFromJson, snapshotToJson, type DemoSnapshot } from '../loader/seed-json';
-import { FIRST_SCREEN } from '../build/first-screen';
+import { FIRST_SCREEN } from '../runner/first-screen';
 import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
