@@ -8,14 +8,14 @@ import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
 import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
-import { snapshotFromJson, snapshotToJson, type DemoSnapshot } from '../loader/seed-json';
-import { FIRST_SCREEN } from '../runner/first-screen';
+import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
 import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
 import { getStorageState, setStorageState } from './storage/storage-state';
-import { forgetStored, holdLoadLock, keepData, keepFirstScreen, readFirstScreen, markLoadEnded, markLoadStarted, openStoredData, renameStored, restoreData, setCurrentStored, type StoredEntry } from './storage/stored-data';
+import { keepLoaded, keptFirstScreen, readKept } from './storage/kept-data-set';
+import { forgetStored, holdLoadLock, markLoadEnded, markLoadStarted, openStoredData, renameStored, setCurrentStored, type StoredEntry } from './storage/stored-data';
 import { parseDataSetRef } from './view/view-url';
 
 /** A runner with data loaded: what every page of the app queries. */
@@ -93,7 +93,7 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
     .catch(() => ({ entry: null, sets: [], unfinishedSince: null }));
   void stored.then(({ entry, sets, unfinishedSince }) => setStorageState({ status: entry ? 'stored' : 'none', entry, sets, unfinishedSince }));
   // The build's answers describe the demo data; kept data has its own, kept with it.
-  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(async ([snap, st]) => (st.entry ? await storedFirstScreen(st.entry) : snap));
+  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(async ([snap, st]) => (st.entry ? await keptFirstScreen(st.entry) : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
   // database (34 MB of wasm to fetch and compile) and the demo files start once that screen is
   // drawn, so they do not compete with it for the connection and the two cores of a laptop.
@@ -157,44 +157,15 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
   return { early, full };
 }
 
-/**
- * Reads a kept data set into the runner's tables (inside Runner.exclusive), with its derived
- * tables when they were derived by the same SQL and settings ('kept'), else derived again
- * ('derived'); 'failed' (and the Data page says why) when it cannot be read.
- */
+/** Reads a kept data set at start; 'failed' (and the Data page says why) when it cannot be read. */
 async function openStored(runner: Runner, entry: StoredEntry): Promise<'kept' | 'derived' | 'failed'> {
   progress(`Opening ${entry.name}…`);
   try {
-    // Marked for the benchmark: how long reading the kept tables takes.
-    performance.mark('ri:stored-read-start');
-    if (await restoreData(runner.engine, entry, await derivedTables(runner))) {
-      await runner.adoptDerived();
-      performance.mark('ri:stored-read-end');
-      return 'kept';
-    }
-    // Other SQL or settings than it was kept with: its kept answers may differ too.
-    runner.dropSeed();
-    progress('Deriving the analysis tables…');
-    await runner.refresh();
-    return 'derived';
+    return await readKept(runner, entry, () => progress('Deriving the analysis tables…'));
   } catch (e) {
     setStorageState({ status: 'failed', problem: `The data kept in this browser (${entry.name}) could not be read: ${e instanceof Error ? e.message : String(e)}. The demo data is shown instead.` });
     return 'failed';
   }
-}
-
-/**
- * The first screen's answers kept with a data set (dropped by openStored if its derived tables
- * turn out to be made by other SQL or settings than the page's).
- */
-async function storedFirstScreen(entry: StoredEntry): Promise<DemoSnapshot | null> {
-  const json = await readFirstScreen(entry).catch(() => null);
-  return json ? snapshotFromJson(json) : null;
-}
-
-/** The derived tables and what derives them now: stored with a data set, restored when equal. */
-async function derivedTables(runner: Runner): Promise<{ derived: string[]; derivedBy: string }> {
-  return { derived: runner.derivedTables, derivedBy: await runner.deriveFingerprint() };
 }
 
 function showing(session: Session, entry: StoredEntry): void {
@@ -303,12 +274,8 @@ function announce(session: Session): void {
 async function keepInBrowser(session: Session, slot: string): Promise<void> {
   setStorageState({ status: 'saving', problem: null });
   try {
-    const { sourceLabel, reports, runner } = session;
-    const tables = await derivedTables(runner);
-    // The first screen's answers too, when nothing changed the settings while they were computed.
-    const firstScreen = await runner.snapshot(FIRST_SCREEN);
-    if ((await runner.deriveFingerprint()) === tables.derivedBy) await keepFirstScreen(slot, snapshotToJson({ seed: firstScreen, reports }));
-    const entry = await keepData(runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, tables);
+    const { reports } = session;
+    const entry = await keepLoaded(session.runner, slot, session.sourceLabel, reports);
     setStorageState({ status: 'stored', entry, sets: [...getStorageState().sets.filter((e) => e.slot !== slot), entry], problem: null });
     // Still the data shown (nothing replaced it meanwhile: a load waits for this copy): links now name it.
     if (session.reports === reports) {
@@ -354,10 +321,7 @@ export async function switchDataSet(slot: string | null): Promise<void> {
     if (!result.replaced) throw new Error(result.problem ?? 'The demo data could not be loaded.');
   } else {
     session.runner.dropSeed();
-    await session.runner.exclusive(async () => {
-      if (await restoreData(session.runner.engine, entry, await derivedTables(session.runner))) await session.runner.adoptDerived();
-      else await session.runner.refresh();
-    });
+    await session.runner.exclusive(() => readKept(session.runner, entry));
     showing(session, entry);
     dataVersion += 1;
     announce(session);
