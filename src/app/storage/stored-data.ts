@@ -62,12 +62,19 @@ async function readIndex(): Promise<StoredIndex> {
     // An index from before several data sets were kept: its one entry, named by its source label.
     if (parsed.current && typeof parsed.current === 'object') {
       const one = parsed.current as StoredEntry;
-      return { sets: [{ ...one, name: one.name ?? one.sourceLabel, fingerprint: one.fingerprint ?? one.slot.slice(-6) }], current: one.slot, pending: parsed.pending ?? null };
+      return { sets: [{ ...one, name: one.name ?? one.sourceLabel, fingerprint: one.fingerprint ?? slotFingerprint(one.slot) }], current: one.slot, pending: parsed.pending ?? null };
     }
     return { sets: parsed.sets ?? [], current: typeof parsed.current === 'string' ? parsed.current : null, pending: parsed.pending ?? null };
   } catch {
     return EMPTY; // none yet, or unreadable: nothing stored
   }
+}
+
+/** Six hex digits for a data set kept before fingerprints were (FNV-1a of its slot name: unique like the slot). */
+function slotFingerprint(slot: string): string {
+  let h = 0x811c9dc5;
+  for (const c of slot) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0').slice(0, 6);
 }
 
 /** Replaces the index as a whole: the browser swaps in a writable file's content on close. */
