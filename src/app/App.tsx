@@ -12,6 +12,9 @@ import { DrillDrawer } from './drill/DrillDrawer';
 import { useDataSource } from './loading/use-data-source';
 import { PAGE_REGISTRY } from './pages/registry';
 import type { Session } from './session';
+import { DataSetSwitch } from './storage/DataSetSwitch';
+import { LinkedDataSetNote } from './storage/LinkedDataSetNote';
+import { useLinkedDataSet } from './storage/use-linked-data-set';
 import { useFilterOptions } from './use-filter-options';
 import { useSession } from './use-session';
 import { useTheme } from './use-theme';
@@ -33,6 +36,8 @@ export function App() {
   const [assumptionsOpen, setAssumptionsOpen] = useState(false);
   const closeAssumptions = useCallback(() => setAssumptionsOpen(false), []);
   const ready = state.status === 'ready';
+  // Which data set the URL names, opened (or said to be missing) once the session is there.
+  const linked = useLinkedDataSet(view, setView, source);
 
   useEffect(() => {
     document.title = `${PAGE_REGISTRY[view.page].label} · Returns Insight`;
@@ -42,6 +47,7 @@ export function App() {
     <div className="mx-auto max-w-screen-2xl space-y-4 p-4 sm:p-6">
       <Header
         source={ready ? (source.label ?? state.session.sourceLabel) : null}
+        dataSets={ready && <DataSetSwitch source={source} setView={setView} />}
         theme={theme.choice}
         onCycleTheme={theme.cycle}
         actions={
@@ -53,6 +59,7 @@ export function App() {
           )
         }
       />
+      {ready && <LinkedDataSetNote linked={linked} shown={source.label ?? state.session.sourceLabel} />}
       <ErrorBoundary>
         {state.status === 'loading' && (
           <div className="py-16" data-testid="app-loading">

@@ -13,8 +13,10 @@ import { Runner } from '../runner/runner';
 import { demoFileUrls, fetchDemoFile } from './demo-files';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
-import { setStorageState } from './storage/storage-state';
-import { forgetStoredData, holdLoadLock, keepData, markLoadEnded, markLoadStarted, openStoredData, restoreData, type StoredEntry } from './storage/stored-data';
+import { getStorageState, setStorageState } from './storage/storage-state';
+import { keepLoaded, keptFirstScreen, readKept } from './storage/kept-data-set';
+import { forgetStored, holdLoadLock, markLoadEnded, markLoadStarted, openStoredData, renameStored, setCurrentStored, type StoredEntry } from './storage/stored-data';
+import { parseDataSetRef } from './view/view-url';
 
 /** A runner with data loaded: what every page of the app queries. */
 export interface Session {
@@ -22,6 +24,8 @@ export interface Session {
   /** Where the data came from, shown in the header. */
   sourceLabel: string;
   reports: FileLoadReport[];
+  /** The kept data set shown (null: the demo, or loaded data not kept yet). */
+  dataSet: StoredEntry | null;
 }
 
 export type ProgressListener = (step: string) => void;
@@ -78,10 +82,18 @@ function startOnce(): { early: Promise<Session>; full: Promise<Session> } {
  */
 function startSession(): { early: Promise<Session>; full: Promise<Session> } {
   const files = demoFileUrls();
-  const stored = openStoredData().catch(() => ({ entry: null, unfinishedSince: null }));
-  void stored.then(({ entry, unfinishedSince }) => setStorageState({ status: entry ? 'stored' : 'none', entry, unfinishedSince }));
-  // The build's answers describe the demo data: of no use when stored data opens instead.
-  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(([snap, st]) => (st.entry ? null : snap));
+  const stored = openStoredData()
+    .then(async (st) => {
+      // A link names the data set it was made on: that one opens (and next time too) if it is kept here.
+      const wanted = parseDataSetRef(new URLSearchParams(window.location.search).get('data'));
+      if (wanted?.fingerprint === 'demo') return { ...st, entry: null };
+      const linked = wanted && st.sets.find((e) => e.fingerprint === wanted.fingerprint);
+      return linked && linked !== st.entry ? { ...st, ...(await setCurrentStored(linked.slot)) } : st;
+    })
+    .catch(() => ({ entry: null, sets: [], unfinishedSince: null }));
+  void stored.then(({ entry, sets, unfinishedSince }) => setStorageState({ status: entry ? 'stored' : 'none', entry, sets, unfinishedSince }));
+  // The build's answers describe the demo data; kept data has its own, kept with it.
+  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(async ([snap, st]) => (st.entry ? await keptFirstScreen(st.entry) : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
   // database (34 MB of wasm to fetch and compile) and the demo files start once that screen is
   // drawn, so they do not compete with it for the connection and the two cores of a laptop.
@@ -104,17 +116,23 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
   runner.computeAhead = true;
   // How many filter-index queries are still to run ahead (the benchmark reads it).
   runner.onIdleWork = (n) => (document.documentElement.dataset.workAhead = String(n));
-  const session: Session = { runner, sourceLabel: 'Demo data', reports: [] };
+  const session: Session = { runner, sourceLabel: 'Demo data', reports: [], dataSet: null };
   // Held like a data replacement: nothing else writes tables until the data is in.
   const full = runner.exclusive(async () => {
     await engine;
     progress('Preparing the models…');
     await runner.init();
     const { entry } = await stored;
-    if (entry && (await openStored(runner, entry))) {
-      session.sourceLabel = entry.sourceLabel;
-      session.reports = entry.reports;
+    const opened = entry ? await openStored(runner, entry) : 'failed';
+    if (entry && opened !== 'failed') {
+      showing(session, entry);
+      // The first screen may have shown answers kept under other SQL or settings: ask again.
+      if (opened === 'derived') {
+        dataVersion += 1;
+        queueMicrotask(() => announce(session));
+      }
     } else {
+      if (entry) runner.dropSeed(); // answers for the kept data set, which could not be read
       const inputs = await demoInputs();
       const reports: FileLoadReport[] = [];
       const sql = importSqlFrom(runner.sources);
@@ -123,31 +141,37 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
         reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
       }
       session.reports = reports;
+      progress('Deriving the analysis tables…');
+      await runner.refresh();
     }
-    progress('Deriving the analysis tables…');
-    await runner.refresh();
     progress('Ready');
     return session;
   });
-  const early = snapshot.then((snap) => {
+  const early = Promise.all([snapshot, stored]).then(([snap, { entry }]) => {
     if (!snap) return full;
     runner.seed(snap.seed, full.then(() => undefined));
-    session.reports = snap.reports;
+    if (entry) showing(session, entry);
+    else session.reports = snap.reports;
     return session;
   });
   return { early, full };
 }
 
-/** Reads the stored data into the runner's tables; false (and the Data page says why) when it cannot. */
-async function openStored(runner: Runner, entry: StoredEntry): Promise<boolean> {
-  progress('Opening the data kept in this browser…');
+/** Reads a kept data set at start; 'failed' (and the Data page says why) when it cannot be read. */
+async function openStored(runner: Runner, entry: StoredEntry): Promise<'kept' | 'derived' | 'failed'> {
+  progress(`Opening ${entry.name}…`);
   try {
-    await restoreData(runner.engine, entry);
-    return true;
+    return await readKept(runner, entry, () => progress('Deriving the analysis tables…'));
   } catch (e) {
-    setStorageState({ status: 'failed', problem: `The data kept in this browser (${entry.sourceLabel}) could not be read: ${e instanceof Error ? e.message : String(e)}. The demo data is shown instead.` });
-    return false;
+    setStorageState({ status: 'failed', problem: `The data kept in this browser (${entry.name}) could not be read: ${e instanceof Error ? e.message : String(e)}. The demo data is shown instead.` });
+    return 'failed';
   }
+}
+
+function showing(session: Session, entry: StoredEntry): void {
+  session.sourceLabel = entry.name;
+  session.reports = entry.reports;
+  session.dataSet = entry;
 }
 
 /** Resolves when the page has nothing else to do (after the render in progress), or after `timeoutMs`. */
@@ -176,6 +200,8 @@ export interface DataChange {
   version: number;
   sourceLabel: string;
   reports: FileLoadReport[];
+  /** The kept data set shown (null: the demo, or data not kept yet); it changes without `version` once a load is kept. */
+  dataSet: StoredEntry | null;
 }
 
 const dataListeners = new Set<(change: DataChange) => void>();
@@ -227,9 +253,9 @@ export async function replaceSessionData(
   if (result.replaced) {
     session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);
     session.reports = result.reports;
+    session.dataSet = null;
     dataVersion += 1;
-    const change: DataChange = { version: dataVersion, sourceLabel: session.sourceLabel, reports: result.reports };
-    for (const l of dataListeners) l(change);
+    announce(session);
     // Kept in the background: the pages show the new data meanwhile.
     if (slot) keeping = keepInBrowser(session, slot).finally(release);
     else if (notKept) setStorageState({ status: 'failed', problem: keepProblem(notKept) });
@@ -240,11 +266,22 @@ export async function replaceSessionData(
 /** The copy of the loaded data being written to the browser's storage (resolves, never rejects). */
 let keeping: Promise<void> = Promise.resolve();
 
+function announce(session: Session): void {
+  const change: DataChange = { version: dataVersion, sourceLabel: session.sourceLabel, reports: session.reports, dataSet: session.dataSet };
+  for (const l of dataListeners) l(change);
+}
+
 async function keepInBrowser(session: Session, slot: string): Promise<void> {
   setStorageState({ status: 'saving', problem: null });
   try {
-    const entry = await keepData(session.runner.engine, slot, { sourceLabel: session.sourceLabel, reports: session.reports });
-    setStorageState({ status: 'stored', entry, problem: null });
+    const { reports } = session;
+    const entry = await keepLoaded(session.runner, slot, session.sourceLabel, reports);
+    setStorageState({ status: 'stored', entry, sets: [...getStorageState().sets.filter((e) => e.slot !== slot), entry], problem: null });
+    // Still the data shown (nothing replaced it meanwhile: a load waits for this copy): links now name it.
+    if (session.reports === reports) {
+      showing(session, entry);
+      announce(session);
+    }
   } catch (e) {
     setStorageState({ status: 'failed', problem: keepProblem(e) });
   }
@@ -252,15 +289,55 @@ async function keepInBrowser(session: Session, slot: string): Promise<void> {
 
 /**
  * Replaces whatever was loaded by the bundled demo data (the same all-or-nothing path) and
- * forgets the data kept in this browser: the next open shows the demo too.
+ * forgets the data set kept in this browser that was to open next time: the next open shows the
+ * demo too (other kept data sets stay).
  */
 export async function resetToDemoData(onProgress?: (p: ReplaceProgress) => void): Promise<ReplaceResult> {
-  const files: BatchFile[] = demoFileUrls().map((f) => ({ name: f.name, bytes: async () => (await fetchDemoFile(f)).bytes }));
-  const result = await replaceSessionData(files, onProgress, 'Demo data', { keep: false });
+  const current = getStorageState().entry;
+  const result = await showDemo(onProgress);
   if (result.replaced) {
-    await forgetStoredData();
-    setStorageState({ status: 'none', entry: null, problem: null });
+    const after = current ? await forgetStored(current.slot) : await setCurrentStored(null);
+    setStorageState({ status: 'none', ...after, problem: null });
   }
   return result;
 }
 
+function showDemo(onProgress?: (p: ReplaceProgress) => void): Promise<ReplaceResult> {
+  const files: BatchFile[] = demoFileUrls().map((f) => ({ name: f.name, bytes: async () => (await fetchDemoFile(f)).bytes }));
+  return replaceSessionData(files, onProgress, 'Demo data', { keep: false });
+}
+
+/**
+ * Shows another kept data set (by slot), or the demo (null), and makes it the one that opens
+ * next time. Throws when it cannot be read (the data shown stays).
+ */
+export async function switchDataSet(slot: string | null): Promise<void> {
+  const session = await getSession();
+  await keeping; // a copy being written reads the tables this replaces
+  const entry = getStorageState().sets.find((e) => e.slot === slot) ?? null;
+  if (entry?.slot === session.dataSet?.slot && (entry || session.sourceLabel === 'Demo data')) return;
+  if (!entry) {
+    const result = await showDemo();
+    if (!result.replaced) throw new Error(result.problem ?? 'The demo data could not be loaded.');
+  } else {
+    session.runner.dropSeed();
+    await session.runner.exclusive(() => readKept(session.runner, entry));
+    showing(session, entry);
+    dataVersion += 1;
+    announce(session);
+  }
+  const after = await setCurrentStored(entry?.slot ?? null);
+  setStorageState({ status: after.entry ? 'stored' : 'none', ...after, problem: null });
+}
+
+/** Renames a kept data set; if it is the one shown, the header and the links follow. */
+export async function renameDataSet(slot: string, name: string): Promise<void> {
+  const after = await renameStored(slot, name);
+  setStorageState(after);
+  const session = await getSession();
+  const entry = after.sets.find((e) => e.slot === slot);
+  if (entry && session.dataSet?.slot === slot) {
+    showing(session, entry);
+    announce(session);
+  }
+}

@@ -1,24 +1,2 @@
-import type { ModelParams } from '../runner/runner';
-
-/**
- * The models the first screen asks for on the bundled demo data (the Overview with no filters
- * and the filter bar), with the parameters its panels pass. The build answers them ahead of
- * time so the Overview shows before DuckDB has started (src/build/demo-snapshot.ts). A panel
- * missing here still works: it waits for the database like every later query.
- */
-export const FIRST_SCREEN: readonly (readonly [string, ModelParams])[] = [
-  // Overview (src/app/pages/OverviewPage.tsx and its panels)
-  ['kpis', {}],
-  ['kpi_change', {}],
-  ['return_trend', { grain: 'month' }],
-  ['returns_by_reason', {}],
-  ['return_rate_by', { dim: 'sku' }],
-  ['retained_revenue', { dim: 'all' }],
-  ['retained_revenue', { dim: 'period', grain: 'month' }],
-  // The filter bar's lists (src/app/use-filter-options.ts)
-  ['filter_options', { dim: 'channel' }],
-  ['filter_options', { dim: 'region' }],
-  ['filter_options', { dim: 'category' }],
-  ['filter_options', { dim: 'supplier' }],
-  ['filter_options', { dim: 'carrier' }],
-];
+// Moved to the runner layer: the page keeps these answers with a stored data set too.
+export { FIRST_SCREEN } from '../runner/first-screen';

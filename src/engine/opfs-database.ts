@@ -23,15 +23,20 @@ export function opfsDatabaseFiles(name: string): string[] {
 
 /**
  * Writes `tables` of `source` into a new database file `name` of the origin-private storage,
- * created by `ddl` (the same columns and types). Throws when it cannot (storage full: the
+ * created by `ddl` (the same columns and types) and, for `copied` tables, by the source's own
+ * CREATE TABLE statements (duckdb_tables()). Throws when it cannot (storage full: the
  * browser's QuotaExceededError); the caller removes what was written.
  */
-export async function saveTablesToOpfs(source: Engine, name: string, ddl: string, tables: readonly string[]): Promise<void> {
+export async function saveTablesToOpfs(source: Engine, name: string, ddl: string, tables: readonly string[], copied: readonly string[] = []): Promise<void> {
   if (!source.queryArrowIPC) throw new Error('This engine cannot hand its tables over');
+  const copiedDDL = copied.length === 0 ? [] : await source.query(
+    // Table names of the schema SQL, not user values.
+    `SELECT sql FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name IN (${copied.map(sqlString).join(', ')})`,
+  );
   const { db, conn } = await startDuckDB({ path: `opfs://${name}`, accessMode: DuckDBAccessMode.READ_WRITE });
   try {
-    await conn.query(ddl);
-    for (const t of tables) {
+    await conn.query([ddl, ...copiedDDL.map((r) => String(r.sql))].join(';\n'));
+    for (const t of [...tables, ...copied]) {
       // One table at a time: at most one table's Arrow copy is in the page's memory.
       const ipc = await source.queryArrowIPC(`SELECT * FROM main.${t}`);
       await conn.insertArrowFromIPCStream(ipc, { name: t, create: false });

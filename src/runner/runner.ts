@@ -83,6 +83,34 @@ export class Runner {
     await this.readPresence();
   }
 
+  /** The tables refresh() builds (those of derive.sql, then column_presence): a copy of them saves a derive. */
+  get derivedTables(): string[] {
+    const made = [...this.script(DERIVE_FILE).matchAll(/CREATE OR REPLACE TABLE\s+(?:main\.)?(\w+)/gi)].map((m) => m[1]!);
+    return [...made, 'column_presence'];
+  }
+
+  /**
+   * What the derived tables are a function of, besides the canonical tables: the schema SQL
+   * (derive.sql and the seeds and macros it reads), the assumptions and the money settings. Two
+   * equal fingerprints on the same canonical tables derive the same tables, so a copy stored
+   * with one can stand in for refresh() under the other (see adoptDerived).
+   */
+  async deriveFingerprint(): Promise<string> {
+    const sql = [canonicalDDL(), AUDIT_DDL, PRESENCE_TABLE, ...SCHEMA_SETUP_FILES.map((f) => this.script(f))].join('\n');
+    const [row] = await this.engine.query(
+      `SELECT md5(? || (SELECT coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '') FROM main.assumptions)
+        || '|' || (SELECT coalesce(string_agg(concat_ws('|', currency, reporting, rate), ';' ORDER BY currency), '') FROM main.currency_settings)) AS f`,
+      [sql],
+    );
+    return String(row!.f);
+  }
+
+  /** The derived tables were copied back from a store with an equal deriveFingerprint(): used as they are, no derive. */
+  async adoptDerived(): Promise<void> {
+    this.queue.invalidate();
+    await this.readPresence(false);
+  }
+
   /**
    * The one lock for changing the data (loading a batch, previewing a mapping, writing the
    * assumptions or the currency settings, the page's first load): `fn` runs after every earlier
@@ -129,12 +157,12 @@ export class Runner {
     return this.queue.pause();
   }
 
-  private async readPresence(): Promise<void> {
+  private async readPresence(rebuild = true): Promise<void> {
     // Again: a model answer computed while the tables were being rebuilt must not be kept.
     this.queue.invalidate();
     // Kept as a table too: the models ask it through has_values (macros.sql), so a figure whose
     // input column holds no value is NULL ("not in the data"), not 0.
-    await this.engine.exec(PRESENCE_TABLE);
+    if (rebuild) await this.engine.exec(PRESENCE_TABLE);
     const rows = await this.engine.query('SELECT table_name, column_name, non_null FROM main.column_presence');
     this.presence = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, Number(r.non_null)]));
   }

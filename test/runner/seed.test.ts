@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN } from '../../src/build/first-screen';
+import { FIRST_SCREEN } from '../../src/runner/first-screen';
 import { deferredEngine } from '../../src/engine/deferred';
 import { createNodeEngine } from '../../src/engine/node';
 import type { Engine } from '../../src/engine/types';

@@ -6,11 +6,14 @@ import { ThemeToggle } from './ThemeToggle';
 /** Product name, where the data comes from, the privacy promise, app actions and the theme toggle. */
 export function Header({
   source,
+  dataSets,
   theme,
   onCycleTheme,
   actions,
 }: {
   source: string | null;
+  /** The choice between the data sets kept in this browser (shown once the data is ready). */
+  dataSets?: ReactNode;
   theme: ThemeChoice;
   onCycleTheme: () => void;
   /** Buttons shown once the data is ready (saved views, assumptions). */
@@ -25,6 +28,7 @@ export function Header({
             {source}
           </Badge>
         )}
+        {dataSets}
         <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="privacy-note">
           Runs in your browser; no data leaves this machine.
         </span>

@@ -1,6 +1,8 @@
 import { Button, Callout, Card, Title } from '@tremor/react';
 import { formatBytes } from '../format';
 import { resetDemo, useLoadState } from '../loading/load-store';
+import { useDataSource } from '../loading/use-data-source';
+import { DataSetList } from './DataSetList';
 import { useStorageFigures, useStorageState, type StorageState } from './storage-state';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -8,12 +10,13 @@ const when = (iso: string) => new Date(iso).toLocaleString();
 /**
  * What this browser keeps of the loaded data (it opens next time without importing), how much
  * room it takes of what the browser allows, whether the browser promised to keep it, and
- * "Forget this data" (back to the demo, now and next time).
+ * "Forget this data" (back to the demo, now and next time); the list of kept data sets (DataSetList).
  */
 export function StoredDataCard() {
   const storage = useStorageState();
   const figures = useStorageFigures(storage);
   const load = useLoadState();
+  const source = useDataSource();
   const canForget = storage.entry !== null || storage.status === 'saving';
   return (
     <Card data-testid="stored-data">
@@ -35,10 +38,11 @@ export function StoredDataCard() {
       <p className="mt-2 text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="storage-status" data-status={storage.status}>
         {statusText(storage)}
       </p>
+      <DataSetList storage={storage} bySlot={figures?.bySlot ?? null} shownSlot={source.dataSet?.slot ?? null} />
       {figures && (
         <p className="mt-2 text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content" data-testid="storage-figures"
           data-stored-bytes={figures.storedBytes} data-usage={figures.usage ?? ''} data-quota={figures.quota ?? ''}>
-          Kept data: {formatBytes(figures.storedBytes)}. This site uses {figures.usage === null ? 'an unknown amount' : formatBytes(figures.usage)} of
+          Kept data: {formatBytes(figures.storedBytes)} ({storage.sets.length} {storage.sets.length === 1 ? 'data set' : 'data sets'}). This site uses {figures.usage === null ? 'an unknown amount' : formatBytes(figures.usage)} of
           the {figures.quota === null ? 'unknown room' : formatBytes(figures.quota)} the browser allows it.
         </p>
       )}
@@ -57,15 +61,19 @@ export function StoredDataCard() {
 
 function statusText(s: StorageState): string {
   if (!s.available) return 'This browser offers this page no storage (a private window?): loaded data lasts until the page closes.';
-  const next = s.entry ? `Next time the page opens with ${s.entry.sourceLabel}.` : 'Next time the page opens with the demo data.';
+  const next = s.entry ? `Next time the page opens with ${s.entry.name}.` : 'Next time the page opens with the demo data.';
   switch (s.status) {
     case 'saving':
       return 'Keeping a copy of the loaded data in this browser…';
     case 'stored':
-      return s.entry ? `${s.entry.sourceLabel}: kept in this browser since ${when(s.entry.savedAt)}; it opens next time without importing again.` : next;
+      return s.entry
+        ? `${s.entry.name}: kept in this browser since ${when(s.entry.savedAt)}; it opens next time without importing again. Name it below; the header switches between the kept data sets.`
+        : next;
     case 'failed':
       return `${s.problem ?? 'The data could not be kept.'} ${next}`;
     default:
-      return 'Nothing is kept: the demo data opens. Data you load is kept here and opens next time without importing again.';
+      return s.sets.length > 0
+        ? 'The demo data opens next time; the data sets below are kept here (switch to one in the header).'
+        : 'Nothing is kept: the demo data opens. Data you load is kept here and opens next time without importing again.';
   }
 }

@@ -9,14 +9,16 @@ export interface StorageState {
   available: boolean;
   /** none: nothing kept (the demo); saving: a copy is being written; stored: `entry` opens next time; failed: see `problem`. */
   status: 'none' | 'saving' | 'stored' | 'failed';
-  /** What opens next time (after a failed keep: the earlier data set, or null). */
+  /** What opens next time (after a failed keep: the earlier data set, or null: the demo). */
   entry: StoredEntry | null;
+  /** Every kept data set, oldest first. */
+  sets: StoredEntry[];
   problem: string | null;
   /** When a load was going on as the page went away last time (it was not kept). */
   unfinishedSince: string | null;
 }
 
-let state: StorageState = { available: storageAvailable(), status: 'none', entry: null, problem: null, unfinishedSince: null };
+let state: StorageState = { available: storageAvailable(), status: 'none', entry: null, sets: [], problem: null, unfinishedSince: null };
 const listeners = new Set<() => void>();
 
 export function setStorageState(patch: Partial<StorageState>): void {
@@ -41,6 +43,8 @@ export function useStorageState(): StorageState {
 /** The figures the Data page shows: bytes kept, the browser's usage and quota, the persistence answer. */
 export interface StorageFigures {
   storedBytes: number;
+  /** Bytes of each kept data set, by slot. */
+  bySlot: Record<string, number>;
   usage: number | null;
   quota: number | null;
   persisted: boolean | null;
@@ -65,8 +69,10 @@ export function useStorageFigures(current: StorageState): StorageFigures | null 
     let live = true;
     void (async () => {
       const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      const bytes = await storedBytes().catch(() => ({ total: 0, bySlot: {} }));
       const next: StorageFigures = {
-        storedBytes: await storedBytes().catch(() => 0),
+        storedBytes: bytes.total,
+        bySlot: bytes.bySlot,
         usage: estimate?.usage ?? null,
         quota: estimate?.quota ?? null,
         persisted: await askPersistentStorage(),

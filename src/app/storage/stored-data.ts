@@ -5,30 +5,40 @@ import type { FileLoadReport } from '../../loader/load-file';
 import { DATA_SET_TABLES } from '../../loader/replace-data';
 
 /*
- * The loaded data kept in this browser (origin-private storage), so it comes back on the next
+ * The data sets kept in this browser (origin-private storage), so they come back on the next
  * open without importing again. Nothing half-written is ever used: every load writes a new slot
- * (its own database file), and the index file names the slot to open only once that slot is
- * complete. The index also records a load in progress ("pending"): still there on the next
- * open, it means the page went away before that load was kept.
+ * (its own database file), and the index file lists a slot only once that slot is complete. The
+ * index also records a load in progress ("pending"): still there on the next open, it means the
+ * page went away before that load was kept. `current` names the data set that opens next time
+ * (null: the demo).
  */
 
-/** The data set the index names: what opens next time. */
+/** One kept data set. */
 export interface StoredEntry {
   slot: string;
+  /** The user's name for it (default: the source label). */
+  name: string;
   sourceLabel: string;
   reports: FileLoadReport[];
   savedAt: string;
+  /** A short fingerprint of its content (its load_log): links name the data set by it. */
+  fingerprint: string;
+  /** Runner.deriveFingerprint() of the derived tables stored with it (absent: none stored, derive on open). */
+  derivedBy?: string;
 }
 
 interface StoredIndex {
-  current: StoredEntry | null;
+  sets: StoredEntry[];
+  current: string | null;
   pending: { slot: string; startedAt: string } | null;
 }
 
 const INDEX_FILE = 'stored-data.json';
 const SLOT_PREFIX = 'stored-data-';
 const slotFile = (slot: string) => `${SLOT_PREFIX}${slot}.duckdb`;
-const EMPTY: StoredIndex = { current: null, pending: null };
+/** The first screen's answers on a slot's data (seed-json.ts), so it shows before the tables are read. */
+const seedFile = (slot: string) => `${SLOT_PREFIX}${slot}.seed.json`;
+const EMPTY: StoredIndex = { sets: [], current: null, pending: null };
 
 /** Whether this browser has origin-private storage (not in every private window). */
 export function storageAvailable(): boolean {
@@ -48,25 +58,34 @@ async function listFiles(): Promise<{ root: FileSystemDirectoryHandle; files: [s
 async function readIndex(): Promise<StoredIndex> {
   try {
     const file = await (await (await navigator.storage.getDirectory()).getFileHandle(INDEX_FILE)).getFile();
-    const parsed = JSON.parse(await file.text()) as Partial<StoredIndex>;
-    return { current: parsed.current ?? null, pending: parsed.pending ?? null };
+    const parsed = JSON.parse(await file.text()) as Partial<StoredIndex> & { current?: unknown };
+    // An index from before several data sets were kept: its one entry, named by its source label.
+    if (parsed.current && typeof parsed.current === 'object') {
+      const one = parsed.current as StoredEntry;
+      return { sets: [{ ...one, name: one.name ?? one.sourceLabel, fingerprint: one.fingerprint ?? slotFingerprint(one.slot) }], current: one.slot, pending: parsed.pending ?? null };
+    }
+    return { sets: parsed.sets ?? [], current: typeof parsed.current === 'string' ? parsed.current : null, pending: parsed.pending ?? null };
   } catch {
     return EMPTY; // none yet, or unreadable: nothing stored
   }
 }
 
-/** Replaces the index as a whole: the browser swaps in a writable file's content on close. */
-async function writeIndex(index: StoredIndex): Promise<void> {
-  const handle = await (await navigator.storage.getDirectory()).getFileHandle(INDEX_FILE, { create: true });
-  const w = await handle.createWritable();
-  await w.write(JSON.stringify(index));
-  await w.close();
+/** Six hex digits for a data set kept before fingerprints were (FNV-1a of its slot name: unique like the slot). */
+function slotFingerprint(slot: string): string {
+  let h = 0x811c9dc5;
+  for (const c of slot) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0').slice(0, 6);
 }
 
-/** Removes the slots' files except `keep`'s (left over from a load that did not finish, or replaced). */
-async function removeSlots(keep: string | null): Promise<void> {
+/** Replaces the index as a whole: the browser swaps in a writable file's content on close. */
+function writeIndex(index: StoredIndex): Promise<void> {
+  return writeText(INDEX_FILE, JSON.stringify(index));
+}
+
+/** Removes the slots' files except those of `keep` (left over from a load that did not finish, or forgotten). */
+async function removeSlots(keep: readonly StoredEntry[]): Promise<void> {
   const { root, files } = await listFiles();
-  const keepFiles = new Set(keep ? opfsDatabaseFiles(slotFile(keep)) : []);
+  const keepFiles = new Set(keep.flatMap((e) => [...opfsDatabaseFiles(slotFile(e.slot)), seedFile(e.slot)]));
   for (const [name] of files) {
     if (name.startsWith(SLOT_PREFIX) && !keepFiles.has(name)) await root.removeEntry(name).catch(() => undefined);
   }
@@ -98,19 +117,27 @@ async function loadingElsewhere(): Promise<boolean> {
   return ((await navigator.locks.query()).held ?? []).some((l) => l.name === LOAD_LOCK);
 }
 
+/** The index as the page shows it: every kept data set, and the one that opens next time. */
+export interface StoredSets {
+  sets: StoredEntry[];
+  entry: StoredEntry | null;
+}
+
+const currentOf = (index: StoredIndex): StoredEntry | null => index.sets.find((e) => e.slot === index.current) ?? null;
+
 /**
- * What the page opens with: the stored entry (null: none), and when an earlier load never
- * finished, when it started (its leftovers are removed here).
+ * What the page opens with: the kept data sets and the current one (null: the demo), and when
+ * an earlier load never finished, when it started (its leftovers are removed here).
  */
-export async function openStoredData(): Promise<{ entry: StoredEntry | null; unfinishedSince: string | null }> {
-  if (!storageAvailable()) return { entry: null, unfinishedSince: null };
+export async function openStoredData(): Promise<StoredSets & { unfinishedSince: string | null }> {
+  if (!storageAvailable()) return { sets: [], entry: null, unfinishedSince: null };
   const index = await readIndex();
   const unfinished = index.pending && !(await loadingElsewhere()) ? index.pending : null;
   if (unfinished) {
     await writeIndex({ ...index, pending: null }).catch(() => undefined);
-    await removeSlots(index.current?.slot ?? null).catch(() => undefined);
+    await removeSlots(index.sets).catch(() => undefined);
   }
-  return { entry: index.current, unfinishedSince: unfinished?.startedAt ?? null };
+  return { sets: index.sets, entry: currentOf(index), unfinishedSince: unfinished?.startedAt ?? null };
 }
 
 /** Records that a load starts (a reload before keepData finishes is reported next time); its slot. */
@@ -126,45 +153,115 @@ export async function markLoadStarted(): Promise<string | null> {
 export async function markLoadEnded(): Promise<void> {
   const index = await readIndex();
   if (index.pending) await writeIndex({ ...index, pending: null });
-  await removeSlots(index.current?.slot ?? null);
+  await removeSlots(index.sets);
+}
+
+/** The data set's tables to write: the loaded ones, and the derived ones with what derived them. */
+export interface KeptTables {
+  derived: readonly string[];
+  derivedBy: string;
+}
+
+/** Writes a text file of the origin-private storage as a whole. */
+async function writeText(name: string, text: string): Promise<void> {
+  const w = await (await (await navigator.storage.getDirectory()).getFileHandle(name, { create: true })).createWritable();
+  await w.write(text);
+  await w.close();
 }
 
 /**
- * Writes the engine's data set into `slot`, then points the index at it and removes the previous
- * slot. If writing fails (storage full), the slot's files are removed and the previous stored
- * data stays what opens next time; the error is thrown on.
+ * Keeps the first screen's answers (snapshotToJson of seed-json.ts) with a kept data set; best
+ * effort: without them the data set opens as before, waiting for its tables.
  */
-export async function keepData(engine: Engine, slot: string, entry: Omit<StoredEntry, 'slot' | 'savedAt'>): Promise<StoredEntry> {
+export async function keepFirstScreen(slot: string, json: string): Promise<void> {
+  await writeText(seedFile(slot), json).catch(() => undefined);
+}
+
+/** The first screen's answers kept with `entry`, or null. */
+export async function readFirstScreen(entry: StoredEntry): Promise<string | null> {
   try {
-    await saveTablesToOpfs(engine, slotFile(slot), `${canonicalDDL()}\n${AUDIT_DDL}`, DATA_SET_TABLES);
+    return await (await (await (await navigator.storage.getDirectory()).getFileHandle(seedFile(entry.slot))).getFile()).text();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the engine's data set (and its derived tables) into `slot`, then adds it to the index
+ * as the data set that opens next time. If writing fails (storage full), the slot's files are
+ * removed and the data sets kept before stay as they were; the error is thrown on.
+ */
+export async function keepData(engine: Engine, slot: string, entry: Pick<StoredEntry, 'name' | 'sourceLabel' | 'reports'>, tables: KeptTables): Promise<StoredEntry> {
+  let fingerprint: string;
+  try {
+    fingerprint = await contentFingerprint(engine);
+    await saveTablesToOpfs(engine, slotFile(slot), `${canonicalDDL()}\n${AUDIT_DDL}`, DATA_SET_TABLES, tables.derived);
   } catch (e) {
     await markLoadEnded().catch(() => undefined);
     throw e;
   }
-  const stored: StoredEntry = { ...entry, slot, savedAt: new Date().toISOString() };
-  await writeIndex({ current: stored, pending: null });
-  await removeSlots(slot).catch(() => undefined);
+  const stored: StoredEntry = { ...entry, slot, savedAt: new Date().toISOString(), fingerprint, derivedBy: tables.derivedBy };
+  const index = await readIndex();
+  await writeIndex({ sets: [...index.sets.filter((e) => e.slot !== slot), stored], current: slot, pending: null });
   return stored;
 }
 
-/** Reads the stored data set into the engine's tables (the caller derives). */
-export function restoreData(engine: Engine, entry: StoredEntry): Promise<void> {
-  return restoreTablesFromOpfs(engine, slotFile(entry.slot), DATA_SET_TABLES);
+/** Six hex digits of an md5 of the load log (files, row counts, load times): what a link names. */
+async function contentFingerprint(engine: Engine): Promise<string> {
+  const [row] = await engine.query(
+    `SELECT substr(md5(coalesce(string_agg(concat_ws('|', table_name, source_file, rows_read, rows_loaded, rows_rejected, rows_excluded,
+       rows_warned, rows_merged, loaded_at), ';' ORDER BY table_name, source_file, loaded_at), '')), 1, 6) AS f FROM main.load_log`,
+  );
+  return String(row!.f);
 }
 
-/** Removes the stored data and the index: the next open shows the demo. */
-export async function forgetStoredData(): Promise<void> {
-  if (!storageAvailable()) return;
-  await removeSlots(null);
-  await (await navigator.storage.getDirectory()).removeEntry(INDEX_FILE).catch(() => undefined);
+/**
+ * Reads the stored data set into the engine's tables, and its derived tables when `derivedBy`
+ * equals those it was stored with; whether it did (if not, the caller derives).
+ */
+export async function restoreData(engine: Engine, entry: StoredEntry, derived: KeptTables): Promise<boolean> {
+  const withDerived = entry.derivedBy !== undefined && entry.derivedBy === derived.derivedBy;
+  await restoreTablesFromOpfs(engine, slotFile(entry.slot), withDerived ? [...DATA_SET_TABLES, ...derived.derived] : DATA_SET_TABLES);
+  return withDerived;
 }
 
-/** Bytes the stored data takes (its slot files and the index). */
-export async function storedBytes(): Promise<number> {
-  if (!storageAvailable()) return 0;
-  let bytes = 0;
+/** Changes a kept data set's name; the index as it is now. */
+export async function renameStored(slot: string, name: string): Promise<StoredSets> {
+  const index = await readIndex();
+  const next = { ...index, sets: index.sets.map((e) => (e.slot === slot ? { ...e, name } : e)) };
+  await writeIndex(next);
+  return { sets: next.sets, entry: currentOf(next) };
+}
+
+/** Which data set opens next time (null: the demo); the index as it is now. */
+export async function setCurrentStored(slot: string | null): Promise<StoredSets> {
+  if (!storageAvailable()) return { sets: [], entry: null };
+  const index = await readIndex();
+  const next = { ...index, current: index.sets.some((e) => e.slot === slot) ? slot : null };
+  await writeIndex(next);
+  return { sets: next.sets, entry: currentOf(next) };
+}
+
+/** Removes one kept data set (the demo opens next time if it was the current one); the index as it is now. */
+export async function forgetStored(slot: string): Promise<StoredSets> {
+  const index = await readIndex();
+  const next = { ...index, sets: index.sets.filter((e) => e.slot !== slot), current: index.current === slot ? null : index.current };
+  await writeIndex(next);
+  await removeSlots(next.sets).catch(() => undefined);
+  return { sets: next.sets, entry: currentOf(next) };
+}
+
+/** Bytes each kept data set takes (its slot files), by slot; `total` adds the index. */
+export async function storedBytes(): Promise<{ total: number; bySlot: Record<string, number> }> {
+  const bySlot: Record<string, number> = {};
+  let total = 0;
+  if (!storageAvailable()) return { total, bySlot };
   for (const [name, handle] of (await listFiles()).files) {
-    if (name.startsWith(SLOT_PREFIX) || name === INDEX_FILE) bytes += (await handle.getFile()).size;
+    if (!name.startsWith(SLOT_PREFIX) && name !== INDEX_FILE) continue;
+    const size = (await handle.getFile()).size;
+    total += size;
+    const slot = name.startsWith(SLOT_PREFIX) ? name.slice(SLOT_PREFIX.length).replace(/\.(duckdb(\.wal)?|seed\.json)$/, '') : null;
+    if (slot) bySlot[slot] = (bySlot[slot] ?? 0) + size;
   }
-  return bytes;
+  return { total, bySlot };
 }

@@ -72,6 +72,14 @@ export interface ViewState {
   /** The reporting currency and rates the user set (absent: the data's most common currency, no rates). */
   currency?: CurrencySettings;
   drill: DrillTarget | null;
+  /** The kept data set the view was made on (absent: whatever data the page has open, the demo or the current one). */
+  dataSet?: DataSetRef;
+}
+
+/** A kept data set as a link names it: the user's name and a short fingerprint of its content (what identifies it). */
+export interface DataSetRef {
+  name: string;
+  fingerprint: string;
 }
 
 export type ViewPatch = Partial<ViewState>;

@@ -4,7 +4,7 @@ import { FILTER_PARAMS } from '../../runner/model-header';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../drill/drill-model';
 import type { Filters } from '../filters';
 import { isDatePreset, isIsoDay } from './date-presets';
-import { PAGES, SELECT_DIMS, type DrillTarget, type PageId, type SelectDim, type ViewPatch, type ViewState } from './types';
+import { PAGES, SELECT_DIMS, type DataSetRef, type DrillTarget, type PageId, type SelectDim, type ViewPatch, type ViewState } from './types';
 import { acceptedUrlValue } from './url-values';
 
 /**
@@ -29,6 +29,9 @@ import { acceptedUrlValue } from './url-values';
  *   do=sku&dn=…                           the drill's panel dimension, and its note (personal data)
  *   ds=-refund_amount&dp=3&dz=100         the drill table's order (leading '-': descending), its
  *                                         page (1-based) and rows per page; omitted at the defaults
+ *   data=Shop%20Q3~a1b2c3                 the kept data set the view was made on: its name, '~', and
+ *                                         a fingerprint of its content (which identifies it); omitted
+ *                                         on the demo data
  *
  * Parameters are written in that order, page params and drill filters sorted by name, so
  * equal views give equal URLs.
@@ -150,7 +153,24 @@ export function canonicalView(view: ViewState): ViewState {
             ...drillTable(drill),
           }
         : null,
+    ...dataSetOf(view.dataSet),
   };
+}
+
+/** Six hex digits of the content (stored-data.ts), or 'demo' for the bundled demo data. */
+const FINGERPRINT = /^([0-9a-f]{6}|demo)$/;
+
+/** The data set reference, only when there is a valid one (so views without one compare equal). */
+function dataSetOf(ref: DataSetRef | undefined): Pick<ViewState, 'dataSet'> {
+  return ref && typeof ref.name === 'string' && typeof ref.fingerprint === 'string' && FINGERPRINT.test(ref.fingerprint)
+    ? { dataSet: { name: ref.name, fingerprint: ref.fingerprint } }
+    : {};
+}
+
+/** `name~fingerprint` (the last '~' splits: a name may hold one) as a reference, or undefined. */
+export function parseDataSetRef(text: string | null): DataSetRef | undefined {
+  const cut = text?.lastIndexOf('~') ?? -1;
+  return text && cut >= 0 ? { name: text.slice(0, cut), fingerprint: text.slice(cut + 1) } : undefined;
 }
 
 /** The currency settings, only when some are set (so views without them compare equal). */
@@ -236,6 +256,7 @@ export function parseView(search: string): ViewState {
     assumptions: Object.fromEntries(assumptions) as unknown as Record<string, number>,
     currency: { reporting: q.get('cur') ?? undefined, rates: Object.fromEntries(rates) as unknown as Record<string, number> },
     drill,
+    dataSet: parseDataSetRef(q.get('data')),
   });
 }
 
@@ -265,6 +286,7 @@ export function serializeView(view: ViewState): string {
     if (v.drill.page) q.set('dp', String(v.drill.page + 1));
     if (v.drill.pageSize) q.set('dz', String(v.drill.pageSize));
   }
+  if (v.dataSet) q.set('data', `${v.dataSet.name}~${v.dataSet.fingerprint}`);
   const s = q.toString();
   return s === '' ? '' : `?${s}`;
 }

@@ -1,0 +1,53 @@
+import { snapshotFromJson, snapshotToJson, type DemoSnapshot } from '../../loader/seed-json';
+import type { FileLoadReport } from '../../loader/load-file';
+import { FIRST_SCREEN } from '../../runner/first-screen';
+import type { Runner } from '../../runner/runner';
+import { keepData, keepFirstScreen, readFirstScreen, restoreData, type KeptTables, type StoredEntry } from './stored-data';
+
+/*
+ * What the session does with a kept data set, runner side: read it back (its derived tables
+ * too, when they were derived by the same SQL and settings), and write one (with the first
+ * screen's answers, so it opens like the demo does: answers first, tables meanwhile).
+ */
+
+/** The derived tables and what derives them now: stored with a data set, restored when equal. */
+export async function derivedTables(runner: Runner): Promise<KeptTables> {
+  return { derived: runner.derivedTables, derivedBy: await runner.deriveFingerprint() };
+}
+
+/**
+ * Reads a kept data set into the runner's tables (call inside Runner.exclusive): 'kept' when its
+ * derived tables were used as they are, 'derived' when they were made by other SQL or settings
+ * and were derived again (answers kept with them are dropped: they may differ too). Throws
+ * when the data set cannot be read.
+ */
+export async function readKept(runner: Runner, entry: StoredEntry, onDerive: () => void = () => undefined): Promise<'kept' | 'derived'> {
+  // Marked for the benchmark: how long reading the kept tables takes.
+  performance.mark('ri:stored-read-start');
+  if (await restoreData(runner.engine, entry, await derivedTables(runner))) {
+    await runner.adoptDerived();
+    performance.mark('ri:stored-read-end');
+    return 'kept';
+  }
+  runner.dropSeed();
+  onDerive();
+  await runner.refresh();
+  return 'derived';
+}
+
+/** The first screen's answers kept with a data set, or null (readKept drops them if its tables had to be derived again). */
+export async function keptFirstScreen(entry: StoredEntry): Promise<DemoSnapshot | null> {
+  const json = await readFirstScreen(entry).catch(() => null);
+  return json ? snapshotFromJson(json) : null;
+}
+
+/**
+ * Writes the runner's data set into `slot` with its derived tables and the first screen's
+ * answers (those only when no settings changed while they were computed), named by its source label.
+ */
+export async function keepLoaded(runner: Runner, slot: string, sourceLabel: string, reports: FileLoadReport[]): Promise<StoredEntry> {
+  const tables = await derivedTables(runner);
+  const firstScreen = await runner.snapshot(FIRST_SCREEN);
+  if ((await runner.deriveFingerprint()) === tables.derivedBy) await keepFirstScreen(slot, snapshotToJson({ seed: firstScreen, reports }));
+  return keepData(runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, tables);
+}

@@ -1,0 +1,158 @@
+/**
+ * Several data sets kept in one browser, switched from the header, named in links (a plain Node
+ * script, not vitest):
+ *
+ *   npx vite build --logLevel warn && npx tsx test/e2e/datasets.e2e.ts [--dist dist]
+ *
+ * One Chromium profile, one preview server. Two generated data sets are loaded on the Data page
+ * and named there ("Amazon DE 2025", "Shop Q3"); the header then switches between them and the
+ * demo, and the Overview shows each one's orders (counted here from its order_lines.csv by hand).
+ * The URL names the data set shown (data=name~fingerprint): opening the link made on the other
+ * one opens that one; a link naming a data set this browser does not keep says which data it
+ * needs and what it shows instead. The Data page lists both with their bytes and forgets one.
+ * No request may leave localhost; no page or console error.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseCsv } from '../helpers/csv';
+import { Checks, launch, ROOT, startPreview, type Browser } from './harness';
+import { dropFiles, kpiValue } from './import-steps';
+
+const TABLES = ['order_lines', 'products', 'shipments', 'returns', 'reviews'];
+const TIMEOUT_MS = 180_000;
+const KPIS = ['orders', 'units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'returned_value', 'refund_amount', 'median_days_to_refund'];
+const checks = new Checks();
+const check = (ok: boolean, what: string) => checks.check(ok, what);
+
+function ordersIn(file: string): number {
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const id = header!.indexOf('order_id');
+  return new Set(rows.filter((r) => r.length > 1).map((r) => r[id])).size;
+}
+
+function generate(dir: string, orders: number, seed: number): string[] {
+  const gen = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/generator/cli.ts'), '--orders', String(orders), '--seed', String(seed), '--out', dir], { encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(`generator failed: ${gen.stderr}`);
+  return TABLES.map((t) => path.join(dir, `${t}.csv`));
+}
+
+/** The Overview's orders and the header's label once `label` is shown and the KPIs are computed. */
+async function shown(page: Page, label: string): Promise<{ orders: number; kpis: string; source: string }> {
+  await page.waitForFunction((l) => document.querySelector('[data-testid="data-source"]')?.textContent === l, label, { timeout: TIMEOUT_MS }).catch(() => undefined);
+  if (!(await page.getByTestId('page-overview').isVisible())) await page.getByTestId('nav-overview').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="data-set-opening"]') === null, undefined, { timeout: TIMEOUT_MS });
+  const orders = await kpiValue(page, 'orders', TIMEOUT_MS);
+  const kpis: string[] = [];
+  for (const k of KPIS) kpis.push((await page.locator(`[data-testid="kpi-${k}"] [data-value]`).getAttribute('data-value').catch(() => null)) ?? '');
+  return { orders, kpis: kpis.join(' '), source: (await page.getByTestId('data-source').textContent()) ?? '' };
+}
+
+/** Loads `files` on the Data page, waits until kept, names the kept data set; its fingerprint. */
+async function loadAndName(page: Page, url: string, files: string[], name: string): Promise<string> {
+  await page.goto(`${url}?page=data`, { waitUntil: 'load' });
+  await page.getByTestId('stored-data').waitFor({ timeout: TIMEOUT_MS });
+  await dropFiles(page, files);
+  await page.getByTestId('load-result').waitFor({ timeout: TIMEOUT_MS });
+  await page.waitForFunction(() => document.querySelector('[data-testid="storage-status"]')?.getAttribute('data-status') === 'stored', undefined, { timeout: TIMEOUT_MS });
+  const row = page.locator('[data-testid="data-set-row"]', { hasText: 'shown now' });
+  await row.waitFor({ timeout: TIMEOUT_MS });
+  const fingerprint = (await row.getAttribute('data-fingerprint')) ?? '';
+  await row.getByTestId('data-set-name').fill(name);
+  await row.getByTestId('data-set-rename').click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="data-source"]')?.textContent === n, name, { timeout: TIMEOUT_MS });
+  return fingerprint;
+}
+
+const link = (url: string, name: string, fingerprint: string) => `${url}?data=${encodeURIComponent(`${name}~${fingerprint}`)}`;
+
+async function main(): Promise<void> {
+  const dist = path.resolve(ROOT, process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1]! : 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`No build in ${dist}: run npx vite build first.`);
+  const work = mkdtempSync(path.join(tmpdir(), 'ri-datasets-'));
+  const profile = path.join(work, 'profile');
+  mkdirSync(profile);
+  const amazon = generate(path.join(work, 'a'), 3000, 15);
+  const shop = generate(path.join(work, 'b'), 2000, 21);
+  const ordersA = ordersIn(amazon[0]!);
+  const ordersB = ordersIn(shop[0]!);
+  const demoOrders = ordersIn(path.join(ROOT, 'data/demo/order_lines.csv'));
+  const preview = await startPreview(dist);
+  let browser: Browser | null = null;
+  try {
+    browser = await launch({ profile });
+    const page = browser.page;
+    const url = preview.url;
+
+    const fpA = await loadAndName(page, url, amazon, 'Amazon DE 2025');
+    // Derived in the page after the load: what its kept derived tables must give back.
+    const loadedA = await shown(page, 'Amazon DE 2025');
+    check(/^[0-9a-f]{6}$/.test(fpA), `the first data set is kept with a content fingerprint (${fpA})`);
+    check(new URL(page.url()).searchParams.get('data') === `Amazon DE 2025~${fpA}`, `the URL names it: ${page.url()}`);
+    await page.goto(`${url}?page=data`, { waitUntil: 'load' });
+    const fpB = await loadAndName(page, url, shop, 'Shop Q3');
+    check(/^[0-9a-f]{6}$/.test(fpB) && fpB !== fpA, `the second one too, another fingerprint (${fpB})`);
+    const rows = page.getByTestId('data-set-row');
+    const listed = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-name'), Number(e.getAttribute('data-bytes'))] as const));
+    check(listed.length === 2 && listed.every(([, bytes]) => bytes > 100_000), `the Data page lists both with their bytes: ${JSON.stringify(listed)}`);
+
+    let now = await shown(page, 'Shop Q3');
+    check(now.orders === ordersB, `Shop Q3 is shown after its load: ${now.orders} orders = ${ordersB} counted from its order_lines.csv`);
+    const switcher = page.getByTestId('data-set-switch');
+    await switcher.selectOption({ label: 'Amazon DE 2025' });
+    now = await shown(page, 'Amazon DE 2025');
+    check(now.orders === ordersA && now.source === 'Amazon DE 2025', `the header switches to Amazon DE 2025: ${now.orders} orders = ${ordersA}`);
+    check(new URL(page.url()).searchParams.get('data') === `Amazon DE 2025~${fpA}`, 'and the URL names it');
+    check(now.kpis === loadedA.kpis, `every KPI from its kept derived tables equals what the load derived (${now.kpis})`);
+    await switcher.selectOption({ label: 'Shop Q3' });
+    now = await shown(page, 'Shop Q3');
+    check(now.orders === ordersB, `back to Shop Q3 from the header: ${now.orders} orders = ${ordersB}`);
+    await switcher.selectOption({ label: 'Demo data' });
+    now = await shown(page, 'Demo data');
+    check(now.orders === demoOrders, `and to the demo: ${now.orders} orders = ${demoOrders}`);
+
+    await page.goto(link(url, 'Amazon DE 2025', fpA), { waitUntil: 'load' });
+    now = await shown(page, 'Amazon DE 2025');
+    check(now.orders === ordersA, `a link made on Amazon DE 2025 opens it (the demo was shown last): ${now.orders} orders`);
+    await page.goto(`${link(url, 'Shop Q3', fpB)}&page=overview`, { waitUntil: 'load' });
+    now = await shown(page, 'Shop Q3');
+    check(now.orders === ordersB, `a link made on Shop Q3 opens it: ${now.orders} orders`);
+    check((await page.getByTestId('data-set-missing').count()) === 0, 'neither link says its data is missing');
+
+    await page.goto(link(url, 'Returns 2024', 'abcdef'), { waitUntil: 'load' });
+    const missing = page.getByTestId('data-set-missing');
+    await missing.waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
+    const said = (await missing.textContent().catch(() => '')) ?? '';
+    check(said.includes("'Returns 2024' (abcdef), which is not kept in this browser") && said.includes("'Shop Q3' instead"), `a link made on data not kept here says so and what it shows: "${said}"`);
+    now = await shown(page, 'Shop Q3');
+    check(now.orders === ordersB, `and shows the data opened last (${now.orders} orders)`);
+
+    await page.goto(`${url}?page=data`, { waitUntil: 'load' });
+    const amazonRow = page.locator(`[data-testid="data-set-row"][data-fingerprint="${fpA}"]`);
+    await amazonRow.getByTestId('data-set-forget').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="data-set-row"]').length === 1, undefined, { timeout: TIMEOUT_MS }).catch(() => undefined);
+    const left = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    check(JSON.stringify(left) === JSON.stringify(['Shop Q3']), `forgetting Amazon DE 2025 leaves Shop Q3 (${JSON.stringify(left)})`);
+    await page.getByTestId('data-set-switch').waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
+    const options = await page.getByTestId('data-set-switch').locator('option').allTextContents();
+    check(JSON.stringify(options) === JSON.stringify(['Demo data', 'Shop Q3']), `the header offers the demo and Shop Q3 (${JSON.stringify(options)})`);
+    await page.goto(link(url, 'Amazon DE 2025', fpA), { waitUntil: 'load' });
+    await missing.waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
+    check((await missing.count()) === 1, 'its link now says its data is not kept here');
+
+    const problems = [...browser.foreign.map((u) => `request left localhost: ${u}`), ...browser.errors];
+    check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.stack : e);
+    checks.failures.push(String(e));
+  } finally {
+    await browser?.close();
+    preview.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  checks.finish('datasets-e2e');
+}
+
+void main();
