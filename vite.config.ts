@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, securityHeaders } from './src/build/security-headers';
+import { immutableAssets } from './src/build/cache-headers';
+import { demoDatabase } from './src/build/demo-database-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -53,7 +55,7 @@ function demoSnapshot(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMeta(), demoSnapshot()],
+  plugins: [react(), cspMeta(), demoSnapshot(), demoDatabase(), immutableAssets()],
   // Pre-bundling would copy these packages without their .wasm/.worker files next to them.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   worker: { format: 'es' },

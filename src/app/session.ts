@@ -10,7 +10,8 @@ import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
 import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
 import { Runner } from '../runner/runner';
-import { demoFileUrls, fetchDemoFile } from './demo-files';
+import { demoFileUrls, fetchDemoDatabase, fetchDemoFile } from './demo-files';
+import { openPrebuiltDatabase, type PrebuiltFiles } from '../loader/prebuilt-database';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
 import { setStorageState } from './storage/storage-state';
@@ -83,25 +84,36 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
   // The build's answers describe the demo data: of no use when stored data opens instead.
   const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(([snap, st]) => (st.entry ? null : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
-  // database (34 MB of wasm to fetch and compile) and the demo files start once that screen is
-  // drawn, so they do not compete with it for the connection and the two cores of a laptop.
-  const firstScreenDrawn = snapshot
-    .then((snap) => (snap ? Promise.all([preloadCharts(), whenIdle(500)]) : undefined))
-    .then(
-      () => undefined,
-      () => undefined,
-    );
+  // database (34 MB of wasm to fetch and compile) and the demo data start once that screen is
+  // drawn, so they do not compete with it for the connection and the two cores of a laptop;
+  // unless the first screen is one the build did not answer (another page, a filter, a
+  // drill-down link): then at its first query (runner.onWaitForTables).
+  let tablesWanted!: () => void;
+  const firstQueryWaits = new Promise<void>((resolve) => (tablesWanted = resolve));
+  const firstScreenDrawn = Promise.race([
+    snapshot.then((snap) => (snap ? Promise.all([preloadCharts(), whenIdle(500)]) : undefined)),
+    firstQueryWaits,
+  ]).then(
+    () => undefined,
+    () => undefined,
+  );
   let fetched: Promise<InputFile[]> | null = null;
   const demoInputs = () => {
     if (files.length === 0) return Promise.reject(new Error('This build contains no demo data (data/demo/*.csv was empty at build time).'));
     return (fetched ??= Promise.all(files.map(fetchDemoFile)));
   };
+  // The demo data as the build loaded and derived it; the CSV files only without it (dev server).
+  let prebuilt: Promise<PrebuiltFiles | null> | null = null;
+  const demoDatabase = () => (prebuilt ??= fetchDemoDatabase().catch(() => null));
   // Fetched while the database starts, not after (unless stored data opens instead).
-  void Promise.all([firstScreenDrawn, stored]).then(([, st]) => (st.entry ? undefined : demoInputs().catch(() => undefined)));
+  void Promise.all([firstScreenDrawn, stored]).then(([, st]) => {
+    if (!st.entry) void demoDatabase().then((db) => (db ? undefined : demoInputs().catch(() => undefined)));
+  });
   progress('Starting the database…');
   const engine = firstScreenDrawn.then(() => getEngine());
   const runner = new Runner(deferredEngine(engine), bundledQuerySources());
   runner.computeAhead = true;
+  runner.onWaitForTables = tablesWanted;
   // How many filter-index queries are still to run ahead (the benchmark reads it).
   runner.onIdleWork = (n) => (document.documentElement.dataset.workAhead = String(n));
   const session: Session = { runner, sourceLabel: 'Demo data', reports: [] };
@@ -111,21 +123,20 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
     progress('Preparing the models…');
     await runner.init();
     const { entry } = await stored;
+    let derived = false;
     if (entry && (await openStored(runner, entry))) {
       session.sourceLabel = entry.sourceLabel;
       session.reports = entry.reports;
     } else {
-      const inputs = await demoInputs();
-      const reports: FileLoadReport[] = [];
-      const sql = importSqlFrom(runner.sources);
-      for (const i of loadOrder(inputs)) {
-        progress(`Loading ${inputs[i]!.name}…`);
-        reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
-      }
-      session.reports = reports;
+      // Loaded and derived at build time; the demo files are read only when that cannot be used.
+      const prebuiltReports = await openDemoDatabase(runner, await demoDatabase());
+      derived = prebuiltReports !== null;
+      session.reports = prebuiltReports ?? (await loadDemoFiles(runner, await demoInputs()));
     }
-    progress('Deriving the analysis tables…');
-    await runner.refresh();
+    if (!derived) {
+      progress('Deriving the analysis tables…');
+      await runner.refresh();
+    }
     progress('Ready');
     return session;
   });
@@ -147,6 +158,32 @@ async function openStored(runner: Runner, entry: StoredEntry): Promise<boolean> 
   } catch (e) {
     setStorageState({ status: 'failed', problem: `The data kept in this browser (${entry.sourceLabel}) could not be read: ${e instanceof Error ? e.message : String(e)}. The demo data is shown instead.` });
     return false;
+  }
+}
+
+/** Loads the demo CSV files through the import pipeline (the caller derives). */
+async function loadDemoFiles(runner: Runner, inputs: InputFile[]): Promise<FileLoadReport[]> {
+  const reports: FileLoadReport[] = [];
+  const sql = importSqlFrom(runner.sources);
+  for (const i of loadOrder(inputs)) {
+    progress(`Loading ${inputs[i]!.name}…`);
+    reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
+  }
+  return reports;
+}
+
+/**
+ * Copies in the build's demo database (src/loader/prebuilt-database.ts) and returns its load
+ * reports; null without one, or when it cannot be read (the demo CSV files are loaded instead).
+ */
+async function openDemoDatabase(runner: Runner, files: PrebuiltFiles | null): Promise<FileLoadReport[] | null> {
+  if (!files) return null;
+  progress('Opening the demo data…');
+  try {
+    return await openPrebuiltDatabase(runner, 'demo.duckdb', files);
+  } catch (e) {
+    console.warn('The demo database could not be opened; loading the demo files instead.', e);
+    return null;
   }
 }
 
