@@ -1,8 +1,7 @@
 import { getEngine } from '../engine/browser';
 import { preloadCharts } from './components/charts/BarChart';
 import { capacityProblem } from '../loader/browser-capacity';
-import { importSqlFrom } from '../loader/import/apply';
-import { loadFile, loadOrder, type FileLoadReport } from '../loader/load-file';
+import type { FileLoadReport } from '../loader/load-file';
 import type { InputFile } from '../loader/file-kinds';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
@@ -10,8 +9,8 @@ import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
 import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
 import { Runner } from '../runner/runner';
-import { demoFileUrls, fetchDemoDatabase, fetchDemoFile } from './demo-files';
-import { openPrebuiltDatabase, type PrebuiltFiles } from '../loader/prebuilt-database';
+import { demoFileUrls, fetchDemoDatabase, fetchDemoFile, loadDemoFiles, openDemoDatabase } from './demo-files';
+import type { PrebuiltFiles } from '../loader/prebuilt-database';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
 import { setStorageState } from './storage/storage-state';
@@ -129,9 +128,9 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
       session.reports = entry.reports;
     } else {
       // Loaded and derived at build time; the demo files are read only when that cannot be used.
-      const prebuiltReports = await openDemoDatabase(runner, await demoDatabase());
+      const prebuiltReports = await openDemoDatabase(runner, await demoDatabase(), progress);
       derived = prebuiltReports !== null;
-      session.reports = prebuiltReports ?? (await loadDemoFiles(runner, await demoInputs()));
+      session.reports = prebuiltReports ?? (await loadDemoFiles(runner, await demoInputs(), progress));
     }
     if (!derived) {
       progress('Deriving the analysis tables…');
@@ -158,32 +157,6 @@ async function openStored(runner: Runner, entry: StoredEntry): Promise<boolean> 
   } catch (e) {
     setStorageState({ status: 'failed', problem: `The data kept in this browser (${entry.sourceLabel}) could not be read: ${e instanceof Error ? e.message : String(e)}. The demo data is shown instead.` });
     return false;
-  }
-}
-
-/** Loads the demo CSV files through the import pipeline (the caller derives). */
-async function loadDemoFiles(runner: Runner, inputs: InputFile[]): Promise<FileLoadReport[]> {
-  const reports: FileLoadReport[] = [];
-  const sql = importSqlFrom(runner.sources);
-  for (const i of loadOrder(inputs)) {
-    progress(`Loading ${inputs[i]!.name}…`);
-    reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
-  }
-  return reports;
-}
-
-/**
- * Copies in the build's demo database (src/loader/prebuilt-database.ts) and returns its load
- * reports; null without one, or when it cannot be read (the demo CSV files are loaded instead).
- */
-async function openDemoDatabase(runner: Runner, files: PrebuiltFiles | null): Promise<FileLoadReport[] | null> {
-  if (!files) return null;
-  progress('Opening the demo data…');
-  try {
-    return await openPrebuiltDatabase(runner, 'demo.duckdb', files);
-  } catch (e) {
-    console.warn('The demo database could not be opened; loading the demo files instead.', e);
-    return null;
   }
 }
 
