@@ -1,4 +1,3 @@
-import demoDatabaseUrls from 'virtual:demo-database';
 import type { InputFile } from '../loader/file-kinds';
 import { importSqlFrom } from '../loader/import/apply';
 import { loadFile, loadOrder, type FileLoadReport } from '../loader/load-file';
@@ -32,6 +31,8 @@ export async function fetchDemoFile(file: { name: string; url: string }): Promis
  * this build has none (the dev server): then the CSV files above are loaded instead.
  */
 export async function fetchDemoDatabase(): Promise<PrebuiltFiles | null> {
+  // Imported when asked for, like the snapshot: only a Vite build provides the module.
+  const demoDatabaseUrls = (await import('virtual:demo-database')).default;
   if (!demoDatabaseUrls) return null;
   const bytes = async (url: string) => {
     const res = await fetch(url);
