@@ -4,6 +4,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './src/build/offline-plugin';
 import { contentSecurityPolicy, securityHeaders } from './src/build/security-headers';
+import { immutableAssets } from './src/build/cache-headers';
+import { demoDatabase } from './src/build/demo-database-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -56,7 +58,7 @@ function demoSnapshot(): Plugin {
 export default defineConfig({
   // dist/sw.js caches the whole build for offline use (README "Installing it and using it
   // offline"); VITE_OFFLINE=off builds a page that registers none and a sw.js that removes itself.
-  plugins: [react(), cspMeta(), demoSnapshot(), offlinePlugin({ enabled: process.env.VITE_OFFLINE !== 'off' })],
+  plugins: [react(), cspMeta(), demoSnapshot(), demoDatabase(), immutableAssets(), offlinePlugin({ enabled: process.env.VITE_OFFLINE !== 'off' })],
   // Pre-bundling would copy these packages without their .wasm/.worker files next to them.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   worker: { format: 'es' },

@@ -3,3 +3,9 @@ declare module 'virtual:demo-snapshot' {
   const json: string | null;
   export default json;
 }
+
+declare module 'virtual:demo-database' {
+  /** URLs of the demo database file and its write-ahead log (src/build/demo-database-plugin.ts), or null in the dev server. */
+  const files: { database: string; wal: string | null } | null;
+  export default files;
+}

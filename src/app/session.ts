@@ -1,8 +1,7 @@
 import { getEngine } from '../engine/browser';
 import { preloadCharts } from './components/charts/BarChart';
 import { capacityProblem } from '../loader/browser-capacity';
-import { importSqlFrom } from '../loader/import/apply';
-import { loadFile, loadOrder, type FileLoadReport } from '../loader/load-file';
+import type { FileLoadReport } from '../loader/load-file';
 import type { InputFile } from '../loader/file-kinds';
 import { decodeParquetBrowser } from '../loader/parquet-browser';
 import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../loader/replace-data';
@@ -10,7 +9,8 @@ import { deferredEngine } from '../engine/deferred';
 import { bundledQuerySources } from '../runner/query-files-browser';
 import { snapshotFromJson, type DemoSnapshot } from '../loader/seed-json';
 import { Runner } from '../runner/runner';
-import { demoFileUrls, fetchDemoFile } from './demo-files';
+import { demoFileUrls, fetchDemoDatabase, fetchDemoFile, loadDemoFiles, openDemoDatabase } from './demo-files';
+import type { PrebuiltFiles } from '../loader/prebuilt-database';
 import { sourceLabelFor } from './loading/source-label';
 import { keepProblem } from './storage/keep-problem';
 import { getStorageState, setStorageState } from './storage/storage-state';
@@ -95,25 +95,36 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
   // The build's answers describe the demo data; kept data has its own, kept with it.
   const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(async ([snap, st]) => (st.entry ? await keptFirstScreen(st.entry) : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
-  // database (34 MB of wasm to fetch and compile) and the demo files start once that screen is
-  // drawn, so they do not compete with it for the connection and the two cores of a laptop.
-  const firstScreenDrawn = snapshot
-    .then((snap) => (snap ? Promise.all([preloadCharts(), whenIdle(500)]) : undefined))
-    .then(
-      () => undefined,
-      () => undefined,
-    );
+  // database (34 MB of wasm to fetch and compile) and the demo data start once that screen is
+  // drawn, so they do not compete with it for the connection and the two cores of a laptop;
+  // unless the first screen is one the build did not answer (another page, a filter, a
+  // drill-down link): then at its first query (runner.onWaitForTables).
+  let tablesWanted!: () => void;
+  const firstQueryWaits = new Promise<void>((resolve) => (tablesWanted = resolve));
+  const firstScreenDrawn = Promise.race([
+    snapshot.then((snap) => (snap ? Promise.all([preloadCharts(), whenIdle(500)]) : undefined)),
+    firstQueryWaits,
+  ]).then(
+    () => undefined,
+    () => undefined,
+  );
   let fetched: Promise<InputFile[]> | null = null;
   const demoInputs = () => {
     if (files.length === 0) return Promise.reject(new Error('This build contains no demo data (data/demo/*.csv was empty at build time).'));
     return (fetched ??= Promise.all(files.map(fetchDemoFile)));
   };
+  // The demo data as the build loaded and derived it; the CSV files only without it (dev server).
+  let prebuilt: Promise<PrebuiltFiles | null> | null = null;
+  const demoDatabase = () => (prebuilt ??= fetchDemoDatabase().catch(() => null));
   // Fetched while the database starts, not after (unless stored data opens instead).
-  void Promise.all([firstScreenDrawn, stored]).then(([, st]) => (st.entry ? undefined : demoInputs().catch(() => undefined)));
+  void Promise.all([firstScreenDrawn, stored]).then(([, st]) => {
+    if (!st.entry) void demoDatabase().then((db) => (db ? undefined : demoInputs().catch(() => undefined)));
+  });
   progress('Starting the database…');
   const engine = firstScreenDrawn.then(() => getEngine());
   const runner = new Runner(deferredEngine(engine), bundledQuerySources());
   runner.computeAhead = true;
+  runner.onWaitForTables = tablesWanted;
   // How many filter-index queries are still to run ahead (the benchmark reads it).
   runner.onIdleWork = (n) => (document.documentElement.dataset.workAhead = String(n));
   const session: Session = { runner, sourceLabel: 'Demo data', reports: [], dataSet: null };
@@ -124,6 +135,8 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
     await runner.init();
     const { entry } = await stored;
     const opened = entry ? await openStored(runner, entry) : 'failed';
+    // A kept data set comes back derived (its derived tables kept, or derived by readKept).
+    let derived = entry !== null && opened !== 'failed';
     if (entry && opened !== 'failed') {
       showing(session, entry);
       // The first screen may have shown answers kept under other SQL or settings: ask again.
@@ -133,14 +146,12 @@ function startSession(): { early: Promise<Session>; full: Promise<Session> } {
       }
     } else {
       if (entry) runner.dropSeed(); // answers for the kept data set, which could not be read
-      const inputs = await demoInputs();
-      const reports: FileLoadReport[] = [];
-      const sql = importSqlFrom(runner.sources);
-      for (const i of loadOrder(inputs)) {
-        progress(`Loading ${inputs[i]!.name}…`);
-        reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
-      }
-      session.reports = reports;
+      // Loaded and derived at build time; the demo files are read only when that cannot be used.
+      const prebuiltReports = await openDemoDatabase(runner, await demoDatabase(), progress);
+      derived = prebuiltReports !== null;
+      session.reports = prebuiltReports ?? (await loadDemoFiles(runner, await demoInputs(), progress));
+    }
+    if (!derived) {
       progress('Deriving the analysis tables…');
       await runner.refresh();
     }

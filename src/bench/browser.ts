@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { CARRIERS, CATEGORIES, CHANNELS, REGIONS, SUPPLIERS } from '../generator/catalog';
 import { capacityProblem } from '../loader/browser-capacity';
 import { launch, startPreview, waitIdle, type Browser } from './chromium';
+import { measureColdLinks } from './cold-links';
 import type { DataSet } from './data';
 import { PhaseMemory } from './memory';
 import type { BenchApi, BenchFile } from './page/main';
@@ -105,7 +106,7 @@ export class BrowserBench {
     return page;
   }
 
-  /** First dashboard on the demo data (cold cache, then warm), the initial JS, engine start. */
+  /** First dashboard on the demo data (cold cache, then warm), cold opens of other links, the initial JS, engine start. */
   async general(): Promise<GeneralResult> {
     const out: GeneralResult = { firstDashboardWarmMs: [], browserEngineStartMs: [], browserInstantiateMs: [] };
     try {
@@ -124,6 +125,8 @@ export class BrowserBench {
         if (i === 0) out.firstDashboardColdMs = ms;
         else out.firstDashboardWarmMs.push(ms);
       }
+      this.opts.log('browser: cold opens of 9 links on the demo data');
+      out.coldLinks = await measureColdLinks(this.base, this.opts.runs, this.opts.log);
       for (let i = 0; i < this.opts.runs; i++) {
         const page = await this.benchPage();
         const s = await page.evaluate(() => (window as unknown as Bench).__riBench.start());

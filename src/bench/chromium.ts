@@ -68,14 +68,14 @@ export interface Browser {
 
 /**
  * A failed request that is no app error: a download the test saved itself (reported as
- * aborted), or one of the app's own start-up files (DuckDB's worker and wasm, the demo CSV
- * files) cut short when a test navigates on: the dashboard shows the demo's first screen from
+ * aborted), or one of the app's own start-up files (DuckDB's worker and wasm, the demo
+ * database or CSV files) cut short when a test navigates on: the dashboard shows the demo's first screen from
  * the build, and only then starts the database and fetches the demo data.
  */
 export function isExpectedAbort(r: Request): boolean {
   return (
     r.url().startsWith('blob:') ||
-    (r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/[^/]+\.(wasm|js|csv)$/.test(new URL(r.url()).pathname))
+    (r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/[^/]+\.(wasm|js|csv|duckdb|wal)$/.test(new URL(r.url()).pathname))
   );
 }
 

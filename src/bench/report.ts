@@ -1,4 +1,5 @@
 import { sameResult } from './checksum';
+import { coldLinksSection, coldLinksTarget } from './report-links';
 import { median } from './stats';
 import type { BenchResult, IngestPhase, ModelRun, SideResult, SizeResult } from './types';
 
@@ -68,6 +69,8 @@ function general(r: BenchResult): string[] {
   for (const n of nat) out.push(`| ${sideLabel(n)} engine start (instance + schema) | ${cell(n.engineStartMs, runs(r))} | |`);
   out.push(`| initial JavaScript, gzipped (index.html's entry + modulepreload; wasm excluded) | ${g.initialJsGzipKB ?? '—'} kB | ${g.initialJsFiles?.length ?? 0} files |`);
   if (g.error) out.push('', `Start-up measurement failed: ${g.error}`);
+  const links = coldLinksSection(g, runs(r));
+  if (links.length) out.push('', ...links);
   return out;
 }
 const runs = (r: BenchResult) => r.options.runs;
@@ -317,6 +320,8 @@ function targets(r: BenchResult): string[] {
   }
   const cold = r.general?.firstDashboardColdMs;
   rowsOut.push(`| first dashboard on the demo data ≤ 2 s, cold cache | ${fmt(cold)} ms | ${yes(cold === undefined ? null : cold <= 2000)} |`);
+  const links = coldLinksTarget(r.general);
+  if (links) rowsOut.push(links);
   const s10 = by('10m');
   const err10 = s10 ? (s10.browser?.error ?? s10.browser?.ingestCsv?.error ?? s10.interaction?.error) : undefined;
   const refused10 = s10?.interaction?.refused ?? s10?.browser?.refused;

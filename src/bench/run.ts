@@ -26,7 +26,8 @@ import { modelVariants } from './variants';
 
 const HELP = `npm run bench -- [options]
 
-  --sizes LIST     order-line counts, comma-separated (default 100k,1m,10m)
+  --sizes LIST     order-line counts, comma-separated (default 100k,1m,10m); --sizes= (none):
+                   start-up and the cold links on the demo data only
   --runs N         runs per step; the median is reported (default 5)
   --seed S         generator seed (default 42); data is cached per size and seed
   --budget SEC     stop repeating a step once its runs took this long (default 60)

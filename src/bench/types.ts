@@ -102,6 +102,17 @@ export interface SizeResult {
   native: SideResult[];
 }
 
+/** One link opened on the demo data (src/bench/cold-links.ts). */
+export interface ColdLinkResult {
+  label: string;
+  search: string;
+  /** Fresh browser profile: navigation → the view shows its numbers, one entry per run. */
+  coldMs: number[];
+  /** The same link again in a new tab of that browser (HTTP cache warm). */
+  repeatMs: number[];
+  error?: string;
+}
+
 export interface GeneralResult {
   /** Cold HTTP cache, first navigation to the app on the demo data until the Overview is idle. */
   firstDashboardColdMs?: number;
@@ -112,6 +123,8 @@ export interface GeneralResult {
   browserEngineStartMs: number[];
   /** Of the engine start: instantiating DuckDB-WASM (fetch + compile wasm, start the worker). */
   browserInstantiateMs: number[];
+  /** Cold opens of the default Overview and 8 other links, side by side in one run. */
+  coldLinks?: ColdLinkResult[];
   error?: string;
 }
 

@@ -1,4 +1,5 @@
 import { DuckDBAccessMode } from '@duckdb/duckdb-wasm';
+import { copyTablesFromAttached } from './attached-copy';
 import { startDuckDB } from './browser';
 import { cleanError } from './browser-errors';
 import { sqlString } from './sql-literal';
@@ -61,13 +62,7 @@ export async function restoreTablesFromOpfs(target: Engine, name: string, tables
   await target.withOpfsFiles(opfsDatabaseFiles(`opfs://${name}`), async () => {
     await target.exec(`ATTACH ${sqlString(`opfs://${name}`)} AS stored (READ_ONLY)`);
     try {
-      const copy = tables.map((t) => `DELETE FROM main.${t}; INSERT INTO main.${t} BY NAME SELECT * FROM stored.${t};`).join('\n');
-      try {
-        await target.exec(`BEGIN TRANSACTION;\n${copy}\nCOMMIT;`);
-      } catch (e) {
-        await target.exec('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
+      await copyTablesFromAttached(target, 'stored', tables);
     } finally {
       await target.exec('DETACH stored');
     }

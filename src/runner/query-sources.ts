@@ -27,3 +27,9 @@ export function modelNames(sources: QuerySources): string[] {
     .filter((k) => !k.includes('/'))
     .sort();
 }
+
+/** The tables derive.sql builds (each `CREATE OR REPLACE TABLE name`), in its order. */
+export function derivedTables(sources: QuerySources): string[] {
+  const text = sources[DERIVE_FILE] ?? '';
+  return [...text.matchAll(/^CREATE OR REPLACE TABLE\s+(\w+)/gim)].map((m) => m[1]!);
+}

@@ -112,6 +112,15 @@ export class Runner {
   }
 
   /**
+   * The derived tables were copied in with the canonical ones, as derive.sql built them on the
+   * same data (the build's demo database, src/build/demo-database.ts): nothing to rebuild, only
+   * the column presence to read again.
+   */
+  async adoptCopiedTables(): Promise<void> {
+    await this.readPresence();
+  }
+
+  /**
    * The one lock for changing the data (loading a batch, previewing a mapping, writing the
    * assumptions or the currency settings, the page's first load): `fn` runs after every earlier
    * `exclusive` call has finished, later ones wait for it, and every model query waits while it
@@ -186,6 +195,12 @@ export class Runner {
       () => undefined,
     );
   }
+
+  /**
+   * Called when a query has to wait for the tables (no seeded answer): the page then starts
+   * loading them at once rather than after the seeded first screen is drawn.
+   */
+  onWaitForTables: (() => void) | null = null;
 
   /** The seeded answers no longer describe the data (it is being replaced). */
   dropSeed(): void {
@@ -266,6 +281,7 @@ export class Runner {
     }
     const q = this.prepare(model, params);
     if ('status' in q) return q;
+    if (!this.tablesLoaded) this.onWaitForTables?.();
     await this.tablesReady;
     const rows =
       this.fromFilterIndex(model, params) ??
