@@ -12,32 +12,17 @@
  * needs and what it shows instead. The Data page lists both with their bytes and forgets one.
  * No request may leave localhost; no page or console error.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseCsv } from '../helpers/csv';
+import { generate, KPIS, ordersIn } from './generated-data';
 import { Checks, launch, ROOT, startPreview, type Browser } from './harness';
 import { dropFiles, kpiValue } from './import-steps';
 
-const TABLES = ['order_lines', 'products', 'shipments', 'returns', 'reviews'];
 const TIMEOUT_MS = 180_000;
-const KPIS = ['orders', 'units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'returned_value', 'refund_amount', 'median_days_to_refund'];
 const checks = new Checks();
 const check = (ok: boolean, what: string) => checks.check(ok, what);
-
-function ordersIn(file: string): number {
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  const id = header!.indexOf('order_id');
-  return new Set(rows.filter((r) => r.length > 1).map((r) => r[id])).size;
-}
-
-function generate(dir: string, orders: number, seed: number): string[] {
-  const gen = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/generator/cli.ts'), '--orders', String(orders), '--seed', String(seed), '--out', dir], { encoding: 'utf8' });
-  if (gen.status !== 0) throw new Error(`generator failed: ${gen.stderr}`);
-  return TABLES.map((t) => path.join(dir, `${t}.csv`));
-}
 
 /** The Overview's orders and the header's label once `label` is shown and the KPIs are computed. */
 async function shown(page: Page, label: string): Promise<{ orders: number; kpis: string; source: string }> {
