@@ -75,7 +75,10 @@ export interface Browser {
 export function isExpectedAbort(r: Request): boolean {
   return (
     r.url().startsWith('blob:') ||
-    (r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/[^/]+\.(wasm|js|csv|duckdb|wal)$/.test(new URL(r.url()).pathname))
+    (r.failure()?.errorText === 'net::ERR_ABORTED' &&
+      // The favicon, manifest and icons (public/) are fetched by the browser itself and dropped by
+      // a reload that comes first, like the assets: not a failure of the page.
+      /^(\/assets\/[^/]+\.(wasm|js|csv|duckdb|wal)|\/(icon[^/]*\.(svg|png)|manifest\.webmanifest))$/.test(new URL(r.url()).pathname))
   );
 }
 
