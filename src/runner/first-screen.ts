@@ -7,6 +7,9 @@ import type { ModelParams } from './runner';
  * data set kept in the browser keeps them too (src/app/session.ts). A panel
  * missing here still works: it waits for the database like every later query.
  */
+/** The pages whose default view FIRST_SCREEN answers in full (src/app/view/answered-ahead.ts). */
+export const PAGES_ANSWERED_AHEAD: readonly string[] = ['overview'];
+
 export const FIRST_SCREEN: readonly (readonly [string, ModelParams])[] = [
   // Overview (src/app/pages/OverviewPage.tsx and its panels)
   ['kpis', {}],
