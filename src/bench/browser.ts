@@ -7,11 +7,12 @@ import { CARRIERS, CATEGORIES, CHANNELS, REGIONS, SUPPLIERS } from '../generator
 import { capacityProblem } from '../loader/browser-capacity';
 import { launch, startPreview, waitIdle, type Browser } from './chromium';
 import { measureColdLinks } from './cold-links';
+import { measureStoredReopen } from './stored-reopen';
 import type { DataSet } from './data';
 import { PhaseMemory } from './memory';
 import type { BenchApi, BenchFile } from './page/main';
 import { BUILD_DIR, ROOT } from './paths';
-import type { GeneralResult, InteractionResult, SideResult } from './types';
+import type { GeneralResult, InteractionResult, SideResult, StoredReopenResult } from './types';
 import type { ModelVariant } from './variants';
 
 /**
@@ -260,6 +261,11 @@ export class BrowserBench {
       await this.freshPage().catch(() => {});
     }
     return out;
+  }
+
+  /** The data set loaded and kept in a browser profile of its own, then reopened after restarts. */
+  async storedReopen(ds: DataSet): Promise<StoredReopenResult> {
+    return measureStoredReopen(this.base, ds, this.opts.runs, this.opts.log);
   }
 
   private async dbMemory(page: Page): Promise<number | null> {

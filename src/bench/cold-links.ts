@@ -40,7 +40,7 @@ const readyAtScript = (testId: string) => `(() => {
 })();`;
 
 /** Opens `url` in `page` and returns ms from navigation start until the view last became ready. */
-async function openUntilReady(page: Page, url: string, ready: string): Promise<number> {
+export async function openUntilReady(page: Page, url: string, ready: string): Promise<number> {
   await page.addInitScript(readyAtScript(ready));
   await page.goto(url);
   const settled = async () => {

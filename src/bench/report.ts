@@ -1,5 +1,6 @@
 import { sameResult } from './checksum';
 import { coldLinksSection, coldLinksTarget } from './report-links';
+import { storedReopenSection, storedReopenTarget } from './report-kept';
 import { median } from './stats';
 import type { BenchResult, IngestPhase, ModelRun, SideResult, SizeResult } from './types';
 
@@ -50,6 +51,8 @@ export function renderMarkdown(r: BenchResult): string {
   out.push(...targets(r), '');
   if (r.general) out.push(...general(r), '');
   for (const s of r.sizes) out.push(...sizeSection(s, runs));
+  const kept = storedReopenSection(r);
+  if (kept.length) out.push(...kept, '');
   const problems = disagreements(r);
   out.push('### Browser and native agree?', '');
   if (problems.length === 0) out.push('Yes: every model checksum and every table fingerprint is equal on all sides that ran.');
@@ -322,6 +325,8 @@ function targets(r: BenchResult): string[] {
   rowsOut.push(`| first dashboard on the demo data ≤ 2 s, cold cache | ${fmt(cold)} ms | ${yes(cold === undefined ? null : cold <= 2000)} |`);
   const links = coldLinksTarget(r.general);
   if (links) rowsOut.push(links);
+  const kept = storedReopenTarget(r);
+  if (kept) rowsOut.push(kept);
   const s10 = by('10m');
   const err10 = s10 ? (s10.browser?.error ?? s10.browser?.ingestCsv?.error ?? s10.interaction?.error) : undefined;
   const refused10 = s10?.interaction?.refused ?? s10?.browser?.refused;

@@ -144,6 +144,11 @@ async function main(): Promise<number> {
         save();
         size.interaction = await browser.interaction(ds);
         save();
+        // Kept in the browser and reopened (issue 15's target is at 1M); the page refuses 10M.
+        if (ds.lines <= 2_000_000) {
+          size.storedReopen = await browser.storedReopen(ds);
+          save();
+        }
       }
       if (opts.native) {
         size.native.push(runNative(ds, 1, opts.runs, opts.budgetMs));

@@ -99,7 +99,25 @@ export interface SizeResult {
   rows: Record<string, number>;
   browser?: SideResult;
   interaction?: InteractionResult;
+  storedReopen?: StoredReopenResult;
   native: SideResult[];
+}
+
+/** A loaded data set kept in the browser and reopened after browser restarts (src/bench/stored-reopen.ts). */
+export interface StoredReopenResult {
+  size: string;
+  orderLines: number;
+  /** After the load: until the Data page says the copy is kept (derived tables and first screen included). */
+  keepMs?: number;
+  /** The site's storage use once kept (navigator.storage.estimate). */
+  keptBytes?: number | null;
+  /** The Overview's order count after the load; every reopen must show it. */
+  orders?: string | null;
+  /** Per run: navigation → the Overview shows every number (no panel busy, still so a second later). */
+  overviewMs: number[];
+  /** Per run: navigation → the kept tables are read back (ri:data-ready). */
+  dataReadyMs: number[];
+  error?: string;
 }
 
 /** One link opened on the demo data (src/bench/cold-links.ts). */

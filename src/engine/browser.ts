@@ -3,7 +3,6 @@ import { tableToIPC } from 'apache-arrow';
 // Both files are emitted into the app's own build and served from its origin: no CDN, and the
 // EH bundle only (every browser we target has wasm exceptions; one bundle = one code path).
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { arrowToRows } from './rows';
 import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, Row } from './types';
@@ -33,7 +32,7 @@ export function getEngine(): Promise<Engine> {
  * is one; src/engine/opfs-database.ts opens another on a database file in the browser's storage.
  */
 export async function startDuckDB(config: duckdb.DuckDBConfig = {}): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
-  const worker = new Worker(workerUrl);
+  const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'module' });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await db.instantiate(wasmUrl);
