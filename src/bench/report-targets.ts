@@ -1,5 +1,6 @@
 import { coldLinksTarget } from './report-links';
 import { storedReopenTarget } from './report-kept';
+import { allPagesTargets } from './report-pages';
 import { fmt, med, nativeBy, ratio } from './report-format';
 import type { BenchResult, IngestPhase, SizeResult } from './types';
 
@@ -55,6 +56,7 @@ export function targets(r: BenchResult): string[] {
   if (links) rowsOut.push(links);
   const kept = storedReopenTarget(r);
   if (kept) rowsOut.push(kept);
+  rowsOut.push(...allPagesTargets(r));
   const s10 = by('10m');
   const err10 = s10 ? (s10.browser?.error ?? s10.browser?.ingestCsv?.error ?? s10.interaction?.error) : undefined;
   const refused10 = s10?.interaction?.refused ?? s10?.browser?.refused;

@@ -1,6 +1,7 @@
 import { sameResult } from './checksum';
 import { coldLinksSection } from './report-links';
 import { storedReopenSection } from './report-kept';
+import { allPagesSection } from './report-pages';
 import { count, fmt, med, nativeBy, ratio } from './report-format';
 import { targets } from './report-targets';
 import type { BenchResult, IngestPhase, ModelRun, SideResult, SizeResult } from './types';
@@ -46,6 +47,8 @@ export function renderMarkdown(r: BenchResult): string {
   for (const s of r.sizes) out.push(...sizeSection(s, runs));
   const kept = storedReopenSection(r);
   if (kept.length) out.push(...kept, '');
+  const pages = allPagesSection(r);
+  if (pages.length) out.push(...pages);
   const problems = disagreements(r);
   out.push('### Browser and native agree?', '');
   if (problems.length === 0) out.push('Yes: every model checksum and every table fingerprint is equal on all sides that ran.');

@@ -149,6 +149,10 @@ async function main(): Promise<number> {
           size.storedReopen = await browser.storedReopen(ds);
           save();
         }
+        if (!size.interaction.refused) {
+          size.allPages = await browser.allPages(ds);
+          save();
+        }
       }
       if (opts.native) {
         size.native.push(runNative(ds, 1, opts.runs, opts.budgetMs));

@@ -100,7 +100,15 @@ export interface SizeResult {
   browser?: SideResult;
   interaction?: InteractionResult;
   storedReopen?: StoredReopenResult;
+  allPages?: AllPagesResult;
   native: SideResult[];
+}
+
+/** Every analysis page right after a load (src/bench/all-pages.ts). */
+export interface AllPagesResult {
+  size: string;
+  pages: { page: string; openMs: number; changes: { change: string; ms: number; noBusy: boolean }[] }[];
+  error?: string;
 }
 
 /** A loaded data set kept in the browser and reopened after browser restarts (src/bench/stored-reopen.ts). */
