@@ -4,6 +4,8 @@ import { CARRIERS, CATEGORIES, CHANNELS, REGIONS } from '../generator/catalog';
 import { waitIdle } from './chromium';
 import type { DataSet } from './data';
 import { measureChange } from './measure-change';
+import { CAPTURE_QUERIES, type SentQuery } from './query-capture';
+import type { ViewQueries } from './native-replay';
 import type { AllPagesResult } from './types';
 
 /**
@@ -13,9 +15,21 @@ import type { AllPagesResult } from './types';
  * timed from the URL change until the last panel stops being busy (measure-change.ts). The pages
  * are the app's own tabs (its navigation), the Data and SQL pages left out: they run no model.
  */
-export async function measureAllPages(page: Page, base: string, ds: DataSet, log: (s: string) => void): Promise<AllPagesResult> {
+export async function measureAllPages(page: Page, base: string, ds: DataSet, log: (s: string) => void): Promise<{ result: AllPagesResult; views: ViewQueries[] }> {
   const out: AllPagesResult = { size: ds.size, pages: [] };
+  const views: ViewQueries[] = [];
+  // The SQL each view runs, for native DuckDB to run the same (src/bench/native-replay.ts).
+  const timed = async (id: string, change: string) => {
+    const start = (await page.evaluate('window.__riSent.length = 0, performance.now()')) as number;
+    const r = await measureChange(page, change ? `?page=${id}&${change}` : `?page=${id}`);
+    await waitIdle(page, 3_600_000);
+    // Until the view settled: what the page computes ahead afterwards is not the view's work.
+    const sent = (await page.evaluate('window.__riSent.slice()')) as SentQuery[];
+    views.push({ page: id, change, queries: sent.filter((q) => q.at <= start + r.ms + 20) });
+    return r;
+  };
   try {
+    await page.addInitScript(CAPTURE_QUERIES);
     await page.goto(`${base}?page=data`);
     await page.getByTestId('page-data').waitFor({ timeout: 120_000 });
     await waitIdle(page);
@@ -25,12 +39,10 @@ export async function measureAllPages(page: Page, base: string, ds: DataSet, log
     const ids = (await page.locator('nav [data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(4)))).filter((id) => id !== 'data' && id !== 'sql');
     const sku = await firstSku(ds);
     for (const id of ids) {
-      const opened = await measureChange(page, `?page=${id}`);
-      await waitIdle(page, 3_600_000);
+      const opened = await timed(id, '');
       const row: AllPagesResult['pages'][number] = { page: id, openMs: opened.ms, changes: [] };
       for (const change of viewChanges(sku)) {
-        const r = await measureChange(page, `?page=${id}&${change}`);
-        await waitIdle(page, 3_600_000);
+        const r = await timed(id, change);
         row.changes.push({ change, ms: r.ms, noBusy: r.noBusy });
       }
       out.pages.push(row);
@@ -40,7 +52,7 @@ export async function measureAllPages(page: Page, base: string, ds: DataSet, log
     out.error = String(e).split('\n')[0];
     log(`  all pages ${ds.size}: FAILED ${out.error}`);
   }
-  return out;
+  return { result: out, views };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import { measureChange, navigate } from './measure-change';
 import type { DataSet } from './data';
 import { PhaseMemory } from './memory';
 import type { BenchApi, BenchFile } from './page/main';
-import { BUILD_DIR, ROOT } from './paths';
+import { BENCH_DIR, BUILD_DIR, ROOT } from './paths';
 import type { AllPagesResult, GeneralResult, InteractionResult, SideResult, StoredReopenResult } from './types';
 import type { ModelVariant } from './variants';
 
@@ -267,7 +267,11 @@ export class BrowserBench {
 
   /** Every analysis page and 8 view changes on each, right after loading the data set (issue 17). */
   async allPages(ds: DataSet): Promise<AllPagesResult> {
-    return measureAllPages(await this.freshPage(), this.base, ds, this.opts.log);
+    const { result, views } = await measureAllPages(await this.freshPage(), this.base, ds, this.opts.log);
+    // For the native side (run.ts hands it to native.ts), not part of results.json.
+    result.replayFile = path.join(BENCH_DIR, `pages-${ds.size}.json`);
+    writeFileSync(result.replayFile, JSON.stringify(views));
+    return result;
   }
 
   /** The data set loaded and kept in a browser profile of its own, then reopened after restarts. */

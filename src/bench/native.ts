@@ -20,6 +20,7 @@ import { duckdbMemoryMB, fingerprintTables, measureModels } from './measure-mode
 import { createNativeEngine } from '../engine/native';
 import type { FileIngest, IngestPhase, MemorySample, SideResult } from './types';
 import { modelVariants } from './variants';
+import { replayViews } from './native-replay';
 import { sqlString } from '../engine/sql-literal';
 
 export interface NativeJob {
@@ -30,6 +31,8 @@ export interface NativeJob {
   runs: number;
   /** Stop repeating a step once its runs took this long in total. */
   budgetMs: number;
+  /** The all-pages views' SQL as the page ran it (src/bench/all-pages.ts), to run the same here. */
+  replay?: string;
   /** Also time the app's loader on native (slow at 10M: off there by default). */
   appLoader: boolean;
   out: string;
@@ -61,6 +64,7 @@ async function main(job: NativeJob): Promise<SideResult> {
   await memory('ingest CSV');
   result.models = await measureModels(runner, modelVariants(runner.headers), job.runs, job.budgetMs);
   await memory('models');
+  if (job.replay) result.pages = await replayViews(runner.engine, job.replay);
   result.ingestParquet = await plainIngest(runner, job, 'parquet');
   await memory('ingest Parquet');
   if (job.appLoader) {

@@ -14,24 +14,32 @@ function percentile(xs: readonly number[], p: number): number | null {
 const changesOf = (a: AllPagesResult) => a.pages.flatMap((p) => p.changes.map((c) => c.ms));
 
 export function allPagesSection(r: BenchResult): string[] {
-  const runs = r.sizes.map((s) => s.allPages).filter((a) => a !== undefined);
-  if (runs.length === 0) return [];
+  const sizes = r.sizes.filter((s) => s.allPages !== undefined);
+  if (sizes.length === 0) return [];
   const out = ['### Every page right after a load', ''];
-  const changes = runs[0]!.pages[0]?.changes.map((c) => `\`${c.change}\``).join(', ') ?? '';
+  const changes = sizes[0]!.allPages!.pages[0]?.changes.map((c) => `\`${c.change}\``).join(', ') ?? '';
   out.push(
     'The data set loaded on the Data page, then at once (nothing computed ahead yet) each page opened from the one before and its view ' +
       `changed 8 times (${changes}), each timed from the URL change until the last panel stops being busy. Meanwhile the page writes its copy of the data ` +
-      'to the browser\'s storage in the background, as it does for a user. One run. Milliseconds.',
+      "to the browser's storage in the background, as it does for a user. One run. \"Native 1 thread\": the statements each view sent DuckDB in the page, " +
+      'recorded there with their bound values, run in the same order on native DuckDB (1 thread) over the same data. Milliseconds.',
     '',
   );
-  for (const a of runs) {
-    out.push(`**${a.size}**${a.error ? ` (failed: ${a.error})` : ''}`, '', '| page | open | change median | change worst |', '|---|---:|---:|---:|');
+  for (const s of sizes) {
+    const a = s.allPages!;
+    const native = s.native.find((n) => n.side === 'native 1T')?.pages ?? [];
+    const nativeOf = (page: string, open: boolean) => native.filter((v) => v.page === page && (v.change === '') === open && !v.error).map((v) => v.ms);
+    out.push(`**${a.size}**${a.error ? ` (failed: ${a.error})` : ''}`, '', '| page | open | native 1 thread | change median | change worst | native 1 thread, change median |', '|---|---:|---:|---:|---:|---:|');
     for (const p of a.pages) {
       const ms = p.changes.map((c) => c.ms);
-      out.push(`| ${p.page} | ${fmt(p.openMs)} | ${fmt(median(ms))} | ${fmt(ms.length ? Math.max(...ms) : null)} |`);
+      out.push(`| ${p.page} | ${fmt(p.openMs)} | ${fmt(median(nativeOf(p.page, true)))} | ${fmt(median(ms))} | ${fmt(ms.length ? Math.max(...ms) : null)} | ${fmt(median(nativeOf(p.page, false)))} |`);
     }
     const all = changesOf(a);
-    out.push(`| **all pages** | ${fmt(median(a.pages.map((p) => p.openMs)))} (median) | ${fmt(median(all))} (p90 ${fmt(percentile(all, 0.9))}) | ${fmt(all.length ? Math.max(...all) : null)} |`, '');
+    const nativeAll = native.filter((v) => v.change !== '' && !v.error).map((v) => v.ms);
+    out.push(`| **all pages** | ${fmt(median(a.pages.map((p) => p.openMs)))} (median) | | ${fmt(median(all))} (p90 ${fmt(percentile(all, 0.9))}) | ${fmt(all.length ? Math.max(...all) : null)} | ${fmt(median(nativeAll))} (p90 ${fmt(percentile(nativeAll, 0.9))}) |`);
+    const failed = native.filter((v) => v.error);
+    if (failed.length) out.push('', `Native could not run ${failed.length} view(s), e.g. ${failed[0]!.page} \`${failed[0]!.change || 'open'}\`: ${failed[0]!.error}`);
+    out.push('');
   }
   return out;
 }

@@ -70,9 +70,9 @@ function options() {
 
 const log = (s: string) => console.log(`[bench] ${s}`);
 
-function runNative(ds: DataSet, threads: number | null, runs: number, budgetMs: number): SideResult {
+function runNative(ds: DataSet, threads: number | null, runs: number, budgetMs: number, replay?: string): SideResult {
   const out = path.join(BENCH_DIR, `native-${ds.size}-${threads ?? 'all'}.json`);
-  const job: NativeJob = { dir: ds.dir, tables: ds.tables, threads, runs, budgetMs, appLoader: ds.lines <= 2_000_000, out };
+  const job: NativeJob = { dir: ds.dir, tables: ds.tables, threads, runs, budgetMs, appLoader: ds.lines <= 2_000_000, replay, out };
   log(`  native ${ds.size}, ${threads === null ? `all cores (${cpus().length})` : `${threads} thread`}`);
   const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/bench/native.ts'), JSON.stringify(job)], {
     cwd: ROOT,
@@ -155,8 +155,8 @@ async function main(): Promise<number> {
         }
       }
       if (opts.native) {
-        size.native.push(runNative(ds, 1, opts.runs, opts.budgetMs));
-        size.native.push(runNative(ds, null, opts.runs, opts.budgetMs));
+        size.native.push(runNative(ds, 1, opts.runs, opts.budgetMs, size.allPages?.replayFile));
+        size.native.push(runNative(ds, null, opts.runs, opts.budgetMs, size.allPages?.replayFile));
         result.versions.nativeDuckdb = size.native.find((n) => n.engineVersion)?.engineVersion;
       }
       save();

@@ -1,3 +1,4 @@
+import type { ReplayedView } from './native-replay';
 import type { ResultChecksum } from './checksum';
 
 /** What one side (the browser, or native DuckDB with some thread count) measured on one data size. */
@@ -61,6 +62,8 @@ export interface SideResult {
   /** Native only: the app's own loader (stage as text, check every row) through the native adapter. */
   ingestAppLoader?: IngestPhase;
   models: ModelRun[];
+  /** Native only: each all-pages view's statements, as the page ran them (src/bench/native-replay.ts). */
+  pages?: ReplayedView[];
   memory: MemorySample[];
   /** Hash per SQL file the side ran (the browser's bundled copy must equal the files on disk). */
   sources?: Record<string, string>;
@@ -108,6 +111,8 @@ export interface SizeResult {
 export interface AllPagesResult {
   size: string;
   pages: { page: string; openMs: number; changes: { change: string; ms: number; noBusy: boolean }[] }[];
+  /** The SQL each view ran (src/bench/native-replay.ts), for the native side. */
+  replayFile?: string;
   error?: string;
 }
 
