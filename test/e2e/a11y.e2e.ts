@@ -2,7 +2,7 @@
  * Accessibility and layout of every page, light and dark, in headless Chromium on the built app
  * (a plain Node script, like the other e2e files):
  *
- *   npx vite build --logLevel warn && npx tsx test/e2e/a11y.e2e.ts [--shots /tmp/shots-a11y]
+ *   npx vite build --logLevel warn && npx tsx test/e2e/a11y.e2e.ts [--shots /tmp/shots-a11y] [--all]
  *
  * At 1280×720, on each of the 13 pages (reached through the navigation, so the demo data loads
  * once) in the light and the dark theme (the system's, as prefers-color-scheme sets it):
@@ -31,6 +31,8 @@ const SHOT_SIZES = [
   { width: 1440, height: 900 },
 ];
 const THEMES = ['light', 'dark'] as const;
+/** --all prints every node of a violation (default: the first 3). */
+const SHOWN = process.argv.includes('--all') ? Infinity : 3;
 
 interface Finding {
   id: string;
@@ -108,9 +110,13 @@ async function focusRingContrast(page: Page): Promise<{ what: string; ratio: num
 }
 
 async function keyboardChecks(page: Page, theme: string): Promise<void> {
-  // A click on the page's top-left margin puts the start of keyboard navigation before everything.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.mouse.click(2, 2);
+  // Focus on the body puts the start of keyboard navigation before everything, as on a fresh load.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.body.tabIndex = -1;
+    document.body.focus();
+    document.body.removeAttribute('tabindex');
+  });
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') }));
   t.check(first.text === 'Skip to content', `${theme}: the first tab stop is "Skip to content" (got ${JSON.stringify(first.text)})`);
@@ -147,6 +153,8 @@ async function main(): Promise<void> {
         await page.getByTestId(`nav-${id}`).click();
         await page.getByTestId(`page-${id}`).waitFor({ timeout: 60_000 });
         await waitIdle(page);
+        // Two frames: what the app adjusts after layout (scroll regions) is in place.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         if (id === 'overview') await keyboardChecks(page, theme);
         const found = await axeFindings(page);
         const nodes = found.reduce((s, f) => s + f.nodes.length, 0);
@@ -154,7 +162,7 @@ async function main(): Promise<void> {
         t.check(found.length === 0, `${theme} ${id}: no serious or critical axe violations (${nodes} nodes)`);
         for (const f of found) {
           console.log(`     ${f.impact} ${f.id} × ${f.nodes.length}: ${f.help}`);
-          for (const n of f.nodes.slice(0, 3)) console.log(`       ${n.target} — ${n.summary}`);
+          for (const n of f.nodes.slice(0, SHOWN)) console.log(`       ${n.target} — ${n.summary}`);
         }
         t.check((await page.locator('main').count()) === 1, `${theme} ${id}: one main landmark`);
         if (theme === 'light') {
