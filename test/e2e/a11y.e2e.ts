@@ -34,6 +34,17 @@ const THEMES = ['light', 'dark'] as const;
 /** --all prints every node of a violation (default: the first 3). */
 const SHOWN = process.argv.includes('--all') ? Infinity : 3;
 
+/**
+ * Views of a page other than its default that show other tables (rankings by another
+ * dimension, the SKU detail, the cost breakdown by SKU and by month): checked in light, at
+ * 1280×720, for axe and for tables that fit.
+ */
+const MORE_VIEWS: { page: string; search: string }[] = [
+  ...['category', 'supplier'].map((d) => ({ page: 'products', search: `?page=products&p.rate_dim=${d}` })),
+  { page: 'products', search: '?page=products&sel=sku:SHO-0009' },
+  ...['month', 'sku'].map((d) => ({ page: 'cost', search: `?page=cost&p.cost_dim=${d}` })),
+];
+
 interface Finding {
   id: string;
   impact: string;
@@ -46,6 +57,17 @@ interface Finding {
  * inline and eval'd script, so axe's source is evaluated through the DevTools protocol
  * (page.evaluate), which the CSP does not govern; it stays defined across in-app navigation.
  */
+/**
+ * Waits until the page is computed and settled: no panel busy, then no CSS transition running (a
+ * panel that was refreshing fades back in, and axe would measure its text half-transparent)
+ * and two frames (the app marks scrolling tables after layout).
+ */
+async function settle(page: Page): Promise<void> {
+  await waitIdle(page);
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 async function axeFindings(page: Page): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
@@ -122,6 +144,7 @@ async function keyboardChecks(page: Page, theme: string): Promise<void> {
   t.check(first.text === 'Skip to content', `${theme}: the first tab stop is "Skip to content" (got ${JSON.stringify(first.text)})`);
   const ring = await focusRingContrast(page);
   t.check(ring.ratio >= 3, `${theme}: the skip link's focus ring contrasts ${ring.ratio.toFixed(2)}:1 with the page (≥ 3)`);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `focus-skip-link-${theme}.png`), clip: { x: 0, y: 0, width: 640, height: 200 } });
   await page.keyboard.press('Enter');
   const inMain = await page.evaluate(() => !!document.activeElement?.closest('main') || document.activeElement?.tagName === 'MAIN');
   t.check(inMain, `${theme}: "Skip to content" moves focus to the main content`);
@@ -129,8 +152,11 @@ async function keyboardChecks(page: Page, theme: string): Promise<void> {
   await page.getByTestId('nav-products').focus();
   const nav = await focusRingContrast(page);
   t.check(nav.ratio >= 3, `${theme}: a focused page tab (${nav.what}) shows a ring of ${nav.ratio.toFixed(2)}:1 (≥ 3)`);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `focus-nav-tab-${theme}.png`), clip: { x: 0, y: 0, width: 640, height: 200 } });
   const positive = await page.evaluate(() => [...document.querySelectorAll('[tabindex]')].filter((e) => (e as HTMLElement).tabIndex > 0).length);
   t.check(positive === 0, `${theme}: no element reorders the tab order with a positive tabindex (${positive})`);
+  // The page screenshots show no leftover focus.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 async function main(): Promise<void> {
@@ -152,9 +178,7 @@ async function main(): Promise<void> {
       for (const id of PAGES) {
         await page.getByTestId(`nav-${id}`).click();
         await page.getByTestId(`page-${id}`).waitFor({ timeout: 60_000 });
-        await waitIdle(page);
-        // Two frames: what the app adjusts after layout (scroll regions) is in place.
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        await settle(page);
         if (id === 'overview') await keyboardChecks(page, theme);
         const found = await axeFindings(page);
         const nodes = found.reduce((s, f) => s + f.nodes.length, 0);
@@ -179,6 +203,23 @@ async function main(): Promise<void> {
           await page.setViewportSize({ width: 1280, height: 720 });
         }
       }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    for (const v of MORE_VIEWS) {
+      // In the app, as Back/Forward would (the URL owns the view): no reload, the data stays loaded.
+      await page.evaluate((search) => {
+        history.pushState(null, '', search);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, v.search);
+      await page.getByTestId(`page-${v.page}`).waitFor({ timeout: 60_000 });
+      await settle(page);
+      const found = await axeFindings(page);
+      t.check(found.length === 0, `light ${v.search}: no serious or critical axe violations`);
+      for (const f of found) console.log(`     ${f.impact} ${f.id} × ${f.nodes.length}: ${f.help}\n       ${f.nodes[0]?.target}`);
+      for (const o of await overflowingTables(page)) {
+        t.check(o.reason !== null && o.reachable, `${v.search}: table ${o.table} ${o.reason ? `scrolls (${o.reason}), reachable: ${o.reachable}` : `is wider than its card: ${o.scroll} > ${o.width} px`}`);
+      }
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${v.search.slice(1).replace(/[^a-z0-9]+/gi, '-')}-1280x720-light.png`), fullPage: true });
     }
     t.check(b.errors.length === 0, `no page or console errors${b.errors.length ? `:\n  ${b.errors.slice(0, 10).join('\n  ')}` : ''}`);
   } finally {

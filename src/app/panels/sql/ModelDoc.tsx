@@ -67,7 +67,7 @@ export function ModelDoc({
                   </TableCell>
                   <TableCell className="whitespace-normal">{formatParamType(p.type)}</TableCell>
                   <TableCell className="whitespace-normal [overflow-wrap:anywhere]">{p.defaultValue ?? 'NULL'}</TableCell>
-                  <TableCell className="whitespace-normal" title={`From the view parameter “${viewKeyFor(model, p.name)}” when set`}>
+                  <TableCell className="whitespace-normal [overflow-wrap:anywhere]" title={`From the view parameter “${viewKeyFor(model, p.name)}” when set`}>
                     <code data-testid={`bound-${p.name}`}>{bound.values ? formatBound(bound.values[p.name]) : '—'}</code>
                   </TableCell>
                   <TableCell className="whitespace-normal">{p.description}</TableCell>
