@@ -200,7 +200,7 @@ function SkipLink() {
         main.focus();
         main.scrollIntoView();
       }}
-      className="sr-only rounded-tremor-default bg-tremor-brand px-3 py-2 text-tremor-default font-medium text-tremor-brand-inverted focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 dark:bg-dark-tremor-brand dark:text-dark-tremor-brand-inverted"
+      className="sr-only rounded-tremor-default bg-tremor-brand text-tremor-default font-medium text-tremor-brand-inverted focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:px-3 focus:py-2 dark:bg-dark-tremor-brand dark:text-dark-tremor-brand-inverted"
       data-testid="skip-link"
     >
       Skip to content

@@ -153,6 +153,13 @@ async function keyboardChecks(page: Page, theme: string): Promise<void> {
   const nav = await focusRingContrast(page);
   t.check(nav.ratio >= 3, `${theme}: a focused page tab (${nav.what}) shows a ring of ${nav.ratio.toFixed(2)}:1 (≥ 3)`);
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `focus-nav-tab-${theme}.png`), clip: { x: 0, y: 0, width: 640, height: 200 } });
+  // Shift+Tab from a list filter reaches the filter before it (Tremor's hidden <select> behind
+  // each one used to take the focus and throw it straight back: a trap).
+  const lists = page.locator('[data-testid="filter-bar"] button[id^="headlessui-listbox-button"]');
+  await lists.nth(1).focus();
+  await page.keyboard.press('Shift+Tab');
+  const back = await page.evaluate(() => document.activeElement?.id ?? '');
+  t.check(back === (await lists.nth(0).getAttribute('id')), `${theme}: Shift+Tab from a list filter reaches the one before it (got #${back})`);
   const positive = await page.evaluate(() => [...document.querySelectorAll('[tabindex]')].filter((e) => (e as HTMLElement).tabIndex > 0).length);
   t.check(positive === 0, `${theme}: no element reorders the tab order with a positive tabindex (${positive})`);
   // The page screenshots show no leftover focus.
