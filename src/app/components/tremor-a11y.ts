@@ -44,7 +44,7 @@ function reachableScrollers(root: ParentNode): void {
       box.tabIndex = 0;
       box.setAttribute('role', 'region');
       const table = box.querySelector('table');
-      const heading = box.closest('.tremor-Card-root')?.querySelector('h1, h2, h3, h4')?.textContent;
+      const heading = box.closest('.tremor-Card-root')?.querySelector('.text-tremor-title, h2, h3, h4')?.textContent;
       const name = table?.getAttribute('aria-label') ?? table?.querySelector('caption')?.textContent ?? heading ?? 'Table';
       box.setAttribute('aria-label', `${name} (scrolls sideways)`);
     } else if (!scrolls && box.hasAttribute('tabindex')) {
