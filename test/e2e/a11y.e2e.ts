@@ -230,6 +230,18 @@ async function main(): Promise<void> {
       }
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${v.search.slice(1).replace(/[^a-z0-9]+/gi, '-')}-1280x720-light.png`), fullPage: true });
     }
+    // The header's panels, opened over the page (once the drill-down is closed).
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drill-drawer').waitFor({ state: 'detached' });
+    for (const [panel, close] of [['assumptions', 'assumptions-close'], ['saved-views', 'saved-views-toggle']] as const) {
+      await page.getByTestId(`${panel}-toggle`).click();
+      await settle(page);
+      const found = await axeFindings(page);
+      t.check(found.length === 0, `light: the ${panel} panel has no serious or critical axe violations`);
+      for (const f of found) console.log(`     ${f.impact} ${f.id} × ${f.nodes.length}: ${f.help}\n       ${f.nodes[0]?.target} — ${f.nodes[0]?.summary}`);
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `panel-${panel}-1280x720-light.png`) });
+      await page.getByTestId(close).click();
+    }
     t.check(b.errors.length === 0, `no page or console errors${b.errors.length ? `:\n  ${b.errors.slice(0, 10).join('\n  ')}` : ''}`);
   } finally {
     await b.close();
