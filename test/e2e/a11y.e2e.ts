@@ -11,8 +11,11 @@
  * - every table fits its card: its scroll container does not scroll sideways, unless the table
  *   says why it must (data-scrolls="…", e.g. the SQL page's result of any query), and then the
  *   container can be reached by keyboard and shows a visible scrollbar.
+ * Also in light: other views with other tables (MORE_VIEWS), the drill-down drawer, and the
+ * assumptions and saved-views panels.
  * Once per theme: the first tab stop is "Skip to content", it moves focus to the main content,
- * and a focused control shows a focus ring of at least 3:1 against the page.
+ * a focused control shows a focus ring of at least 3:1 against the page, Shift+Tab is not
+ * trapped in a list filter, and no positive tabindex reorders the tab order.
  * With --shots DIR, every page is also captured at 1280×720 and 1440×900 in both themes.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
