@@ -1,11 +1,28 @@
 import colors from 'tailwindcss/colors';
 import headlessui from '@headlessui/tailwindcss';
+import plugin from 'tailwindcss/plugin';
 
 // Tremor 3 setup (its installation guide): Tremor's theme tokens, dark variants under
 // `dark-tremor`, and a safelist so colours Tremor builds at runtime (bg-blue-500 ...) exist.
 const shades = '50|100|200|300|400|500|600|700|800|900|950';
 const palette =
   'slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose';
+
+/**
+ * Tremor's badges write colour-600 text on a 10% tint of the colour, its callouts colour-700: under
+ * 4.5:1 in light (amber, blue, rose…) and far under it in dark, where the tint is dark. Badges
+ * and callouts keep their colour and tint but take a darker shade of it in light and a light
+ * shade in dark (axe colour-contrast, issue 16).
+ */
+const readableTints = plugin(({ addComponents }) => {
+  const rules = {};
+  for (const c of palette.split('|')) {
+    const own = `.tremor-Badge-root.text-${c}-600, .tremor-Callout-root.text-${c}-700`;
+    rules[own] = { color: colors[c][800] };
+    rules[own.split(', ').map((s) => `.dark ${s}`).join(', ')] = { color: colors[c][300] };
+  }
+  addComponents(rules);
+});
 
 /** @type {import('tailwindcss').Config} */
 export default {
@@ -22,8 +39,9 @@ export default {
             faint: colors.blue[50],
             muted: colors.blue[200],
             subtle: colors.blue[400],
-            DEFAULT: colors.blue[500],
-            emphasis: colors.blue[700],
+            // 600/800, not Tremor's 500/700: brand text and white on brand reach 4.5:1.
+            DEFAULT: colors.blue[600],
+            emphasis: colors.blue[800],
             inverted: colors.white,
           },
           background: {
@@ -34,9 +52,10 @@ export default {
           },
           border: { DEFAULT: colors.gray[200] },
           ring: { DEFAULT: colors.gray[200] },
+          // Secondary text at ≥ 4.5:1 on every card and tint (gray-500 was 4.4:1 on gray-100).
           content: {
-            subtle: colors.gray[400],
-            DEFAULT: colors.gray[500],
+            subtle: colors.gray[500],
+            DEFAULT: colors.gray[600],
             emphasis: colors.gray[700],
             strong: colors.gray[900],
             inverted: colors.white,
@@ -47,8 +66,9 @@ export default {
             faint: '#0B1229',
             muted: colors.blue[950],
             subtle: colors.blue[800],
-            DEFAULT: colors.blue[500],
-            emphasis: colors.blue[400],
+            // 400/300, not 500/400: brand text reaches 4.5:1 on the dark cards.
+            DEFAULT: colors.blue[400],
+            emphasis: colors.blue[300],
             inverted: colors.blue[950],
           },
           background: {
@@ -59,9 +79,10 @@ export default {
           },
           border: { DEFAULT: colors.gray[800] },
           ring: { DEFAULT: colors.gray[800] },
+          // Secondary text was gray-500 on gray-900, 3.6:1; now ≥ 4.5:1 on every dark surface.
           content: {
-            subtle: colors.gray[600],
-            DEFAULT: colors.gray[500],
+            subtle: '#8b95a5',
+            DEFAULT: colors.gray[400],
             emphasis: colors.gray[200],
             strong: colors.gray[50],
             inverted: colors.gray[950],
@@ -106,5 +127,5 @@ export default {
     { pattern: new RegExp(`^(stroke-(?:${palette})-(?:${shades}))$`) },
     { pattern: new RegExp(`^(fill-(?:${palette})-(?:${shades}))$`) },
   ],
-  plugins: [headlessui],
+  plugins: [headlessui, readableTints],
 };

@@ -8,6 +8,7 @@ import { Header } from './components/Header';
 import { NavTabs } from './components/NavTabs';
 import { SavedViews } from './components/SavedViews';
 import { Spinner } from './components/Spinner';
+import { useTremorA11yFixes } from './components/tremor-a11y';
 import { DrillDrawer } from './drill/DrillDrawer';
 import { useDataSource } from './loading/use-data-source';
 import { PAGE_REGISTRY } from './pages/registry';
@@ -29,6 +30,7 @@ type SetView = (patch: ViewPatch, opts?: { replace?: boolean }) => void;
 /** The app shell: header, then the start-up state or the dashboard. Never a blank page. */
 export function App() {
   const theme = useTheme();
+  useTremorA11yFixes();
   const { state, retry } = useSession();
   // The data can be replaced after start (Data page): its label, reports and version follow.
   const source = useDataSource();
@@ -44,42 +46,45 @@ export function App() {
   }, [view.page]);
 
   return (
-    <div className="mx-auto max-w-screen-2xl space-y-4 p-4 sm:p-6">
-      <Header
-        source={ready ? (source.label ?? state.session.sourceLabel) : null}
-        dataSets={ready && <DataSetSwitch source={source} setView={setView} />}
-        theme={theme.choice}
-        onCycleTheme={theme.cycle}
-        actions={
-          ready && (
-            <>
-              <SavedViews view={view} setView={setView} />
-              <AssumptionsButton view={view} open={assumptionsOpen} onToggle={() => setAssumptionsOpen((o) => !o)} />
-            </>
-          )
-        }
-      />
-      {ready && <LinkedDataSetNote linked={linked} shown={source.label ?? state.session.sourceLabel} />}
-      <ErrorBoundary>
-        {state.status === 'loading' && (
-          <div className="py-16" data-testid="app-loading">
-            <Spinner label={state.step} />
-          </div>
-        )}
-        {state.status === 'error' && <ErrorNote title="The data could not be loaded" message={state.message} onRetry={retry} />}
-        {ready && (
-          <Dashboard
-            session={state.session}
-            reports={source.label !== null ? source.reports : state.session.reports}
-            dataChanges={source.version}
-            view={view}
-            setView={setView}
-            assumptionsOpen={assumptionsOpen}
-            onCloseAssumptions={closeAssumptions}
-          />
-        )}
-      </ErrorBoundary>
-    </div>
+    <>
+      <SkipLink />
+      <div className="mx-auto max-w-screen-2xl space-y-4 p-4 sm:p-6">
+        <Header
+          source={ready ? (source.label ?? state.session.sourceLabel) : null}
+          dataSets={ready && <DataSetSwitch source={source} setView={setView} />}
+          theme={theme.choice}
+          onCycleTheme={theme.cycle}
+          actions={
+            ready && (
+              <>
+                <SavedViews view={view} setView={setView} />
+                <AssumptionsButton view={view} open={assumptionsOpen} onToggle={() => setAssumptionsOpen((o) => !o)} />
+              </>
+            )
+          }
+        />
+        {ready && <LinkedDataSetNote linked={linked} shown={source.label ?? state.session.sourceLabel} />}
+        <ErrorBoundary>
+          {state.status === 'loading' && (
+            <div className="py-16" data-testid="app-loading">
+              <Spinner label={state.step} />
+            </div>
+          )}
+          {state.status === 'error' && <ErrorNote title="The data could not be loaded" message={state.message} onRetry={retry} />}
+          {ready && (
+            <Dashboard
+              session={state.session}
+              reports={source.label !== null ? source.reports : state.session.reports}
+              dataChanges={source.version}
+              view={view}
+              setView={setView}
+              assumptionsOpen={assumptionsOpen}
+              onCloseAssumptions={closeAssumptions}
+            />
+          )}
+        </ErrorBoundary>
+      </div>
+    </>
   );
 }
 
@@ -143,18 +148,21 @@ function Dashboard({
       <FilterBar view={view} dates={{ date_from: effective.date_from, date_to: effective.date_to }} options={options} setView={setView} />
       {options.error && <ErrorNote title="The data's date span and filter values could not be computed" message={options.error} />}
       {assumptions.error && <ErrorNote title="The edited assumptions or currency settings could not be applied" message={assumptions.error} />}
-      {waitingFor ? (
-        <div className="py-16">
-          <Spinner label={waitingFor} />
-        </div>
-      ) : (
-        // Keyed by page: a page that fails to render does not take the others down with it.
-        <ErrorBoundary key={view.page}>
-          <Suspense fallback={<div className="py-16"><Spinner label="Opening the page…" /></div>}>
-            <Page {...pageProps} />
-          </Suspense>
-        </ErrorBoundary>
-      )}
+      {/* The one main landmark, on every page: what "Skip to content" jumps to. */}
+      <main id={MAIN_ID} tabIndex={-1} aria-label={PAGE_REGISTRY[view.page].label}>
+        {waitingFor ? (
+          <div className="py-16">
+            <Spinner label={waitingFor} />
+          </div>
+        ) : (
+          // Keyed by page: a page that fails to render does not take the others down with it.
+          <ErrorBoundary key={view.page}>
+            <Suspense fallback={<div className="py-16"><Spinner label="Opening the page…" /></div>}>
+              <Page {...pageProps} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+      </main>
       {view.drill && (
         <ErrorBoundary>
           <DrillDrawer runner={runner} target={view.drill} params={paramsForView(view.drill.ownDim)} onChange={changeDrill} onClose={closeDrill} dataVersion={dataVersion} currency={options.currency} />
@@ -172,6 +180,31 @@ function Dashboard({
       )}
       <LoadProblems reports={reports} />
     </>
+  );
+}
+
+const MAIN_ID = 'main';
+
+/**
+ * The first tab stop: past the header, the page tabs and the filters (some 30 stops) to the
+ * page itself. Hidden until focused. It moves focus without touching the URL, which owns the view.
+ */
+function SkipLink() {
+  return (
+    <a
+      href={`#${MAIN_ID}`}
+      onClick={(e) => {
+        const main = document.getElementById(MAIN_ID);
+        if (!main) return; // still loading: nothing to skip to yet
+        e.preventDefault();
+        main.focus();
+        main.scrollIntoView();
+      }}
+      className="sr-only rounded-tremor-default bg-tremor-brand text-tremor-default font-medium text-tremor-brand-inverted focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:px-3 focus:py-2 dark:bg-dark-tremor-brand dark:text-dark-tremor-brand-inverted"
+      data-testid="skip-link"
+    >
+      Skip to content
+    </a>
   );
 }
 

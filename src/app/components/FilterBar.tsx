@@ -111,8 +111,12 @@ export function FilterBar({
           const items = offered ? [...offered, ...chosen.filter((v) => !offered.includes(v))] : chosen;
           return (
             <div key={dim} className={`${labelClass} w-40`}>
-              <span id={`filter-${dim}-label`}>{DIM_LABEL[dim]}</span>
+              {/* Tremor puts `id` on its hidden native <select> (titled "multi-select-hidden"): the label names it too. */}
+              <label id={`filter-${dim}-label`} htmlFor={`filter-${dim}-select`}>
+                {DIM_LABEL[dim]}
+              </label>
               <MultiSelect
+                id={`filter-${dim}-select`}
                 value={chosen}
                 onValueChange={(v) => setList(dim, v)}
                 placeholder={offered === null && options.ready ? 'Not in the data' : `All ${PLURAL[dim]}`}
@@ -137,7 +141,7 @@ export function FilterBar({
             type="button"
             onClick={() => setView({ selection: null })}
             className="inline-flex items-center gap-2 rounded-full border border-tremor-brand-muted bg-tremor-brand-faint px-3 py-1 text-tremor-default text-tremor-brand-emphasis outline-none hover:bg-tremor-brand-muted focus-visible:ring-2 focus-visible:ring-tremor-brand dark:border-dark-tremor-brand-subtle dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis dark:hover:bg-dark-tremor-brand-muted"
-            aria-label={`Clear the selection ${selectionLabel(selection.dim, selection.value)}`}
+            aria-label={`Selected ${selectionLabel(selection.dim, selection.value)}: press to clear`}
             title="Every chart is filtered to this value (except the one it was picked in). Click to clear."
             data-testid="selection-chip"
             data-dim={selection.dim}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Title } from '@tremor/react';
+import { Card } from '@tremor/react';
 import type { Row } from '../../engine/types';
 import type { ModelState } from '../model-state';
 import { ErrorNote } from './ErrorNote';
@@ -27,7 +27,8 @@ export function ModelPanel({
   const stale = state.status !== 'loading' && state.stale;
   return (
     <Card data-testid={testId} aria-busy={state.status === 'loading' || stale}>
-      <Title>{title}</Title>
+      {/* A heading (Tremor's Title is a <p>): screen-reader users move between panels by heading. */}
+      <h3 className="text-tremor-title font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{title}</h3>
       {subtitle && <div className="mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content">{subtitle}</div>}
       <div className={`mt-4 transition-opacity ${stale ? 'opacity-60' : ''}`}>
         {state.status === 'loading' && <Spinner label="Computing…" />}

@@ -17,7 +17,7 @@ export function CostPage(props: PageProps) {
   // The same filters as the cost panels: how many order lines their money leaves out.
   const kpis = useModel(props.runner, 'kpis', props.paramsFor(), props.dataVersion);
   return (
-    <main className="space-y-6" data-testid="page-cost">
+    <div className="space-y-6" data-testid="page-cost">
       <PageHeader title="Cost & recovery" question="What do returns cost us, where, and how much comes back?">
         <div className="flex w-52 flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
           Break down by
@@ -45,6 +45,6 @@ export function CostPage(props: PageProps) {
       />
       <CostBreakdownPanel {...props} />
       <RecoveryPanel {...props} />
-    </main>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import type { PageProps } from '../view/types';
 /** Finance: which customers return the most and what their returns cost. */
 export function CustomersPage(props: PageProps) {
   return (
-    <main className="space-y-6" data-testid="page-customers">
+    <div className="space-y-6" data-testid="page-customers">
       <PageHeader title="Customers" question="How do customers spread over return rates, and whose returns cost the most?" />
       <PersonalDataNote />
       <ThresholdForm page={props} specs={CUSTOMER_THRESHOLDS} title="Segment thresholds" testId="customer-thresholds" />
@@ -18,6 +18,6 @@ export function CustomersPage(props: PageProps) {
         <SegmentPanel {...props} />
       </div>
       <TopCustomersPanel {...props} />
-    </main>
+    </div>
   );
 }

@@ -29,7 +29,7 @@ export function DataPage(props: PageProps) {
   const pageProps: PageProps = { ...props, dataVersion: props.dataVersion + localVersion };
 
   return (
-    <main className="space-y-6" data-testid="page-data">
+    <div className="space-y-6" data-testid="page-data">
       <PageHeader title="Data" question="What is loaded, what was refused and why, and what each column holds." />
       <FileLoader runner={props.runner} dataVersion={pageProps.dataVersion} />
       <StoredDataCard />
@@ -40,7 +40,7 @@ export function DataPage(props: PageProps) {
       ) : (
         <DataPanels {...pageProps} />
       )}
-    </main>
+    </div>
   );
 }
 

@@ -5,9 +5,9 @@ import type { PageProps } from '../view/types';
 /** Finance: where refunds and the returns policy leak money, rule by rule. */
 export function LeakagePage(props: PageProps) {
   return (
-    <main className="space-y-6" data-testid="page-leakage">
+    <div className="space-y-6" data-testid="page-leakage">
       <PageHeader title="Leakage" question="Which refunds and returns should not have cost what they did?" />
       <LeakagePanel {...props} />
-    </main>
+    </div>
   );
 }

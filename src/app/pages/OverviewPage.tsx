@@ -21,7 +21,7 @@ export function OverviewPage(props: PageProps) {
   const costView = { ...view, page: 'cost' as const, params: {}, drill: null };
 
   return (
-    <main className="space-y-6" data-testid="page-overview">
+    <div className="space-y-6" data-testid="page-overview">
       <MoneyScopeNote kpis={row} view={view} setView={setView} />
       <KpiPanel {...props} kpis={kpis} />
       <div className="grid gap-6 lg:grid-cols-2">
@@ -49,6 +49,6 @@ export function OverviewPage(props: PageProps) {
           </a>
         </Card>
       )}
-    </main>
+    </div>
   );
 }

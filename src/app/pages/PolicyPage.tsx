@@ -6,10 +6,10 @@ import type { PageProps } from '../view/types';
 /** Finance: did the policy change work, and what would a stricter policy save. */
 export function PolicyPage(props: PageProps) {
   return (
-    <main className="space-y-6" data-testid="page-policy">
+    <div className="space-y-6" data-testid="page-policy">
       <PageHeader title="Policy" question="What did the last policy change do, and what would a stricter one save?" />
       <PolicyForm {...props} />
       <PolicyResults {...props} />
-    </main>
+    </div>
   );
 }

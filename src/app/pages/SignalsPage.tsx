@@ -8,13 +8,13 @@ import type { PageProps } from '../view/types';
 /** Finance and operations: patterns of possible return abuse, to review order by order. */
 export function SignalsPage(props: PageProps) {
   return (
-    <main className="space-y-6" data-testid="page-signals">
+    <div className="space-y-6" data-testid="page-signals">
       <PageHeader title="Signals to review — not proof" question="Which orders and customers show patterns that return abuse often leaves?" />
       <NotProofCallout />
       <PersonalDataNote />
       <ThresholdForm page={props} specs={SIGNAL_THRESHOLDS} title="Rule thresholds" testId="signal-thresholds" />
       <SignalSummaryPanel {...props} />
       <SignalListPanel {...props} />
-    </main>
+    </div>
   );
 }

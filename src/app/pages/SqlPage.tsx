@@ -16,7 +16,7 @@ export function SqlPage(props: PageProps) {
     props.setView({ params: name === models[0] ? rest : { ...rest, sql_model: name } });
   };
   return (
-    <main className="space-y-6" data-testid="page-sql">
+    <div className="space-y-6" data-testid="page-sql">
       <PageHeader
         title="SQL models"
         question="Every number on the dashboard comes from one of these files; this is exactly what runs, with this view’s parameters."
@@ -52,6 +52,6 @@ export function SqlPage(props: PageProps) {
           <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">No models in this build.</p>
         )}
       </div>
-    </main>
+    </div>
   );
 }

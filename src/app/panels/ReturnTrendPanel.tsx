@@ -28,7 +28,7 @@ export function ReturnTrendPanel({ runner, view, setView, paramsFor, dataVersion
                 onClick={() => setView({ params: { ...view.params, grain: g.id === 'month' ? '' : g.id } })}
                 className={`rounded-tremor-small px-2.5 py-0.5 text-tremor-label outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted ${
                   grain === g.id
-                    ? 'bg-tremor-brand text-tremor-brand-inverted dark:bg-dark-tremor-brand'
+                    ? 'bg-tremor-brand text-tremor-brand-inverted dark:bg-dark-tremor-brand dark:text-dark-tremor-brand-inverted'
                     : 'text-tremor-content hover:bg-tremor-background-subtle dark:text-dark-tremor-content dark:hover:bg-dark-tremor-background-subtle'
                 }`}
                 data-testid={`trend-grain-${g.id}`}

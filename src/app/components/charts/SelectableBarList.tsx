@@ -62,7 +62,7 @@ export function SelectableBarList({
             <span className="truncate text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">{item.label}</span>
             <span className="relative h-5 rounded-tremor-small bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle">
               {width !== null && (
-                <span className={`absolute inset-y-0 left-0 rounded-tremor-small ${BAR_COLORS[color]}`} style={{ width: `max(${width}%, 2px)` }} />
+                <span className={`absolute inset-y-0 left-0 rounded-tremor-small ${BAR_COLORS[color]} ${faded ? 'opacity-40' : ''}`} style={{ width: `max(${width}%, 2px)` }} />
               )}
             </span>
             <span className="text-right tabular-nums">
@@ -73,7 +73,7 @@ export function SelectableBarList({
         );
         const cls = `grid w-full items-center gap-3 rounded-tremor-small px-1.5 py-1 text-left transition-opacity ${
           isSelected ? 'bg-tremor-brand-faint ring-1 ring-tremor-brand dark:bg-dark-tremor-brand-faint dark:ring-dark-tremor-brand' : ''
-        } ${faded ? 'opacity-40 hover:opacity-80' : ''}`;
+        }`;
         const style = { gridTemplateColumns: `minmax(0, ${labelWidth}) minmax(0, 1fr) 5.5rem` };
         return (
           <li key={item.key} data-selected={isSelected || undefined}>

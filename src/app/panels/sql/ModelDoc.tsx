@@ -66,8 +66,8 @@ export function ModelDoc({
                     <code>${p.name}</code>
                   </TableCell>
                   <TableCell className="whitespace-normal">{formatParamType(p.type)}</TableCell>
-                  <TableCell>{p.defaultValue ?? 'NULL'}</TableCell>
-                  <TableCell className="whitespace-normal" title={`From the view parameter “${viewKeyFor(model, p.name)}” when set`}>
+                  <TableCell className="whitespace-normal [overflow-wrap:anywhere]">{p.defaultValue ?? 'NULL'}</TableCell>
+                  <TableCell className="whitespace-normal [overflow-wrap:anywhere]" title={`From the view parameter “${viewKeyFor(model, p.name)}” when set`}>
                     <code data-testid={`bound-${p.name}`}>{bound.values ? formatBound(bound.values[p.name]) : '—'}</code>
                   </TableCell>
                   <TableCell className="whitespace-normal">{p.description}</TableCell>
