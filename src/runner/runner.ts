@@ -307,8 +307,8 @@ export class Runner {
     if ('status' in q) return q;
     const seeded = this.seeded?.get(q.key);
     if (seeded) return { status: 'ok', model, rows: seeded };
-    if (!this.tablesLoaded) return null;
-    const rows = this.queue.peek(q.key) ?? this.fromFilterIndex(model, params);
+    // Before the tables are loaded only seeded answers exist, filter indexes among them.
+    const rows = (this.tablesLoaded ? this.queue.peek(q.key) : undefined) ?? this.fromFilterIndex(model, params);
     return rows ? this.answer(model, params, rows) : null;
   }
 
@@ -340,7 +340,8 @@ export class Runner {
    * filters applied). Once such an answer is kept, a view that differs only by one value of
    * that dimension is read from it instead of scanning the data again: exact, because a
    * group holds the same rows the filter would keep (distinct counts included). A value
-   * the index holds no rows for is asked for as usual.
+   * the index holds no rows for is asked for as usual. Indexes seeded with the data (the build
+   * answers the Overview's, src/runner/first-screen.ts) answer before the tables are loaded.
    */
   private fromFilterIndex(model: string, params: ModelParams): Row[] | null {
     if (params.by !== undefined) return null;
@@ -349,10 +350,15 @@ export class Runner {
       if (value === null) continue;
       const index = this.prepare(model, { ...params, [dim]: undefined, by: dim });
       if ('status' in index) continue;
-      const rows = this.queue.peek(index.key)?.filter((r) => r.by_value === value);
+      const rows = this.indexAnswer(index.key)?.filter((r) => r.by_value === value);
       if (rows && rows.length > 0) return rows;
     }
     return null;
+  }
+
+  /** A filter index's answer: seeded, or (once the tables are loaded) kept. */
+  private indexAnswer(key: string): Row[] | undefined {
+    return this.seeded?.get(key) ?? (this.tablesLoaded ? this.queue.peek(key) : undefined);
   }
 
   /** Queues, to run while nothing else is asked for, the indexes of this view for each dimension. */
@@ -361,7 +367,7 @@ export class Runner {
     const jobs: { key: string; execute: () => Promise<Row[]> }[] = [];
     for (const dim of this.byDims(model)) {
       const index = this.prepare(model, { ...params, [dim]: undefined, by: dim });
-      if ('status' in index) continue;
+      if ('status' in index || this.seeded?.has(index.key)) continue;
       jobs.push({
         key: index.key,
         execute: async () => {
