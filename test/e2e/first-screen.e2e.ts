@@ -101,7 +101,7 @@ try {
     check(answeredAhead(link), `${name}: the URL says the build answered it (DuckDB starts after the first screen)`);
     check(
       !(NOT_ANSWERED in o.marks) && o.errorNotes === 0 && (waitForData ? dataReady !== undefined : true) && !(dataReady !== undefined && dataReady <= o.shownAt),
-      `${name}: shown with no panel busy at ${o.shownAt} ms, before DuckDB had the data (${dataReady ?? 'not yet'} ms); ` +
+      `${name}: shown with no panel busy at ${o.shownAt} ms, before DuckDB had the data (${dataReady === undefined ? 'not yet' : `${dataReady} ms`}); ` +
         `no query the build did not answer${NOT_ANSWERED in o.marks ? ` (marked at ${o.marks[NOT_ANSWERED]} ms)` : ''}; ${o.errorNotes} errors shown`,
     );
   }
