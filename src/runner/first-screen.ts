@@ -107,7 +107,7 @@ export const PAGES_ANSWERED_AHEAD: readonly string[] = Object.keys(FIRST_SCREEN_
 export const INDEXED_FILTER_DIMS: readonly string[] = ['channel', 'region', 'category', 'supplier', 'carrier'];
 
 /** The Overview's panels with the filter bar: what a data set kept in the browser keeps answered (cheap at 1M lines). */
-export const OVERVIEW_FIRST_SCREEN: readonly ModelRequest[] = [...FILTER_BAR, ...FIRST_SCREEN_BY_PAGE.overview!];
+export const OVERVIEW_FIRST_SCREEN: readonly ModelRequest[] = unique([...FILTER_BAR, ...FIRST_SCREEN_BY_PAGE.overview!]);
 
 /** Every page's default view with the filter bar, each request once: what the build answers for the demo. */
 export const FIRST_SCREEN: readonly ModelRequest[] = unique([...FILTER_BAR, ...Object.values(FIRST_SCREEN_BY_PAGE).flat()]);
