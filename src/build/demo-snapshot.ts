@@ -1,7 +1,7 @@
 /**
  * Prints the demo snapshot (JSON, see src/loader/seed-json.ts): the bundled demo data loaded
- * by the app's own loader on the browser's DuckDB-WASM build, and the first screen's models
- * (src/build/first-screen.ts) answered by the same SQL files. `vite build` runs this and ships
+ * by the app's own loader on the browser's DuckDB-WASM build, and every page's default view with
+ * the Overview's filter indexes (src/build/first-screen.ts) answered by the same SQL files. `vite build` runs this and ships
  * the result, so the first dashboard shows while DuckDB starts in the page, like
  * Evidence's build-time query results; the page then loads the same data and answers
  * everything else live.
@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIRST_SCREEN } from './first-screen';
+import { buildAnswers } from './first-screen';
 import { createNodeRunner, loadFolder } from '../host/node';
 import { snapshotToJson } from '../loader/seed-json';
 
@@ -20,7 +20,7 @@ export async function demoSnapshotJson(dir = path.join(root, 'data/demo')): Prom
   const runner = await createNodeRunner();
   try {
     const reports = (await loadFolder(runner, dir)).result.reports;
-    return snapshotToJson({ seed: await runner.snapshot(FIRST_SCREEN), reports });
+    return snapshotToJson({ seed: await runner.snapshot(buildAnswers(runner)), reports });
   } finally {
     await runner.engine.close();
   }

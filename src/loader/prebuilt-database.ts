@@ -1,5 +1,4 @@
 import type { FileLoadReport } from '../data-model/load-report';
-import { copyTablesFromAttached } from '../engine/attached-copy';
 import { sqlString } from '../engine/sql-literal';
 import { derivedTables } from '../runner/query-sources';
 import type { Runner } from '../runner/runner';
@@ -51,7 +50,8 @@ export interface PrebuiltFiles {
 /**
  * Replaces the runner's data by that of a prebuilt database (its bytes are handed to the
  * engine: the caller no longer needs them) and returns the load reports it holds. The derived
- * tables come with the data: nothing is parsed or derived here; attaching replays the WAL.
+ * tables come with the data: nothing is parsed or derived here (nor need the runner have derived
+ * its empty tables at init: see Runner.init's `deriveLater`); attaching replays the WAL.
  * Built by another version of the SQL, its tables would not match: the copy then fails and
  * the data stays as it was.
  */
@@ -63,7 +63,7 @@ export async function openPrebuiltDatabase(runner: Runner, name: string, files: 
     if (files.wal) await engine.registerFile(`${name}.wal`, files.wal);
     await engine.exec(`ATTACH ${sqlString(name)} AS ${ALIAS} (READ_ONLY)`);
     try {
-      await copyTablesFromAttached(engine, ALIAS, prebuiltTables(runner));
+      await copyTables(runner);
       const [row] = await engine.query(`SELECT reports FROM ${ALIAS}.${REPORTS_TABLE}`);
       await runner.adoptCopiedTables();
       return JSON.parse(String(row?.reports ?? '[]')) as FileLoadReport[];
@@ -72,5 +72,21 @@ export async function openPrebuiltDatabase(runner: Runner, name: string, files: 
     }
   } finally {
     for (const n of names) await engine.dropFile(n).catch(() => undefined);
+  }
+}
+
+/**
+ * The data set's tables refilled and the derived tables made anew from the attached copy, in
+ * one transaction (if any copy fails, every table stays as it was). Made anew: a runner set up
+ * with `deriveLater` (Runner.init) has no derived tables yet, nothing derived on empty tables.
+ */
+async function copyTables(runner: Runner): Promise<void> {
+  const refill = DATA_SET_TABLES.map((t) => `DELETE FROM main.${t}; INSERT INTO main.${t} BY NAME SELECT * FROM ${ALIAS}.${t};`);
+  const remake = derivedTables(runner.sources).map((t) => `CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM ${ALIAS}.${t};`);
+  try {
+    await runner.engine.exec(`BEGIN TRANSACTION;\n${[...refill, ...remake].join('\n')}\nCOMMIT;`);
+  } catch (e) {
+    await runner.engine.exec('ROLLBACK').catch(() => undefined);
+    throw e;
   }
 }

@@ -64,23 +64,55 @@ export class Runner {
     return Object.keys(this.headers);
   }
 
-  /** Creates the empty canonical tables, the seeds and macros, then derives. */
-  async init(): Promise<void> {
+  /**
+   * Creates the empty canonical tables, the seeds and macros, then derives. With `deriveLater`
+   * (the page, when the prebuilt demo database is to be copied in next: it holds the derived
+   * tables) derive.sql is not run on the empty tables, and the setup files after it, whose
+   * macros are bound to its tables, wait for them: adoptCopiedTables() or refresh() makes them,
+   * and a model asked for before either derives first.
+   */
+  async init(options: { deriveLater?: boolean } = {}): Promise<void> {
     // One exec for all the setup SQL: in the browser every call is a round trip to the worker.
     // column_presence first: the has_values macro (macros.sql) reads it.
     await this.engine.exec([canonicalDDL(), AUDIT_DDL, CURRENCY_SETTINGS_DDL, PRESENCE_TABLE].join(';\n'));
     await this.setAssumptions({});
     // The setup files include derive.sql (the macros need its tables): no second derive here.
-    await this.engine.exec(SCHEMA_SETUP_FILES.map((f) => this.script(f)).join(';\n'));
+    const at = SCHEMA_SETUP_FILES.indexOf(DERIVE_FILE);
+    const now = options.deriveLater ? SCHEMA_SETUP_FILES.slice(0, at) : SCHEMA_SETUP_FILES;
+    await this.engine.exec(now.map((f) => this.script(f)).join(';\n'));
+    this.afterDerive = options.deriveLater ? SCHEMA_SETUP_FILES.slice(at + 1) : [];
     await this.readPresence();
     this.initialized = true;
+  }
+
+  /** Setup files still to run once the derived tables exist (init with `deriveLater`). */
+  private afterDerive: readonly string[] = [];
+
+  /** Runs the setup files that waited for the derived tables (they exist now). */
+  private async finishSetup(): Promise<void> {
+    if (this.afterDerive.length === 0) return;
+    await this.engine.exec(this.afterDerive.map((f) => this.script(f)).join(';\n'));
+    this.afterDerive = [];
   }
 
   /** Rebuilds the derived tables and the column presence after the canonical tables changed. */
   async refresh(): Promise<void> {
     this.queue.invalidate();
     await this.engine.exec(this.script(DERIVE_FILE));
+    await this.finishSetup();
     await this.readPresence();
+  }
+
+  /**
+   * A model is about to run (in the query queue's turn): if init left the derived tables for
+   * later and nothing brought them, they are derived first, from the tables as they are. No
+   * answer can have been kept before, so none is dropped.
+   */
+  private async whenDerived(): Promise<void> {
+    if (this.afterDerive.length === 0) return;
+    await this.engine.exec(this.script(DERIVE_FILE));
+    await this.finishSetup();
+    await this.loadPresence(true);
   }
 
   /** The tables refresh() builds (those of derive.sql, then column_presence): a copy of them saves a derive. */
@@ -108,6 +140,7 @@ export class Runner {
   /** The derived tables were copied back from a store with an equal deriveFingerprint(): used as they are, no derive. */
   async adoptDerived(): Promise<void> {
     this.queue.invalidate();
+    await this.finishSetup();
     await this.readPresence(false);
   }
 
@@ -117,6 +150,7 @@ export class Runner {
    * the column presence to read again.
    */
   async adoptCopiedTables(): Promise<void> {
+    await this.finishSetup();
     await this.readPresence();
   }
 
@@ -169,6 +203,10 @@ export class Runner {
   private async readPresence(rebuild = true): Promise<void> {
     // Again: a model answer computed while the tables were being rebuilt must not be kept.
     this.queue.invalidate();
+    await this.loadPresence(rebuild);
+  }
+
+  private async loadPresence(rebuild: boolean): Promise<void> {
     // Kept as a table too: the models ask it through has_values (macros.sql), so a figure whose
     // input column holds no value is NULL ("not in the data"), not 0.
     if (rebuild) await this.engine.exec(PRESENCE_TABLE);
@@ -288,6 +326,7 @@ export class Runner {
       (await this.queue.run(
         q.key,
         async () => {
+          await this.whenDerived();
           await this.createMacrosFor(q.sql);
           return this.engine.query(q.sql, q.params);
         },
@@ -307,8 +346,8 @@ export class Runner {
     if ('status' in q) return q;
     const seeded = this.seeded?.get(q.key);
     if (seeded) return { status: 'ok', model, rows: seeded };
-    if (!this.tablesLoaded) return null;
-    const rows = this.queue.peek(q.key) ?? this.fromFilterIndex(model, params);
+    // Before the tables are loaded only seeded answers exist, filter indexes among them.
+    const rows = (this.tablesLoaded ? this.queue.peek(q.key) : undefined) ?? this.fromFilterIndex(model, params);
     return rows ? this.answer(model, params, rows) : null;
   }
 
@@ -340,7 +379,8 @@ export class Runner {
    * filters applied). Once such an answer is kept, a view that differs only by one value of
    * that dimension is read from it instead of scanning the data again: exact, because a
    * group holds the same rows the filter would keep (distinct counts included). A value
-   * the index holds no rows for is asked for as usual.
+   * the index holds no rows for is asked for as usual. Indexes seeded with the data (the build
+   * answers the Overview's, src/runner/first-screen.ts) answer before the tables are loaded.
    */
   private fromFilterIndex(model: string, params: ModelParams): Row[] | null {
     if (params.by !== undefined) return null;
@@ -349,10 +389,15 @@ export class Runner {
       if (value === null) continue;
       const index = this.prepare(model, { ...params, [dim]: undefined, by: dim });
       if ('status' in index) continue;
-      const rows = this.queue.peek(index.key)?.filter((r) => r.by_value === value);
+      const rows = this.indexAnswer(index.key)?.filter((r) => r.by_value === value);
       if (rows && rows.length > 0) return rows;
     }
     return null;
+  }
+
+  /** A filter index's answer: seeded, or (once the tables are loaded) kept. */
+  private indexAnswer(key: string): Row[] | undefined {
+    return this.seeded?.get(key) ?? (this.tablesLoaded ? this.queue.peek(key) : undefined);
   }
 
   /** Queues, to run while nothing else is asked for, the indexes of this view for each dimension. */
@@ -361,10 +406,11 @@ export class Runner {
     const jobs: { key: string; execute: () => Promise<Row[]> }[] = [];
     for (const dim of this.byDims(model)) {
       const index = this.prepare(model, { ...params, [dim]: undefined, by: dim });
-      if ('status' in index) continue;
+      if ('status' in index || this.seeded?.has(index.key)) continue;
       jobs.push({
         key: index.key,
         execute: async () => {
+          await this.whenDerived();
           await this.createMacrosFor(index.sql);
           return this.engine.query(index.sql, index.params);
         },

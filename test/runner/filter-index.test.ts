@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_SCREEN } from '../../src/runner/first-screen';
+import { OVERVIEW_FIRST_SCREEN as FIRST_SCREEN } from '../../src/runner/first-screen';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
 import type { Row } from '../../src/engine/types';
 import type { ModelParams, Runner } from '../../src/runner/runner';

@@ -1,6 +1,6 @@
 import { snapshotFromJson, snapshotToJson, type DemoSnapshot } from '../../loader/seed-json';
 import type { FileLoadReport } from '../../loader/load-file';
-import { FIRST_SCREEN } from '../../runner/first-screen';
+import { OVERVIEW_FIRST_SCREEN } from '../../runner/first-screen';
 import type { Runner } from '../../runner/runner';
 import { keepData, keepFirstScreen, readFirstScreen, restoreData, type KeptTables, type StoredEntry } from './stored-data';
 
@@ -47,7 +47,8 @@ export async function keptFirstScreen(entry: StoredEntry): Promise<DemoSnapshot 
  */
 export async function keepLoaded(runner: Runner, slot: string, sourceLabel: string, reports: FileLoadReport[]): Promise<StoredEntry> {
   const tables = await derivedTables(runner);
-  const firstScreen = await runner.snapshot(FIRST_SCREEN);
+  // The Overview only: the other pages (and filter indexes) would cost seconds more at 1M order lines.
+  const firstScreen = await runner.snapshot(OVERVIEW_FIRST_SCREEN);
   if ((await runner.deriveFingerprint()) === tables.derivedBy) await keepFirstScreen(slot, snapshotToJson({ seed: firstScreen, reports }));
   return keepData(runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, tables);
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { rejectedParams, readRejected } from '../../src/app/panels/data/data-params';
+import { readCostDim } from '../../src/app/panels/cost/cost-params';
+import { CUSTOMER_THRESHOLDS, SIGNAL_THRESHOLDS, thresholdParams, topCustomerParams } from '../../src/app/panels/customers/customer-params';
+import { answeredAhead } from '../../src/app/view/answered-ahead';
+import { PAGES } from '../../src/app/view/types';
+import { FIRST_SCREEN_BY_PAGE, PAGES_ANSWERED_AHEAD, type ModelRequest } from '../../src/runner/first-screen';
+
+/**
+ * Which links the build's answers cover (src/app/view/answered-ahead.ts decides from the URL
+ * whether the page starts DuckDB at once), and the per-page lists of src/runner/first-screen.ts
+ * against the page code's own parameter helpers (test/e2e/first-screen.e2e.ts opens every page).
+ */
+describe('answeredAhead', () => {
+  it("every page's default view, with or without a data set reference", () => {
+    for (const p of PAGES) {
+      expect(answeredAhead(`?page=${p}`), p).toBe(true);
+      expect(answeredAhead(`?page=${p}&data=demo~demo`), p).toBe(true);
+    }
+    expect(answeredAhead(''), 'the bare URL is the Overview').toBe(true);
+    expect(answeredAhead('?page=nosuchpage')).toBe(false);
+  });
+
+  it('the Overview filtered to one value of one indexed dimension', () => {
+    for (const link of ['?channel=web', '?region=FR', '?category=shoes', '?supplier=Pacific+Footwear', '?page=overview&carrier=SwiftPost', '?data=demo~demo&channel=web']) {
+      expect(answeredAhead(link), link).toBe(true);
+    }
+  });
+
+  it('anything else needs DuckDB', () => {
+    for (const link of [
+      '?channel=web&channel=app', // two values: no index holds them together
+      '?channel=web&region=FR', // two dimensions
+      '?channel=', // no value
+      '?page=cost&channel=web', // only the Overview's indexes are built ahead
+      '?sku=APP-0001', // not an indexed dimension
+      '?reason=defective',
+      '?sel=sku:APP-0001',
+      '?date_from=2024-01-01',
+      '?preset=last_90',
+      '?drill=returns',
+      '?page=cost&cost_dim=sku',
+      '?page=overview&page=cost',
+    ]) {
+      expect(answeredAhead(link), link).toBe(false);
+    }
+  });
+});
+
+describe('FIRST_SCREEN_BY_PAGE', () => {
+  const has = (page: string, [model, params]: ModelRequest) =>
+    FIRST_SCREEN_BY_PAGE[page]!.some(([m, p]) => m === model && JSON.stringify(p) === JSON.stringify(params));
+
+  it('lists every page, and every page is answered ahead', () => {
+    expect(Object.keys(FIRST_SCREEN_BY_PAGE).sort()).toEqual([...PAGES].sort());
+    expect([...PAGES_ANSWERED_AHEAD].sort()).toEqual([...PAGES].sort());
+  });
+
+  it("holds the parameters the pages' own helpers give for a URL with no page parameters", () => {
+    expect(has('cost', ['cost_of_returns', { dim: readCostDim({}) }])).toBe(true);
+    expect(has('customers', ['customer_returns', topCustomerParams({})])).toBe(true);
+    for (const dim of ['rate', 'segment']) expect(has('customers', ['customer_return_distribution', { ...thresholdParams({}, CUSTOMER_THRESHOLDS), dim }])).toBe(true);
+    expect(has('signals', ['abuse_signals', thresholdParams({}, SIGNAL_THRESHOLDS)])).toBe(true);
+    expect(has('data', ['rejected_rows', rejectedParams(readRejected({}))])).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Links the build answers ahead (a plain Node script, not vitest):
+ *
+ *   npx vite build --logLevel warn && npx tsx test/e2e/first-screen.e2e.ts
+ *
+ * One Chromium, one preview server of dist/; every link is opened cold, in a fresh browser
+ * context (no cache, no stored data, no service worker). For every page's default view
+ * (`?page=<id>`, src/runner/first-screen.ts FIRST_SCREEN_BY_PAGE) and for the Overview filtered
+ * to one value of each indexed dimension (`?channel=web`, read from the build's filter indexes):
+ * the page shows with no panel busy before DuckDB has the data (ri:data-ready), and the mark
+ * src/app/session.ts sets on the first query the build did not answer
+ * (ri:query-not-answered-ahead) is never set, not even once DuckDB has the data; no panel shows
+ * an error. Links the build does not answer (another page filtered, two values) do set the mark:
+ * the check can fail. No request may leave localhost; no page or console error.
+ */
+import { chromium, type Page } from 'playwright-core';
+import { chromiumPath } from '../../src/bench/chromium-path';
+import { answeredAhead } from '../../src/app/view/answered-ahead';
+import { PAGES } from '../../src/app/view/types';
+import { PAGES_ANSWERED_AHEAD } from '../../src/runner/first-screen';
+import { Checks, isExpectedAbort, isLocal, startPreview } from './harness';
+
+const TIMEOUT_MS = 60_000;
+const NOT_ANSWERED = 'ri:query-not-answered-ahead';
+const checks = new Checks();
+const check = (ok: boolean, what: string) => checks.check(ok, what);
+
+/** One value of each dimension the build indexes, as the demo data (data/demo) holds them. */
+const FILTER_LINKS = ['?channel=web', '?region=FR', '?category=shoes', '?supplier=Pacific+Footwear', '?page=overview&carrier=SwiftPost'];
+/** Links the build does not answer: their first query waits for DuckDB. */
+const NOT_AHEAD = ['?page=cost&channel=web', '?channel=web&channel=app'];
+
+interface Opened {
+  /** ms since navigation when the page showed with no panel busy. */
+  shownAt: number;
+  marks: Record<string, number>;
+  errorNotes: number;
+}
+
+async function settled(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction(
+    (id) =>
+      document.querySelector(`[data-testid="${id}"]`) !== null &&
+      document.querySelector('[data-testid="app-loading"]') === null &&
+      document.querySelectorAll('[aria-busy="true"]').length === 0,
+    testId,
+    { timeout: TIMEOUT_MS, polling: 20 },
+  );
+}
+
+async function marks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
+}
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const preview = await startPreview('dist');
+const foreign: string[] = [];
+const errors: string[] = [];
+
+/** Opens `link` cold; with `waitForData`, also waits until DuckDB has the data. */
+async function open(link: string, waitForData: boolean): Promise<Opened> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    context.on('request', (r) => void (isLocal(r.url()) || foreign.push(r.url())));
+    page.on('pageerror', (e) => errors.push(`${link} pageerror: ${e.message}`));
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(`${link} console: ${m.text()}`)));
+    page.on('requestfailed', (r) => void (isExpectedAbort(r) || errors.push(`${link} request failed: ${r.url()} (${r.failure()?.errorText})`)));
+    page.on('response', (r) => void (r.status() >= 400 && errors.push(`${link} HTTP ${r.status()}: ${r.url()}`)));
+    await page.goto(preview.url + link);
+    const id = new URLSearchParams(link).get('page') ?? 'overview';
+    await settled(page, `page-${id}`);
+    const shownAt = Math.round(await page.evaluate(() => performance.now()));
+    if (waitForData) {
+      await page.waitForFunction(() => performance.getEntriesByName('ri:data-ready').length > 0, undefined, { timeout: TIMEOUT_MS });
+      await settled(page, `page-${id}`);
+    }
+    return { shownAt, marks: await marks(page), errorNotes: await page.getByTestId('error').count() };
+  } finally {
+    await context.close();
+  }
+}
+
+const started = Date.now();
+try {
+  check(
+    PAGES.every((p) => PAGES_ANSWERED_AHEAD.includes(p)),
+    `every page's default view is answered ahead (${PAGES_ANSWERED_AHEAD.length} of ${PAGES.length} pages)`,
+  );
+  // Pages are followed until DuckDB has the data (no later query may miss either); filter links
+  // only until they show, which keeps the file near a minute and a half on a busy machine.
+  const links = [...PAGES.map((p) => [p === 'overview' ? '' : `?page=${p}`, true] as const), ...FILTER_LINKS.map((l) => [l, false] as const)];
+  for (const [link, waitForData] of links) {
+    const o = await open(link, waitForData);
+    const dataReady = o.marks['ri:data-ready'];
+    const name = link || '/';
+    check(answeredAhead(link), `${name}: the URL says the build answered it (DuckDB starts after the first screen)`);
+    check(
+      !(NOT_ANSWERED in o.marks) && o.errorNotes === 0 && (waitForData ? dataReady !== undefined : true) && !(dataReady !== undefined && dataReady <= o.shownAt),
+      `${name}: shown with no panel busy at ${o.shownAt} ms, before DuckDB had the data (${dataReady === undefined ? 'not yet' : `${dataReady} ms`}); ` +
+        `no query the build did not answer${NOT_ANSWERED in o.marks ? ` (marked at ${o.marks[NOT_ANSWERED]} ms)` : ''}; ${o.errorNotes} errors shown`,
+    );
+  }
+  for (const link of NOT_AHEAD) {
+    const o = await open(link, false);
+    check(!answeredAhead(link) && NOT_ANSWERED in o.marks, `${link}: not answered ahead, and marked so (${o.marks[NOT_ANSWERED]} ms)`);
+  }
+  check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
+  check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
+} finally {
+  await browser.close();
+  preview.stop();
+}
+console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
+checks.finish('first-screen e2e');
