@@ -6,6 +6,7 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
+import { basisParams } from '../../view/date-basis';
 import type { PageProps } from '../../view/types';
 import { AssumptionList, RECOVERY_ASSUMPTION_KEYS } from './AssumptionList';
 import { isKnownValue } from './cost-params';
@@ -18,7 +19,8 @@ import { isKnownValue } from './cost-params';
 export function RecoveryPanel(props: PageProps) {
   const { currency } = props;
   const base = props.paramsFor();
-  const params = useMemo(() => ({ ...base, dim: 'disposition' }), [base]);
+  const basis = props.view.basis;
+  const params = useMemo(() => ({ ...base, ...basisParams({ basis }), dim: 'disposition' }), [base, basis]);
   const state = useModel(props.runner, 'cost_of_returns', params, props.dataVersion);
   const absent = 'recovery_value' in props.runner.notInData('cost_of_returns');
   return (
