@@ -24,9 +24,9 @@ import { isCalendarDate } from '../../runner/param-check';
  * dataset_info.as_of), not today's date: a demo or an export can be months old, and "last 30
  * days" of a file from last year must still show something; the engine has no clock of its
  * own either. The UI says "of data" for that reason.
- * Last month / quarter / year are COMPLETE calendar periods: the one before the period that
- * holds the as-of day (that one is still running as far as the data tells, even on its last
- * day: the day's orders may not all be in).
+ * Last month / quarter / year are COMPLETE calendar periods: the latest one that ends on or
+ * before the as-of day (data up to 30 June has a complete Q2; data up to 29 June does not,
+ * so its last quarter is Q1).
  */
 export const DATE_PRESETS = [
   { id: 'last_30', label: 'Last 30 days of data' },
@@ -66,17 +66,19 @@ export function resolvePreset(preset: DatePreset, lastOrderDate: string): DateRa
   if (!isIsoDay(lastOrderDate)) return null;
   const last = parseISO(lastOrderDate);
   let from: Date;
+  // The day after the as-of day: the period holding it is the first one not complete.
+  const next = addDays(last, 1);
   switch (preset) {
     case 'last_month': {
-      const m = subMonths(startOfMonth(last), 1);
+      const m = subMonths(startOfMonth(next), 1);
       return { date_from: day(m), date_to: day(endOfMonth(m)) };
     }
     case 'last_quarter': {
-      const q = subQuarters(startOfQuarter(last), 1);
+      const q = subQuarters(startOfQuarter(next), 1);
       return { date_from: day(q), date_to: day(endOfQuarter(q)) };
     }
     case 'last_year': {
-      const y = subYears(startOfYear(last), 1);
+      const y = subYears(startOfYear(next), 1);
       return { date_from: day(y), date_to: day(endOfYear(y)) };
     }
     case 'last_30':

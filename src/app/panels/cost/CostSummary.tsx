@@ -32,7 +32,9 @@ export function CostSummary(props: PageProps) {
   const state = useModel(runner, 'cost_of_returns', params, dataVersion);
   const cmp = comparison(view, params);
   const previous = useModel(runner, 'cost_of_returns', cmp?.params ?? params, dataVersion);
-  const prevRow = cmp && previous.status === 'ok' ? previous.rows[0] : undefined;
+  // A stale answer is the one for the former parameters (kept on screen while the new one runs).
+  const prevRow = cmp && previous.status === 'ok' && !previous.stale ? previous.rows[0] : undefined;
+  const comparing = cmp !== null && (previous.status === 'loading' || ('stale' in previous && previous.stale));
   const notInData = runner.notInData('cost_of_returns');
   const money = (v: unknown) => formatMoney(v, currency);
   const period = periodText({ date_from: base.date_from as string | undefined, date_to: base.date_to as string | undefined }, view.datePreset);
@@ -52,7 +54,7 @@ export function CostSummary(props: PageProps) {
                   ? 'Choose a date range to compare with an earlier period.'
                   : ''}
             </p>
-            <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="cost-summary-tiles">
+            <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="cost-summary-tiles" aria-busy={comparing}>
               {TILES.map((t) => {
                 const change = prevRow ? relativeChange(row[t.key], prevRow[t.key]) : null;
                 const delta = prevRow ? changeText('money', change, prevRow[t.key], t.higherIsBetter, undefined, currency) : null;
