@@ -86,6 +86,16 @@ async function main(): Promise<void> {
       ['panel-cost-summary', 'panel-cost-breakdown', 'cost-table'].map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().top ?? -1),
     );
     t.check(tops[0]! >= 0 && tops[0]! < tops[1]! && tops[1]! < tops[2]!, `summary tiles above the breakdown and its table (tops ${tops.map(Math.round).join(', ')})`);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // The <table> itself against the panel's box: whichever wrapper would scroll, it must not need to.
+    const widths = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="cost-table"]');
+      const table = el?.tagName === 'TABLE' ? el : el?.querySelector('table');
+      const panel = document.querySelector('[data-testid="panel-cost-breakdown"]');
+      return [table?.getBoundingClientRect().right ?? Infinity, panel?.getBoundingClientRect().right ?? 0];
+    });
+    t.check(widths[0]! <= widths[1]!, `at 1280×720 the cost table shows every column without scrolling sideways (table ends at ${Math.round(widths[0]!)} px, its panel at ${Math.round(widths[1]!)})`);
+    await page.setViewportSize({ width: 1440, height: 1000 });
     const tiles = await text(page, 'cost-summary-tiles');
     t.check(['Refunded', 'Recovered', 'Net cost of returns', 'Cost per return'].every((l) => tiles.includes(l)), 'the four tiles: refunded, recovered, net cost, cost per return');
     t.check((await text(page, 'cost-tile-value-net_cost')) === money(byOrder.net_cost), `order basis: net cost ${money(byOrder.net_cost)} as the SQL in Node`);

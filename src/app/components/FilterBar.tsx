@@ -75,7 +75,7 @@ export function FilterBar({
       <div className="flex flex-wrap items-end gap-3">
         <label className={labelClass}>
           {basis === 'refund' ? 'Refund dates' : 'Order dates'}
-          <select className={`${inputClass} w-52`} value={rangeChoice} onChange={(e) => setRange(e.target.value)} data-testid="filter-date-preset">
+          <select className={`${inputClass} w-64`} value={rangeChoice} onChange={(e) => setRange(e.target.value)} data-testid="filter-date-preset">
             <option value="">All dates</option>
             {DATE_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>

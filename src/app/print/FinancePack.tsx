@@ -38,6 +38,10 @@ export function FinancePack(props: PageProps) {
       </div>
       {packPages().map(({ id, title, Page }) => (
         <section key={id} className="print-section in-pack" aria-label={title} data-testid={`pack-${id}`}>
+          {/* The Overview has no page title of its own; the other pages do. */}
+          {id === 'overview' && (
+            <h2 className="mb-4 text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Overview</h2>
+          )}
           <Page {...props} view={{ ...view, page: id, params: id === view.page ? view.params : {}, pack: undefined }} />
         </section>
       ))}

@@ -62,9 +62,12 @@ export function CostBreakdownPanel(props: PageProps) {
   const cell = (row: Row, key: string) => formatFigure(row[key], key in notInData, money);
   const recovered = (row: Row) => (typeof row.recovery_value === 'number' ? `−${money(row.recovery_value)}` : cell(row, 'recovery_value'));
 
+  // The drill-down's rows are dated by their order (drill_returns has no basis): by refund date
+  // with dates set they would not be the rows behind the figure, so no drill is offered then.
+  const drillable = basis !== 'refund' || (base.date_from === undefined && base.date_to === undefined);
   const drill = (row: Row, what: string) => {
     const value = row.dim_value;
-    if (!isKnownValue(value)) return undefined;
+    if (!drillable || !isKnownValue(value)) return undefined;
     const where = costDrillWhere(dim, value, base);
     if (!where) return undefined;
     return () =>
@@ -111,7 +114,7 @@ export function CostBreakdownPanel(props: PageProps) {
                   </Note>
                 )}
               </div>
-              <aside className="space-y-5 rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="cost-assumptions">
+              <aside className="space-y-5 self-start rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="cost-assumptions">
                 <AssumptionList keys={COST_ASSUMPTION_KEYS} edited={view.assumptions} currency={currency} title="Costs per return" />
                 <AssumptionList
                   keys={RECOVERY_ASSUMPTION_KEYS}
@@ -122,7 +125,7 @@ export function CostBreakdownPanel(props: PageProps) {
               </aside>
             </div>
             <div className="overflow-x-auto">
-              <Table data-testid="cost-table">
+              <Table data-testid="cost-table" className="[&_td]:px-2 [&_th]:px-2 [&_th]:whitespace-normal">
                 <TableHead>
                   <TableRow>
                     <TableHeaderCell>{dimLabel}</TableHeaderCell>

@@ -47,7 +47,7 @@ export function CostSummary(props: PageProps) {
         return (
           <div className="space-y-3">
             <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="cost-basis-note" data-basis={basisOf(view)}>
-              Figures {BASIS_EXPLAINED[basisOf(view)]}. Period: {period}.{' '}
+              Figures {BASIS_EXPLAINED[basisOf(view)]}.{' '}
               {cmp
                 ? `Changes vs ${cmp.label.toLowerCase()}: ${periodText(cmp.range)}.`
                 : view.compare
