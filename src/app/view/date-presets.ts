@@ -26,7 +26,8 @@ import { isCalendarDate } from '../../runner/param-check';
  * own either. The UI says "of data" for that reason.
  * Last month / quarter / year are COMPLETE calendar periods: the latest one that ends on or
  * before the as-of day (data up to 30 June has a complete Q2; data up to 29 June does not,
- * so its last quarter is Q1).
+ * so its last quarter is Q1). The same as-of day serves both date bases (date-basis.ts): a
+ * refund dated after the last order belongs to a period the data does not cover in full yet.
  */
 export const DATE_PRESETS = [
   { id: 'last_30', label: 'Last 30 days of data' },
