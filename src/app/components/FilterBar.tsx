@@ -130,7 +130,7 @@ export function FilterBar({
           <label className={labelClass}>
             Compare with
             <select
-              className={`${inputClass} w-48`}
+              className={`${inputClass} w-56`}
               value={view.compare ?? ''}
               onChange={(e) => setView({ compare: isCompareChoice(e.target.value) ? e.target.value : undefined })}
               data-testid="filter-compare"
