@@ -1,7 +1,10 @@
 -- cost_of_returns: what returns cost, per value of one dimension
 -- One row per value of `dim`, over ACCEPTED returns only: returns whose resolution is
 -- 'rejected' were refused (nothing refunded, nothing restocked), so they cost nothing here.
--- Returns are attributed to the period their order was placed (cohort view), like every model.
+-- Date basis ($basis, see basis_date in queries/schema/filters.sql): 'order' (default, cohort
+-- view) places a return in the period its order was placed, like every model; 'refund' (cash
+-- view) in the period its refund was issued (else received, else requested). The date filters
+-- and dim = month follow the basis; every other figure is the same sum over other returns.
 -- gross_cost = refund_amount + label_cost + handling_cost + inspection_cost (before recovery);
 -- net_cost = gross_cost − recovery_value.
 -- lost_margin is shown for information and is NOT added to net_cost: it is the part of the
@@ -15,14 +18,15 @@
 -- quantity × the matched line's unit price as the item value (the refund itself when the
 -- order line is unknown) and counts 0 when the SKU's unit cost is unknown. `carrier` is the
 -- outbound carrier (the one the global carrier filter uses); `month` is the month of the
--- order (cohort_date), as text YYYY-MM.
+-- return's basis date (the order's with basis = order), as text YYYY-MM.
 -- Missing is not zero: a part whose input column holds no value in the loaded data (no refund
 -- amounts, no label costs; no unit costs for lost margin; neither reported recovery values nor
 -- unit costs with dispositions for recovery) is NULL, "not in the data" (if_present,
 -- macros.sql), never 0; gross_cost and net_cost then add up the parts the data has, and
 -- not_in_data names the parts left out.
 -- @filters
--- @param dim enum(reason|fault|sku|category|supplier|carrier|region|channel|disposition|month|all) = reason : dimension to group the costs by (month = month of the order; all = one total row)
+-- @param dim enum(reason|fault|sku|category|supplier|carrier|region|channel|disposition|month|all) = reason : dimension to group the costs by (month = month of the basis date; all = one total row)
+-- @param basis enum(order|refund) = order : date the date filters and months apply to: order = the order's date (cohort), refund = the refund date (else received, else requested: cash)
 -- @requires returns.return_id
 -- @missing refund_amount when returns.refund_amount
 -- @missing label_cost when returns.label_cost
@@ -47,7 +51,7 @@
 -- @output net_cost_per_return : net_cost / returns
 -- @output not_in_data : the cost parts the loaded data has no values for, comma-separated (left out of gross_cost and net_cost); NULL when none
 WITH rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  SELECT * FROM filtered_returns_on($basis, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), accepted AS (
   SELECT
     CASE $dim
@@ -60,7 +64,7 @@ WITH rets AS (
       WHEN 'region' THEN region
       WHEN 'channel' THEN channel
       WHEN 'disposition' THEN disposition
-      WHEN 'month' THEN strftime(cohort_date, '%Y-%m')
+      WHEN 'month' THEN strftime(basis_date, '%Y-%m')
       WHEN 'all' THEN 'All returns'
     END AS dim_raw,
     quantity,

@@ -1,10 +1,13 @@
 -- retained_revenue: how much of the value of resolved returns the business kept as exchanges and store credit instead of refunds
 -- One row per value of `dim` (dim = all: one total row 'All returns'; dim = period: one row per
--- month or ISO week of the order date, from the first to the last period with returns, empty
+-- month or ISO week of the basis date, from the first to the last period with returns, empty
 -- periods included with zeros). For every other dim the rows add up to the total (each return
 -- falls in exactly one value; missing values become '(unknown)').
--- Cohort view like every model: a return is placed in the period its order was placed (its
--- cohort_date); returns with no date at all are left out of dim = period only.
+-- Date basis ($basis, basis_date in queries/schema/filters.sql): 'order' (default, cohort view
+-- like every model) places a return in the period its order was placed (its cohort_date);
+-- 'refund' (cash view) in the period its refund was issued (else received, else requested).
+-- The date filters and dim = period follow the basis; returns with no date at all are left
+-- out of dim = period only.
 -- Value of a return = quantity × unit price paid on its order line (the refund amount when the
 -- order line is unknown; 0 when neither is known): the revenue the return put at stake.
 -- It is split by resolution:
@@ -31,9 +34,10 @@
 -- (a filter index, see filtered_lines_by in queries/schema/filters.sql), named in a first
 -- column by_value.
 -- @filters
--- @param dim enum(period|reason|category|channel|region|supplier|all) = period : dimension to group by (period = month or week of the order date; all = one total row)
+-- @param dim enum(period|reason|category|channel|region|supplier|all) = period : dimension to group by (period = month or week of the basis date; all = one total row)
 -- @param grain enum(month|week) = month : period length when dim = period (calendar month or ISO week)
 -- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
+-- @param basis enum(order|refund) = order : date the date filters and periods apply to: order = the order's date (cohort), refund = the refund date (else received, else requested: cash)
 -- @requires returns.resolution
 -- @requires products.category when dim=category
 -- @requires products.supplier when dim=supplier
@@ -54,12 +58,12 @@
 -- @output exchange_upsell : sum of max(0, exchange_value − returned value) over exchanges with a known exchange_value; NULL when the data has no exchange_value
 -- @output exchanges_valued : exchanges whose exchange_value is known
 WITH rets AS (
-  SELECT * FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  SELECT * FROM filtered_returns_on_by($basis, $by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), valued AS (
   SELECT
     r.by_value,
     CASE WHEN $dim = 'period' THEN
-      CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', r.cohort_date) ELSE date_trunc('month', r.cohort_date) END AS DATE)
+      CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', r.basis_date) ELSE date_trunc('month', r.basis_date) END AS DATE)
     END AS period,
     CASE $dim
       WHEN 'reason' THEN r.reason WHEN 'category' THEN r.category WHEN 'channel' THEN r.channel
@@ -69,7 +73,7 @@ WITH rets AS (
     coalesce(r.quantity * r.unit_price, r.refund_amount, 0) AS value,
     r.exchange_value
   FROM rets r
-  WHERE $dim <> 'period' OR r.cohort_date IS NOT NULL
+  WHERE $dim <> 'period' OR r.basis_date IS NOT NULL
 ), grouped AS (
   SELECT
     by_value,

@@ -42,3 +42,34 @@ CREATE OR REPLACE MACRO filtered_returns_by(p_by, p_date_from, p_date_to, p_chan
                                             p_supplier, p_carrier, p_sku, p_reason) AS TABLE
   SELECT *, by_value_of(p_by, channel, region, category, supplier, carrier) AS by_value
   FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason);
+
+-- The date basis of money figures (finance reads them two ways). A model taking $basis dates
+-- each return by its
+--   'order'  (cohort view, the default): its cohort_date, the day its order was placed, as
+--            every rate does: "what did the returns of Q2's orders cost";
+--   'refund' (cash view): the day its money moved: refunded_at when a refund was issued, else
+--            (exchange, store credit, rejected, still open) received_at, else requested_at:
+--            "what was refunded in Q2". A return with none of the three keeps its cohort date
+--            (its order's, the only date it has), so no return drops out of the totals.
+CREATE OR REPLACE MACRO basis_date(p_basis, cohort_date, refunded_at, received_at, requested_at) AS
+  CASE WHEN p_basis = 'refund' THEN CAST(coalesce(refunded_at, received_at, requested_at, cohort_date) AS DATE)
+       ELSE cohort_date END;
+
+-- filtered_returns_on(p_basis, ...the filters of filtered_returns): the same returns with the
+-- date range applied to their basis_date (a column of the rows) instead of their order date;
+-- the list filters are filtered_returns' own.
+CREATE OR REPLACE MACRO filtered_returns_on(p_basis, p_date_from, p_date_to, p_channel, p_region, p_category,
+                                            p_supplier, p_carrier, p_sku, p_reason) AS TABLE
+  SELECT * FROM (
+    SELECT *, basis_date(p_basis, cohort_date, refunded_at, received_at, requested_at) AS basis_date
+    FROM filtered_returns(NULL, NULL, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
+  ) r
+  WHERE (p_date_from IS NULL OR r.basis_date >= CAST(p_date_from AS DATE))
+    AND (p_date_to IS NULL OR r.basis_date <= CAST(p_date_to AS DATE));
+
+-- filtered_returns_on_by(p_basis, p_by, ...): filtered_returns_on with `by_value`, as
+-- filtered_returns_by is filtered_returns with it.
+CREATE OR REPLACE MACRO filtered_returns_on_by(p_basis, p_by, p_date_from, p_date_to, p_channel, p_region, p_category,
+                                               p_supplier, p_carrier, p_sku, p_reason) AS TABLE
+  SELECT *, by_value_of(p_by, channel, region, category, supplier, carrier) AS by_value
+  FROM filtered_returns_on(p_basis, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason);

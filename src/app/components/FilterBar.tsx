@@ -3,7 +3,8 @@ import type { Filters } from '../filters';
 import { formatLongDay } from '../format';
 import { humanize } from '../labels';
 import { OPTION_DIMS, type FilterOptions, type OptionDim } from '../use-filter-options';
-import { DATE_PRESETS, isDatePreset, isIsoDay, presetLabel } from '../view/date-presets';
+import { basisOf, BASIS_LABELS, BASIS_PAGES } from '../view/date-basis';
+import { COMPARE_CHOICES, DATE_PRESETS, isCompareChoice, isDatePreset, isIsoDay, presetLabel } from '../view/date-presets';
 import type { SelectDim, ViewPatch, ViewState } from '../view/types';
 
 const inputClass =
@@ -64,13 +65,17 @@ export function FilterBar({
   const setDate = (key: 'date_from' | 'date_to', value: string) =>
     setView({ datePreset: null, filters: { ...filters, date_from: dates.date_from, date_to: dates.date_to, [key]: value || undefined } });
   const setList = (dim: OptionDim, values: string[]) => setView({ filters: { ...filters, [dim]: values } as Filters });
+  // The date basis matters on the pages whose money figures follow it (date-basis.ts); the
+  // comparison is shown as changes on the Cost page.
+  const basisHere = BASIS_PAGES.includes(view.page) || view.pack === 'finance';
+  const basis = basisHere ? basisOf(view) : 'order';
 
   return (
     <section aria-label="Filters" className="space-y-2" data-testid="filter-bar">
       <div className="flex flex-wrap items-end gap-3">
         <label className={labelClass}>
-          Order dates
-          <select className={`${inputClass} w-52`} value={rangeChoice} onChange={(e) => setRange(e.target.value)} data-testid="filter-date-preset">
+          {basis === 'refund' ? 'Refund dates' : 'Order dates'}
+          <select className={`${inputClass} w-64`} value={rangeChoice} onChange={(e) => setRange(e.target.value)} data-testid="filter-date-preset">
             <option value="">All dates</option>
             {DATE_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
@@ -104,6 +109,41 @@ export function FilterBar({
             data-testid="filter-date-to"
           />
         </label>
+        {basisHere && (
+          <label className={labelClass}>
+            Date basis
+            <select
+              className={`${inputClass} w-48`}
+              value={basis}
+              onChange={(e) => setView({ basis: e.target.value === 'refund' ? 'refund' : undefined })}
+              data-testid="filter-basis"
+            >
+              {(['order', 'refund'] as const).map((b) => (
+                <option key={b} value={b}>
+                  {BASIS_LABELS[b]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(view.page === 'cost' || view.pack === 'finance') && (
+          <label className={labelClass}>
+            Compare with
+            <select
+              className={`${inputClass} w-56`}
+              value={view.compare ?? ''}
+              onChange={(e) => setView({ compare: isCompareChoice(e.target.value) ? e.target.value : undefined })}
+              data-testid="filter-compare"
+            >
+              <option value="">No comparison</option>
+              {COMPARE_CHOICES.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {OPTION_DIMS.map((dim) => {
           const chosen = [...(filters[dim] ?? [])];
           const offered = options.values[dim];
@@ -172,7 +212,7 @@ function rangeNote(preset: string | null, dates: { date_from?: string; date_to?:
   if (preset && isIsoDay(dates.date_from) && isIsoDay(dates.date_to)) {
     // The as-of date is the last order not after the load day: a later (implausible) date is not counted back from.
     const later = options.asOf && options.maxDate && options.maxDate > options.asOf ? ' Orders dated after the day the data was loaded are not counted back from (see the Data page).' : '';
-    return `${presetLabel(preset)}: ${formatLongDay(dates.date_from)} – ${formatLongDay(dates.date_to)}, counted back from the last order in the data (not from today).${later} ${span}`;
+    return `${presetLabel(preset)}: ${formatLongDay(dates.date_from)} – ${formatLongDay(dates.date_to)}, counted back from the last order in the data${options.asOf ? `, ${formatLongDay(options.asOf)}` : ''} (not from today).${later} ${span}`;
   }
   return span;
 }

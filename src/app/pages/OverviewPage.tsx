@@ -1,12 +1,14 @@
 import { Card, Text } from '@tremor/react';
 import { MoneyScopeNote } from '../components/MoneyScopeNote';
-import { formatMoney } from '../format';
+import { formatMoneyHeadline } from '../format';
 import { KpiPanel } from '../panels/KpiPanel';
 import { ReasonsPanel } from '../panels/ReasonsPanel';
 import { RetentionPanel } from '../panels/RetentionPanel';
 import { ReturnTrendPanel } from '../panels/ReturnTrendPanel';
 import { WorstSkusPanel } from '../panels/WorstSkusPanel';
+import { PrintHeader } from '../print/PrintHeader';
 import { useModel } from '../use-model';
+import { basisOf } from '../view/date-basis';
 import type { PageProps } from '../view/types';
 import { serializeView } from '../view/view-url';
 
@@ -22,7 +24,14 @@ export function OverviewPage(props: PageProps) {
 
   return (
     <div className="space-y-6" data-testid="page-overview">
+      <PrintHeader view={view} params={paramsFor()} title="Overview" />
       <MoneyScopeNote kpis={row} view={view} setView={setView} />
+      {basisOf(view) === 'refund' && (
+        <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="overview-basis-note">
+          Revenue retained is by refund date (cash). The headline cards and the refund line count returns by order date (cohort),
+          like the return rates; the Cost page has every cost figure by refund date.
+        </p>
+      )}
       <KpiPanel {...props} kpis={kpis} />
       <div className="grid gap-6 lg:grid-cols-2">
         {hasTrend && <ReturnTrendPanel {...props} />}
@@ -33,8 +42,9 @@ export function OverviewPage(props: PageProps) {
       {typeof refund === 'number' && (
         <Card className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="overview-cost-line">
           <Text>
-            {formatMoney(refund, currency ?? row?.currency)} refunded on accepted returns in this view. Labels,
-            handling, inspection and lost margin, minus what is recovered, are on the cost page.
+            Refunded (the card above): {formatMoneyHeadline(refund, currency ?? row?.currency)} of money refunded on accepted returns, by
+            order date. Labels, handling and inspection, minus what is recovered, make the net cost of returns: on the Cost page, by
+            order date or by refund date.
           </Text>
           <a
             href={`${window.location.pathname}${serializeView(costView)}`}

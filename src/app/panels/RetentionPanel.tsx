@@ -2,11 +2,14 @@ import { BarChart } from '../components/charts/BarChart';
 import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';
-import { formatFigure, formatMoney, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
+import { formatFigure, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
 import { useModel } from '../use-model';
+import { basisOf, basisParams } from '../view/date-basis';
 import type { PageProps } from '../view/types';
 
-const REFUNDED = 'Refunded';
+// Not "Refunded": that name is the money refunded (kpis.refund_amount, the Overview's card);
+// this is the price paid for the items of returns resolved by a refund.
+const REFUNDED = 'Resolved by refund';
 const EXCHANGED = 'Exchanged';
 const CREDIT = 'Store credit';
 
@@ -21,13 +24,21 @@ const tileValue = 'mt-1 text-lg font-semibold tabular-nums text-tremor-content-s
  */
 export function RetentionPanel(props: PageProps) {
   const { currency, runner, dataVersion } = props;
-  const total = useModel(runner, 'retained_revenue', { ...props.paramsFor(), dim: 'all' }, dataVersion);
-  const trend = useModel(runner, 'retained_revenue', { ...props.paramsFor(), dim: 'period', grain: 'month' }, dataVersion);
+  const basis = basisParams(props.view);
+  const total = useModel(runner, 'retained_revenue', { ...props.paramsFor(), ...basis, dim: 'all' }, dataVersion);
+  const trend = useModel(runner, 'retained_revenue', { ...props.paramsFor(), ...basis, dim: 'period', grain: 'month' }, dataVersion);
+  const refundBasis = basisOf(props.view) === 'refund';
+  const money = (v: unknown) => formatMoneyHeadline(v, currency);
   const drill = (resolution: string, title: string) => props.openDrill({ kind: 'returns', where: { resolution }, title });
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]" data-testid="overview-retention">
-      <ModelPanel title="Revenue retained" subtitle="Value of resolved returns kept as exchanges or store credit instead of refunds" state={total} testId="panel-retention">
+      <ModelPanel
+        title="Revenue retained"
+        subtitle={`Value of resolved returns kept as exchanges or store credit instead of refunds, ${refundBasis ? 'by refund date (cash)' : 'by order date (cohort)'}`}
+        state={total}
+        testId="panel-retention"
+      >
         {(rows) => {
           const r = rows[0];
           if (!r || !r.returns) return <Empty>No returns in this selection.</Empty>;
@@ -35,7 +46,7 @@ export function RetentionPanel(props: PageProps) {
             // Resolved returns only: not the headline Returned value card (kpis.returned_value), which
             // also counts open returns.
             { key: 'resolved_value', label: 'Value of resolved returns', value: r.resolved_value },
-            { key: 'value_refunded', label: 'Refunded', value: r.value_refunded, resolution: 'refund' },
+            { key: 'value_refunded', label: 'Resolved by refund (price paid)', value: r.value_refunded, resolution: 'refund' },
             { key: 'value_exchanged', label: 'Kept as exchanges', value: r.value_exchanged, resolution: 'exchange' },
             { key: 'value_store_credit', label: 'Kept as store credit', value: r.value_store_credit, resolution: 'store_credit' },
           ];
@@ -46,39 +57,40 @@ export function RetentionPanel(props: PageProps) {
                   {formatPercent(r.retained_rate)}
                 </span>
                 <span className={tileLabel}>
-                  retained: {formatMoney(r.retained_value, currency)} of {formatMoney(r.resolved_value, currency)} resolved
+                  retained: {money(r.retained_value)} of {money(r.resolved_value)} resolved
                 </span>
               </div>
               <div className="mt-4 grid grid-cols-2 gap-3">
                 {tiles.map((t) => (
                   <div key={t.key} className={tileClass} data-testid={`retention-${t.key}`}>
                     <div className={tileLabel}>{t.label}</div>
-                    <div className={tileValue} title={formatMoney(t.value, currency)}>
+                    <div className={tileValue}>
                       {t.resolution && typeof t.value === 'number' && t.value > 0 ? (
                         <DrillButton title={`Show the returns resolved as ${t.resolution.replace('_', ' ')}`} onClick={() => drill(t.resolution!, `Returns resolved as ${t.label.toLowerCase()}`)}>
-                          {formatMoneyHeadline(t.value, currency)}
+                          {money(t.value)}
                         </DrillButton>
                       ) : (
-                        formatMoneyHeadline(t.value, currency)
+                        money(t.value)
                       )}
                     </div>
                   </div>
                 ))}
               </div>
               <Note>
-                Value = units × price paid. Exchange upsell (replacements worth more than the return):{' '}
+                Value = units × price paid, so “Resolved by refund” is not the Refunded card: that one is the money actually refunded
+                (partial refunds and deductions included). Exchange upsell (replacements worth more than the return):{' '}
                 {formatFigure(r.exchange_upsell, 'exchange_upsell' in runner.notInData('retained_revenue'), (v) =>
-                  `${formatMoney(v, currency)} over ${String(r.exchanges_valued)} valued exchanges`,
+                  `${money(v)} over ${String(r.exchanges_valued)} valued exchanges`,
                 )}
                 .
-                Rejected ({formatMoney(r.value_rejected, currency)}) and open returns are not in the value of resolved returns (the
+                Rejected ({money(r.value_rejected)}) and open returns are not in the value of resolved returns (the
                 Returned value card counts open returns too).
               </Note>
             </>
           );
         }}
       </ModelPanel>
-      <ModelPanel title="Refund, exchange or store credit" subtitle="Value of resolved returns by how they were resolved, by order month" state={trend} testId="panel-retention-mix">
+      <ModelPanel title="Refund, exchange or store credit" subtitle={`Value of resolved returns by how they were resolved, by ${refundBasis ? 'refund' : 'order'} month`} state={trend} testId="panel-retention-mix">
         {(rows) => {
           if (rows.length === 0) return <Empty>No returns in this selection.</Empty>;
           const data = rows.map((r) => ({
@@ -95,7 +107,7 @@ export function RetentionPanel(props: PageProps) {
               categories={[REFUNDED, EXCHANGED, CREDIT]}
               colors={['rose', 'blue', 'emerald']}
               stack
-              valueFormatter={(v: number) => formatMoneyHeadline(v, currency)}
+              valueFormatter={(v: number) => money(v)}
               yAxisWidth={72}
               data-testid="retention-mix-chart"
             />

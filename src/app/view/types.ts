@@ -62,7 +62,7 @@ export interface DrillTarget {
 export interface ViewState {
   page: PageId;
   filters: Filters;
-  /** Relative date preset ('last_30', 'last_90', 'qtd', 'ytd'), resolved against the data's last order date. */
+  /** Relative date preset (date-presets.ts DATE_PRESETS), resolved against the data's last order date. */
   datePreset: string | null;
   selection: Selection | null;
   /** Page parameters of models, e.g. { sku_dim: 'category', grain: 'week', change_date: '2025-01-01' }. */
@@ -72,6 +72,12 @@ export interface ViewState {
   /** The reporting currency and rates the user set (absent: the data's most common currency, no rates). */
   currency?: CurrencySettings;
   drill: DrillTarget | null;
+  /** The date basis of money figures: 'refund' (cash: the refund date); absent: the order date (cohort). */
+  basis?: 'refund';
+  /** Compare the period with the previous one or the same one last year (date-presets.ts compareRange). */
+  compare?: 'prev' | 'yoy';
+  /** A printable pack of pages instead of the page ('finance': Overview, Cost, Leakage, Policy). */
+  pack?: 'finance';
   /** The kept data set the view was made on (absent: whatever data the page has open, the demo or the current one). */
   dataSet?: DataSetRef;
 }

@@ -3,7 +3,7 @@ import { normalizeCurrencySettings } from '../../data-model/currency';
 import { FILTER_PARAMS } from '../../runner/model-header';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../drill/drill-model';
 import type { Filters } from '../filters';
-import { isDatePreset, isIsoDay } from './date-presets';
+import { isCompareChoice, isDatePreset, isIsoDay } from './date-presets';
 import { PAGES, SELECT_DIMS, type DataSetRef, type DrillTarget, type PageId, type SelectDim, type ViewPatch, type ViewState } from './types';
 import { acceptedUrlValue } from './url-values';
 
@@ -29,6 +29,9 @@ import { acceptedUrlValue } from './url-values';
  *   do=sku&dn=…                           the drill's panel dimension, and its note (personal data)
  *   ds=-refund_amount&dp=3&dz=100         the drill table's order (leading '-': descending), its
  *                                         page (1-based) and rows per page; omitted at the defaults
+ *   basis=refund                          money figures dated by the refund (cash), not the order (cohort)
+ *   cmp=prev | cmp=yoy                    compare with the previous period / the same period last year
+ *   pack=finance                          the printable finance pack (Overview, Cost, Leakage, Policy)
  *   data=Shop%20Q3~a1b2c3                 the kept data set the view was made on: its name, '~', and
  *                                         a fingerprint of its content (which identifies it); omitted
  *                                         on the demo data
@@ -153,7 +156,17 @@ export function canonicalView(view: ViewState): ViewState {
             ...drillTable(drill),
           }
         : null,
+    ...financeOf(view),
     ...dataSetOf(view.dataSet),
+  };
+}
+
+/** The date basis, comparison and pack, only when set to a valid non-default value. */
+function financeOf(view: ViewState): Pick<ViewState, 'basis' | 'compare' | 'pack'> {
+  return {
+    ...(view.basis === 'refund' ? { basis: 'refund' as const } : {}),
+    ...(isCompareChoice(view.compare) ? { compare: view.compare } : {}),
+    ...(view.pack === 'finance' ? { pack: 'finance' as const } : {}),
   };
 }
 
@@ -195,7 +208,7 @@ function drillTable(drill: DrillTarget): Pick<DrillTarget, 'sort' | 'page' | 'pa
  */
 export function patchView(current: ViewState, patch: ViewPatch): ViewState {
   const next = { ...current, ...patch };
-  const rowsChanged = ['filters', 'datePreset', 'selection'].some(
+  const rowsChanged = ['filters', 'datePreset', 'selection', 'basis'].some(
     (k) => k in patch && JSON.stringify(patch[k as keyof ViewPatch]) !== JSON.stringify(current[k as keyof ViewState]),
   );
   if (!next.drill || !rowsChanged || 'drill' in patch) return next;
@@ -256,6 +269,9 @@ export function parseView(search: string): ViewState {
     assumptions: Object.fromEntries(assumptions) as unknown as Record<string, number>,
     currency: { reporting: q.get('cur') ?? undefined, rates: Object.fromEntries(rates) as unknown as Record<string, number> },
     drill,
+    basis: (q.get('basis') ?? undefined) as ViewState['basis'],
+    compare: (q.get('cmp') ?? undefined) as ViewState['compare'],
+    pack: (q.get('pack') ?? undefined) as ViewState['pack'],
     dataSet: parseDataSetRef(q.get('data')),
   });
 }
@@ -286,6 +302,9 @@ export function serializeView(view: ViewState): string {
     if (v.drill.page) q.set('dp', String(v.drill.page + 1));
     if (v.drill.pageSize) q.set('dz', String(v.drill.pageSize));
   }
+  if (v.basis) q.set('basis', v.basis);
+  if (v.compare) q.set('cmp', v.compare);
+  if (v.pack) q.set('pack', v.pack);
   if (v.dataSet) q.set('data', `${v.dataSet.name}~${v.dataSet.fingerprint}`);
   const s = q.toString();
   return s === '' ? '' : `?${s}`;

@@ -9,13 +9,14 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
+import { basisOf, basisParams } from '../../view/date-basis';
 import type { PageProps } from '../../view/types';
 import { AssumptionList, COST_ASSUMPTION_KEYS, RECOVERY_ASSUMPTION_KEYS } from './AssumptionList';
 import {
   asSelectDim,
-  COST_DIM_LABELS,
   COST_PARTS,
   COST_TABLE_ROWS,
+  costDimLabel,
   costDrillWhere,
   isKnownValue,
   readCostDim,
@@ -45,10 +46,12 @@ export function CostBreakdownPanel(props: PageProps) {
   const dim = readCostDim(view.params);
   const selectDim = asSelectDim(dim);
   const base = props.paramsFor(selectDim ?? undefined);
-  const params = useMemo(() => ({ ...base, dim }), [base, dim]);
+  const basis = view.basis;
+  const params = useMemo(() => ({ ...base, ...basisParams({ basis }), dim }), [base, basis, dim]);
   const state = useModel(props.runner, 'cost_of_returns', params, props.dataVersion);
   // The total line is the model's own `all` row, not a sum computed here.
-  const totalParams = useMemo(() => ({ ...base, dim: 'all' }), [base]);
+  const totalParams = useMemo(() => ({ ...base, ...basisParams({ basis }), dim: 'all' }), [base, basis]);
+  const dimLabel = costDimLabel(dim, basisOf(view));
   const totalState = useModel(props.runner, 'cost_of_returns', totalParams, props.dataVersion);
   const total = totalState.status === 'ok' ? (totalState.rows[0] ?? null) : null;
   const selected = selectDim && view.selection?.dim === selectDim ? view.selection.value : null;
@@ -59,19 +62,22 @@ export function CostBreakdownPanel(props: PageProps) {
   const cell = (row: Row, key: string) => formatFigure(row[key], key in notInData, money);
   const recovered = (row: Row) => (typeof row.recovery_value === 'number' ? `−${money(row.recovery_value)}` : cell(row, 'recovery_value'));
 
+  // The drill-down's rows are dated by their order (drill_returns has no basis): by refund date
+  // with dates set they would not be the rows behind the figure, so no drill is offered then.
+  const drillable = basis !== 'refund' || (base.date_from === undefined && base.date_to === undefined);
   const drill = (row: Row, what: string) => {
     const value = row.dim_value;
-    if (!isKnownValue(value)) return undefined;
+    if (!drillable || !isKnownValue(value)) return undefined;
     const where = costDrillWhere(dim, value, base);
     if (!where) return undefined;
     return () =>
-      props.openDrill({ kind: 'returns', where, title: `${what}: ${COST_DIM_LABELS[dim].toLowerCase()} ${costValueLabel(dim, value)}` });
+      props.openDrill({ kind: 'returns', where, title: `${what}: ${dimLabel.toLowerCase()} ${costValueLabel(dim, value)}` });
   };
   const onSelect = (row: Row) => (selectDim && isKnownValue(row.dim_value) ? () => props.select(selectDim, row.dim_value as string) : undefined);
 
   return (
     <ModelPanel
-      title={`Cost of returns by ${COST_DIM_LABELS[dim].toLowerCase()}`}
+      title={`Cost of returns by ${dimLabel.toLowerCase()}`}
       subtitle="Accepted returns only; net cost = refunds + labels + handling + inspection − recovered"
       state={state}
       testId="panel-cost-breakdown"
@@ -86,7 +92,7 @@ export function CostBreakdownPanel(props: PageProps) {
             <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_15rem]">
               <div>
                 <CostLegend />
-                <ul className="mt-3 space-y-1" aria-label={`Cost of returns per ${COST_DIM_LABELS[dim].toLowerCase()}`} data-testid="cost-bars">
+                <ul className="mt-3 space-y-1" aria-label={`Cost of returns per ${dimLabel.toLowerCase()}`} data-testid="cost-bars">
                   {chartRows.map((r) => (
                     <CostBar
                       notInData={notInData}
@@ -108,7 +114,7 @@ export function CostBreakdownPanel(props: PageProps) {
                   </Note>
                 )}
               </div>
-              <aside className="space-y-5 rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="cost-assumptions">
+              <aside className="space-y-5 self-start rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="cost-assumptions">
                 <AssumptionList keys={COST_ASSUMPTION_KEYS} edited={view.assumptions} currency={currency} title="Costs per return" />
                 <AssumptionList
                   keys={RECOVERY_ASSUMPTION_KEYS}
@@ -119,10 +125,10 @@ export function CostBreakdownPanel(props: PageProps) {
               </aside>
             </div>
             <div className="overflow-x-auto">
-              <Table data-testid="cost-table">
+              <Table data-testid="cost-table" className="[&_td]:px-2 [&_th]:px-2 [&_th]:whitespace-normal">
                 <TableHead>
                   <TableRow>
-                    <TableHeaderCell>{COST_DIM_LABELS[dim]}</TableHeaderCell>
+                    <TableHeaderCell>{dimLabel}</TableHeaderCell>
                     <TableHeaderCell className="text-right">Returns</TableHeaderCell>
                     <TableHeaderCell className="text-right">Refunds</TableHeaderCell>
                     <TableHeaderCell className="text-right" title="Part of the refunds that was margin; already inside the refunds, not added again">
@@ -176,7 +182,7 @@ export function CostBreakdownPanel(props: PageProps) {
                         selected={selected === r.dim_value}
                         anySelected={selected !== null}
                         onSelect={select}
-                        label={`${COST_DIM_LABELS[dim]} ${costValueLabel(dim, r.dim_value)}`}
+                        label={`${dimLabel} ${costValueLabel(dim, r.dim_value)}`}
                       >
                         {cells}
                       </SelectableRow>
@@ -207,7 +213,7 @@ export function CostBreakdownPanel(props: PageProps) {
               <Note>
                 “Of which margin” is the part of the refunds that was margin (refund minus the unit cost of the items); it is already inside
                 the refunds and not added again. Recovered value is the reported value, else estimated from the disposition and the unit
-                cost. Total = the sum of every {COST_DIM_LABELS[dim].toLowerCase()} (each return counts in exactly one).
+                cost. Total = the sum of every {dimLabel.toLowerCase()} (each return counts in exactly one).
                 {total?.not_in_data ? ` Not in the data: ${String(total.not_in_data)}; the net cost adds up the parts the data has.` : ''}
               </Note>
               {rows.length > COST_TABLE_ROWS && (

@@ -6,6 +6,7 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
+import { basisParams } from '../../view/date-basis';
 import type { PageProps } from '../../view/types';
 import { AssumptionList, RECOVERY_ASSUMPTION_KEYS } from './AssumptionList';
 import { isKnownValue } from './cost-params';
@@ -18,9 +19,12 @@ import { isKnownValue } from './cost-params';
 export function RecoveryPanel(props: PageProps) {
   const { currency } = props;
   const base = props.paramsFor();
-  const params = useMemo(() => ({ ...base, dim: 'disposition' }), [base]);
+  const basis = props.view.basis;
+  const params = useMemo(() => ({ ...base, ...basisParams({ basis }), dim: 'disposition' }), [base, basis]);
   const state = useModel(props.runner, 'cost_of_returns', params, props.dataVersion);
   const absent = 'recovery_value' in props.runner.notInData('cost_of_returns');
+  // drill_returns dates rows by their order: no drill by refund date with dates set (see CostBreakdownPanel).
+  const drillable = basis !== 'refund' || (base.date_from === undefined && base.date_to === undefined);
   return (
     <ModelPanel
       title="Recovery by disposition"
@@ -43,7 +47,7 @@ export function RecoveryPanel(props: PageProps) {
                       <span className="truncate text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
                         {humanize(value)}
                         <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                          {isKnownValue(value) ? (
+                          {isKnownValue(value) && drillable ? (
                             <DrillButton
                               onClick={() =>
                                 props.openDrill({
@@ -87,7 +91,7 @@ export function RecoveryPanel(props: PageProps) {
                 disposition show as (unknown) and recover nothing.
               </Note>
             </div>
-            <aside className="rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">
+            <aside className="self-start rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">
               <AssumptionList keys={RECOVERY_ASSUMPTION_KEYS} edited={props.view.assumptions} currency={currency} title="Recovery rates" />
             </aside>
           </div>

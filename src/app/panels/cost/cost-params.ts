@@ -26,6 +26,11 @@ export const COST_DIM_LABELS: Record<CostDim, string> = {
 
 const DEFAULT_DIM: CostDim = 'reason';
 
+/** A dimension's label under the view's date basis: months are refund months by refund date. */
+export function costDimLabel(dim: CostDim, basis: 'order' | 'refund'): string {
+  return dim === 'month' && basis === 'refund' ? 'Refund month' : COST_DIM_LABELS[dim];
+}
+
 export function readCostDim(params: Record<string, string>): CostDim {
   const v = params.cost_dim;
   return (COST_DIMS as readonly string[]).includes(v ?? '') ? (v as CostDim) : DEFAULT_DIM;

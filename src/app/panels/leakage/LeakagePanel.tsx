@@ -110,7 +110,7 @@ export function LeakagePanel(props: PageProps) {
               )}
               <Note>Returns are counted in the period their order was placed; the view’s filters apply. Click a case count to list the cases.</Note>
             </div>
-            <aside className="rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">
+            <aside className="self-start rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">
               <AssumptionList keys={['return_window_days']} edited={props.view.assumptions} currency={currency} title="Used by the rules" />
             </aside>
           </div>
