@@ -206,6 +206,18 @@ export class Runner {
     await this.loadPresence(rebuild);
   }
 
+  /**
+   * The seeded data's column presence, which stands until its tables are loaded: the schema is
+   * set up on empty tables meanwhile, and a model asked for then must wait for the data, not be
+   * told its columns hold nothing.
+   */
+  private seedPresence: Map<string, number> | null = null;
+
+  /** The presence models are judged by (see seedPresence). */
+  private get presenceNow(): Map<string, number> {
+    return !this.tablesLoaded && this.seedPresence ? this.seedPresence : this.presence;
+  }
+
   private async loadPresence(rebuild: boolean): Promise<void> {
     // Kept as a table too: the models ask it through has_values (macros.sql), so a figure whose
     // input column holds no value is NULL ("not in the data"), not 0.
@@ -223,6 +235,7 @@ export class Runner {
    */
   seed(seed: RunnerSeed, tablesReady: Promise<void>): void {
     this.presence = new Map(seed.presence);
+    this.seedPresence = this.presence;
     this.seeded = new Map(seed.answers);
     this.tablesReady = tablesReady;
     this.tablesLoaded = false;
@@ -296,14 +309,14 @@ export class Runner {
     const missing: string[] = [];
     for (const req of header.requires) {
       if (req.when && values[req.when.param] !== req.when.value) continue;
-      for (const col of req.columns) if (!this.presence.get(col)) missing.push(col);
+      for (const col of req.columns) if (!this.presenceNow.get(col)) missing.push(col);
     }
     return missing;
   }
 
   /** A model's outputs the loaded data cannot give (its `@missing` header lines), with the empty columns. */
   notInData(model: string): Record<string, string[]> {
-    return figuresNotInData(this.header(model), (col) => Boolean(this.presence.get(col)));
+    return figuresNotInData(this.header(model), (col) => Boolean(this.presenceNow.get(col)));
   }
 
   /**
