@@ -1,5 +1,6 @@
 -- sku_profile: one SKU on one screen: what it is, who supplies it, and "product or supplier?"
--- One row for the SKU `target_sku`: its names, parent product, size, colour, category and
+-- One row per SKU sold or returned in the selection (the SKU and supplier filters pick the rows;
+-- `target_sku` picks one, as the SKU detail does), ordered by SKU: its names, parent product, size, colour, category and
 -- supplier (from products; NULL / '(unknown)' when not in the data), its unit return rate
 -- with the 95% Wilson interval, and three comparisons under the same filters:
 --   category_rate: the unit return rate of its category over EVERY supplier and SKU
@@ -17,7 +18,7 @@
 -- category; 'product_and_supplier' when both are; 'neither' when neither is (including too
 -- few sales to tell). Signals, not proof. Accepted returns only (rejected ones were refused).
 -- @filters
--- @param target_sku text = null : the SKU described (NULL gives no row)
+-- @param target_sku text = null : only this SKU (the SKU detail); NULL = every SKU of the selection
 -- @requires order_lines.order_id
 -- @output sku : the SKU
 -- @output product_name : its product name (NULL when not in the data)
@@ -42,17 +43,10 @@
 -- @output supplier_excess_units : the supplier's returned units − units sold × supplier_expected_rate (the supplier ranking's key)
 -- @output supplier_category_rate : the supplier's rate within the SKU's category
 -- @output verdict : product, supplier, product_and_supplier or neither (see header)
-WITH target AS (
-  SELECT t.sku, n.product_name, coalesce(n.parent, t.sku) AS parent, n.parent_name, n.size, n.color,
-    coalesce(p.category, '(unknown)') AS category, coalesce(p.supplier, '(unknown)') AS supplier
-  FROM (SELECT CAST($target_sku AS VARCHAR) AS sku) t
-  LEFT JOIN product_names() n ON n.sku = t.sku
-  LEFT JOIN products p ON p.sku = t.sku
-  WHERE t.sku IS NOT NULL
-), cats AS (
+WITH cats AS (
   SELECT category, rate FROM category_rates_by(NULL, $date_from, $date_to, $channel, $region, $category, $carrier, $reason)
 ), lines AS (
-  -- every supplier and SKU: the SKU, its parent and its supplier are picked below
+  -- every supplier and SKU: the baselines are never narrowed by the supplier or SKU filter
   SELECT l.sku, coalesce(l.product_group, l.sku) AS parent, l.category, l.supplier, l.quantity, c.rate
   FROM filtered_lines($date_from, $date_to, $channel, $region, $category, NULL, $carrier, NULL) l
   LEFT JOIN cats c ON c.category = l.category
@@ -61,24 +55,48 @@ WITH target AS (
   FROM filtered_returns($date_from, $date_to, $channel, $region, $category, NULL, $carrier, NULL, $reason) r
   LEFT JOIN products p ON p.sku = r.sku
   WHERE r.resolution IS DISTINCT FROM 'rejected'
-), sold AS (
-  SELECT
-    coalesce(sum(l.quantity) FILTER (WHERE l.sku = t.sku), 0) AS sku_sold,
-    coalesce(sum(l.quantity) FILTER (WHERE l.parent = t.parent), 0) AS parent_sold,
-    coalesce(sum(l.quantity) FILTER (WHERE l.supplier = t.supplier), 0) AS sup_sold,
-    sum(l.quantity * l.rate) FILTER (WHERE l.supplier = t.supplier) AS sup_expected,
-    coalesce(sum(l.quantity) FILTER (WHERE l.supplier = t.supplier AND l.category = t.category), 0) AS supcat_sold
-  FROM target t LEFT JOIN lines l ON true
-), returned AS (
-  SELECT
-    coalesce(sum(r.quantity) FILTER (WHERE r.sku = t.sku), 0) AS sku_ret,
-    coalesce(sum(r.quantity) FILTER (WHERE r.parent = t.parent), 0) AS parent_ret,
-    coalesce(sum(r.quantity) FILTER (WHERE r.supplier = t.supplier), 0) AS sup_ret,
-    coalesce(sum(r.quantity) FILTER (WHERE r.supplier = t.supplier AND r.category = t.category), 0) AS supcat_ret
-  FROM target t LEFT JOIN rets r ON true
+), target AS (
+  SELECT k.sku, n.product_name, coalesce(n.parent, k.sku) AS parent, n.parent_name, n.size, n.color,
+    coalesce(p.category, '(unknown)') AS category, coalesce(p.supplier, '(unknown)') AS supplier
+  FROM (SELECT sku FROM lines UNION SELECT sku FROM rets
+        UNION SELECT CAST($target_sku AS VARCHAR) WHERE $target_sku IS NOT NULL) k
+  LEFT JOIN product_names() n ON n.sku = k.sku
+  LEFT JOIN products p ON p.sku = k.sku
+  WHERE ($target_sku IS NULL OR k.sku = $target_sku) AND in_list($sku, k.sku)
+    AND in_list($supplier, coalesce(p.supplier, '(unknown)'))
+), by_sku AS (
+  SELECT t.sku,
+    (SELECT sum(quantity) FROM lines l WHERE l.sku = t.sku) AS sku_sold,
+    (SELECT sum(quantity) FROM rets r WHERE r.sku = t.sku) AS sku_ret
+  FROM target t
+), by_parent AS (
+  SELECT parent, sum(quantity) AS sold FROM lines GROUP BY parent
+), ret_parent AS (
+  SELECT parent, sum(quantity) AS ret FROM rets GROUP BY parent
+), by_supplier AS (
+  SELECT supplier, sum(quantity) AS sold, sum(quantity * rate) AS expected FROM lines GROUP BY supplier
+), ret_supplier AS (
+  SELECT supplier, sum(quantity) AS ret FROM rets GROUP BY supplier
+), by_supcat AS (
+  SELECT supplier, category, sum(quantity) AS sold FROM lines GROUP BY ALL
+), ret_supcat AS (
+  SELECT supplier, category, sum(quantity) AS ret FROM rets GROUP BY ALL
 ), measured AS (
-  SELECT t.*, s.*, r.*, (SELECT rate FROM cats c WHERE c.category = t.category) AS category_rate
-  FROM target t CROSS JOIN sold s CROSS JOIN returned r
+  SELECT t.*,
+    coalesce(b.sku_sold, 0) AS sku_sold, coalesce(b.sku_ret, 0) AS sku_ret,
+    coalesce(bp.sold, 0) AS parent_sold, coalesce(rp.ret, 0) AS parent_ret,
+    coalesce(bs.sold, 0) AS sup_sold, bs.expected AS sup_expected, coalesce(rs.ret, 0) AS sup_ret,
+    coalesce(bc.sold, 0) AS supcat_sold, coalesce(rc.ret, 0) AS supcat_ret,
+    c.rate AS category_rate
+  FROM target t
+  LEFT JOIN by_sku b ON b.sku = t.sku
+  LEFT JOIN by_parent bp ON bp.parent = t.parent
+  LEFT JOIN ret_parent rp ON rp.parent = t.parent
+  LEFT JOIN by_supplier bs ON bs.supplier = t.supplier
+  LEFT JOIN ret_supplier rs ON rs.supplier = t.supplier
+  LEFT JOIN by_supcat bc ON bc.supplier = t.supplier AND bc.category = t.category
+  LEFT JOIN ret_supcat rc ON rc.supplier = t.supplier AND rc.category = t.category
+  LEFT JOIN cats c ON c.category = t.category
 ), judged AS (
   SELECT *,
     coalesce(wilson_low(sku_ret, sku_sold) > category_rate, false) AS sku_above,
@@ -103,4 +121,5 @@ SELECT
   safe_div(supcat_ret, supcat_sold) AS supplier_category_rate,
   CASE WHEN sku_above AND supplier_above THEN 'product_and_supplier' WHEN sku_above THEN 'product'
        WHEN supplier_above THEN 'supplier' ELSE 'neither' END AS verdict
-FROM judged;
+FROM judged
+ORDER BY sku;

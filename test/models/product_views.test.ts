@@ -166,7 +166,9 @@ describe('product views: parent products, sizes, SKU profile, review texts, one 
     }
     const [x] = (await db.runner().run('sku_profile', { target_sku: 'X1' })).rows;
     expect(x).toMatchObject({ product_name: null, parent: 'X1', supplier: 'supA', verdict: 'neither' });
-    expect((await db.runner().run('sku_profile', {})).rows).toEqual([]);
+    const listed = (await db.runner().run('sku_profile', { supplier: ['supB'] })).rows;
+    expect(listed.map((r) => r.sku)).toEqual(['C1', 'S1']); // without target_sku: every SKU of the selection
+    expect(listed[1]!.category_rate).toBeCloseTo(4 / 15, 10);
   });
 
   it('review_texts shows the texts behind review_signals’ counts, filtered by kind or term, newest first, paged', async () => {
