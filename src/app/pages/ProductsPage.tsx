@@ -1,4 +1,5 @@
 import { Tab, TabGroup, TabList } from '@tremor/react';
+import { useEffect, useRef } from 'react';
 import { PageHeader } from '../components/charts/PageHeader';
 import { ProductSizesPanel } from '../panels/products/ProductSizesPanel';
 import { RateRankingPanel } from '../panels/products/RateRankingPanel';
@@ -19,6 +20,18 @@ export function ProductsPage(props: PageProps) {
   const dim = readRateDim(props.view.params);
   const sku = props.view.selection?.dim === 'sku' ? props.view.selection.value : null;
   const product = readProduct(props.view.params);
+  const detail = sku !== null || product !== null;
+  const detailRef = useRef<HTMLDivElement>(null);
+  const first = useRef(true);
+  // A product or SKU chosen in the ranking shows at the top (below 2xl): bring it into view.
+  // Not on the first render: a link opens at the top of the page anyway.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (detail) detailRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [sku, product, detail]);
 
   return (
     <div className="space-y-6" data-testid="page-products">
@@ -35,12 +48,18 @@ export function ProductsPage(props: PageProps) {
         </TabGroup>
       </PageHeader>
 
-      <div className="grid items-start gap-6 xl:grid-cols-5">
-        <div className="space-y-6 xl:col-span-3">
+      {/* Side by side from 2xl; narrower, the chosen product / SKU comes first (full width, two
+          columns of panels) so a click in a long ranking is answered at the top, not below it. */}
+      <div className="grid items-start gap-6 2xl:grid-cols-5">
+        <div className={`space-y-6 2xl:col-span-3 ${detail ? 'order-2 2xl:order-1' : ''}`}>
           <RateRankingPanel page={props} dim={dim} />
-          {product && <ProductSizesPanel page={props} product={product} />}
         </div>
-        <div className="space-y-6 xl:col-span-2">
+        <div className={`grid items-start gap-6 lg:grid-cols-2 2xl:col-span-2 2xl:grid-cols-1 ${detail ? 'order-1 2xl:order-2' : ''}`} data-testid="products-detail" ref={detailRef}>
+          {product && (
+            <div className="lg:col-span-2 2xl:col-span-1">
+              <ProductSizesPanel page={props} product={product} />
+            </div>
+          )}
           {sku ? (
             <>
               <SkuProfilePanel page={props} sku={sku} />
