@@ -13,7 +13,7 @@ import { formatCount, formatFigure, formatMoney, formatMoneyHeadline, formatPerc
 import type { ModelState } from '../../model-state';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
-import { SUPPLIER_BASELINE_LABEL, SUPPLIER_RANK_HELP, SUPPLIER_RANK_LABEL } from './supplier-ranking';
+import { SUPPLIER_BASELINE_LABEL, SUPPLIER_RANK_HELP, SUPPLIER_RANK_LABEL, SUPPLIER_RANK_UNIT } from './supplier-ranking';
 
 const RATES: { key: string; label: string; help: string; color: BarColor }[] = [
   { key: 'defect_rate', label: 'Defect rate', help: 'Units returned defective or with missing parts / units sold', color: 'rose' },
@@ -119,16 +119,13 @@ function Scorecard({
             <TableHeaderCell className="px-2">Supplier</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Sold</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Returned</TableHeaderCell>
-            <TableHeaderCell className="min-w-[12rem] px-2">Return rate (95% interval) vs {SUPPLIER_BASELINE_LABEL}</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right" title={SUPPLIER_RANK_HELP}>
-              {SUPPLIER_RANK_LABEL}
+            <TableHeaderCell className="min-w-[11rem] whitespace-normal px-2">Return rate (95% interval) vs {SUPPLIER_BASELINE_LABEL}</TableHeaderCell>
+            <TableHeaderCell className="w-[7.5rem] whitespace-normal px-2 text-right" title={SUPPLIER_RANK_HELP}>
+              {SUPPLIER_RANK_LABEL} ({SUPPLIER_RANK_UNIT})
             </TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right">Defect</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right">Not as described</TableHeaderCell>
+            <TableHeaderCell className="px-2 text-right" title="Defect rate; below: defect units above the selection’s overall defect rate">Defect</TableHeaderCell>
+            <TableHeaderCell className="whitespace-normal px-2 text-right">Not as described</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Wrong item</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right" title="Defect units − units sold × the selection’s overall defect rate: how many of the excess are defects">
-              Excess defects
-            </TableHeaderCell>
             <TableHeaderCell className="px-2 text-right" title="Returned units whose reason is the supplier’s fault; below: returned units sent back to the supplier">
               Supplier-fault units
             </TableHeaderCell>
@@ -177,6 +174,9 @@ function Scorecard({
                   <DrillButton title={`Show the defective / missing-parts returns of ${s}`} onClick={() => drill(s, { fault: 'supplier' }, 'Supplier-fault returns')}>
                     {formatPercent(r.defect_rate)}
                   </DrillButton>
+                  <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content" title="Defect units − units sold × the selection’s overall defect rate">
+                    {formatSigned(r.excess_defect_units)} excess
+                  </span>
                 </TableCell>
                 <TableCell className="px-2 text-right">
                   <DrillButton title={`Show the not-as-described returns of ${s}`} onClick={() => drill(s, { reason: 'not_as_described' }, 'Not-as-described returns')}>
@@ -187,9 +187,6 @@ function Scorecard({
                   <DrillButton title={`Show the wrong-item returns of ${s}`} onClick={() => drill(s, { reason: 'wrong_item' }, 'Wrong-item returns')}>
                     {formatPercent(r.wrong_item_rate)}
                   </DrillButton>
-                </TableCell>
-                <TableCell className="px-2 text-right tabular-nums">
-                  {formatSigned(r.excess_defect_units)}
                 </TableCell>
                 <TableCell className="px-2 text-right">
                   <DrillButton title={`Show the supplier-fault returns of ${s}`} onClick={() => drill(s, { fault: 'supplier' }, 'Supplier-fault returns')}>
