@@ -103,9 +103,11 @@ function SizesTable({ page, rows, selected }: { page: PageProps; rows: Row[]; se
                 <TableCell className="px-2 py-2 text-right tabular-nums">{formatSigned(r.excess_units)}</TableCell>
                 <TableCell className="whitespace-normal px-2 py-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                   {r.top_reason == null ? 'no returns' : `mostly ${humanize(r.top_reason).toLowerCase()} (${formatCount(r.top_reason_units)})`}
-                  <span className="block">
-                    too small {formatCount(r.size_too_small_units)} · too large {formatCount(r.size_too_large_units)}
-                  </span>
+                  {(r.size_too_small_units !== 0 || r.size_too_large_units !== 0) && (
+                    <span className="block">
+                      too small {formatCount(r.size_too_small_units)} · too large {formatCount(r.size_too_large_units)}
+                    </span>
+                  )}
                 </TableCell>
               </SelectableRow>
             );
