@@ -20,6 +20,7 @@
 -- @param return_carrier text = null : only returns sent back with this carrier
 -- @param pickup_failed bool = null : only returns whose reverse pickup failed (true) or did not (false)
 -- @param customer_id text = null : only returns of this customer (personal data: shown as given)
+-- @param product_group text = null : only returns of the variants of this parent product (a SKU without one is its own parent)
 -- @param accepted_only bool = false : leave out rejected returns (the rows behind units returned, rates and costs)
 -- @param sort enum(return_id|order_id|line_id|sku|product_name|product_group|size|color|category|supplier|carrier|return_carrier|region|channel|customer_id|reason|fault|reason_raw|customer_comment|quantity|unit_price|refund_amount|label_cost|recovery_value|recovery_estimated|resolution|condition|disposition|order_date|requested_at|approved_at|received_at|inspected_at|refunded_at|pickup_attempts|pickup_failed) = requested_at : column to sort by
 -- @param desc bool = true : sort descending (largest, latest first)
@@ -76,6 +77,7 @@ WITH sel AS (
     AND ($pickup_failed IS NULL OR pickup_failed = $pickup_failed)
     AND ($customer_id IS NULL OR customer_id = $customer_id)
     AND (NOT $accepted_only OR resolution IS DISTINCT FROM 'rejected')
+    AND in_list($product_group, coalesce(p.product_group, r.sku))
 )
 SELECT
   return_id, order_id, line_id, sku, product_name, product_group, size, color, category, supplier, carrier, return_carrier, region, channel,

@@ -195,5 +195,10 @@ describe('product views: parent products, sizes, SKU profile, review texts, one 
     const rows = (await db.runner().run('drill_returns', { sort: 'return_id', desc: false })).rows;
     expect(rows.find((r) => r.return_id === 'R3')).toMatchObject({ product_name: 'Trail Boot Black 38', product_group: 'G1', size: '38', color: 'Black' });
     expect(rows.find((r) => r.return_id === 'R8')).toMatchObject({ product_name: null, sku: 'X1' });
+    // the returns behind a parent product's row: every size (the rejected one too unless accepted_only)
+    const g1 = (await db.runner().run('drill_returns', { product_group: 'G1', accepted_only: true, sort: 'return_id', desc: false })).rows;
+    expect(g1.map((r) => r.return_id)).toEqual(['R1', 'R2', 'R3', 'R4']);
+    const c1 = (await db.runner().run('drill_returns', { product_group: 'C1' })).rows;
+    expect(c1.map((r) => r.return_id)).toEqual(['R7']); // a SKU without a parent is its own
   });
 });

@@ -60,10 +60,12 @@ export function RateRankingPanel({ page, dim }: { page: PageProps; dim: RateDim 
               onSelect={(v) =>
                 dim === 'product' ? page.setView({ params: withProduct(page.view.params, v) }) : page.select(dim, v)
               }
-              onDrill={
-                dim === 'product'
-                  ? undefined
-                  : (v) => page.openDrill({ kind: 'returns', where: { [dim]: v, ...ACCEPTED }, title: `Returns of ${label} ${v}` })
+              onDrill={(v) =>
+                page.openDrill({
+                  kind: 'returns',
+                  where: { [dim === 'product' ? 'product_group' : dim]: v, ...ACCEPTED },
+                  title: dim === 'product' ? `Returns of product ${v} (all sizes)` : `Returns of ${label} ${v}`,
+                })
               }
               testId="rate-ranking"
             />
