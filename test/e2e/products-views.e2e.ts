@@ -80,7 +80,15 @@ async function main(): Promise<void> {
     const parents = await text(page, 'rate-ranking');
     const parentName = String(sizes[0]!.parent_name);
     t.check(parents.includes(parentName) && parents.includes(SHOE), `product tab: parent product ${SHOE} named “${parentName}”`);
-    await page.locator(`[data-testid="rate-ranking"] tr[data-value="${SHOE}"]`).click();
+    // the returned count of a parent product opens the returns of all its sizes
+    await page.locator(`[data-testid="rate-ranking"] tr[data-value="${SHOE}"] button`).first().click();
+    await page.getByTestId('drill-drawer').waitFor();
+    await waitIdle(page);
+    const productDrill = (await page.getByTestId('drill-drawer').innerText()).replace(/\s+/g, ' ');
+    t.check(productDrill.includes('all sizes') && productDrill.includes(names.get(SKU)!), `product tab: the drill-down lists the returns of all sizes of ${SHOE}`);
+    await page.getByTestId('drill-close').click();
+    // a click on the product's name (not on its returned count) shows its sizes
+    await page.locator(`[data-testid="rate-ranking"] tr[data-value="${SHOE}"] td`).nth(1).click();
     await page.getByTestId('panel-product-sizes').waitFor();
     await waitIdle(page);
     t.check(new URL(page.url()).searchParams.get('p.product') === SHOE, 'product tab: the URL keeps the product whose sizes are shown');
