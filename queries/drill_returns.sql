@@ -20,8 +20,9 @@
 -- @param return_carrier text = null : only returns sent back with this carrier
 -- @param pickup_failed bool = null : only returns whose reverse pickup failed (true) or did not (false)
 -- @param customer_id text = null : only returns of this customer (personal data: shown as given)
+-- @param product_group text = null : only returns of the variants of this parent product (a SKU without one is its own parent)
 -- @param accepted_only bool = false : leave out rejected returns (the rows behind units returned, rates and costs)
--- @param sort enum(return_id|order_id|line_id|sku|category|supplier|carrier|return_carrier|region|channel|customer_id|reason|fault|reason_raw|customer_comment|quantity|unit_price|refund_amount|label_cost|recovery_value|recovery_estimated|resolution|condition|disposition|order_date|requested_at|approved_at|received_at|inspected_at|refunded_at|pickup_attempts|pickup_failed) = requested_at : column to sort by
+-- @param sort enum(return_id|order_id|line_id|sku|product_name|product_group|size|color|category|supplier|carrier|return_carrier|region|channel|customer_id|reason|fault|reason_raw|customer_comment|quantity|unit_price|refund_amount|label_cost|recovery_value|recovery_estimated|resolution|condition|disposition|order_date|requested_at|approved_at|received_at|inspected_at|refunded_at|pickup_attempts|pickup_failed) = requested_at : column to sort by
 -- @param desc bool = true : sort descending (largest, latest first)
 -- @param limit number = null : rows per page; NULL = all rows
 -- @param offset number = 0 : rows to skip (page × page size)
@@ -33,6 +34,10 @@
 -- @output order_id : order the item was bought in (NULL when the export has none)
 -- @output line_id : order line the return was matched to (NULL when unmatched)
 -- @output sku : SKU returned
+-- @output product_name : product name of the SKU (NULL when not in the data)
+-- @output product_group : parent product of size/colour variants (NULL when not in the data)
+-- @output size : size of the variant
+-- @output color : colour of the variant
 -- @output category : category of the SKU ('(unknown)' without a product row)
 -- @output supplier : supplier of the SKU ('(unknown)' without a product row)
 -- @output carrier : outbound carrier of the order ('(unknown)' without a shipment)
@@ -63,16 +68,19 @@
 -- @output pickup_failed : reverse pickup finally failed
 -- @output total_rows : rows matching the filters before paging (the same on every row)
 WITH sel AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  SELECT r.*, p.product_name, p.product_group, p.size, p.color
+  FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
+  LEFT JOIN products p ON p.sku = r.sku
   WHERE in_list($fault, fault) AND in_list($resolution, resolution)
     AND in_list($disposition, disposition) AND in_list($condition, condition)
     AND in_list($return_carrier, return_carrier)
     AND ($pickup_failed IS NULL OR pickup_failed = $pickup_failed)
     AND ($customer_id IS NULL OR customer_id = $customer_id)
     AND (NOT $accepted_only OR resolution IS DISTINCT FROM 'rejected')
+    AND in_list($product_group, coalesce(p.product_group, r.sku))
 )
 SELECT
-  return_id, order_id, line_id, sku, category, supplier, carrier, return_carrier, region, channel,
+  return_id, order_id, line_id, sku, product_name, product_group, size, color, category, supplier, carrier, return_carrier, region, channel,
   customer_id, reason, fault, reason_raw, customer_comment, quantity, unit_price, refund_amount,
   label_cost,
   -- an estimate needs unit costs and dispositions: without them the row's 0 would be made up
@@ -85,7 +93,8 @@ FROM sel
 ORDER BY
   CASE WHEN $desc THEN CASE $sort
     WHEN 'return_id' THEN return_id WHEN 'order_id' THEN order_id WHEN 'line_id' THEN line_id
-    WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
+    WHEN 'sku' THEN sku WHEN 'product_name' THEN product_name WHEN 'product_group' THEN product_group
+    WHEN 'size' THEN size WHEN 'color' THEN color WHEN 'category' THEN category WHEN 'supplier' THEN supplier
     WHEN 'carrier' THEN carrier WHEN 'return_carrier' THEN return_carrier WHEN 'region' THEN region
     WHEN 'channel' THEN channel WHEN 'customer_id' THEN customer_id WHEN 'reason' THEN reason
     WHEN 'fault' THEN fault WHEN 'reason_raw' THEN reason_raw WHEN 'customer_comment' THEN customer_comment
@@ -93,7 +102,8 @@ ORDER BY
   END END DESC NULLS LAST,
   CASE WHEN NOT $desc THEN CASE $sort
     WHEN 'return_id' THEN return_id WHEN 'order_id' THEN order_id WHEN 'line_id' THEN line_id
-    WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
+    WHEN 'sku' THEN sku WHEN 'product_name' THEN product_name WHEN 'product_group' THEN product_group
+    WHEN 'size' THEN size WHEN 'color' THEN color WHEN 'category' THEN category WHEN 'supplier' THEN supplier
     WHEN 'carrier' THEN carrier WHEN 'return_carrier' THEN return_carrier WHEN 'region' THEN region
     WHEN 'channel' THEN channel WHEN 'customer_id' THEN customer_id WHEN 'reason' THEN reason
     WHEN 'fault' THEN fault WHEN 'reason_raw' THEN reason_raw WHEN 'customer_comment' THEN customer_comment

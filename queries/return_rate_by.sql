@@ -1,9 +1,9 @@
 -- return_rate_by: return rates per value of one dimension, ranked by returns in excess of the baseline
--- One row per value of the chosen dimension (SKU, category, supplier, outbound carrier, region
--- or channel) among the filtered order lines and their returns. Returns are attributed to the
--- period their order was placed (cohort view), like every model. Returns whose resolution is
--- 'rejected' were refused: they count in `returns` (requests) but not in units_returned,
--- orders_with_return, rates, refund_amount or top_reason.
+-- One row per value of the chosen dimension (SKU, parent product, category, supplier, outbound
+-- carrier, region or channel) among the filtered order lines and their returns. Returns are
+-- attributed to the period their order was placed (cohort view), like every model. Returns whose
+-- resolution is 'rejected' were refused: they count in `returns` (requests) but not in
+-- units_returned, orders_with_return, rates, refund_amount or top_reason.
 -- Small-sample-honest ranking: rows are ordered by excess_units (returned units above what
 -- the baseline rate predicts for the units sold) descending, then dim_value. A raw rate
 -- would put a SKU with 2 returns out of 3 sales (67%) above one with 600 out of 2,000 (30%);
@@ -11,19 +11,31 @@
 -- second comes first: it is where the returns are. rate_low / rate_high give the 95% Wilson
 -- interval of the unit rate, and `significant` says whether even its low end is above the
 -- baseline (a wide interval on few sales is not significant evidence).
--- Baseline: for dim=sku, the unit return rate of the SKU's category within the same
--- filters (the SKU itself included); for the other dimensions, the overall unit return rate
--- of the selection. Values with returns but no sales in the selection (e.g. returns whose
--- order is unknown) appear with units_sold 0, NULL rates and NULL excess_units (nothing to
+-- Baseline (named in the `baseline` column):
+--   'category' (dim=sku, dim=product): the unit return rate of the value's category;
+--   'category_mix' (dim=supplier): the rate the supplier's own mix of categories predicts,
+--     Σ over its lines of units sold × their category's rate, divided by its units sold (so a
+--     shoe supplier is not blamed for shoes coming back more than beauty products);
+--   'selection' (category, carrier, region, channel): the overall unit return rate of the selection.
+-- Category rates are taken over every supplier and SKU of the category under the other filters
+-- (the supplier and SKU filters do not narrow them): with a supplier filter, a SKU is still
+-- compared with its whole category, never with its supplier's own rate, which would hide a
+-- supplier-wide problem. This is THE supplier ranking: supplier_scorecard ranks by the same
+-- excess over the category mix. Values with returns but no sales in the selection (e.g. returns
+-- whose order is unknown) appear with units_sold 0, NULL rates and NULL excess_units (nothing to
 -- compare against), so they sort last. With the reason filter set, returns (and so rates
 -- and baselines) count only those reasons while sales count all lines.
+-- dim=product groups a parent product's size / colour variants (products.product_group; a SKU
+-- without one is its own product); `name` is the product name (dim=sku) or the parent
+-- product's name (dim=product, see product_names() in schema/filters.sql), NULL when the data
+-- has none.
 -- orders_with_return counts orders of this value's lines that have an accepted return of a
 -- line with the same value, so order_return_rate never exceeds 1.
 -- With `by`, these rows for each value of that filter dimension, baselines and ranking within
 -- each (a filter index, see filtered_lines_by in queries/schema/filters.sql), named in a first
 -- column by_value.
 -- @filters
--- @param dim enum(sku|category|supplier|carrier|region|channel) = sku : dimension to group by
+-- @param dim enum(sku|product|category|supplier|carrier|region|channel) = sku : dimension to group by
 -- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
 -- @requires order_lines.order_id
 -- @requires products.category when dim=category
@@ -32,7 +44,9 @@
 -- @requires order_lines.region when dim=region
 -- @requires order_lines.channel when dim=channel
 -- @output dim_value : the value of the dimension ('(unknown)' when missing)
--- @output category : the SKU's category (dim=sku only, else NULL)
+-- @output name : product name (dim=sku) or parent product name (dim=product); NULL when not in the data or for other dims
+-- @output category : the value's category (dim=sku and dim=product only, else NULL)
+-- @output supplier : the value's supplier (dim=sku and dim=product only, else NULL)
 -- @output orders : distinct orders with a line of this value
 -- @output orders_with_return : of those orders, how many have an accepted return of such a line
 -- @output units_sold : units sold on lines of this value
@@ -42,7 +56,8 @@
 -- @output unit_return_rate : units_returned / units_sold (NULL without sales)
 -- @output rate_low : low end of the 95% Wilson interval of the unit return rate
 -- @output rate_high : high end of the 95% Wilson interval of the unit return rate
--- @output baseline_rate : unit return rate of the SKU's category (dim=sku) or of the whole selection (other dims)
+-- @output baseline : which baseline: 'category', 'category_mix' or 'selection' (see header)
+-- @output baseline_rate : the baseline unit return rate (category, category mix or whole selection)
 -- @output expected_units : units_sold × baseline_rate, the returns a typical value would have
 -- @output excess_units : units_returned − units_sold × baseline_rate (NULL without sales); the ranking key
 -- @output significant : rate_low > baseline_rate (false when either is unknown)
@@ -55,15 +70,17 @@ WITH lines AS (
   -- one pass over the lines: units per (value, order), then rolled up per value
   SELECT
     by_value,
-    CASE $dim WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
-      WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
+    CASE $dim WHEN 'sku' THEN sku WHEN 'product' THEN coalesce(product_group, sku) WHEN 'category' THEN category
+      WHEN 'supplier' THEN supplier WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
     order_key,
     sum(quantity) AS units,
-    min(category) AS category
+    min(category) AS category,
+    min(supplier) AS supplier
   FROM lines
   GROUP BY ALL
 ), sold AS (
-  SELECT by_value, dim_value, count(*) AS orders, sum(units) AS units_sold, min(category) AS category
+  SELECT by_value, dim_value, count(*) AS orders, sum(units) AS units_sold, min(category) AS category,
+    min(supplier) AS supplier
   FROM line_orders
   GROUP BY by_value, dim_value
 ), ret_reason AS (
@@ -72,17 +89,20 @@ WITH lines AS (
   -- materialized first, all its columns, which cost a tenth of this model's time at 1M lines.
   SELECT
     by_value,
-    CASE $dim WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
-      WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
+    CASE $dim WHEN 'sku' THEN sku WHEN 'product' THEN coalesce(product_group, sku) WHEN 'category' THEN category
+      WHEN 'supplier' THEN supplier WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
     reason,
     min(category) AS category,
+    min(supplier) AS supplier,
     count(*) AS returns,
     coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS units_returned,
     coalesce(sum(refund_amount) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS refund_amount
-  FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  FROM (SELECT r.*, p.product_group
+        FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
+        LEFT JOIN products p ON p.sku = r.sku)
   GROUP BY ALL
 ), returned AS (
-  SELECT by_value, dim_value, min(category) AS category, sum(returns) AS returns,
+  SELECT by_value, dim_value, min(category) AS category, min(supplier) AS supplier, sum(returns) AS returns,
     sum(units_returned) AS units_returned, sum(refund_amount) AS refund_amount,
     first(reason ORDER BY units_returned DESC, reason) FILTER (WHERE units_returned > 0) AS top_reason
   FROM ret_reason
@@ -94,18 +114,33 @@ WITH lines AS (
   SEMI JOIN (
     SELECT DISTINCT
       by_value,
-      CASE $dim WHEN 'sku' THEN sku WHEN 'category' THEN category WHEN 'supplier' THEN supplier
-        WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END AS dim_value,
-      order_key
-    FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
-    WHERE resolution IS DISTINCT FROM 'rejected' AND order_key IS NOT NULL
+      CASE $dim WHEN 'sku' THEN r.sku WHEN 'product' THEN coalesce(p.product_group, r.sku) WHEN 'category' THEN r.category
+        WHEN 'supplier' THEN r.supplier WHEN 'carrier' THEN r.carrier WHEN 'region' THEN r.region WHEN 'channel' THEN r.channel END AS dim_value,
+      r.order_key
+    FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
+    LEFT JOIN products p ON p.sku = r.sku
+    WHERE r.resolution IS DISTINCT FROM 'rejected' AND r.order_key IS NOT NULL
   ) r ON r.by_value = lo.by_value AND r.dim_value = lo.dim_value AND r.order_key = lo.order_key
   GROUP BY lo.by_value, lo.dim_value
+), cat_rate AS (
+  -- category rates over every supplier and SKU (schema/filters.sql); with by=supplier one set for all values
+  SELECT by_value, category, rate
+  FROM category_rates_by(CASE WHEN $by = 'supplier' THEN NULL ELSE $by END, $date_from, $date_to, $channel, $region,
+                         $category, $carrier, $reason)
+  WHERE $dim IN ('sku', 'product', 'supplier')
+), mix AS (
+  -- the returns a supplier's own category mix predicts: Σ units sold × their category's rate
+  SELECT l.by_value, l.supplier AS dim_value, sum(l.quantity * c.rate) AS expected_units
+  FROM lines l
+  JOIN cat_rate c ON c.category = l.category AND c.by_value = CASE WHEN $by = 'supplier' THEN '' ELSE l.by_value END
+  WHERE $dim = 'supplier'
+  GROUP BY ALL
 ), joined AS (
   SELECT
     coalesce(s.by_value, r.by_value) AS by_value,
     coalesce(s.dim_value, r.dim_value) AS dim_value,
-    CASE WHEN $dim = 'sku' THEN coalesce(s.category, r.category) END AS category,
+    CASE WHEN $dim IN ('sku', 'product') THEN coalesce(s.category, r.category) END AS category,
+    CASE WHEN $dim IN ('sku', 'product') THEN coalesce(s.supplier, r.supplier) END AS supplier,
     coalesce(s.orders, 0) AS orders,
     coalesce(o.orders_with_return, 0) AS orders_with_return,
     coalesce(s.units_sold, 0) AS units_sold,
@@ -117,15 +152,27 @@ WITH lines AS (
   FULL OUTER JOIN returned r ON r.by_value = s.by_value AND r.dim_value = s.dim_value
   LEFT JOIN returned_orders o ON o.by_value = coalesce(s.by_value, r.by_value) AND o.dim_value = coalesce(s.dim_value, r.dim_value)
 ), based AS (
-  SELECT *,
-    safe_div(sum(units_returned) OVER (PARTITION BY by_value, category), sum(units_sold) OVER (PARTITION BY by_value, category))
-      AS baseline_rate
-  FROM joined
+  SELECT j.*,
+    CASE WHEN $dim IN ('sku', 'product') THEN c.rate
+         WHEN $dim = 'supplier' THEN safe_div(m.expected_units, j.units_sold)
+         ELSE safe_div(sum(j.units_returned) OVER (PARTITION BY j.by_value), sum(j.units_sold) OVER (PARTITION BY j.by_value))
+    END AS baseline_rate
+  FROM joined j
+  LEFT JOIN cat_rate c ON c.category = j.category AND c.by_value = CASE WHEN $by = 'supplier' THEN '' ELSE j.by_value END
+  LEFT JOIN mix m ON m.by_value = j.by_value AND m.dim_value = j.dim_value
+), named AS (
+  SELECT b.*,
+    CASE $dim WHEN 'sku' THEN n.product_name WHEN 'product' THEN g.parent_name END AS name
+  FROM based b
+  LEFT JOIN product_names() n ON $dim = 'sku' AND n.sku = b.dim_value
+  LEFT JOIN (SELECT DISTINCT parent, parent_name FROM product_names()) g ON $dim = 'product' AND g.parent = b.dim_value
 )
 SELECT
   by_value,
   dim_value,
+  name,
   category,
+  supplier,
   CAST(orders AS BIGINT) AS orders,
   CAST(orders_with_return AS BIGINT) AS orders_with_return,
   CAST(units_sold AS BIGINT) AS units_sold,
@@ -135,11 +182,13 @@ SELECT
   safe_div(units_returned, units_sold) AS unit_return_rate,
   wilson_low(units_returned, units_sold) AS rate_low,
   wilson_high(units_returned, units_sold) AS rate_high,
+  CASE WHEN $dim IN ('sku', 'product') THEN 'category' WHEN $dim = 'supplier' THEN 'category_mix' ELSE 'selection' END AS baseline,
   baseline_rate,
   CASE WHEN units_sold > 0 THEN units_sold * baseline_rate END AS expected_units,
   CASE WHEN units_sold > 0 THEN units_returned - units_sold * baseline_rate END AS excess_units,
   coalesce(wilson_low(units_returned, units_sold) > baseline_rate, false) AS significant,
   if_present('returns.refund_amount', CAST(refund_amount AS DOUBLE)) AS refund_amount,
   top_reason
-FROM based
-ORDER BY by_value, excess_units DESC NULLS LAST, dim_value;
+FROM named
+-- rounded for the order only: float noise in a zero excess must not decide ties (supplier_scorecard sorts alike)
+ORDER BY by_value, round(excess_units, 9) DESC NULLS LAST, dim_value;

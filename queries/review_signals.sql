@@ -7,7 +7,8 @@
 -- apply to units_sold, units_returned and the return comments, like in every model.
 -- Returns whose resolution is 'rejected' were refused: they are not in units_returned, but
 -- their comments are still read (the customer's words are a signal either way).
--- Text matching: the term dictionary at the top of the query is data: (term, kind, phrases,
+-- Text matching: the term dictionary (review_terms() in schema/filters.sql, shared with
+-- review_texts) is data: (term, kind, phrases,
 -- not_phrases), phrases being '|'-separated literal phrases. A text is a review (title and
 -- body together) or a return comment, lower-cased; it mentions a term when it contains one
 -- of its phrases and none of its not_phrases (e.g. 'not great quality' is not praise;
@@ -26,6 +27,7 @@
 -- @filters
 -- @requires reviews.rating
 -- @output sku : the SKU
+-- @output product_name : its product name (NULL when not in the data)
 -- @output category : its category ('(unknown)' when not in products)
 -- @output reviews : reviews in the selection
 -- @output avg_rating : mean stars (1–5)
@@ -45,25 +47,8 @@
 -- @output positive_mentions : texts praising quality, fit or accuracy of the listing
 -- @output complaint_mentions : texts with at least one term that is not positive
 -- @output top_terms : the 3 most frequent terms with their counts, e.g. 'runs small (5), broke (2)'
-WITH terms(term, kind, phrases, not_phrases) AS (
-  -- THE TERM DICTIONARY (data: add a row or a phrase here to teach the model a new term).
-  -- phrases / not_phrases: '|'-separated literal phrases, matched anywhere in lower-case text.
-  VALUES
-    ('runs small', 'size_small', 'runs small|too small|too tight|size up|smaller than', NULL),
-    ('runs large', 'size_large', 'runs large|runs big|too large|too big|too baggy|too loose|too long|size down|larger than',
-       'took too long'),
-    ('broke', 'quality', 'broke|stopped working|does not work|doesn''t work|does not charge|came apart|fell apart|defect|faulty',
-       'broken on arrival|damaged on arrival|arrived broken|arrived damaged|crushed'),
-    ('cheap material', 'quality', 'cheap material|cheaply made|feels cheap|flimsy|poor quality|low quality|bad quality|not great quality|not good quality',
-       NULL),
-    ('not as pictured', 'description', 'not as pictured|not as described|not as shown|nothing like the photo|nothing like the picture|nothing like the description|different from the photo|different from the picture|not like the photo|not like the picture|not like the description|colour is off|color is off',
-       NULL),
-    ('arrived damaged', 'transit', 'arrived damaged|arrived broken|arrived with a crack|broken on arrival|damaged on arrival|crushed|soaked|damaged in shipping|damaged in transit',
-       NULL),
-    ('great quality', 'positive', 'great quality|good quality|high quality|excellent quality|well made',
-       'not great quality|not good quality|not high quality|not well made'),
-    ('true to size', 'positive', 'true to size|fits perfectly|perfect fit', NULL),
-    ('as described', 'positive', 'exactly as described|exactly like the photo|"exactly" like the photo', NULL)
+WITH terms AS (
+  SELECT * FROM review_terms()
 ), lines AS (
   SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
@@ -135,6 +120,7 @@ WITH terms(term, kind, phrases, not_phrases) AS (
 ), assembled AS (
   SELECT
     k.sku,
+    p.product_name,
     coalesce(p.category, '(unknown)') AS category,
     coalesce(rt.reviews, 0) AS reviews,
     rt.avg_rating,
@@ -166,6 +152,7 @@ WITH terms(term, kind, phrases, not_phrases) AS (
 )
 SELECT
   sku,
+  product_name,
   category,
   CAST(reviews AS BIGINT) AS reviews,
   avg_rating,

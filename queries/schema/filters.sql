@@ -73,3 +73,73 @@ CREATE OR REPLACE MACRO filtered_returns_on_by(p_basis, p_by, p_date_from, p_dat
                                                p_supplier, p_carrier, p_sku, p_reason) AS TABLE
   SELECT *, by_value_of(p_by, channel, region, category, supplier, carrier) AS by_value
   FROM filtered_returns_on(p_basis, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason);
+
+-- product_names(): one row per SKU of the products table with the names a merchant reads.
+-- parent is the SKU's parent product (product_group); a SKU without one is its own parent.
+-- parent_name is the parent's name as the data gives it: the variants' product names with
+-- their size and then their colour cut off the end ('Essential Hiking Boot Navy 38' with size
+-- 38 and colour Navy -> 'Essential Hiking Boot'), the most common result over the variants
+-- (ties alphabetical). NULL names stay NULL: missing is not zero, the page says "not in the data".
+CREATE OR REPLACE MACRO product_names() AS TABLE
+  WITH cut_size AS (
+    SELECT sku, product_name, coalesce(product_group, sku) AS parent, size, color,
+      CASE WHEN size IS NOT NULL AND ends_with(product_name, ' ' || size)
+           THEN rtrim(left(product_name, length(product_name) - length(size) - 1)) ELSE product_name END AS base
+    FROM products
+  ), cut_color AS (
+    SELECT *, CASE WHEN color IS NOT NULL AND ends_with(base, ' ' || color)
+                   THEN rtrim(left(base, length(base) - length(color) - 1)) ELSE base END AS stem
+    FROM cut_size
+  )
+  SELECT sku, product_name, parent, size, color,
+    first(stem ORDER BY n DESC, stem) OVER (PARTITION BY parent) AS parent_name
+  FROM (SELECT *, count(*) OVER (PARTITION BY parent, stem) AS n FROM cut_color);
+
+-- category_rates_by(p_by, ...the filters but supplier and SKU, reason): the unit return rate of
+-- each category (accepted returned units / units sold, by_value as in filtered_lines_by), over
+-- every supplier and SKU of the category. THE baseline a SKU, a parent product or a supplier is
+-- measured against (return_rate_by, supplier_scorecard, sku_profile): the supplier and SKU
+-- filters do not narrow it, so with a supplier filter a SKU is still compared with its whole
+-- category and a supplier-wide problem stays visible. Categories without sales are left out.
+CREATE OR REPLACE MACRO category_rates_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category,
+                                          p_carrier, p_reason) AS TABLE
+  WITH sold AS (
+    SELECT by_value, category, sum(quantity) AS units_sold
+    FROM filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, NULL, p_carrier, NULL)
+    GROUP BY ALL
+  ), returned AS (
+    SELECT by_value, category, sum(quantity) AS units_returned
+    FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, NULL, p_carrier, NULL, p_reason)
+    WHERE resolution IS DISTINCT FROM 'rejected'
+    GROUP BY ALL
+  )
+  SELECT s.by_value, s.category, s.units_sold, coalesce(r.units_returned, 0) AS units_returned,
+    coalesce(r.units_returned, 0) / s.units_sold AS rate
+  FROM sold s LEFT JOIN returned r ON r.by_value = s.by_value AND r.category = s.category
+  WHERE s.units_sold > 0;
+
+-- review_terms(): THE term dictionary of review and return-comment text (review_signals counts
+-- the texts mentioning each term, review_texts shows them). Data: add a row or a phrase here to
+-- teach both models a new term. phrases / not_phrases: '|'-separated literal phrases, matched
+-- anywhere in lower-case text; a text mentions a term when it contains one of its phrases and
+-- none of its not_phrases. kind groups the terms (size_small, size_large, quality, description,
+-- transit, positive).
+CREATE OR REPLACE MACRO review_terms() AS TABLE
+  SELECT * FROM (
+  VALUES
+    ('runs small', 'size_small', 'runs small|too small|too tight|size up|smaller than', NULL),
+    ('runs large', 'size_large', 'runs large|runs big|too large|too big|too baggy|too loose|too long|size down|larger than',
+       'took too long'),
+    ('broke', 'quality', 'broke|stopped working|does not work|doesn''t work|does not charge|came apart|fell apart|defect|faulty',
+       'broken on arrival|damaged on arrival|arrived broken|arrived damaged|crushed'),
+    ('cheap material', 'quality', 'cheap material|cheaply made|feels cheap|flimsy|poor quality|low quality|bad quality|not great quality|not good quality',
+       NULL),
+    ('not as pictured', 'description', 'not as pictured|not as described|not as shown|nothing like the photo|nothing like the picture|nothing like the description|different from the photo|different from the picture|not like the photo|not like the picture|not like the description|colour is off|color is off',
+       NULL),
+    ('arrived damaged', 'transit', 'arrived damaged|arrived broken|arrived with a crack|broken on arrival|damaged on arrival|crushed|soaked|damaged in shipping|damaged in transit',
+       NULL),
+    ('great quality', 'positive', 'great quality|good quality|high quality|excellent quality|well made',
+       'not great quality|not good quality|not high quality|not well made'),
+    ('true to size', 'positive', 'true to size|fits perfectly|perfect fit', NULL),
+    ('as described', 'positive', 'exactly as described|exactly like the photo|"exactly" like the photo', NULL)
+  ) t(term, kind, phrases, not_phrases);

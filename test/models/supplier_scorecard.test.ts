@@ -22,7 +22,10 @@ function wilson(x: number, n: number): [number, number] {
 //   supZ: R5 D 2 defective (refund 40, return_to_vendor, recovery 5) → returned 2, defect 2, to vendor 2
 // Overall defect rate = (7 + 1 + 2) / 100 = 0.1. Excess = defect − sold × 0.1:
 //   supX 7 − 5 = 2; supZ 2 − 0.2 = 1.8; (unknown) 0 − 0.8 = −0.8; supY 1 − 4 = −3 (sum 0).
-// supX (14% on 50 units) ranks above supZ (100% on 2 units).
+// The ranking is excess returns over the category mix (the dashboard's one supplier ranking).
+// No product has a category, so every line is '(unknown)' and its rate is the overall one,
+// accepted returned units 7 + 5 + 2 = 14 over 100 sold (R8, without an order, counts via its SKU):
+//   supZ 2 − 2×0.14 = 1.72; supX 7 − 50×0.14 = 0; supY 5 − 40×0.14 = −0.6; (unknown) 0 − 8×0.14 = −1.12.
 const FIXTURE = {
   products: csv('sku,supplier,unit_cost', 'A,supX,5', 'B,supX,5', 'C,supY,4', 'D,supZ,10'),
   order_lines: csv(
@@ -49,13 +52,19 @@ const FIXTURE = {
 describe('supplier_scorecard', () => {
   const db = useEngine();
 
-  it('scores suppliers by hand and ranks by excess defects', async () => {
+  it('scores suppliers by hand and ranks by excess returns over the category mix', async () => {
     await db.fixture(FIXTURE);
     const res = await db.runner().run('supplier_scorecard');
     expect(res.status).toBe('ok');
     const rows = res.rows;
-    expect(rows.map((r) => r.supplier)).toEqual(['supX', 'supZ', '(unknown)', 'supY']);
-    const [x, z, unknown, y] = rows;
+    expect(rows.map((r) => r.supplier)).toEqual(['supZ', 'supX', 'supY', '(unknown)']);
+    const [z, x, y, unknown] = rows;
+    for (const [r, excess] of [[z, 1.72], [x, 0], [y, -0.6], [unknown, -1.12]] as const) {
+      expect(r!.expected_rate).toBeCloseTo(0.14, 10);
+      expect(r!.excess_units).toBeCloseTo(excess, 10);
+    }
+    expect(z!.significant).toBe(true); // wilson_low(2, 2) = 0.342 > 0.14
+    expect(x!.significant).toBe(false);
 
     expect(x).toMatchObject({ skus: 2, units_sold: 50, units_returned: 7, supplier_fault_units: 7, refund_amount: 70, recovery_value: 20, returned_to_vendor_units: 6, not_as_described_rate: 0, wrong_item_rate: 0 });
     expect(x!.unit_return_rate).toBeCloseTo(0.14, 10);

@@ -56,7 +56,7 @@ export function DrillTable({
           header: columnLabel(c),
           enableSorting: sortable.includes(c),
           // Numbers and dates sort largest / latest first on the first click, text A→Z.
-          sortDescFirst: kind !== 'text' && kind !== 'long',
+          sortDescFirst: kind !== 'text' && kind !== 'long' && kind !== 'name',
           cell: (ctx) => formatCellFigure(ctx.row.original, c, notInData, (v) => formatCell(v, kind, currency)),
         };
       }),
@@ -128,9 +128,9 @@ export function DrillTable({
                 <td
                   key={cell.id}
                   className={`border-b border-tremor-border px-3 py-1.5 text-tremor-content-emphasis dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis ${
-                    isNumeric(kind) ? 'whitespace-nowrap text-right tabular-nums' : kind === 'long' ? 'max-w-[22rem] truncate' : 'whitespace-nowrap'
+                    isNumeric(kind) ? 'whitespace-nowrap text-right tabular-nums' : kind === 'long' || kind === 'name' ? 'max-w-[22rem] truncate' : 'whitespace-nowrap'
                   }`}
-                  title={absent ?? (kind === 'long' ? text : undefined)}
+                  title={absent ?? (kind === 'long' || kind === 'name' ? text : undefined)}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>

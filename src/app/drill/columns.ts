@@ -1,5 +1,5 @@
 import type { ExportColumnType } from '../../export/parquet';
-import { MISSING, formatCount, formatDays, formatMoney } from '../format';
+import { MISSING, NOT_IN_DATA, formatCount, formatDays, formatMoney } from '../format';
 import { humanize } from '../labels';
 
 /**
@@ -9,7 +9,8 @@ import { humanize } from '../labels';
  * model appears here too (as text, hidden) without a change.
  */
 
-export type ColumnKind = 'text' | 'long' | 'money' | 'count' | 'number' | 'days' | 'date' | 'datetime' | 'bool';
+/** 'name': a product name; an empty one reads "not in the data" (the SKU column says which product). */
+export type ColumnKind = 'text' | 'long' | 'name' | 'money' | 'count' | 'number' | 'days' | 'date' | 'datetime' | 'bool';
 
 interface ColumnSpec {
   label: string;
@@ -22,8 +23,8 @@ const SPECS: Record<string, ColumnSpec> = {
   order_id: { label: 'Order', kind: 'text' },
   line_id: { label: 'Line', kind: 'text' },
   sku: { label: 'SKU', kind: 'text' },
-  product_name: { label: 'Product', kind: 'long' },
-  product_group: { label: 'Product group', kind: 'text' },
+  product_name: { label: 'Product', kind: 'name' },
+  product_group: { label: 'Parent product', kind: 'text' },
   size: { label: 'Size', kind: 'text' },
   color: { label: 'Colour', kind: 'text' },
   category: { label: 'Category', kind: 'text' },
@@ -72,11 +73,11 @@ const SPECS: Record<string, ColumnSpec> = {
 /** Shown when the drawer opens; every other column is one click away (Columns). */
 const DEFAULT_VISIBLE: Record<string, string[]> = {
   drill_returns: [
-    'return_id', 'order_id', 'sku', 'category', 'supplier', 'carrier', 'reason', 'customer_comment', 'quantity',
+    'return_id', 'order_id', 'sku', 'product_name', 'size', 'category', 'supplier', 'carrier', 'reason', 'customer_comment', 'quantity',
     'refund_amount', 'resolution', 'disposition', 'order_date', 'requested_at',
   ],
   drill_lines: [
-    'order_id', 'line_id', 'order_date', 'sku', 'category', 'supplier', 'channel', 'region', 'carrier', 'quantity',
+    'order_id', 'line_id', 'order_date', 'sku', 'product_name', 'size', 'category', 'supplier', 'channel', 'region', 'carrier', 'quantity',
     'unit_price', 'line_value', 'shipment_status', 'delay_days', 'units_returned',
   ],
   leakage_cases: ['rule', 'return_ids', 'order_id', 'sku', 'customer_id', 'amount', 'detail'],
@@ -98,6 +99,7 @@ export function defaultVisibility(model: string, columns: string[]): Record<stri
 const EXPORT_TYPE: Record<ColumnKind, ExportColumnType> = {
   text: 'string',
   long: 'string',
+  name: 'string',
   money: 'double',
   count: 'int',
   number: 'double',
@@ -123,7 +125,7 @@ export function isNumeric(kind: ColumnKind): boolean {
  * shown exactly as given.
  */
 export function formatCell(value: unknown, kind: ColumnKind, currency: string | null, locale?: string): string {
-  if (value === null || value === undefined) return MISSING;
+  if (value === null || value === undefined) return kind === 'name' ? NOT_IN_DATA : MISSING;
   switch (kind) {
     case 'money':
       return formatMoney(value, currency, locale);

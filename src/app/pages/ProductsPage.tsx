@@ -1,22 +1,41 @@
-import { Button, Card, Tab, TabGroup, TabList } from '@tremor/react';
+import { Tab, TabGroup, TabList } from '@tremor/react';
+import { useEffect, useRef } from 'react';
 import { PageHeader } from '../components/charts/PageHeader';
+import { ProductSizesPanel } from '../panels/products/ProductSizesPanel';
 import { RateRankingPanel } from '../panels/products/RateRankingPanel';
-import { RATE_DIM_LABELS, RATE_DIMS, readRateDim, withRateDim } from '../panels/products/products-params';
+import { RATE_DIM_LABELS, RATE_DIMS, readProduct, readRateDim, withRateDim } from '../panels/products/products-params';
+import { ReviewTextsPanel } from '../panels/products/ReviewTextsPanel';
+import { SkuProfilePanel } from '../panels/products/SkuProfilePanel';
 import { RecentCommentsPanel, ReviewSignalsPanel, SkuReasonsPanel, SkuTrendPanel } from '../panels/products/SkuPanels';
 import type { PageProps } from '../view/types';
 
 /**
- * Products (merchandising): which SKUs come back more than their category — with intervals so
- * small samples do not mislead — and, for a clicked SKU, why: reasons, trend by order month,
- * review terms and the customers' latest comments.
+ * Products (merchandising): which products and SKUs come back more than their category — with
+ * intervals so small samples do not mislead — which sizes of a product come back more than its
+ * other sizes (view.params.product), and, for a clicked SKU, what it is, who supplies it and
+ * whether the product or the supplier is the problem, then why: reasons, trend by order month,
+ * review terms with their texts and the customers' latest comments.
  */
 export function ProductsPage(props: PageProps) {
   const dim = readRateDim(props.view.params);
   const sku = props.view.selection?.dim === 'sku' ? props.view.selection.value : null;
+  const product = readProduct(props.view.params);
+  const detail = sku !== null || product !== null;
+  const detailRef = useRef<HTMLDivElement>(null);
+  const first = useRef(true);
+  // A product or SKU chosen in the ranking shows at the top (below 2xl): bring it into view.
+  // Not on the first render: a link opens at the top of the page anyway.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (detail) detailRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [sku, product, detail]);
 
   return (
     <div className="space-y-6" data-testid="page-products">
-      <PageHeader title="Products" question="Which products come back more than they should, and why?">
+      <PageHeader title="Products" question="Which products and sizes come back more than they should, and why?">
         <TabGroup
           index={RATE_DIMS.indexOf(dim)}
           onIndexChange={(i) => props.setView({ params: withRateDim(props.view.params, RATE_DIMS[i] ?? 'sku') })}
@@ -29,34 +48,25 @@ export function ProductsPage(props: PageProps) {
         </TabGroup>
       </PageHeader>
 
-      <div className="grid items-start gap-6 xl:grid-cols-5">
-        <div className="xl:col-span-3">
+      {/* Side by side from 2xl; narrower, the chosen product / SKU comes first (full width, two
+          columns of panels) so a click in a long ranking is answered at the top, not below it. */}
+      <div className="grid items-start gap-6 2xl:grid-cols-5">
+        <div className={`space-y-6 2xl:col-span-3 ${detail ? 'order-2 2xl:order-1' : ''}`}>
           <RateRankingPanel page={props} dim={dim} />
         </div>
-        <div className="space-y-6 xl:sticky xl:top-4 xl:col-span-2">
+        <div className={`grid items-start gap-6 lg:grid-cols-2 2xl:col-span-2 2xl:grid-cols-1 ${detail ? 'order-1 2xl:order-2' : ''}`} data-testid="products-detail" ref={detailRef}>
+          {product && (
+            <div className="lg:col-span-2 2xl:col-span-1">
+              <ProductSizesPanel page={props} product={product} />
+            </div>
+          )}
           {sku ? (
             <>
-              <Card className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="sku-detail">
-                <div>
-                  <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">Selected SKU — every panel is filtered to it</p>
-                  <p className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{sku}</p>
-                </div>
-                <div className="flex gap-2">
-                  <Button
-                    size="xs"
-                    variant="secondary"
-                    onClick={() => props.openDrill({ kind: 'returns', where: { sku }, title: `Returns of SKU ${sku}` })}
-                  >
-                    All returns
-                  </Button>
-                  <Button size="xs" variant="light" onClick={() => props.select('sku', sku)}>
-                    Clear selection
-                  </Button>
-                </div>
-              </Card>
+              <SkuProfilePanel page={props} sku={sku} />
               <SkuReasonsPanel page={props} sku={sku} />
-              <SkuTrendPanel page={props} />
               <ReviewSignalsPanel page={props} sku={sku} />
+              <ReviewTextsPanel page={props} />
+              <SkuTrendPanel page={props} />
               <RecentCommentsPanel page={props} sku={sku} />
             </>
           ) : (

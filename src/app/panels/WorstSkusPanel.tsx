@@ -23,8 +23,9 @@ export function WorstSkusPanel({ runner, view, paramsFor, select, dataVersion }:
         ) : (
           <RateTable
             rows={rows.slice(0, WORST_SKU_COUNT)}
-            dimLabel="SKU"
+            dimLabel="Product · SKU"
             baseline="category"
+            named
             selected={view.selection?.dim === 'sku' ? view.selection.value : null}
             onSelect={(sku) => select('sku', sku)}
             testId="worst-skus"

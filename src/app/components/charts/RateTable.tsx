@@ -1,6 +1,6 @@
 import { Badge, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@tremor/react';
 import type { Row } from '../../../engine/types';
-import { formatCount, formatPercent, formatSigned } from '../../format';
+import { NOT_IN_DATA, formatCount, formatPercent, formatSigned } from '../../format';
 import { humanize } from '../../labels';
 import { DrillButton } from './DrillButton';
 import { IntervalLegend, RateIntervalBar } from './RateIntervalBar';
@@ -20,23 +20,32 @@ export function RateTable({
   onSelect,
   onDrill,
   showTopReason = true,
+  named = false,
+  excessLabel = 'Excess',
+  excessHelp = 'Units returned − units sold × baseline rate: the ranking',
   testId,
 }: {
   rows: Row[];
   /** Column header of the value ("SKU", "Category"). */
   dimLabel: string;
-  /** What baseline_rate is: the SKU's category rate or the selection's overall rate. */
-  baseline: 'category' | 'overall';
+  /** What baseline_rate is: the category's rate, the supplier's category mix or the selection's overall rate. */
+  baseline: 'category' | 'category_mix' | 'overall';
   selected: string | null;
   onSelect?: (value: string) => void;
   onDrill?: (value: string) => void;
   showTopReason?: boolean;
+  /** Rows carry a product name (`name`, dim=sku / product): shown first, the code under it. */
+  named?: boolean;
+  /** Header and hover text of the ranking column (the supplier ranking names it the same everywhere). */
+  excessLabel?: string;
+  excessHelp?: string;
   testId?: string;
 }) {
+  const baselineName = baseline === 'category' ? 'category rate' : baseline === 'category_mix' ? 'category mix' : 'overall rate of the selection';
   const max = niceMax(rows.flatMap((r) => [r.rate_high, r.baseline_rate]));
   return (
     <div>
-      <IntervalLegend max={max} baselineLabel={baseline === 'category' ? 'category rate' : 'overall rate of the selection'} />
+      <IntervalLegend max={max} baselineLabel={baselineName} />
       <Table className="mt-3" data-testid={testId}>
         <TableHead>
           <TableRow>
@@ -44,9 +53,9 @@ export function RateTable({
             <TableHeaderCell className="px-2">{dimLabel}</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Sold</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Returned</TableHeaderCell>
-            <TableHeaderCell className="w-2/5 min-w-[13rem] px-2">Return rate (95% interval) vs {baseline}</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right" title="Units returned − units sold × baseline rate: the ranking">
-              Excess
+            <TableHeaderCell className="w-2/5 min-w-[13rem] px-2">Return rate (95% interval) vs {baseline === 'category_mix' ? 'category mix' : baseline}</TableHeaderCell>
+            <TableHeaderCell className="px-2 text-right" title={excessHelp}>
+              {excessLabel}
             </TableHeaderCell>
           </TableRow>
         </TableHead>
@@ -61,10 +70,17 @@ export function RateTable({
               <>
                 <TableCell className="px-2 py-2.5 tabular-nums text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{i + 1}</TableCell>
                 <TableCell className="whitespace-normal px-2 py-2.5">
-                  <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{value}</span>
+                  <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="rate-row-name">
+                    {named && typeof r.name === 'string' ? r.name : value}
+                  </span>
+                  {named && (
+                    <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                      {typeof r.name === 'string' ? value : `${value} · name ${NOT_IN_DATA}`}
+                    </span>
+                  )}
                   {r.significant === true && (
                     <Badge color="rose" size="xs" className="ml-2" title="Even the low end of the 95% interval is above the baseline rate">
-                      above {baseline}
+                      above {baseline === 'category_mix' ? 'category mix' : baseline}
                     </Badge>
                   )}
                   {context && <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{context}</span>}
@@ -88,7 +104,7 @@ export function RateTable({
                       </span>
                     </span>
                     <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                      {baseline === 'category' ? 'cat.' : 'all'} {formatPercent(r.baseline_rate)}
+                      {baseline === 'category' ? 'cat.' : baseline === 'category_mix' ? 'mix' : 'all'} {formatPercent(r.baseline_rate)}
                     </span>
                   </div>
                   <RateIntervalBar
@@ -98,7 +114,7 @@ export function RateTable({
                     baseline={r.baseline_rate}
                     max={max}
                     significant={r.significant === true}
-                    baselineLabel={baseline === 'category' ? 'Category rate' : 'Overall rate'}
+                    baselineLabel={baseline === 'category' ? 'Category rate' : baseline === 'category_mix' ? 'Category mix rate' : 'Overall rate'}
                   />
                 </TableCell>
                 <TableCell className="px-2 py-2.5 text-right tabular-nums">{formatSigned(r.excess_units)}</TableCell>

@@ -6,28 +6,42 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount } from '../../format';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
-import { PAGE_SIZE, RATE_DIM_LABELS, readRowCount, withRowCount, type RateDim } from './products-params';
+import { SUPPLIER_RANK_HELP, SUPPLIER_RANK_LABEL } from '../suppliers/supplier-ranking';
+import { PAGE_SIZE, RATE_DIM_LABELS, readProduct, readRowCount, withProduct, withRowCount, type RateDim } from './products-params';
+
+const SUBTITLES: Partial<Record<RateDim, string>> = {
+  sku: 'Ranked by units returned above what the category rate (over every supplier) predicts for the units sold, so a handful of sales cannot top the list.',
+  product: 'Parent products (all sizes and colours together), ranked by units returned above their category’s rate. Click one for its sizes.',
+  supplier: `Ranked by ${SUPPLIER_RANK_LABEL.toLowerCase()}: returned units above what each supplier’s own mix of categories predicts — the same ranking as the Suppliers page.`,
+};
 
 /**
  * return_rate_by for one dimension, in the model's order (units returned in excess of the
  * baseline), each rate drawn with its 95% interval against the baseline. Clicking a row selects
- * the value for the whole dashboard; the units returned open the returns behind them.
- * Shows 25 rows, and 25 more per "show more" (the count is in the URL).
+ * the value for the whole dashboard (a parent product: shows its sizes, view.params.product);
+ * the units returned open the returns behind them. Shows 25 rows, and 25 more per "show more"
+ * (the count is in the URL).
  */
 export function RateRankingPanel({ page, dim }: { page: PageProps; dim: RateDim }) {
-  const state = useModel(page.runner, 'return_rate_by', { ...page.paramsFor(dim), dim }, page.dataVersion);
+  const own = dim === 'product' ? undefined : dim;
+  const state = useModel(page.runner, 'return_rate_by', { ...page.paramsFor(own), dim }, page.dataVersion);
   const shown = readRowCount(page.view.params);
-  const selected = page.view.selection?.dim === dim ? page.view.selection.value : null;
+  const selected = dim === 'product' ? readProduct(page.view.params) : page.view.selection?.dim === dim ? page.view.selection.value : null;
   const label = RATE_DIM_LABELS[dim];
+  const named = dim === 'sku' || dim === 'product';
 
   return (
     <ModelPanel
-      title={dim === 'sku' ? 'SKUs returning more than their category' : `Return rate by ${label.toLowerCase()}`}
-      subtitle={
+      title={
         dim === 'sku'
-          ? 'Ranked by units returned above what the category rate predicts for the units sold, so a handful of sales cannot top the list.'
-          : `Ranked by units returned above what the overall rate predicts for each ${label.toLowerCase()}'s units sold.`
+          ? 'SKUs returning more than their category'
+          : dim === 'product'
+            ? 'Products returning more than their category'
+            : dim === 'supplier'
+              ? `Suppliers by ${SUPPLIER_RANK_LABEL.toLowerCase()}`
+              : `Return rate by ${label.toLowerCase()}`
       }
+      subtitle={SUBTITLES[dim] ?? `Ranked by units returned above what the overall rate predicts for each ${label.toLowerCase()}'s units sold.`}
       state={state}
       testId="panel-rate-ranking"
     >
@@ -38,17 +52,29 @@ export function RateRankingPanel({ page, dim }: { page: PageProps; dim: RateDim 
           <div>
             <RateTable
               rows={visible}
-              dimLabel={label}
-              baseline={dim === 'sku' ? 'category' : 'overall'}
+              dimLabel={dim === 'product' ? 'Product (all sizes)' : named ? 'Product · SKU' : label}
+              baseline={named ? 'category' : dim === 'supplier' ? 'category_mix' : 'overall'}
+              named={named}
+              {...(dim === 'supplier' ? { excessLabel: SUPPLIER_RANK_LABEL, excessHelp: SUPPLIER_RANK_HELP } : {})}
               selected={selected}
-              onSelect={(v) => page.select(dim, v)}
-              onDrill={(v) => page.openDrill({ kind: 'returns', where: { [dim]: v, ...ACCEPTED }, title: `Returns of ${label} ${v}` })}
+              onSelect={(v) =>
+                dim === 'product' ? page.setView({ params: withProduct(page.view.params, v) }) : page.select(dim, v)
+              }
+              onDrill={(v) =>
+                page.openDrill({
+                  kind: 'returns',
+                  where: { [dim === 'product' ? 'product_group' : dim]: v, ...ACCEPTED },
+                  title: dim === 'product' ? `Returns of product ${v} (all sizes)` : `Returns of ${label} ${v}`,
+                })
+              }
               testId="rate-ranking"
             />
             <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
               <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                {formatCount(visible.length)} of {formatCount(rows.length)}. Click a row to filter the dashboard by it (again to clear); click
-                a returned count for the returns behind it.
+                {formatCount(visible.length)} of {formatCount(rows.length)}.{' '}
+                {dim === 'product'
+                  ? 'Click a product for its sizes and colours (again to close them).'
+                  : 'Click a row to filter the dashboard by it (again to clear); click a returned count for the returns behind it.'}
               </span>
               {rows.length > shown && (
                 <Button

@@ -5,14 +5,16 @@ import { SelectableBarList } from '../../components/charts/SelectableBarList';
 import { SelectableRow } from '../../components/charts/SelectableRow';
 import { niceMax } from '../../components/charts/scale';
 import { TermChips } from '../../components/charts/TermChips';
+import { parseTopTerms } from '../../components/charts/top-terms';
 import { ModelPanel } from '../../components/ModelPanel';
 import { ReturnTrendChart } from '../../components/ReturnTrendChart';
 import { ACCEPTED } from '../../components/charts/drill-where';
 import { formatDay, formatStars } from '../../components/charts/format-more';
-import { formatCount, formatPercent } from '../../format';
+import { NOT_IN_DATA, formatCount, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
+import { readTextFilter, withTextKind, withTextTerm, type TextKind } from './review-params';
 
 /** Why the selected SKU comes back: returned units per reason (the SKU filter comes from the selection). */
 export function SkuReasonsPanel({ page, sku }: { page: PageProps; sku: string }) {
@@ -52,13 +54,14 @@ export function SkuTrendPanel({ page }: { page: PageProps }) {
   );
 }
 
-const MENTIONS: { key: string; label: string }[] = [
-  { key: 'size_small_mentions', label: 'Runs small' },
-  { key: 'size_large_mentions', label: 'Runs large' },
-  { key: 'quality_mentions', label: 'Broke / cheap' },
-  { key: 'description_mentions', label: 'Not as pictured' },
-  { key: 'transit_mentions', label: 'Arrived damaged' },
-  { key: 'positive_mentions', label: 'Praise' },
+/** review_signals' mention counts and the review_texts kind each one reads. */
+const MENTIONS: { key: string; kind: TextKind; label: string }[] = [
+  { key: 'size_small_mentions', kind: 'size_small', label: 'Runs small' },
+  { key: 'size_large_mentions', kind: 'size_large', label: 'Runs large' },
+  { key: 'quality_mentions', kind: 'quality', label: 'Broke / cheap' },
+  { key: 'description_mentions', kind: 'description', label: 'Not as pictured' },
+  { key: 'transit_mentions', kind: 'transit', label: 'Arrived damaged' },
+  { key: 'positive_mentions', kind: 'positive', label: 'Praise' },
 ];
 
 /**
@@ -79,14 +82,20 @@ export function ReviewSignalsPanel({ page, sku, limit = 8 }: { page: PageProps; 
       state={state}
       testId="panel-review-signals"
     >
-      {(rows) => (sku ? <SkuReviewDetail row={rows.find((r) => r.sku === sku)} /> : <ReviewRanking page={page} rows={rows.slice(0, limit)} />)}
+      {(rows) => (sku ? <SkuReviewDetail page={page} row={rows.find((r) => r.sku === sku)} /> : <ReviewRanking page={page} rows={rows.slice(0, limit)} />)}
     </ModelPanel>
   );
 }
 
-function SkuReviewDetail({ row }: { row: Row | undefined }) {
+/**
+ * One SKU's review figures. The mention bars and the term chips are buttons: each shows the
+ * texts behind its count in the texts panel below (view.params rt_kind / rt_term, in the URL).
+ */
+function SkuReviewDetail({ page, row }: { page: PageProps; row: Row | undefined }) {
   if (!row) return <Empty>No reviews or return comments for this SKU in this selection.</Empty>;
   const max = niceMax(MENTIONS.map((m) => row[m.key]));
+  const chosen = readTextFilter(page.view.params);
+  const byKind = new Map(MENTIONS.map((m) => [m.key, m.kind]));
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-3 gap-3">
@@ -99,23 +108,47 @@ function SkuReviewDetail({ row }: { row: Row | undefined }) {
         />
       </dl>
       <div>
-        <p className="mb-1 text-tremor-label font-medium text-tremor-content dark:text-dark-tremor-content">Most frequent terms</p>
-        <TermChips text={row.top_terms} />
+        <p className="mb-1 text-tremor-label font-medium text-tremor-content dark:text-dark-tremor-content">Most frequent terms — click one to read the texts</p>
+        <span className="flex flex-wrap gap-1" data-testid="review-terms">
+          {parseTopTerms(row.top_terms).map((t) => (
+            <button
+              key={t.term}
+              type="button"
+              aria-pressed={chosen.term === t.term}
+              onClick={() => page.setView({ params: withTextTerm(page.view.params, t.term) }, { replace: true })}
+              className={`inline-flex items-center gap-1 whitespace-nowrap rounded-tremor-full px-2 py-0.5 text-tremor-label ${
+                chosen.term === t.term
+                  ? 'bg-violet-600 text-white'
+                  : 'bg-tremor-background-subtle text-tremor-content-emphasis hover:bg-tremor-background-emphasis/10 dark:bg-dark-tremor-background-subtle dark:text-dark-tremor-content-emphasis'
+              }`}
+            >
+              {t.term}
+              {t.count !== null && <span className="tabular-nums">{t.count}</span>}
+            </button>
+          ))}
+          {parseTopTerms(row.top_terms).length === 0 && <TermChips text={row.top_terms} />}
+        </span>
       </div>
       <div>
         <p className="mb-1 text-tremor-label font-medium text-tremor-content dark:text-dark-tremor-content">
-          Texts mentioning… ({formatCount(row.reviews)} reviews, {formatCount(row.return_comments)} return comments)
+          Texts mentioning… ({formatCount(row.reviews)} reviews, {formatCount(row.return_comments)} return comments) — click a bar to read them
         </p>
         <SelectableBarList
           ariaLabel="Mentions by kind"
+          testId="review-mentions"
           items={MENTIONS.map((m) => ({
             key: m.key,
             label: m.label,
             value: typeof row[m.key] === 'number' ? (row[m.key] as number) : null,
             display: formatCount(row[m.key]),
+            title: `Read the texts: ${m.label.toLowerCase()}`,
           }))}
           max={max}
-          selected={null}
+          selected={MENTIONS.find((m) => m.kind === chosen.kind)?.key ?? null}
+          onSelect={(key) => {
+            const kind = byKind.get(key);
+            if (kind) page.setView({ params: withTextKind(page.view.params, kind) }, { replace: true });
+          }}
           color="violet"
           labelWidth="9rem"
         />
@@ -130,7 +163,7 @@ function ReviewRanking({ page, rows }: { page: PageProps; rows: Row[] }) {
     <Table data-testid="review-ranking">
       <TableHead>
         <TableRow>
-          <TableHeaderCell>SKU</TableHeaderCell>
+          <TableHeaderCell>Product · SKU</TableHeaderCell>
           <TableHeaderCell className="text-right">Reviews</TableHeaderCell>
           <TableHeaderCell className="text-right">1–2★</TableHeaderCell>
           <TableHeaderCell>Top terms</TableHeaderCell>
@@ -140,8 +173,12 @@ function ReviewRanking({ page, rows }: { page: PageProps; rows: Row[] }) {
         {rows.map((r) => (
           <SelectableRow key={String(r.sku)} selected={false} anySelected={false} onSelect={() => page.select('sku', String(r.sku))} label={`SKU ${String(r.sku)}`}>
             <TableCell>
-              <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{String(r.sku)}</span>
-              <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.category ?? '')}</span>
+              <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                {typeof r.product_name === 'string' ? r.product_name : String(r.sku)}
+              </span>
+              <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                {typeof r.product_name === 'string' ? String(r.sku) : `${String(r.sku)} · name ${NOT_IN_DATA}`} · {String(r.category ?? '')}
+              </span>
             </TableCell>
             <TableCell className="text-right tabular-nums">
               {formatCount(r.reviews)}

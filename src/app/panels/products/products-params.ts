@@ -5,12 +5,17 @@ import { readShownRows, withShownRows } from '../../view/paging';
  * Invalid values fall back to the default instead of failing.
  */
 
-/** Dimensions the ranking can group by (return_rate_by.dim); each is also a selectable dimension. */
-export const RATE_DIMS = ['sku', 'category', 'supplier', 'region', 'channel'] as const;
+/**
+ * Dimensions the ranking can group by (return_rate_by.dim). Each is a selectable dimension
+ * except `product` (the parent product of size / colour variants), whose click opens its size
+ * breakdown instead (view.params.product, see readProduct).
+ */
+export const RATE_DIMS = ['sku', 'product', 'category', 'supplier', 'region', 'channel'] as const;
 export type RateDim = (typeof RATE_DIMS)[number];
 
 export const RATE_DIM_LABELS: Record<RateDim, string> = {
   sku: 'SKU',
+  product: 'Product',
   category: 'Category',
   supplier: 'Supplier',
   region: 'Region',
@@ -37,4 +42,15 @@ export function readRowCount(params: Record<string, string>): number {
 
 export function withRowCount(params: Record<string, string>, rows: number): Record<string, string> {
   return withShownRows(params, 'rate_rows', rows, PAGE_SIZE);
+}
+
+/** The parent product whose sizes are shown (view.params.product), or null. */
+export function readProduct(params: Record<string, string>): string | null {
+  return params.product ?? null;
+}
+
+/** view.params showing this parent product's sizes; the same one again (or null) hides them. */
+export function withProduct(params: Record<string, string>, product: string | null): Record<string, string> {
+  const { product: old, sizes_page: _page, ...rest } = params;
+  return product === null || product === old ? rest : { ...rest, product };
 }

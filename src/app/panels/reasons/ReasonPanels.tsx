@@ -230,8 +230,9 @@ export function ReasonHitsPanel({
         ) : (
           <RateTable
             rows={rows.slice(0, limit)}
-            dimLabel={dim === 'category' ? 'Category' : 'SKU'}
+            dimLabel={dim === 'category' ? 'Category' : 'Product · SKU'}
             baseline={dim === 'sku' ? 'category' : 'overall'}
+            named={dim === 'sku'}
             selected={selected}
             onSelect={(v) => page.select(dim, v)}
             onDrill={(v) =>

@@ -13,6 +13,7 @@ import { formatCount, formatFigure, formatMoney, formatMoneyHeadline, formatPerc
 import type { ModelState } from '../../model-state';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
+import { SUPPLIER_BASELINE_LABEL, SUPPLIER_RANK_HELP, SUPPLIER_RANK_LABEL, SUPPLIER_RANK_UNIT } from './supplier-ranking';
 
 const RATES: { key: string; label: string; help: string; color: BarColor }[] = [
   { key: 'defect_rate', label: 'Defect rate', help: 'Units returned defective or with missing parts / units sold', color: 'rose' },
@@ -22,8 +23,9 @@ const RATES: { key: string; label: string; help: string; color: BarColor }[] = [
 
 /**
  * supplier_scorecard, run once: per-rate bar charts side by side (click selects a supplier) and
- * the scorecard table, both in the model's order (excess defect units first). The overall unit
- * return rate (kpis, same filters) marks the baseline of each supplier's rate interval.
+ * the scorecard table, both in the model's order: THE supplier ranking (supplier-ranking.ts),
+ * the same as the Products page's Supplier tab. Each supplier's rate interval is drawn against
+ * the rate its own category mix predicts; the overall rate (kpis, same filters) is stated below.
  */
 export function SupplierPanels({ page }: { page: PageProps }) {
   const params = page.paramsFor('supplier');
@@ -35,7 +37,7 @@ export function SupplierPanels({ page }: { page: PageProps }) {
     <div className="space-y-6">
       <ModelPanel
         title="Supplier quality side by side"
-        subtitle="Returned units per units sold, per reason group; suppliers in order of excess defective units. Click a bar to filter by the supplier."
+        subtitle={`Returned units per units sold, per reason group; suppliers ranked by ${SUPPLIER_RANK_LABEL.toLowerCase()} (the scorecard's order). Click a bar to filter by the supplier.`}
         state={state}
         testId="panel-supplier-rates"
       >
@@ -49,7 +51,7 @@ export function SupplierPanels({ page }: { page: PageProps }) {
       </ModelPanel>
       <ModelPanel
         title="Supplier scorecard"
-        subtitle="Ranked by excess defective units: defects above what the supplier’s volume gives at the selection’s overall defect rate (negative = better than average)"
+        subtitle={`Ranked by ${SUPPLIER_RANK_LABEL.toLowerCase()}: ${SUPPLIER_RANK_HELP}`}
         state={state}
         testId="panel-supplier-scorecard"
       >
@@ -104,7 +106,7 @@ function Scorecard({
   kpis: ModelState;
   selected: string | null;
 }) {
-  const max = niceMax(rows.flatMap((r) => [r.rate_high, overall]));
+  const max = niceMax(rows.flatMap((r) => [r.rate_high, r.expected_rate]));
   const absent = page.runner.notInData('supplier_scorecard');
   const money = (v: unknown, key: string, format: typeof formatMoney) => formatFigure(v, key in absent, (x) => format(x, page.currency));
   const drill = (supplier: string, where: Record<string, string>, what: string) =>
@@ -117,13 +119,13 @@ function Scorecard({
             <TableHeaderCell className="px-2">Supplier</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Sold</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Returned</TableHeaderCell>
-            <TableHeaderCell className="min-w-[12rem] px-2">Return rate (95% interval) vs overall</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right">Defect</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right">Not as described</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right">Wrong item</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right" title="Defect units − units sold × overall defect rate: the ranking">
-              Excess defects
+            <TableHeaderCell className="min-w-[11rem] whitespace-normal px-2">Return rate (95% interval) vs {SUPPLIER_BASELINE_LABEL}</TableHeaderCell>
+            <TableHeaderCell className="w-[7.5rem] whitespace-normal px-2 text-right" title={SUPPLIER_RANK_HELP}>
+              {SUPPLIER_RANK_LABEL} ({SUPPLIER_RANK_UNIT})
             </TableHeaderCell>
+            <TableHeaderCell className="px-2 text-right" title="Defect rate; below: defect units above the selection’s overall defect rate">Defect</TableHeaderCell>
+            <TableHeaderCell className="whitespace-normal px-2 text-right">Not as described</TableHeaderCell>
+            <TableHeaderCell className="px-2 text-right">Wrong item</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right" title="Returned units whose reason is the supplier’s fault; below: returned units sent back to the supplier">
               Supplier-fault units
             </TableHeaderCell>
@@ -154,12 +156,27 @@ function Scorecard({
                       {formatPercent(r.rate_low)}–{formatPercent(r.rate_high)}
                     </span>
                   </div>
-                  <RateIntervalBar rate={r.unit_return_rate} low={r.rate_low} high={r.rate_high} baseline={overall} max={max} baselineLabel="Overall rate" />
+                  <RateIntervalBar
+                    rate={r.unit_return_rate}
+                    low={r.rate_low}
+                    high={r.rate_high}
+                    baseline={r.expected_rate}
+                    max={max}
+                    significant={r.significant === true}
+                    baselineLabel="Category mix rate"
+                  />
+                  <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">mix {formatPercent(r.expected_rate)}</span>
+                </TableCell>
+                <TableCell className="px-2 text-right tabular-nums font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="supplier-excess">
+                  {formatSigned(r.excess_units)}
                 </TableCell>
                 <TableCell className="px-2 text-right">
                   <DrillButton title={`Show the defective / missing-parts returns of ${s}`} onClick={() => drill(s, { fault: 'supplier' }, 'Supplier-fault returns')}>
                     {formatPercent(r.defect_rate)}
                   </DrillButton>
+                  <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content" title="Defect units − units sold × the selection’s overall defect rate">
+                    {formatSigned(r.excess_defect_units)} excess
+                  </span>
                 </TableCell>
                 <TableCell className="px-2 text-right">
                   <DrillButton title={`Show the not-as-described returns of ${s}`} onClick={() => drill(s, { reason: 'not_as_described' }, 'Not-as-described returns')}>
@@ -170,9 +187,6 @@ function Scorecard({
                   <DrillButton title={`Show the wrong-item returns of ${s}`} onClick={() => drill(s, { reason: 'wrong_item' }, 'Wrong-item returns')}>
                     {formatPercent(r.wrong_item_rate)}
                   </DrillButton>
-                </TableCell>
-                <TableCell className="px-2 text-right tabular-nums font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                  {formatSigned(r.excess_defect_units)}
                 </TableCell>
                 <TableCell className="px-2 text-right">
                   <DrillButton title={`Show the supplier-fault returns of ${s}`} onClick={() => drill(s, { fault: 'supplier' }, 'Supplier-fault returns')}>
@@ -194,8 +208,9 @@ function Scorecard({
         </TableBody>
       </Table>
       <Note>
-        The interval mark is the overall unit return rate of the selection
-        {kpis.status === 'ok' ? ` (${formatPercent(overall)})` : kpis.status === 'loading' ? ' (computing…)' : ' (unavailable)'}. Defect = defective or
+        The interval mark is the rate each supplier’s own category mix predicts (each category’s rate over every supplier); the overall unit
+        return rate of the selection is
+        {kpis.status === 'ok' ? ` ${formatPercent(overall)}` : kpis.status === 'loading' ? ' computing…' : ' unavailable'}. Defect = defective or
         missing parts, the two reasons at the supplier’s fault; wrong item is the merchant’s (picking).
       </Note>
     </div>
@@ -219,8 +234,9 @@ export function SupplierSkusPanel({ page, supplier }: { page: PageProps; supplie
         ) : (
           <RateTable
             rows={rows.slice(0, 10)}
-            dimLabel="SKU"
+            dimLabel="Product · SKU"
             baseline="category"
+            named
             selected={selected}
             onSelect={(v) => page.select('sku', v)}
             onDrill={(v) => page.openDrill({ kind: 'returns', where: { sku: v, ...ACCEPTED }, title: `Returns of SKU ${v}` })}
