@@ -44,7 +44,7 @@ describe('return_trend', () => {
       ['2024-01-01', '2024-01-31'], ['2024-02-01', '2024-02-29'], ['2024-03-01', '2024-03-31'], ['2024-04-01', '2024-04-30'],
     ]);
     expect(rows[0]).toMatchObject({ orders: 2, units_sold: 4, returns: 1, units_returned: 1, unit_return_rate: 0.25, maturing: false });
-    for (const r of rows) expect(r.earlier_returns).toBe(0);
+    for (const r of res.rows) expect(r.earlier_returns).toBe(0);
     expect(rows[1]).toMatchObject({ orders: 0, units_sold: 0, returns: 1, units_returned: 1, unit_return_rate: null, maturing: false });
     expect(rows[2]).toMatchObject({ orders: 1, units_sold: 4, returns: 2, units_returned: 2, unit_return_rate: 0.5, maturing: true });
     expect(rows[3]).toMatchObject({ orders: 1, units_sold: 5, returns: 1, units_returned: 1, maturing: true });

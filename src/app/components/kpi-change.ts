@@ -1,5 +1,5 @@
 import type { Row } from '../../engine/types';
-import { formatCount, formatDays, formatLongDay, formatMoney, formatPercent, isoDay } from '../format';
+import { displayLocale, formatCount, formatDate, formatDays, formatMoney, formatPercent, isoDay } from '../format';
 
 /**
  * How the KPI cards show a row of the kpi_change model. The model decides the periods and
@@ -42,7 +42,7 @@ export function changeText(
   change: unknown,
   previous: unknown,
   higherIsBetter: boolean,
-  locale?: string,
+  locale = displayLocale(),
   currency?: unknown,
 ): ChangeText | null {
   if (!isNum(change) || !isNum(previous)) return null;
@@ -67,8 +67,8 @@ export function comparisonNote(row: Row | undefined): string | null {
   const [from, to, prevFrom, prevTo] = [row?.current_from, row?.current_to, row?.previous_from, row?.previous_to].map(isoDay);
   if (!row || !from || !to) return null;
   const n = formatCount(row.period_days);
-  const span = (a: string, b: string) => `${formatLongDay(a)} – ${formatLongDay(b)}`;
-  if (!prevFrom || !prevTo) return `No change shown: the data has no orders before ${formatLongDay(from)}.`;
+  const span = (a: string, b: string) => `${formatDate(a)} – ${formatDate(b)}`;
+  if (!prevFrom || !prevTo) return `No change shown: the data has no orders before ${formatDate(from)}.`;
   const note =
     row.basis === 'last_days'
       ? `Change: the last ${n} days of data (${span(from, to)}) vs the ${n} days before (${span(prevFrom, prevTo)}).`
