@@ -213,7 +213,8 @@ export function formatSigned(v: unknown, locale = displayLocale(), digits = 1): 
 export function formatAssumption(value: unknown, unit: string | undefined, currency: string | null, locale = displayLocale()): string {
   switch (unit) {
     case 'money':
-      return formatMoney(value, currency, locale);
+      // a value as typed (a handling cost of 4.50): exact, on any page
+      return formatMoney(value, currency, locale, true);
     case '%':
       return isNum(value) ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}%` : MISSING;
     case 'days':

@@ -10,7 +10,7 @@ import { headerButtonClass } from './Header';
 const GROUPS: { title: string; keys: (k: string) => boolean }[] = [
   { title: 'Costs and fees', keys: (k) => k.endsWith('_cost_per_return') || k === 'restocking_fee_pct' },
   { title: 'Return window', keys: (k) => k === 'return_window_days' },
-  { title: 'Recovery by disposition', keys: (k) => k.startsWith('recovery_rate_') },
+  { title: 'Value recovered, by what happens to the item', keys: (k) => k.startsWith('recovery_rate_') },
   { title: 'Service levels (SLA)', keys: (k) => k.startsWith('sla_days_') },
 ];
 

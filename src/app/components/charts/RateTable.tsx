@@ -45,8 +45,8 @@ export function RateTable({
             <TableHeaderCell className="px-2 text-right">Sold</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Returned</TableHeaderCell>
             <TableHeaderCell className="w-2/5 min-w-[13rem] px-2">Return rate (95% interval) vs {baseline}</TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right" title="Units returned − units sold × baseline rate: the ranking">
-              Excess
+            <TableHeaderCell className="px-2 text-right" title={`Units returned beyond what the ${baseline === 'category' ? 'category' : 'overall'} rate predicts: units returned − units sold × that rate (the ranking)`}>
+              Excess returns (units)
             </TableHeaderCell>
           </TableRow>
         </TableHead>
@@ -63,7 +63,7 @@ export function RateTable({
                 <TableCell className="whitespace-normal px-2 py-2.5">
                   <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{value}</span>
                   {r.significant === true && (
-                    <Badge color="rose" size="xs" className="ml-2" title="Even the low end of the 95% interval is above the baseline rate">
+                    <Badge color="rose" size="xs" className="ml-2" title={`Even the low end of the 95% interval is above the ${baseline === 'category' ? 'category' : 'overall'} rate`}>
                       above {baseline}
                     </Badge>
                   )}
