@@ -24,7 +24,7 @@ export function StagePanels({ page }: { page: PageProps }) {
   const carriers = page.view.filters.carrier ?? [];
   return (
     <div className="space-y-6">
-      {leg && <CarrierLegNote leg={String(leg)} carriers={carriers} />}
+      {typeof leg === 'string' && <CarrierLegNote leg={leg} carriers={carriers} />}
       <ModelPanel
         title="Days per stage against target"
         subtitle="Request → approve → receive → inspect → refund, then end to end. A 90th percentile above the target means more than 1 in 10 returns breach it."
