@@ -190,6 +190,15 @@ export function formatDateTime(v: unknown, locale = displayLocale()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(v);
 }
 
+/**
+ * A moment of this app's own (a data set kept, a view saved: an ISO timestamp), in the viewer's
+ * time zone, unlike the data's dates: formatDate's date with the time ("5 Mar 2025, 14:05").
+ */
+export function formatMoment(iso: unknown, locale = displayLocale()): string {
+  const d = typeof iso === 'string' ? new Date(iso) : null;
+  return d && !Number.isNaN(d.getTime()) ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : MISSING;
+}
+
 /** A period's month from a model (a Date at UTC midnight): the same style as formatDate, without the day: "Mar 2025". */
 export function formatMonth(d: Date, locale = displayLocale()): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);

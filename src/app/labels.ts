@@ -112,6 +112,19 @@ export function columnLabel(column: unknown): string {
   return typeof column === 'string' && Object.prototype.hasOwnProperty.call(COLUMN_LABELS, column) ? COLUMN_LABELS[column]! : humanize(column).toLowerCase();
 }
 
+/** The loaded tables (the data contract's names). */
+const TABLE_LABELS: Record<string, string> = {
+  order_lines: 'Order lines',
+  returns: 'Returns',
+  products: 'Products',
+  shipments: 'Shipments',
+  reviews: 'Reviews',
+};
+
+export function tableLabel(table: unknown): string {
+  return labelFrom(TABLE_LABELS, table);
+}
+
 /** What-if settings and figures of the Policy page (policy_impact.sql parameters and metrics). */
 const POLICY_LABELS: Record<string, string> = {
   window_days: 'the what-if return window',

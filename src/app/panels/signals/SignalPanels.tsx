@@ -65,7 +65,7 @@ export function SignalSummaryPanel(props: PageProps) {
                   <>
                     <TableCell className="whitespace-normal">
                       <div className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{signalRuleLabel(rule)}</div>
-                      <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.description ?? '')}</div>
+                      <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">{inWords(r.description)}</div>
                     </TableCell>
                     <TableCell className="text-right tabular-nums">
                       {signals !== null && signals > 0 && isSignalRule(rule) ? (
