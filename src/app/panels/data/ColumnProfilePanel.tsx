@@ -81,7 +81,7 @@ export function ColumnProfilePanel(props: PageProps) {
                             {r.max_value == null ? MISSING : profileValue(r.max_value)}
                           </TableCell>
                           <TableCell className="max-w-[14rem] truncate" title={r.top_value == null ? 'No value occurs twice' : undefined}>
-                            {r.top_value == null ? MISSING : `${String(r.top_value)} (${formatCount(r.top_count)})`}
+                            {r.top_value == null ? MISSING : `${profileValue(r.top_value)} (${formatCount(r.top_count)})`}
                           </TableCell>
                         </TableRow>
                       );
@@ -119,7 +119,7 @@ function TableSwitcher({ table, onChange }: { table: CanonicalTable; onChange: (
   );
 }
 
-/** A smallest or largest value: a day or timestamp in the one date format, anything else as loaded. */
+/** A smallest, largest or most frequent value: a day or timestamp in the one date format, anything else as loaded. */
 function profileValue(v: unknown): string {
   const text = String(v);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);

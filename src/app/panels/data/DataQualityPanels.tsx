@@ -100,7 +100,7 @@ export function QualityChecksPanel({ state }: { state: ModelState }) {
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={String(r.table_name)}>
-                    <TableCell className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{String(r.table_name)}</TableCell>
+                    <TableCell className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{tableLabel(r.table_name)}</TableCell>
                     <TableCell className={num} title={r.orphans == null ? 'Not checked: no products loaded' : undefined}>
                       {r.orphans == null ? 'not checked' : <Flag n={r.orphans} />}
                     </TableCell>
