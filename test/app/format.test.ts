@@ -3,6 +3,7 @@ import {
   formatBytes,
   formatCount,
   formatDays,
+  assumptionInputScale,
   dateInputPattern,
   displayLocale,
   formatDate,
@@ -99,6 +100,13 @@ describe('format', () => {
     } finally {
       setDisplayLocale(null);
     }
+  });
+
+  it('types a rate as it is shown: a recovery rate shown as 95% is typed as 95 (issue 16, item 11)', () => {
+    expect(assumptionInputScale('share of unit cost')).toBe(100);
+    expect(0.95 * assumptionInputScale('share of unit cost')).toBe(95);
+    expect(assumptionInputScale('money')).toBe(1);
+    expect(assumptionInputScale('days')).toBe(1);
   });
 
   it('shows money with cents or whole on the whole page, never both', () => {
