@@ -104,7 +104,7 @@ export function LeakagePanel(props: PageProps) {
                 <Note>
                   <span data-testid="leakage-unpriced">
                     No bar for {unpriced.map((r) => ruleLabel(r.rule)).join(', ')}: their cases are counted, but their amounts are not in the data
-                    (the loaded data has no values in {unpricedColumns.join(', ')}).
+                    (the loaded data has no values in {unpricedColumns.map(inWords).join(', ')}).
                   </span>
                 </Note>
               )}
