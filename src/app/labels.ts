@@ -112,6 +112,20 @@ export function columnLabel(column: unknown): string {
   return typeof column === 'string' && Object.prototype.hasOwnProperty.call(COLUMN_LABELS, column) ? COLUMN_LABELS[column]! : humanize(column).toLowerCase();
 }
 
+/** What happened to a returned item (returns.disposition): the word "disposition" is jargon. */
+export const DISPOSITION_TITLE = 'What happened to the item';
+const DISPOSITION_LABELS: Record<string, string> = {
+  restock: 'Restocked',
+  refurbish: 'Refurbished',
+  liquidate: 'Liquidated',
+  return_to_vendor: 'Returned to the supplier',
+  dispose: 'Disposed of',
+};
+
+export function dispositionLabel(code: unknown): string {
+  return labelFrom(DISPOSITION_LABELS, code);
+}
+
 /** The loaded tables (the data contract's names). */
 const TABLE_LABELS: Record<string, string> = {
   order_lines: 'Order lines',
