@@ -118,7 +118,7 @@ const DISPOSITION_LABELS: Record<string, string> = {
   restock: 'Restocked',
   refurbish: 'Refurbished',
   liquidate: 'Liquidated',
-  return_to_vendor: 'Returned to the supplier',
+  return_to_vendor: 'Sent back to supplier',
   dispose: 'Disposed of',
 };
 

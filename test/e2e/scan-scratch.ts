@@ -5,7 +5,9 @@ const b = await launch();
 const { page } = b;
 const extra = process.argv[2] ?? '';
 for (const p of PAGES) {
-  await page.goto(`${server.url}?page=${p}${extra}`);
+  if (p === 'overview') await page.goto(`${server.url}?page=${p}${extra}`);
+  else await page.evaluate((s) => { window.history.pushState(null, '', s); window.dispatchEvent(new PopStateEvent('popstate')); }, `?page=${p}${extra}`);
+  await page.waitForTimeout(200);
   await page.getByTestId(`page-${p}`).waitFor({ timeout: 120_000 }).catch(() => console.log('no testid', p));
   await waitIdle(page).catch(() => console.log('not idle', p));
   await page.waitForTimeout(500);
