@@ -177,10 +177,14 @@ try {
   await open(page, base, '?loc=de-DE&page=customers', 'customers');
   const de = dateForms(await visibleText(page));
   t.check(Object.keys(de).length === 1 && !!de.dotted, `loc=de-DE: dates on the Customers page are dd.mm.yyyy only (${Object.keys(de).join(', ')}: ${de.dotted?.slice(0, 2).join(', ')})`);
-  await open(page, base, '?loc=de-DE', 'overview');
+  // the Formats choice writes the locale into the view (the link)
+  await open(page, base, '', 'overview');
+  await page.getByTestId('locale-select').selectOption('de-DE');
+  await page.waitForURL(/loc=de-DE/);
+  await waitIdle(page);
   const ordersDe = await page.locator('[data-testid="kpi-orders"] [data-value]').innerText();
   const periodDe = await page.getByTestId('kpi-orders-period').innerText();
-  t.check(ordersDe === '4.000' && periodDe.includes('01.01.2024 – 30.06.2025'), `loc=de-DE: Orders "${ordersDe}", period "${periodDe}"`);
+  t.check(ordersDe === '4.000' && periodDe.includes('01.01.2024 – 30.06.2025'), `Formats → de-DE: loc=de-DE in the URL, Orders "${ordersDe}", period "${periodDe}"`);
 
   // ---- 13. axes: start at the first order month, round ticks ----
   await open(page, base, '', 'overview');

@@ -147,6 +147,8 @@ export function KpiCards({
           // The model says how each change is measured (its kind); the card only formats it.
           const delta = pending || !c ? null : changeText(c.kind as KpiKind, c.change, c.previous_value, k.higherIsBetter, undefined, currency ?? row?.currency);
           const starred = maturing && RATE_KPIS.has(k.key);
+          // A return rate that fell while its period is still maturing is not yet good news.
+          const shownDelta = starred && delta?.direction === 'down' ? { ...delta, good: null } : delta;
           const body = (
             <>
               <Text>{k.label}</Text>
@@ -169,7 +171,7 @@ export function KpiCards({
               >
                 {row ? formatFigure(raw, absent !== undefined, () => k.format(row, currency)) : '…'}
               </Metric>
-              {hasPrevious && <Change delta={delta} against={against} pending={pending} testId={`kpi-${k.key}-delta`} />}
+              {hasPrevious && <Change delta={shownDelta} against={against} pending={pending} testId={`kpi-${k.key}-delta`} />}
             </>
           );
           return (
