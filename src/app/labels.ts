@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate, MISSING } from './format';
 
 /**
  * The one label map: every code a model returns or a page names (reasons, audit rules, signal
@@ -78,11 +78,11 @@ const STAGE_LABELS: Record<string, { label: string; short: string }> = {
 };
 
 export function stageLabel(stage: unknown): string {
-  return (typeof stage === 'string' && STAGE_LABELS[stage]?.label) || humanize(stage);
+  return typeof stage === 'string' ? STAGE_LABELS[stage]?.label || humanize(stage) : MISSING;
 }
 
 export function stageShort(stage: unknown): string {
-  return (typeof stage === 'string' && STAGE_LABELS[stage]?.short) || humanize(stage);
+  return typeof stage === 'string' ? STAGE_LABELS[stage]?.short || humanize(stage) : MISSING;
 }
 
 /** Columns of the loaded tables, as a merchant calls them (in sentences: lower case). */
