@@ -1,12 +1,20 @@
-import { browserLocale, formatDate } from '../format';
+import { browserLocale, displayLocale } from '../format';
 import type { ViewPatch, ViewState } from '../view/types';
 
 /** Locales offered besides the browser's own (any other works by hand in the URL: loc=…). */
 const OFFERED = ['en-GB', 'en-US', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'sv-SE'];
 
-/** An option names its locale by how it writes a day: "de-DE · 31.12.2025" (short, and shows what changes). */
-const SAMPLE_DAY = '2025-12-31';
-const option = (tag: string) => `${tag} · ${formatDate(SAMPLE_DAY, tag)}`;
+/**
+ * A locale's short name in the language shown ("UK English", "German (Germany)"). Not a sample
+ * date: a page writes its dates in one format only, the chooser included.
+ */
+function localeName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([displayLocale()], { type: 'language', style: 'short' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
 
 /**
  * The locale of dates and figures, stored with the view (`loc` in the URL, so a saved view or
@@ -25,10 +33,10 @@ export function LocaleSelect({ view, setView }: { view: ViewState; setView: (pat
         onChange={(e) => setView({ locale: e.target.value === '' ? undefined : e.target.value })}
         data-testid="locale-select"
       >
-        <option value="">Browser · {formatDate(SAMPLE_DAY, own)}</option>
+        <option value="">Browser ({localeName(own)})</option>
         {offered.map((tag) => (
           <option key={tag} value={tag}>
-            {option(tag)}
+            {localeName(tag)}
           </option>
         ))}
       </select>
