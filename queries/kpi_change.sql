@@ -17,6 +17,9 @@
 -- no refund amount at all, as in kpis.
 -- maturing: the current period ends less than return_window_days (assumption) before the last
 -- order date, so some of its orders can still be returned and its rates will still rise.
+-- maturing_share says how much: the share of the current period's units sold on orders placed
+-- less than return_window_days before the last order date (their returns are not all in yet),
+-- so a falling return rate can be read as partly young orders not yet returned.
 -- "The last order date" is the data's as-of date (dataset_info.last_order_date in derive.sql):
 -- the latest order date not after the day the data was loaded, so one order dated decades
 -- ahead moves neither the periods nor the maturing flag.
@@ -41,6 +44,7 @@
 -- @output previous_from : first day of the previous period (NULL without one)
 -- @output previous_to : last day of the previous period (NULL without one)
 -- @output maturing : true while the current period's orders can still be returned (rates not final)
+-- @output maturing_share : share of the current period's units sold on orders still inside their return window (NULL without units)
 WITH asked AS (
   SELECT min(order_date) AS first_day, (SELECT last_order_date FROM dataset_info) AS last_day,
     CAST($date_from AS DATE) AS range_from, CAST($date_to AS DATE) AS range_to,
@@ -75,6 +79,14 @@ WITH asked AS (
 ), previous_kpis AS (
   SELECT * FROM kpi_values_by($by, (SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
     $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+), young AS (
+  -- units of the current period (of each value) on orders still inside their return window
+  SELECT by_value,
+    safe_div(coalesce(sum(quantity) FILTER (WHERE date_diff('day', order_date, (SELECT last_day FROM asked)) < assumption('return_window_days')), 0),
+             sum(quantity)) AS maturing_share
+  FROM filtered_lines_by($by, (SELECT current_from FROM periods), (SELECT current_to FROM periods),
+    $channel, $region, $category, $supplier, $carrier, $sku)
+  GROUP BY by_value
 ), paired AS (
   -- a value with no rows in one period gets what an empty selection gives there
   SELECT coalesce(c.by_value, p.by_value) AS by_value,
@@ -106,12 +118,13 @@ WITH asked AS (
   SELECT k.by_value, k.ord, k.kpi, k.kind,
     CASE WHEN p.current_from IS NOT NULL THEN k.cur END AS current_value,
     CASE WHEN p.previous_from IS NOT NULL THEN k.prev END AS previous_value,
-    p.*
+    p.*, CASE WHEN p.current_from IS NOT NULL THEN y.maturing_share END AS maturing_share
   FROM long_kpis k LEFT JOIN with_previous p ON true
+  LEFT JOIN young y ON y.by_value = k.by_value
 )
 SELECT by_value, kpi, kind, current_value, previous_value,
   CASE WHEN kind IN ('count', 'money') THEN safe_div(current_value - previous_value, abs(previous_value))
        ELSE current_value - previous_value END AS change,
-  basis, period_days, current_from, current_to, previous_from, previous_to, maturing
+  basis, period_days, current_from, current_to, previous_from, previous_to, maturing, maturing_share
 FROM both_sides
 ORDER BY by_value, ord;

@@ -3,6 +3,9 @@
 -- shared with kpi_change): returns are attributed to the period their order was placed
 -- (cohort view); a return with no known order is dated by its request date. Returns whose
 -- resolution is 'rejected' were refused, so they count in `returns` but not in units or rates.
+-- The Overview's cards state the period these numbers cover (the view's dates, else all dates);
+-- a change is shown only for a date range, from kpi_change on the same dates, so a number and
+-- its change never cover different periods.
 -- With `by`, one such row per value of that filter dimension (a filter index, see
 -- filtered_lines_by in queries/schema/filters.sql), named in a first column by_value.
 -- @filters

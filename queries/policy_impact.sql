@@ -187,7 +187,7 @@ WITH lines AS (
         printf('%g', p.fee_pct) || '% of the refund on refunded customer-fault returns the window still allows',
         CASE WHEN p.paid_returns
           THEN 'return labels of customer-fault returns the window still allows, paid by the customer instead'
-          ELSE 'paid_returns is off: the merchant keeps paying the labels' END,
+          ELSE 'customers do not pay return labels in this what-if: the merchant keeps paying them' END,
         'refunds saved + restocking fees + labels shifted'
           || CASE WHEN x.saved <> '' THEN ' (not in the data: ' || x.saved || ')' ELSE '' END]) AS note
     FROM what_if_values w, p, left_out x
@@ -207,13 +207,13 @@ WITH lines AS (
               assumption('recovery_rate_dispose'), NULL, NULL]) AS v,
       unnest([
         CASE WHEN p.window_from_assumption
-          THEN 'what-if return window in days: assumption return_window_days (window_days not set)'
-          ELSE 'what-if return window in days: window_days (assumption return_window_days is '
-               || printf('%g', assumption('return_window_days')) || ')' END,
-        'what-if restocking fee, % of the refund; refunds are taken as recorded (a fee charged today, assumption restocking_fee_pct = '
-          || printf('%g', assumption('restocking_fee_pct')) || ', is already inside them: enter the extra points)',
+          THEN 'what-if return window in days: no what-if window set, so the return window assumption'
+          ELSE 'what-if return window in days, as set here (the return window assumption is '
+               || printf('%g', assumption('return_window_days')) || ' days)' END,
+        'what-if restocking fee, % of the refund; refunds are taken as recorded (a fee charged today, the restocking fee assumption of '
+          || printf('%g', assumption('restocking_fee_pct')) || '%, is already inside them: enter the extra points)',
         'what-if: 1 = customers pay the return label of customer-fault returns, 0 = the merchant pays',
-        'handling cost per accepted return, in net_cost_per_order',
+        'handling cost per accepted return, in the net cost per order',
         'share of unit cost recovered when restocked and no recovery value is reported',
         'share of unit cost recovered after refurbishing, when no recovery value is reported',
         'share of unit cost recovered when liquidated, when no recovery value is reported',

@@ -1,6 +1,10 @@
 -- return_trend: units sold and returned per month or ISO week of the order date, recent periods flagged as maturing
--- One row per period (month, or ISO week starting Monday) from the first to the last period
--- of the filtered selection; periods with nothing in them appear with zero sales.
+-- One row per period (month, or ISO week starting Monday) from the first period with an order
+-- to the last period of the filtered selection; periods with nothing in them appear with zero
+-- sales. Returns without a known order dated before the first order period (orphans: they have
+-- no sales to be a rate of) would start the axis on a period with no orders: they are left out
+-- of the rows and counted in earlier_returns, so the page can say so (nothing is lost
+-- silently). A selection with no orders at all has its periods from its returns.
 -- Cohort view: sales are placed in the period of their order date, and so are their returns
 -- (a return's cohort_date is its order's date when its order line is known). Returns without
 -- a known order line are placed by their cohort_date (request, receipt or refund date),
@@ -28,6 +32,7 @@
 -- @output unit_return_rate : units_returned / units_sold (NULL without sales)
 -- @output maturing : true while the period's return window is still open at as_of (rate not final)
 -- @output as_of : the date maturing is judged at (latest order date loaded, not after the load day)
+-- @output earlier_returns : return lines (of this by_value) dated before its first order period, left out of the rows (0 when none)
 WITH lines AS (
   SELECT * FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
@@ -50,9 +55,15 @@ WITH lines AS (
   WHERE cohort_date IS NOT NULL
   GROUP BY ALL
 ), bounds AS (
-  SELECT by_value, min(period) AS first_period, max(period) AS last_period
-  FROM (SELECT by_value, period FROM sold UNION ALL SELECT by_value, period FROM returned)
+  -- the first period with an order; only a value with no orders starts at its first return
+  SELECT by_value, coalesce(min(period) FILTER (WHERE has_sales), min(period)) AS first_period, max(period) AS last_period
+  FROM (SELECT by_value, period, true AS has_sales FROM sold UNION ALL SELECT by_value, period, false FROM returned)
   GROUP BY by_value
+), earlier AS (
+  SELECT r.by_value, sum(r.returns) AS earlier_returns
+  FROM returned r JOIN bounds b ON b.by_value = r.by_value
+  WHERE r.period < b.first_period
+  GROUP BY r.by_value
 ), periods AS (
   SELECT by_value, CAST(unnest(generate_series(
     CAST(first_period AS TIMESTAMP), CAST(last_period AS TIMESTAMP),
@@ -85,7 +96,9 @@ SELECT
   CAST(f.units_returned AS BIGINT) AS units_returned,
   safe_div(f.units_returned, f.units_sold) AS unit_return_rate,
   days_between(f.period_end, a.as_of) < assumption('return_window_days') AS maturing,
-  a.as_of
+  a.as_of,
+  CAST(coalesce(e.earlier_returns, 0) AS BIGINT) AS earlier_returns
 FROM framed f
 CROSS JOIN as_of a
+LEFT JOIN earlier e ON e.by_value = f.by_value
 ORDER BY f.by_value, f.period;

@@ -11,6 +11,11 @@
 -- When a column of the stage holds no value at all in the imported returns, the stage cannot
 -- be measured: `note` says which column is needed ('needs returns.approved_at'), `returns`,
 -- `breaches` and `negative` are 0 and `open` is NULL (it would otherwise count every return).
+-- The carrier filter here means the RETURN leg: the carrier that brought the return back
+-- (returns.return_carrier), whose transit is the approve → receive stage, not the outbound
+-- carrier the filter means on every other page. A return with no return carrier is then out of
+-- a carrier-filtered view. An import that names no return carrier at all has only the outbound
+-- one to go by: the filter then means the outbound carrier, and carrier_leg says which.
 -- @filters
 -- @requires returns.requested_at
 -- @output stage : request_to_approve, approve_to_receive, receive_to_inspect, inspect_to_refund or request_to_refund
@@ -26,8 +31,13 @@
 -- @output open : returns with the start timestamp but not the end one, rejected excluded (NULL when the stage cannot be measured)
 -- @output negative : durations below zero (end before start): data errors, excluded from the statistics
 -- @output note : 'needs returns.<column>' when a column of the stage is empty in the whole import, else NULL
-WITH rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+-- @output carrier_leg : what the carrier filter selects on: 'return' (returns.return_carrier) or 'outbound' (the import names no return carrier)
+WITH leg AS (
+  SELECT CASE WHEN count(return_carrier) > 0 THEN 'return' ELSE 'outbound' END AS carrier_leg FROM returns
+), rets AS (
+  SELECT r.* FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier,
+    CASE WHEN (SELECT carrier_leg FROM leg) = 'outbound' THEN $carrier END, $sku, $reason) r
+  WHERE (SELECT carrier_leg FROM leg) = 'outbound' OR in_list($carrier, r.return_carrier)
 ), stages(stage, stage_order, from_column, to_column, sla_days) AS (
   VALUES
     ('request_to_approve', 1, 'requested_at', 'approved_at', assumption('sla_days_request_approve')),
@@ -81,8 +91,10 @@ SELECT
   safe_div(coalesce(a.breaches, 0), coalesce(a.returns, 0) - coalesce(a.negative, 0)) AS breach_rate,
   CASE WHEN n.note IS NULL THEN coalesce(a.open, 0) END AS open,
   coalesce(a.negative, 0) AS negative,
-  n.note
+  n.note,
+  l.carrier_leg
 FROM stages s
 LEFT JOIN agg a USING (stage)
 LEFT JOIN notes n USING (stage)
+CROSS JOIN leg l
 ORDER BY s.stage_order;

@@ -5,6 +5,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNote } from './components/ErrorNote';
 import { FilterBar } from './components/FilterBar';
 import { Header } from './components/Header';
+import { LocaleSelect } from './components/LocaleSelect';
 import { NavTabs } from './components/NavTabs';
 import { SavedViews } from './components/SavedViews';
 import { Spinner } from './components/Spinner';
@@ -58,6 +59,7 @@ export function App() {
             ready && (
               <>
                 <SavedViews view={view} setView={setView} />
+                <LocaleSelect view={view} setView={setView} />
                 <AssumptionsButton view={view} open={assumptionsOpen} onToggle={() => setAssumptionsOpen((o) => !o)} />
               </>
             )

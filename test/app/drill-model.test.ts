@@ -107,9 +107,10 @@ describe('drill-down columns', () => {
 
   it('formats cells: ids as given, timestamps as stored, money in the currency', () => {
     expect(formatCell('=C3', columnKind('customer_id'), 'EUR', 'en-US')).toBe('=C3');
-    expect(formatCell(new Date('2024-01-15T08:30:00Z'), columnKind('requested_at'), null)).toBe('2024-01-15 08:30');
-    expect(formatCell(new Date('2024-01-15T00:00:00Z'), columnKind('requested_at'), null)).toBe('2024-01-15');
-    expect(formatCell(new Date('2024-01-10T00:00:00Z'), columnKind('order_date'), null)).toBe('2024-01-10');
+    // dates through the one date format of the locale, in UTC (as stored, not shifted)
+    expect(formatCell(new Date('2024-01-15T08:30:00Z'), columnKind('requested_at'), null, 'en-GB')).toBe('15 Jan 2024, 08:30');
+    expect(formatCell(new Date('2024-01-15T00:00:00Z'), columnKind('requested_at'), null, 'en-GB')).toBe('15 Jan 2024');
+    expect(formatCell(new Date('2024-01-10T00:00:00Z'), columnKind('order_date'), null, 'de-DE')).toBe('10.01.2024');
     expect(formatCell(10.5, columnKind('refund_amount'), 'EUR', 'en-US')).toBe('€10.50');
     expect(formatCell(1234, columnKind('quantity'), null, 'en-US')).toBe('1,234');
     expect(formatCell(true, columnKind('pickup_failed'), null)).toBe('yes');

@@ -1,3 +1,4 @@
+import { setMoneyCents } from '../../src/app/format';
 import { describe, expect, it } from 'vitest';
 import {
   assumptionRowLabel,
@@ -53,8 +54,12 @@ describe('before/after deltas', () => {
   it('shows rate changes in percentage points, money and days in their units, with a true minus', () => {
     expect(formatDelta('rate', 0.0123, null, 'en-US')).toBe('+1.2 pp');
     expect(formatDelta('rate', -0.033, null, 'en-US')).toBe('−3.3 pp');
+    // the Policy page shows money with cents (src/app/view/display-settings.ts)
+    setMoneyCents(true);
     expect(formatDelta('money', -2.5, 'EUR', 'en-US')).toBe('−€2.50');
     expect(formatDelta('money', 3, 'USD', 'en-US')).toBe('+$3.00');
+    setMoneyCents(false);
+    expect(formatDelta('money', -2.5, 'EUR', 'en-US')).toBe('−€3'); // a whole-units page
     expect(formatDelta('days', 1, null, 'en-US')).toBe('+1 day');
     expect(formatDelta('count', 650, null, 'en-US')).toBe('+650');
     expect(formatDelta('count', null, null, 'en-US')).toBe('—');

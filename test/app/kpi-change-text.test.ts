@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { changeText, comparisonNote } from '../../src/app/components/kpi-change';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDisplayLocale } from '../../src/app/format';
+import { changeText, comparedWith, comparisonNote, isMaturing, periodCaption } from '../../src/app/components/kpi-change';
 
 // Rows as kpi_change returns them (dates arrive as Dates, see engine/rows.ts).
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -12,9 +13,13 @@ const periods = {
 };
 
 describe('the text of a KPI change (numbers from kpi_change)', () => {
+  // Expected texts written for en-GB dates and figures.
+  beforeAll(() => setDisplayLocale('en-GB'));
+  afterAll(() => setDisplayLocale(null));
+
   it('counts and money: the relative change in %; rising orders is good, rising refunds is not', () => {
     expect(changeText('count', 0.1, 100, true, 'en')).toMatchObject({ direction: 'up', text: '10.0%', good: true, description: 'up 10.0% from 100' });
-    expect(changeText('money', -0.1, 100, false, 'en', 'EUR')).toMatchObject({ direction: 'down', text: '10.0%', good: true, description: 'down 10.0% from €100.00' });
+    expect(changeText('money', -0.1, 100, false, 'en', 'EUR')).toMatchObject({ direction: 'down', text: '10.0%', good: true, description: 'down 10.0% from €100' }); // whole units: the page's money
     expect(changeText('money', 0.2, 100, false, 'en')).toMatchObject({ direction: 'up', good: false });
     expect(changeText('count', null, 0, true, 'en')).toBeNull(); // the model has no change from 0
     expect(changeText('count', 0.0004, 100, true, 'en')).toMatchObject({ direction: 'flat', text: '0.0%', good: null, description: 'unchanged from 100' });
@@ -36,11 +41,13 @@ describe('the text of a KPI change (numbers from kpi_change)', () => {
   });
 
   it('names the compared periods from the dates the model returned', () => {
-    expect(comparisonNote({ ...periods, basis: 'last_days', maturing: false })).toBe(
-      'Change: the last 90 days of data (3 Oct 2024 – 31 Dec 2024) vs the 90 days before (5 Jul 2024 – 2 Oct 2024).',
+    expect(comparisonNote({ ...periods, basis: 'date_range', maturing: false, maturing_share: 0 })).toBe(
+      'Every card covers 3 Oct 2024 – 31 Dec 2024 (90 days) and compares it with the 90 days before (5 Jul 2024 – 2 Oct 2024).',
     );
-    expect(comparisonNote({ ...periods, basis: 'date_range', maturing: true })).toBe(
-      'Change vs the 90 days before (5 Jul 2024 – 2 Oct 2024). Recent orders are still inside their return window, so their return rates will still rise.',
+    // 34% of the period's units on orders still inside the return window: the rates are starred and explained
+    expect(comparisonNote({ ...periods, basis: 'date_range', maturing: true, maturing_share: 0.34 })).toBe(
+      'Every card covers 3 Oct 2024 – 31 Dec 2024 (90 days) and compares it with the 90 days before (5 Jul 2024 – 2 Oct 2024). ' +
+        '* Still maturing: 34% of the units of this period were ordered inside the return window and can still come back, so its return rates will still rise; part of a fall against the period before is returns not made yet.',
     );
     expect(comparisonNote({ ...periods, basis: 'date_range', previous_from: null, previous_to: null, maturing: true })).toBe(
       'No change shown: the data has no orders before 3 Oct 2024.',
@@ -48,5 +55,21 @@ describe('the text of a KPI change (numbers from kpi_change)', () => {
     // no period: a range outside the data, or no answer yet
     expect(comparisonNote({ ...periods, current_from: null, current_to: null, previous_from: null, previous_to: null })).toBeNull();
     expect(comparisonNote(undefined)).toBeNull();
+  });
+
+  it('a card states the period of its number, and its change is against as many days before (issue 16, item 1)', () => {
+    const row = { ...periods, basis: 'date_range', maturing: true, maturing_share: 0.34 };
+    expect(periodCaption(row, undefined)).toEqual({ text: '3 Oct 2024 – 31 Dec 2024', days: 90 });
+    expect(comparedWith(row)).toBe('vs the 90 days before');
+    expect(comparedWith({ ...row, previous_from: null })).toBeNull();
+    // without a range: all dates, from the kpis row's first to last order date
+    expect(periodCaption(undefined, { first_order_date: day('2024-01-01'), last_order_date: day('2025-12-30') })).toEqual({
+      text: 'All dates: 1 Jan 2024 – 30 Dec 2025',
+      days: null,
+    });
+    expect(periodCaption(undefined, undefined)).toBeNull();
+    expect(isMaturing(row)).toBe(true);
+    expect(isMaturing({ ...row, maturing_share: 0 })).toBe(false);
+    expect(isMaturing({ ...row, maturing: false })).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDisplayLocale } from '../../src/app/format';
 import { DrillTable } from '../../src/app/drill/DrillTable';
 import { cellNotInData } from '../../src/runner/model-header';
 
@@ -9,6 +10,10 @@ import { cellNotInData } from '../../src/runner/model-header';
  * without refund amounts showed a dash (or $0) in the amount column, with nothing saying why.
  */
 describe('drill cells not in the data', () => {
+  // expected cells written for en-US figures (the view's locale)
+  beforeAll(() => setDisplayLocale('en-US'));
+  afterAll(() => setDisplayLocale(null));
+
   const figures = { 'amount[rule=outside_window]': ['returns.refund_amount'], label_cost: ['returns.label_cost'] };
 
   it('cellNotInData names the empty columns of a whole output, or of one rule row of it', () => {

@@ -10,7 +10,7 @@ import { formatFigure, formatMoney, formatPercent, MISSING, NOT_IN_DATA } from '
  */
 describe('not in the data', () => {
   it('formatFigure: NULL with its inputs absent reads "not in the data"; otherwise the figure or the dash', () => {
-    const money = (v: unknown) => formatMoney(v, 'USD', 'en-US');
+    const money = (v: unknown) => formatMoney(v, 'USD', 'en-US', true);
     expect(formatFigure(null, true, money)).toBe(NOT_IN_DATA);
     expect(formatFigure(undefined, true, money)).toBe('not in the data');
     // a value the data does have is shown as it is, 0 included

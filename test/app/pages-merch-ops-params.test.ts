@@ -32,8 +32,8 @@ describe('stage labels', () => {
     expect(stageLabel('request_to_approve')).toBe('Request → approval');
     expect(stageShort('request_to_refund')).toBe('End to end');
   });
-  it('shows an unknown stage as it is', () => {
-    expect(stageLabel('custom_stage')).toBe('custom_stage');
+  it('shows an unknown stage in words, no raw code (issue 16)', () => {
+    expect(stageLabel('custom_stage')).toBe('Custom stage');
     expect(stageShort(null)).toBe('—');
   });
 });

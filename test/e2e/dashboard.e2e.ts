@@ -78,7 +78,8 @@ async function checkChanges(page: Page, rows: Record<string, unknown>[], keys: s
 
 async function main(): Promise<void> {
   const cli = cliOutputs();
-  const money = (v: string) => formatMoney(Number(v), 'EUR', LOCALE);
+  // The cost, leakage and policy pages show money with cents (src/app/view/display-settings.ts).
+  const money = (v: string) => formatMoney(Number(v), 'EUR', LOCALE, true);
   const pct = (v: string) => formatPercent(Number(v), LOCALE);
   const count = (v: string) => formatCount(Number(v), LOCALE);
 
@@ -102,9 +103,15 @@ async function main(): Promise<void> {
     t.check((await text(page, 'kpi-cards')).includes(pct(kpis.unit_return_rate!)), 'overview: the rate is shown formatted');
     const change = cli('kpi_change.csv');
     t.check(Math.abs((await kpi(page, 'returned_value')) - Number(kpis.returned_value)) < 1e-6, `overview: returned value ${kpis.returned_value} as the CLI`);
-    await checkChanges(page, change, ['orders', 'gross_sales', 'unit_return_rate', 'returned_value', 'median_days_to_refund'], 'overview');
-    t.check((await text(page, 'kpi-comparison-note')).includes('the last 90 days of data'), 'overview: without a range the note says the last 90 days of data are compared');
+    // All dates have no period before them: the cards say so and show no change (issue 16: the
+    // number covered all dates while its arrow compared the last 90 days).
+    t.check((await page.locator('[data-testid^="kpi-"][data-testid$="-delta"]').count()) === 0, 'overview: all dates show no change');
+    t.check((await text(page, 'kpi-comparison-note')).includes('All dates have no period before them'), 'overview: without a range the note says all dates have nothing to compare with');
     await shot('page-overview');
+    // The last 90 days of data: the CLI's kpi_change (no range: the last 90 days vs the 90 before) is the same comparison.
+    await open(page, base, '?preset=last_90', 'overview');
+    await checkChanges(page, change, ['orders', 'gross_sales', 'unit_return_rate', 'returned_value', 'median_days_to_refund'], 'overview, last 90 days');
+    t.check((await text(page, 'kpi-comparison-note')).includes('(90 days) and compares it with the 90 days before'), 'overview, last 90 days: the note says the cards cover 90 days, compared with the 90 before');
 
     const sku = cli('return_rate_by.sku.csv')[0]!;
     await open(page, base, '?page=products', 'products');
@@ -169,9 +176,9 @@ async function main(): Promise<void> {
 
     const quality = cli('data_quality.csv').find((r) => r.table_name === 'order_lines')!;
     await open(page, base, '?page=data', 'data');
-    t.check((await text(page, 'loaded-tables')).includes(`order_lines ${count(quality.rows_read!)} ${count(quality.rows_loaded!)} 0`), `data: ${quality.rows_read} order lines read, ${quality.rows_loaded} loaded, 0 rejected`);
+    t.check((await text(page, 'loaded-tables')).includes(`Order lines ${count(quality.rows_read!)} ${count(quality.rows_loaded!)} 0`), `data: ${quality.rows_read} order lines read, ${quality.rows_loaded} loaded, 0 rejected`);
     const returnsQuality = cli('data_quality.csv').find((r) => r.table_name === 'returns')!;
-    t.check((await text(page, 'quality-checks')).includes(`returns ${returnsQuality.orphans}`), `data: ${returnsQuality.orphans} orphan returns as data_quality says`);
+    t.check((await text(page, 'quality-checks')).includes(`Returns ${returnsQuality.orphans}`), `data: ${returnsQuality.orphans} orphan returns as data_quality says`);
     await shot('page-data');
 
     await open(page, base, '?page=sql&p.sql_model=kpis', 'sql');
@@ -237,7 +244,7 @@ async function main(): Promise<void> {
     const weekChange = (await runner.run('kpi_change', { channel: ['app'], date_from: '2025-04-01', date_to: '2025-06-30' })).rows;
     await checkChanges(page, weekChange, ['orders', 'refund_amount', 'order_return_rate'], 'filters from the URL');
     t.check(weekChange[0]!.current_value === weekExpected, 'kpi_change: with a range its current orders are the card\'s');
-    t.check((await text(page, 'kpi-comparison-note')).includes('Change vs the 91 days before (31 Dec 2024 – 31 Mar 2025)'), 'filters from the URL: the note names the previous 91 days');
+    t.check((await text(page, 'kpi-comparison-note')).includes('Every card covers Apr 1, 2025 – Jun 30, 2025 (91 days) and compares it with the 91 days before (Dec 31, 2024 – Mar 31, 2025)'), 'filters from the URL: the note names the previous 91 days');
     await fresh.close();
 
     // --- Drill-down and export: every row, no cap ---------------------------------------------
@@ -336,8 +343,8 @@ async function main(): Promise<void> {
         );
       }
       const priceRule = (await page.locator('[data-testid="leakage-rules"] li[data-rule="refund_above_price"]').innerText()).replace(/\s+/g, ' ');
-      t.check(priceRule.includes(NOT_IN_DATA) && priceRule.includes('needs returns.refund_amount'), 'no refunds: refund above price reads "not in the data" and names the column it needs');
-      t.check((await text(page, 'leakage-unpriced')).includes('returns.refund_amount'), 'no refunds: the leakage panel says why some rules have no bar');
+      t.check(priceRule.includes(NOT_IN_DATA) && priceRule.includes('needs refund amount'), 'no refunds: refund above price reads "not in the data" and names the column it needs, in words');
+      t.check((await text(page, 'leakage-unpriced')).includes('no values in refund amount'), 'no refunds: the leakage panel says why some rules have no bar');
       await shot('page-leakage-no-refunds');
       await page.locator('[data-testid="leakage-rules"] li[data-rule="outside_window"]').getByRole('button').first().click();
       await page.getByTestId('drill-drawer').waitFor();

@@ -12,7 +12,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatLongDay, formatMoney } from '../../src/app/format';
+import { formatDate, formatMoney } from '../../src/app/format';
+
+/** A day as the page writes it: the browser here runs in en-US (src/bench/chromium.ts), the page's default locale. */
+const formatLongDay = (day: string) => formatDate(day, 'en-US');
 import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { ARTIFACTS, Checks, ROOT, launch, startPreview, waitIdle } from './harness';
 

@@ -115,12 +115,28 @@ describe('kpi_change', () => {
     expect(open.orders!.maturing).toBe(true); // 01-20 − 01-04 = 16 < 30
   });
 
+  it('says how much of the current period is still maturing: units on orders inside their return window', async () => {
+    await db.fixture(FIXTURE);
+    // current 01-11..01-20 holds O3 (4 units, 01-11), O4 (2, 01-15), O5 (1, 01-20); the last order date is 01-20.
+    // A 30-day window: every order is younger than 30 days, all 7 units are maturing.
+    expect(byKpi((await db.runner().run('kpi_change', { compare_days: 10 })).rows).unit_return_rate!.maturing_share).toBeCloseTo(1, 10);
+    // An 8-day window: O4 (5 days old) and O5 (0) are, O3 (9 days) is not: (2 + 1) / 7.
+    await db.runner().setAssumptions({ return_window_days: 8 });
+    const k = byKpi((await db.runner().run('kpi_change', { compare_days: 10 })).rows);
+    expect(k.unit_return_rate!.maturing_share).toBeCloseTo(3 / 7, 10);
+    expect(k.orders!.maturing_share).toBeCloseTo(3 / 7, 10); // a period fact, on every KPI's row
+    // A range 01-01..01-10 (O1 2 units, O2 1) ends 10 days before 01-20: nothing young, not maturing.
+    const old = byKpi((await db.runner().run('kpi_change', { date_from: '2024-01-01', date_to: '2024-01-10' })).rows);
+    expect(old.unit_return_rate).toMatchObject({ maturing: false, maturing_share: 0 });
+    await db.runner().setAssumptions({});
+  });
+
   it('a range outside the data compares nothing, and still has one row per KPI', async () => {
     await db.fixture(FIXTURE);
     const res = await db.runner().run('kpi_change', { date_from: '2030-01-01' });
     expect(res.rows).toHaveLength(11);
     for (const r of res.rows) {
-      expect([r.current_value, r.previous_value, r.change, r.current_from, r.previous_from, r.maturing]).toEqual([null, null, null, null, null, null]);
+      expect([r.current_value, r.previous_value, r.change, r.current_from, r.previous_from, r.maturing, r.maturing_share]).toEqual([null, null, null, null, null, null, null]);
     }
   });
 

@@ -110,7 +110,7 @@ describe('policy_impact', () => {
     expect(w.returns_outside_window!.note).toContain('more than 30 days');
     const a = section(rows, 'assumption');
     expect(a.window_days!.value).toBe(30);
-    expect(a.window_days!.note).toContain('window_days not set');
+    expect(a.window_days!.note).toContain('no what-if window set'); // in words: no raw parameter names (issue 16)
     expect(a.handling_cost_per_return!.value).toBe(4.5);
     expect(a.restocking_fee_pct!.value).toBe(0);
     expect(a.paid_returns!.value).toBe(0);

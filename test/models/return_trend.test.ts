@@ -44,6 +44,7 @@ describe('return_trend', () => {
       ['2024-01-01', '2024-01-31'], ['2024-02-01', '2024-02-29'], ['2024-03-01', '2024-03-31'], ['2024-04-01', '2024-04-30'],
     ]);
     expect(rows[0]).toMatchObject({ orders: 2, units_sold: 4, returns: 1, units_returned: 1, unit_return_rate: 0.25, maturing: false });
+    for (const r of res.rows) expect(r.earlier_returns).toBe(0);
     expect(rows[1]).toMatchObject({ orders: 0, units_sold: 0, returns: 1, units_returned: 1, unit_return_rate: null, maturing: false });
     expect(rows[2]).toMatchObject({ orders: 1, units_sold: 4, returns: 2, units_returned: 2, unit_return_rate: 0.5, maturing: true });
     expect(rows[3]).toMatchObject({ orders: 1, units_sold: 5, returns: 1, units_returned: 1, maturing: true });
@@ -91,12 +92,21 @@ describe('return_trend', () => {
       ['2024-03-01', 1, 4, 2, 2, true],
     ]);
     expect(iso(web.rows[0]!.as_of)).toBe('2024-04-20');
-    // date range Feb–Mar: R4 (cohort 02-14) and O3.
+    // date range Feb–Mar: R4 (cohort 02-14, no order) and O3. The chart starts at the first
+    // order month, March: R4 is left out of the rows and counted in earlier_returns.
     const febMar = await db.runner().run('return_trend', { date_from: '2024-02-01', date_to: '2024-03-31' });
-    expect(febMar.rows.map((r) => [iso(r.period), r.units_sold, r.units_returned])).toEqual([
-      ['2024-02-01', 0, 1],
-      ['2024-03-01', 4, 2],
-    ]);
+    expect(febMar.rows.map((r) => [iso(r.period), r.units_sold, r.units_returned, r.earlier_returns])).toEqual([['2024-03-01', 4, 2, 1]]);
+  });
+
+  it('starts at the first order month: an orphan return dated earlier does not add a month before it', async () => {
+    // R0: no order, requested 2023-12-20, before O1 (2024-01-10): the axis still starts in January.
+    const returns = `${FIXTURE.returns}R0,,,A,1,defective,2023-12-20,refund\n`;
+    await db.fixture({ ...FIXTURE, returns });
+    const res = await db.runner().run('return_trend');
+    expect(res.rows.map((r) => iso(r.period))).toEqual(['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01']);
+    expect(res.rows.map((r) => r.earlier_returns)).toEqual([1, 1, 1, 1]);
+    const weeks = await db.runner().run('return_trend', { grain: 'week' });
+    expect(iso(weeks.rows[0]!.period)).toBe('2024-01-08');
   });
 
   it('without order lines shows returns only, maturity judged at the last return date', async () => {

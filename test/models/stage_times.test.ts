@@ -86,6 +86,27 @@ describe('stage_times', () => {
     );
   });
 
+  it('filters by the carrier of the return leg, not the outbound one (Turnaround filtered by carrier showed the wrong leg)', async () => {
+    // Outbound: O1, O2 by OutA; O3, O4 by OutB. Return leg: R1, R3 by BackA; R2, R4 by BackB; R5 none.
+    const shipments = csv('order_id,carrier', 'O1,OutA', 'O2,OutA', 'O3,OutB', 'O4,OutB');
+    const lines = RETURNS.trimEnd().split('\n');
+    const legs = ['return_carrier', 'BackA', 'BackB', 'BackA', 'BackB', ''];
+    const withLeg = lines.map((l, i) => `${l},${legs[i]}`).join('\n') + '\n';
+    await db.fixture({ order_lines: ORDER_LINES, shipments, returns: withLeg });
+    const backA = (await db.runner().run('stage_times', { carrier: ['BackA'] })).rows;
+    // R1 0.5 and R3 0.25 days to approval
+    expect(backA[0]).toMatchObject({ returns: 2, carrier_leg: 'return' });
+    expect(backA[0]!.median_days).toBeCloseTo(0.375, 10);
+    // No return came back with an outbound carrier: nothing to measure.
+    const outA = (await db.runner().run('stage_times', { carrier: ['OutA'] })).rows;
+    expect(outA.map((r) => r.returns)).toEqual([0, 0, 0, 0, 0]);
+    // The same returns without a return carrier: the filter can only mean the outbound leg.
+    await db.fixture({ order_lines: ORDER_LINES, shipments, returns: RETURNS });
+    const outbound = (await db.runner().run('stage_times', { carrier: ['OutA'] })).rows;
+    expect(outbound[0]).toMatchObject({ returns: 2, carrier_leg: 'outbound' }); // R1 0.5, R2 2
+    expect(outbound[0]!.median_days).toBeCloseTo(1.25, 10);
+  });
+
   it('notes the stages whose columns the export lacks', async () => {
     // Same returns without approved_at and received_at: stages 1-3 cannot be measured.
     const noApproveReceive = RETURNS.split('\n')

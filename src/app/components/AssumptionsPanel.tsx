@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Badge, NumberInput } from '@tremor/react';
 import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, type AssumptionSpec } from '../../data-model/assumptions';
+import { assumptionInputScale, formatAssumption } from '../format';
 import { assumptionLabel } from '../labels';
 import type { ViewPatch, ViewState } from '../view/types';
 import { assumptionBounds, validAssumption } from '../view/view-url';
@@ -9,15 +10,16 @@ import { headerButtonClass } from './Header';
 const GROUPS: { title: string; keys: (k: string) => boolean }[] = [
   { title: 'Costs and fees', keys: (k) => k.endsWith('_cost_per_return') || k === 'restocking_fee_pct' },
   { title: 'Return window', keys: (k) => k === 'return_window_days' },
-  { title: 'Recovery by disposition', keys: (k) => k.startsWith('recovery_rate_') },
+  { title: 'Value recovered, by what happens to the item', keys: (k) => k.startsWith('recovery_rate_') },
   { title: 'Service levels (SLA)', keys: (k) => k.startsWith('sla_days_') },
 ];
 
-const STEP: Record<string, number> = { money: 0.5, '%': 1, days: 1, 'share of unit cost': 0.05 };
+// Steps as typed: a share of unit cost is typed in percent (assumptionInputScale).
+const STEP: Record<string, number> = { money: 0.5, '%': 1, days: 1, 'share of unit cost': 5 };
 
 function unitLabel(spec: AssumptionSpec, currency: string | null): string {
   if (spec.unit === 'money') return currency ? `${currency} per return` : 'money per return';
-  if (spec.unit === 'share of unit cost') return 'share of unit cost (0–1)';
+  if (spec.unit === 'share of unit cost') return '% of unit cost (0–100)';
   if (spec.unit === '%') return '% of the refund';
   return spec.unit;
 }
@@ -147,6 +149,17 @@ export function AssumptionsPanel({
   );
 }
 
+/** Typed as shown: a share shown as 95% is typed as 95 (the view keeps the fraction, 0.95). */
+function shownValue(spec: AssumptionSpec, v: number): string {
+  return String(Number((v * assumptionInputScale(spec.unit)).toPrecision(12)));
+}
+
+/** The value to keep for what was typed, or null when it is not a valid one. */
+function storedValue(spec: AssumptionSpec, text: string): number | null {
+  const n = Number(text);
+  return text.trim() === '' || !Number.isFinite(n) ? null : validAssumption(spec.key, n / assumptionInputScale(spec.unit));
+}
+
 function AssumptionField({
   spec,
   value,
@@ -161,17 +174,20 @@ function AssumptionField({
   /** `replace`: a later key stroke of the same edit (one history entry per edit, not per key). */
   onChange: (v: number, replace: boolean) => void;
 }) {
+  const scale = assumptionInputScale(spec.unit);
+  const shown = (v: number) => shownValue(spec, v);
   // The text being typed: it may be invalid for a moment ('', '0.') without losing it.
-  const [draft, setDraft] = useState(String(value));
+  const [draft, setDraft] = useState(shown(value));
   const [invalid, setInvalid] = useState(false);
   const editing = useRef(false);
   // The value changed elsewhere (reset, Back, a saved view): show it.
   useEffect(() => {
-    setDraft((d) => (validAssumption(spec.key, d) === value ? d : String(value)));
+    setDraft((d) => (storedValue(spec, d) === value ? d : shownValue(spec, value)));
     setInvalid(false);
-  }, [value, spec.key]);
+  }, [value, spec]);
 
-  const { min, max } = assumptionBounds(spec);
+  const bounds = assumptionBounds(spec);
+  const [min, max] = [bounds.min * scale, bounds.max * scale];
   const id = `assumption-${spec.key}`;
   return (
     <div data-testid={id} data-changed={changed}>
@@ -180,8 +196,8 @@ function AssumptionField({
           {assumptionLabel(spec.key)}
         </label>
         {changed && (
-          <Badge color="amber" size="xs" title={`Default: ${spec.value}`}>
-            changed (default {spec.value})
+          <Badge color="amber" size="xs" title={`Default: ${formatAssumption(spec.value, spec.unit, null)}`}>
+            changed (default {shown(spec.value)})
           </Badge>
         )}
       </div>
@@ -199,7 +215,7 @@ function AssumptionField({
           onChange={(e) => {
             const text = e.target.value;
             setDraft(text);
-            const v = validAssumption(spec.key, text);
+            const v = storedValue(spec, text);
             setInvalid(v === null);
             if (v !== null) {
               onChange(v, editing.current);

@@ -1,6 +1,6 @@
 import { MultiSelect, MultiSelectItem } from '@tremor/react';
 import type { Filters } from '../filters';
-import { formatLongDay } from '../format';
+import { dateInputPattern, formatDate } from '../format';
 import { humanize } from '../labels';
 import { OPTION_DIMS, type FilterOptions, type OptionDim } from '../use-filter-options';
 import { basisOf, BASIS_LABELS, BASIS_PAGES } from '../view/date-basis';
@@ -86,7 +86,7 @@ export function FilterBar({
           </select>
         </label>
         <label className={labelClass}>
-          from
+          from ({dateInputPattern()})
           <input
             type="date"
             className={inputClass}
@@ -98,7 +98,7 @@ export function FilterBar({
           />
         </label>
         <label className={labelClass}>
-          to
+          to ({dateInputPattern()})
           <input
             type="date"
             className={inputClass}
@@ -208,11 +208,11 @@ export function FilterBar({
 }
 
 function rangeNote(preset: string | null, dates: { date_from?: string; date_to?: string }, options: FilterOptions): string {
-  const span = options.minDate && options.maxDate ? `The data's orders run from ${formatLongDay(options.minDate)} to ${formatLongDay(options.maxDate)}.` : '';
+  const span = options.minDate && options.maxDate ? `The data's orders run from ${formatDate(options.minDate)} to ${formatDate(options.maxDate)}.` : '';
   if (preset && isIsoDay(dates.date_from) && isIsoDay(dates.date_to)) {
     // The as-of date is the last order not after the load day: a later (implausible) date is not counted back from.
     const later = options.asOf && options.maxDate && options.maxDate > options.asOf ? ' Orders dated after the day the data was loaded are not counted back from (see the Data page).' : '';
-    return `${presetLabel(preset)}: ${formatLongDay(dates.date_from)} – ${formatLongDay(dates.date_to)}, counted back from the last order in the data${options.asOf ? `, ${formatLongDay(options.asOf)}` : ''} (not from today).${later} ${span}`;
+    return `${presetLabel(preset)}: ${formatDate(dates.date_from)} – ${formatDate(dates.date_to)}, counted back from the last order in the data${options.asOf ? `, ${formatDate(options.asOf)}` : ''} (not from today).${later} ${span}`;
   }
   return span;
 }

@@ -4,7 +4,7 @@ import { formatCount, formatDays, formatFigure, formatMoney, formatMoneyHeadline
 import type { ModelState } from '../model-state';
 import type { DrillTarget } from '../view/types';
 import { ErrorNote } from './ErrorNote';
-import { changeText, comparisonNote, type ChangeText, type KpiKind } from './kpi-change';
+import { changeText, comparedWith, comparisonNote, isMaturing, periodCaption, type ChangeText, type KpiKind } from './kpi-change';
 import { NeedsColumns } from './NeedsColumns';
 
 interface Kpi {
@@ -39,7 +39,7 @@ export const KPIS: Kpi[] = [
     label: 'Gross sales',
     higherIsBetter: true,
     format: (r, c) => formatMoneyHeadline(r.gross_sales, cur(r, c)),
-    exact: (r, c) => formatMoney(r.gross_sales, cur(r, c)),
+    exact: (r, c) => formatMoney(r.gross_sales, cur(r, c), undefined, true),
     drill: LINES('Order lines behind gross sales'),
   },
   {
@@ -61,7 +61,7 @@ export const KPIS: Kpi[] = [
     label: 'Returned value',
     higherIsBetter: false,
     format: (r, c) => formatMoneyHeadline(r.returned_value, cur(r, c)),
-    exact: (r, c) => formatMoney(r.returned_value, cur(r, c)),
+    exact: (r, c) => formatMoney(r.returned_value, cur(r, c), undefined, true),
     drill: RETURNS('Returns behind the returned value'),
   },
   {
@@ -69,7 +69,7 @@ export const KPIS: Kpi[] = [
     label: 'Refunded',
     higherIsBetter: false,
     format: (r, c) => formatMoneyHeadline(r.refund_amount, cur(r, c)),
-    exact: (r, c) => formatMoney(r.refund_amount, cur(r, c)),
+    exact: (r, c) => formatMoney(r.refund_amount, cur(r, c), undefined, true),
     drill: RETURNS('Returns behind the refund total'),
   },
   {
@@ -81,12 +81,23 @@ export const KPIS: Kpi[] = [
   },
 ];
 
+/** Return rates: the cards a maturing period makes look better than they will be. */
+const RATE_KPIS = new Set(['order_return_rate', 'unit_return_rate', 'value_return_rate']);
+
 /**
- * The KPI cards (`keys`: which of KPIS, in their order; all by default); '…' while the first answer is computed, dimmed while new filters run. With the
- * kpi_change model's answer, each card shows its change against the previous period (arrow and
- * value; rates in percentage points) and a note says which periods are compared. A card is a
- * button that opens the rows behind its number. A figure the data has no inputs for (`notInData`,
- * from Runner.notInData('kpis')) reads "not in the data".
+ * The KPI cards (`keys`: which of KPIS, in their order; all by default); '…' while the first
+ * answer is computed, dimmed while new filters run. A card is a button that opens the rows
+ * behind its number. A figure the data has no inputs for (`notInData`, from
+ * Runner.notInData('kpis')) reads "not in the data".
+ *
+ * A number and its change always cover the same stated period (issue 16: the number covered
+ * all dates while its arrow compared the last 90 days). With a date range, `change` is the
+ * kpi_change model for the same filters: each card states the range (as the model clipped it
+ * to the data) under its label, and its change against the same number of days just before
+ * ("▲ 4.1% vs the 90 days before"); a return rate whose period holds orders still inside their
+ * return window is starred, and the note says how much of the period is still maturing. Without
+ * a date range (`onCompare` given) the cards state "All dates", which has no period before it:
+ * no change is shown, and one click compares the last 90 days of data with the 90 before.
  */
 export function KpiCards({
   state,
@@ -95,6 +106,7 @@ export function KpiCards({
   onDrill,
   keys,
   notInData = {},
+  onCompare,
 }: {
   state: ModelState;
   keys?: readonly string[];
@@ -103,6 +115,8 @@ export function KpiCards({
   /** The kpi_change model: one row per KPI (null: no change shown). */
   change?: ModelState | null;
   onDrill?: (target: DrillTarget) => void;
+  /** Without a date range: switch the view to the last 90 days of data, compared with the 90 before. */
+  onCompare?: () => void;
 }) {
   if (state.status === 'error') return <ErrorNote title="Headline numbers unavailable" message={state.message} />;
   if (state.status === 'needs_columns') return <NeedsColumns missing={state.missing} />;
@@ -115,6 +129,10 @@ export function KpiCards({
   const hasPrevious = change?.status === 'loading' || changeRows[0]?.previous_from != null;
   const note = pending ? null : comparisonNote(changeRows[0]);
   const changeFailed = change?.status === 'error';
+  // The period every card states: the compared one, or all dates (none while it is computed).
+  const period = change || onCompare ? periodCaption(pending ? undefined : changeRows[0], onCompare ? row : undefined) : null;
+  const against = comparedWith(changeRows[0]);
+  const maturing = !pending && isMaturing(changeRows[0]);
   return (
     <div className="space-y-2">
       <div
@@ -128,9 +146,23 @@ export function KpiCards({
           const c = changeByKpi.get(k.key);
           // The model says how each change is measured (its kind); the card only formats it.
           const delta = pending || !c ? null : changeText(c.kind as KpiKind, c.change, c.previous_value, k.higherIsBetter, undefined, currency ?? row?.currency);
+          const starred = maturing && RATE_KPIS.has(k.key);
+          // A return rate that fell while its period is still maturing is not yet good news.
+          const shownDelta = starred && delta?.direction === 'down' ? { ...delta, good: null } : delta;
           const body = (
             <>
               <Text>{k.label}</Text>
+              {period && (
+                <p
+                  className="text-tremor-label text-tremor-content dark:text-dark-tremor-content"
+                  data-testid={`kpi-${k.key}-period`}
+                  data-days={period.days ?? undefined}
+                  title={starred ? 'Still maturing: some orders of this period can still be returned' : undefined}
+                >
+                  {period.text}
+                  {starred && ' *'}
+                </p>
+              )}
               <Metric
                 className="mt-1 truncate text-tremor-title sm:text-2xl 2xl:text-tremor-metric"
                 data-value={typeof raw === 'number' ? String(raw) : ''}
@@ -139,7 +171,7 @@ export function KpiCards({
               >
                 {row ? formatFigure(raw, absent !== undefined, () => k.format(row, currency)) : '…'}
               </Metric>
-              {hasPrevious && <Change delta={delta} pending={pending} testId={`kpi-${k.key}-delta`} />}
+              {hasPrevious && <Change delta={shownDelta} against={against} pending={pending} testId={`kpi-${k.key}-delta`} />}
             </>
           );
           return (
@@ -171,13 +203,26 @@ export function KpiCards({
           {changeFailed ? 'The change against the previous period could not be computed.' : note}
         </p>
       )}
+      {onCompare && row && (
+        <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="kpi-comparison-note">
+          All dates have no period before them to compare with.{' '}
+          <button
+            type="button"
+            onClick={onCompare}
+            className="rounded-tremor-small font-medium text-tremor-brand underline outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:text-dark-tremor-brand"
+            data-testid="kpi-compare-last-90"
+          >
+            Compare the last 90 days of data with the 90 days before
+          </button>
+        </p>
+      )}
     </div>
   );
 }
 
 const ARROW = { up: '▲', down: '▼', flat: '→' } as const;
 
-function Change({ delta, pending, testId }: { delta: ChangeText | null; pending: boolean; testId: string }) {
+function Change({ delta, against, pending, testId }: { delta: ChangeText | null; against: string | null; pending: boolean; testId: string }) {
   if (pending) {
     return (
       <p className="mt-1 text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle" data-testid={testId}>
@@ -203,6 +248,7 @@ function Change({ delta, pending, testId }: { delta: ChangeText | null; pending:
       <span aria-hidden>{ARROW[delta.direction]} </span>
       <span className="sr-only">{delta.description}</span>
       <span aria-hidden>{delta.text}</span>
+      {against && <span className="text-tremor-content dark:text-dark-tremor-content"> {against}</span>}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { BarChart } from './charts/BarChart';
 import type { Row } from '../../engine/types';
-import { formatMonth, formatPercent, formatShortDay } from '../format';
+import { formatCount, formatDate, formatMonth, formatPercent } from '../format';
 
 const SETTLED = 'Unit return rate';
 const MATURING = 'Maturing (returns still coming in)';
@@ -11,13 +11,16 @@ const MATURING = 'Maturing (returns still coming in)';
  */
 export function ReturnTrendChart({ rows, grain }: { rows: Row[]; grain: 'month' | 'week' }) {
   if (rows.length === 0) return <p className="text-tremor-default text-tremor-content">No orders in this selection.</p>;
-  const fmt = grain === 'month' ? formatMonth : formatShortDay;
+  // weeks are named by their Monday, in the one date format
+  const fmt = grain === 'month' ? formatMonth : formatDate;
   const data = rows.map((r) => {
     const label = r.period instanceof Date ? fmt(r.period) : String(r.period);
     const rate = typeof r.unit_return_rate === 'number' ? r.unit_return_rate : null;
     return { period: r.maturing === true ? `${label} *` : label, [SETTLED]: r.maturing === true ? null : rate, [MATURING]: r.maturing === true ? rate : null };
   });
   const anyMaturing = rows.some((r) => r.maturing === true);
+  // Returns with no known order dated before the first order period: not a month of their own.
+  const earlier = typeof rows[0]?.earlier_returns === 'number' ? rows[0].earlier_returns : 0;
   return (
     <div>
       <BarChart
@@ -31,6 +34,12 @@ export function ReturnTrendChart({ rows, grain }: { rows: Row[]; grain: 'month' 
         yAxisWidth={56}
         showLegend={anyMaturing}
       />
+      {earlier > 0 && (
+        <p className="mt-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="trend-earlier-returns">
+          The chart starts at the first order {grain}. {formatCount(earlier)} {earlier === 1 ? 'return' : 'returns'} with no known order, dated
+          before it, {earlier === 1 ? 'is' : 'are'} not drawn (the drill-down and exports list {earlier === 1 ? 'it' : 'them'}).
+        </p>
+      )}
       {anyMaturing && (
         <p className="mt-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
           * Maturing: the return window of these orders is still open, so their rate will still rise.

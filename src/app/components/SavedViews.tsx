@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { formatMoment } from '../format';
 import type { ViewPatch, ViewState } from '../view/types';
 import { addSavedView, readSavedViews, removeSavedView, writeSavedViews, type SavedView } from '../view/saved-views';
 import { parseView, serializeView } from '../view/view-url';
@@ -118,7 +119,7 @@ export function SavedViews({ view, setView }: { view: ViewState; setView: (patch
                         : 'text-tremor-content-emphasis hover:underline dark:text-dark-tremor-content-emphasis'
                     }`}
                     aria-current={v.search === current ? 'page' : undefined}
-                    title={v.savedAt ? `Saved ${new Date(v.savedAt).toLocaleString()}` : undefined}
+                    title={v.savedAt ? `Saved ${formatMoment(v.savedAt)}` : undefined}
                     data-testid="saved-view-open"
                     data-name={v.name}
                   >

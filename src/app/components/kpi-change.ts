@@ -1,5 +1,5 @@
 import type { Row } from '../../engine/types';
-import { formatCount, formatDays, formatLongDay, formatMoney, formatPercent, isoDay } from '../format';
+import { displayLocale, formatCount, formatDate, formatDays, formatMoney, formatPercent, isoDay } from '../format';
 
 /**
  * How the KPI cards show a row of the kpi_change model. The model decides the periods and
@@ -42,7 +42,7 @@ export function changeText(
   change: unknown,
   previous: unknown,
   higherIsBetter: boolean,
-  locale?: string,
+  locale = displayLocale(),
   currency?: unknown,
 ): ChangeText | null {
   if (!isNum(change) || !isNum(previous)) return null;
@@ -62,16 +62,45 @@ export function changeText(
   };
 }
 
+/** "2 Oct 2025 – 30 Dec 2025" in the one date format. */
+function span(from: string, to: string): string {
+  return `${formatDate(from)} – ${formatDate(to)}`;
+}
+
+/**
+ * The period a card's number covers, as the card states it: the compared period of the
+ * kpi_change row (the view's dates, clipped to the data), or, without a date range, all dates
+ * from the kpis row's first to last order date. Null while neither is known.
+ */
+export function periodCaption(change: Row | undefined, kpis: Row | undefined): { text: string; days: number | null } | null {
+  const [from, to] = [change?.current_from, change?.current_to].map(isoDay);
+  if (from && to) return { text: span(from, to), days: typeof change?.period_days === 'number' ? change.period_days : null };
+  const [first, last] = [kpis?.first_order_date, kpis?.last_order_date].map(isoDay);
+  return first && last ? { text: `All dates: ${span(first, last)}`, days: null } : null;
+}
+
+/** What a card's change is measured against: "vs the 90 days before" (null without a previous period). */
+export function comparedWith(row: Row | undefined): string | null {
+  if (!row || row.previous_from == null || typeof row.period_days !== 'number') return null;
+  return `vs the ${formatCount(row.period_days)} days before`;
+}
+
+/**
+ * Whether a return rate of this period is still maturing: some of its orders are inside their
+ * return window (kpi_change's maturing_share > 0), so a fall against the previous period is
+ * partly returns not made yet.
+ */
+export function isMaturing(row: Row | undefined): boolean {
+  return row?.maturing === true && typeof row.maturing_share === 'number' && row.maturing_share > 0;
+}
+
 /** What the change compares with what, from the periods the model returned (null: no comparison). */
 export function comparisonNote(row: Row | undefined): string | null {
   const [from, to, prevFrom, prevTo] = [row?.current_from, row?.current_to, row?.previous_from, row?.previous_to].map(isoDay);
   if (!row || !from || !to) return null;
   const n = formatCount(row.period_days);
-  const span = (a: string, b: string) => `${formatLongDay(a)} – ${formatLongDay(b)}`;
-  if (!prevFrom || !prevTo) return `No change shown: the data has no orders before ${formatLongDay(from)}.`;
-  const note =
-    row.basis === 'last_days'
-      ? `Change: the last ${n} days of data (${span(from, to)}) vs the ${n} days before (${span(prevFrom, prevTo)}).`
-      : `Change vs the ${n} days before (${span(prevFrom, prevTo)}).`;
-  return row.maturing === true ? `${note} Recent orders are still inside their return window, so their return rates will still rise.` : note;
+  if (!prevFrom || !prevTo) return `No change shown: the data has no orders before ${formatDate(from)}.`;
+  const note = `Every card covers ${span(from, to)} (${n} days) and compares it with the ${n} days before (${span(prevFrom, prevTo)}).`;
+  if (!isMaturing(row)) return note;
+  return `${note} * Still maturing: ${formatPercent(row.maturing_share, undefined, 0)} of the units of this period were ordered inside the return window and can still come back, so its return rates will still rise; part of a fall against the period before is returns not made yet.`;
 }

@@ -1,5 +1,5 @@
 import type { ExportColumnType } from '../../export/parquet';
-import { MISSING, NOT_IN_DATA, formatCount, formatDays, formatMoney } from '../format';
+import { MISSING, NOT_IN_DATA, displayLocale, formatCount, formatDate, formatDateTime, formatDays, formatMoney } from '../format';
 import { humanize } from '../labels';
 
 /**
@@ -124,11 +124,12 @@ export function isNumeric(kind: ColumnKind): boolean {
  * fields of the Date), never shifted to the viewer's zone. Text (customer ids included) is
  * shown exactly as given.
  */
-export function formatCell(value: unknown, kind: ColumnKind, currency: string | null, locale?: string): string {
+export function formatCell(value: unknown, kind: ColumnKind, currency: string | null, locale = displayLocale()): string {
   if (value === null || value === undefined) return kind === 'name' ? NOT_IN_DATA : MISSING;
   switch (kind) {
     case 'money':
-      return formatMoney(value, currency, locale);
+      // a row is one record: its exact amount, as in an export
+      return formatMoney(value, currency, locale, true);
     case 'count':
       return formatCount(value, locale);
     case 'number':
@@ -136,18 +137,12 @@ export function formatCell(value: unknown, kind: ColumnKind, currency: string | 
     case 'days':
       return formatDays(value, locale);
     case 'date':
-      return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+      return value instanceof Date ? formatDate(value, locale) : String(value);
     case 'datetime':
-      return value instanceof Date ? formatTimestamp(value) : String(value);
+      return value instanceof Date ? formatDateTime(value, locale) : String(value);
     case 'bool':
       return value === true ? 'yes' : value === false ? 'no' : String(value);
     default:
-      return value instanceof Date ? formatTimestamp(value) : String(value);
+      return value instanceof Date ? formatDateTime(value, locale) : String(value);
   }
-}
-
-function formatTimestamp(d: Date): string {
-  if (Number.isNaN(d.getTime())) return MISSING;
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }

@@ -3,11 +3,31 @@ import type { ModelState } from '../model-state';
 import { useModel } from '../use-model';
 import type { PageProps } from '../view/types';
 
+type Props = PageProps & { kpis: ModelState };
+
 /**
- * The headline numbers of the view (`kpis`, run by the page), each with its change against the
- * previous period from the kpi_change model, which picks the periods and computes the changes.
+ * The headline numbers of the view (`kpis`, run by the page). With a date range each card also
+ * shows its change against the same number of days just before (the kpi_change model, which
+ * picks the periods and computes the changes), so number and change cover one stated period.
+ * Without one the cards cover all dates, which have nothing before them: no change, and a
+ * one-click switch to the last 90 days of data.
  */
-export function KpiPanel({ kpis, runner, paramsFor, openDrill, currency, dataVersion }: PageProps & { kpis: ModelState }) {
+export function KpiPanel(props: Props) {
+  const params = props.paramsFor();
+  const ranged = params.date_from != null || params.date_to != null;
+  if (ranged) return <KpisWithChange {...props} />;
+  return (
+    <KpiCards
+      state={props.kpis}
+      currency={props.currency}
+      onDrill={props.openDrill}
+      notInData={props.runner.notInData('kpis')}
+      onCompare={() => props.setView({ datePreset: 'last_90' })}
+    />
+  );
+}
+
+function KpisWithChange({ kpis, runner, paramsFor, openDrill, currency, dataVersion }: Props) {
   const change = useModel(runner, 'kpi_change', paramsFor(), dataVersion);
   return <KpiCards state={kpis} currency={currency} change={change} onDrill={openDrill} notInData={runner.notInData('kpis')} />;
 }

@@ -1,6 +1,6 @@
 import { Button, TextInput } from '@tremor/react';
 import { useState } from 'react';
-import { formatBytes } from '../format';
+import { formatBytes, formatMoment } from '../format';
 import { useLoadState } from '../loading/load-store';
 import { renameDataSet } from '../session';
 import { setStorageState, type StorageState } from './storage-state';
@@ -39,7 +39,7 @@ function DataSetRow({ entry, bytes, shown, busy }: { entry: StoredEntry; bytes: 
         </Button>
       </form>
       <span className="text-tremor-label tabular-nums text-tremor-content dark:text-dark-tremor-content">
-        {entry.fingerprint} · {entry.sourceLabel} · kept {new Date(entry.savedAt).toLocaleString()} · {bytes === null ? '…' : formatBytes(bytes)}
+        {entry.fingerprint} · {entry.sourceLabel} · kept {formatMoment(entry.savedAt)} · {bytes === null ? '…' : formatBytes(bytes)}
         {shown && ' · shown now'}
       </span>
       {!shown && (

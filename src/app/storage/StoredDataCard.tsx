@@ -1,11 +1,11 @@
 import { Button, Callout, Card, Title } from '@tremor/react';
-import { formatBytes } from '../format';
+import { formatBytes, formatMoment } from '../format';
 import { resetDemo, useLoadState } from '../loading/load-store';
 import { useDataSource } from '../loading/use-data-source';
 import { DataSetList } from './DataSetList';
 import { useStorageFigures, useStorageState, type StorageState } from './storage-state';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const when = (iso: string) => formatMoment(iso);
 
 /**
  * What this browser keeps of the loaded data (it opens next time without importing), how much

@@ -1,5 +1,5 @@
 import type { ModelParams } from '../../runner/runner';
-import { formatLongDay } from '../format';
+import { formatDate } from '../format';
 import { compareRange, COMPARE_CHOICES, presetLabel, type DateRange } from './date-presets';
 import type { PageId, ViewState } from './types';
 
@@ -39,7 +39,7 @@ export function basisParams(view: Pick<ViewState, 'basis'>): ModelParams {
 export function periodText(dates: Partial<DateRange>, preset: string | null = null): string {
   const { date_from: from, date_to: to } = dates;
   const named = presetLabel(preset);
-  const span = from && to ? `${formatLongDay(from)} – ${formatLongDay(to)}` : from ? `from ${formatLongDay(from)}` : to ? `until ${formatLongDay(to)}` : 'all dates';
+  const span = from && to ? `${formatDate(from)} – ${formatDate(to)}` : from ? `from ${formatDate(from)}` : to ? `until ${formatDate(to)}` : 'all dates';
   return named && (from || to) ? `${span} (${named})` : span;
 }
 

@@ -80,6 +80,8 @@ export interface ViewState {
   pack?: 'finance';
   /** The kept data set the view was made on (absent: whatever data the page has open, the demo or the current one). */
   dataSet?: DataSetRef;
+  /** The locale figures and dates are shown in ('de-DE'; absent: the browser's, see format.ts). */
+  locale?: string;
 }
 
 /** A kept data set as a link names it: the user's name and a short fingerprint of its content (what identifies it). */

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ViewPatch, ViewState } from './types';
+import { displayLocale } from '../format';
+import { applyDisplaySettings } from './display-settings';
 import { parseView, patchView, serializeView } from './view-url';
 
 /**
@@ -34,6 +36,12 @@ export function useViewState(): { view: ViewState; setView: (patch: ViewPatch, o
     else window.history.pushState(window.history.state, '', url);
     setState(parseView(search));
   }, []);
+
+  // Before anything of this view renders: its locale and money precision (display-settings.ts).
+  applyDisplaySettings(view);
+  useEffect(() => {
+    document.documentElement.lang = displayLocale();
+  }, [view.locale]);
 
   return { view, setView };
 }

@@ -1,6 +1,7 @@
 import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, type AssumptionSpec } from '../../data-model/assumptions';
 import { normalizeCurrencySettings } from '../../data-model/currency';
 import { FILTER_PARAMS } from '../../runner/model-header';
+import { supportedLocale } from '../format';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../drill/drill-model';
 import type { Filters } from '../filters';
 import { isCompareChoice, isDatePreset, isIsoDay } from './date-presets';
@@ -35,6 +36,7 @@ import { acceptedUrlValue } from './url-values';
  *   data=Shop%20Q3~a1b2c3                 the kept data set the view was made on: its name, '~', and
  *                                         a fingerprint of its content (which identifies it); omitted
  *                                         on the demo data
+ *   loc=de-DE                             the locale of dates and figures (omitted: the browser's)
  *
  * Parameters are written in that order, page params and drill filters sorted by name, so
  * equal views give equal URLs.
@@ -158,6 +160,7 @@ export function canonicalView(view: ViewState): ViewState {
         : null,
     ...financeOf(view),
     ...dataSetOf(view.dataSet),
+    ...(supportedLocale(view.locale) ? { locale: supportedLocale(view.locale)! } : {}),
   };
 }
 
@@ -273,6 +276,7 @@ export function parseView(search: string): ViewState {
     compare: (q.get('cmp') ?? undefined) as ViewState['compare'],
     pack: (q.get('pack') ?? undefined) as ViewState['pack'],
     dataSet: parseDataSetRef(q.get('data')),
+    locale: q.get('loc') ?? undefined,
   });
 }
 
@@ -306,6 +310,7 @@ export function serializeView(view: ViewState): string {
   if (v.compare) q.set('cmp', v.compare);
   if (v.pack) q.set('pack', v.pack);
   if (v.dataSet) q.set('data', `${v.dataSet.name}~${v.dataSet.fingerprint}`);
+  if (v.locale) q.set('loc', v.locale);
   const s = q.toString();
   return s === '' ? '' : `?${s}`;
 }

@@ -71,7 +71,7 @@ export function IntervalLegend({ max, baselineLabel }: { max: number; baselineLa
         <span className="inline-block h-2.5 w-6 rounded-full bg-blue-200 dark:bg-blue-900" /> 95% interval (wide = few units sold)
       </span>
       <span className="flex items-center gap-1.5">
-        <span className="inline-block h-2.5 w-6 rounded-full bg-rose-200 dark:bg-rose-900" /> interval entirely above the baseline
+        <span className="inline-block h-2.5 w-6 rounded-full bg-rose-200 dark:bg-rose-900" /> interval entirely above the {baselineLabel}
       </span>
       <span className="flex items-center gap-1.5">
         <span className="inline-block h-3 w-0.5 bg-tremor-content-strong dark:bg-dark-tremor-content-emphasis" /> {baselineLabel}

@@ -21,8 +21,8 @@ export function RateTable({
   onDrill,
   showTopReason = true,
   named = false,
-  excessLabel = 'Excess',
-  excessHelp = 'Units returned − units sold × baseline rate: the ranking',
+  excessLabel = 'Excess returns (units)',
+  excessHelp = 'Units returned beyond what the baseline rate predicts: units returned − units sold × that rate (the ranking)',
   testId,
 }: {
   rows: Row[];
@@ -53,7 +53,7 @@ export function RateTable({
             <TableHeaderCell className="px-2">{dimLabel}</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Sold</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right">Returned</TableHeaderCell>
-            <TableHeaderCell className="w-2/5 min-w-[13rem] px-2">Return rate (95% interval) vs {baseline === 'category_mix' ? 'category mix' : baseline}</TableHeaderCell>
+            <TableHeaderCell className="w-2/5 min-w-[13rem] px-2">Return rate (95% interval) vs {baselineName}</TableHeaderCell>
             <TableHeaderCell className="px-2 text-right" title={excessHelp}>
               {excessLabel}
             </TableHeaderCell>
@@ -79,8 +79,8 @@ export function RateTable({
                     </span>
                   )}
                   {r.significant === true && (
-                    <Badge color="rose" size="xs" className="ml-2" title="Even the low end of the 95% interval is above the baseline rate">
-                      above {baseline === 'category_mix' ? 'category mix' : baseline}
+                    <Badge color="rose" size="xs" className="ml-2" title={`Even the low end of the 95% interval is above the ${baselineName}`}>
+                      above {baselineName}
                     </Badge>
                   )}
                   {context && <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{context}</span>}

@@ -23,6 +23,35 @@ export function niceMax(values: readonly unknown[]): number {
   return 10 * power;
 }
 
+/** Tick steps a reader takes as round (× a power of ten): 6.5 / 13 / 19.5 is not among them. */
+const ROUND_STEPS = [1, 2, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The top of a 0-based chart axis whose ticks fall on round values: 4 × a round step, the
+ * smallest that holds every value (the chart library draws 5 ticks over a fixed domain, so it
+ * divides the top by 4). Steps of 2.5 are left out: the library rounds them to 3 on some
+ * scales. Undefined when there is nothing positive to show or a value is negative (the
+ * library's own axis then).
+ */
+export function roundAxisTop(values: readonly unknown[], intervals = 4): number | undefined {
+  let max = 0;
+  for (const v of values) {
+    if (!isNum(v)) continue;
+    if (v < 0) return undefined;
+    if (v > max) max = v;
+  }
+  if (max <= 0) return undefined;
+  const rough = max / intervals;
+  // Counts (all whole numbers) get whole steps: no tick at 0.8 orders.
+  const whole = values.every((v) => !isNum(v) || Number.isInteger(v));
+  const power = Math.max(10 ** Math.floor(Math.log10(rough)), whole ? 1 : 0);
+  for (const step of ROUND_STEPS) {
+    // Guard against binary noise: a top of exactly 0.24 must not be pushed to the next step.
+    if (step * power * intervals >= max * (1 - 1e-12)) return Number((step * power * intervals).toPrecision(12));
+  }
+  return 10 * power * intervals;
+}
+
 /** Where a value sits on a 0..max axis, as a CSS percentage clamped to 0–100 (null when not a number). */
 export function toPercentOfScale(v: unknown, max: number): number | null {
   if (!isNum(v) || !isNum(max) || max <= 0) return null;

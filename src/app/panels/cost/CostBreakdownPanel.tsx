@@ -7,7 +7,7 @@ import { niceMax, toPercentOfScale } from '../../components/charts/scale';
 import { SelectableRow } from '../../components/charts/SelectableRow';
 import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
-import { humanize } from '../../labels';
+import { dispositionLabel, humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import { basisOf, basisParams } from '../../view/date-basis';
 import type { PageProps } from '../../view/types';
@@ -31,7 +31,8 @@ const CHART_ROWS = 12;
 
 /** Display name of a value of the dimension: codes (reasons, faults, dispositions) humanized. */
 export function costValueLabel(dim: CostDim, v: unknown): string {
-  if (dim === 'reason' || dim === 'fault' || dim === 'disposition') return humanize(v);
+  if (dim === 'disposition') return dispositionLabel(v);
+  if (dim === 'reason' || dim === 'fault') return humanize(v);
   return typeof v === 'string' && v !== '' ? v : '(unknown)';
 }
 

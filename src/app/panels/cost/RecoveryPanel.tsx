@@ -4,7 +4,7 @@ import { Empty, Note } from '../../components/charts/PageHeader';
 import { niceMax, toPercentOfScale } from '../../components/charts/scale';
 import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount, formatFigure, formatMoney, formatPercent } from '../../format';
-import { humanize } from '../../labels';
+import { DISPOSITION_TITLE, dispositionLabel } from '../../labels';
 import { useModel } from '../../use-model';
 import { basisParams } from '../../view/date-basis';
 import type { PageProps } from '../../view/types';
@@ -27,7 +27,7 @@ export function RecoveryPanel(props: PageProps) {
   const drillable = basis !== 'refund' || (base.date_from === undefined && base.date_to === undefined);
   return (
     <ModelPanel
-      title="Recovery by disposition"
+      title={`Value recovered, by ${DISPOSITION_TITLE.toLowerCase()}`}
       subtitle="What restocking, refurbishing, liquidating and vendor credits brought back"
       state={state}
       testId="panel-recovery"
@@ -45,7 +45,7 @@ export function RecoveryPanel(props: PageProps) {
                   return (
                     <li key={String(value)} className="grid items-center gap-3" style={{ gridTemplateColumns: 'minmax(0, 8rem) minmax(0, 1fr) 8rem' }}>
                       <span className="truncate text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
-                        {humanize(value)}
+                        {dispositionLabel(value)}
                         <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                           {isKnownValue(value) && drillable ? (
                             <DrillButton
@@ -53,10 +53,10 @@ export function RecoveryPanel(props: PageProps) {
                                 props.openDrill({
                                   kind: 'returns',
                                   where: { disposition: value, accepted_only: 'true' },
-                                  title: `Accepted returns: disposition ${humanize(value)}`,
+                                  title: `Accepted returns: ${dispositionLabel(value).toLowerCase()}`,
                                 })
                               }
-                              title={`Show the returns with disposition ${humanize(value)}`}
+                              title={`Show the accepted returns: ${dispositionLabel(value).toLowerCase()}`}
                             >
                               {`${formatCount(r.returns)} returns`}
                             </DrillButton>

@@ -1,5 +1,4 @@
 import type { ModelParams } from '../../../runner/runner';
-import { labelFrom } from '../../labels';
 import { pageCount, readPageIndex, readShownRows, withPageIndex, withShownRows } from '../../view/paging';
 
 /**
@@ -191,18 +190,8 @@ export function customerPageCount(total: unknown): number {
 
 export const SIGNAL_RULES = ['bracketing', 'wardrobing', 'refund_without_receipt', 'condition_mismatch', 'refunds_exceed_purchases'] as const;
 
-const RULE_LABELS: Record<string, string> = {
-  bracketing: 'Bracketing (several sizes or colours, all but one returned)',
-  wardrobing: 'Wardrobing-like (apparel returned at the end of the window, repeatedly)',
-  refund_without_receipt: 'Refund without a received item',
-  condition_mismatch: 'Item received does not match the claim',
-  refunds_exceed_purchases: 'Refunds exceed purchases',
-  shared_address_payment: 'Many customer ids, one address or payment',
-};
-
-export function signalRuleLabel(rule: unknown): string {
-  return labelFrom(RULE_LABELS, rule);
-}
+/** Names of the signal rules: the one label map (labels.ts). */
+export { signalLabel as signalRuleLabel } from '../../labels';
 
 /** A rule abuse_signals can list (shared_address_payment cannot run: no address column). */
 export function isSignalRule(v: unknown): v is (typeof SIGNAL_RULES)[number] {

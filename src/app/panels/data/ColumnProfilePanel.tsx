@@ -3,7 +3,7 @@ import { CANONICAL_TABLES, CONTRACT, type CanonicalTable } from '../../../data-m
 import { Empty } from '../../components/charts/PageHeader';
 import { toPercentOfScale } from '../../components/charts/scale';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatPercent, MISSING } from '../../format';
+import { formatCount, formatDate, formatDateTime, formatPercent, MISSING } from '../../format';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import { readProfileTable, withProfileTable } from './data-params';
@@ -75,13 +75,13 @@ export function ColumnProfilePanel(props: PageProps) {
                           </TableCell>
                           <TableCell className="text-right tabular-nums">{formatCount(r.distinct_values)}</TableCell>
                           <TableCell className="max-w-[10rem] truncate" title={r.min_value == null ? undefined : String(r.min_value)}>
-                            {r.min_value == null ? MISSING : String(r.min_value)}
+                            {r.min_value == null ? MISSING : profileValue(r.min_value)}
                           </TableCell>
                           <TableCell className="max-w-[10rem] truncate" title={r.max_value == null ? undefined : String(r.max_value)}>
-                            {r.max_value == null ? MISSING : String(r.max_value)}
+                            {r.max_value == null ? MISSING : profileValue(r.max_value)}
                           </TableCell>
                           <TableCell className="max-w-[14rem] truncate" title={r.top_value == null ? 'No value occurs twice' : undefined}>
-                            {r.top_value == null ? MISSING : `${String(r.top_value)} (${formatCount(r.top_count)})`}
+                            {r.top_value == null ? MISSING : `${profileValue(r.top_value)} (${formatCount(r.top_count)})`}
                           </TableCell>
                         </TableRow>
                       );
@@ -117,4 +117,12 @@ function TableSwitcher({ table, onChange }: { table: CanonicalTable; onChange: (
       ))}
     </div>
   );
+}
+
+/** A smallest, largest or most frequent value: a day or timestamp in the one date format, anything else as loaded. */
+function profileValue(v: unknown): string {
+  const text = String(v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(text)) return formatDateTime(new Date(`${text.slice(0, 10)}T${text.slice(11, 19)}Z`));
+  return text;
 }

@@ -2,7 +2,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import type { CanonicalTable } from '../../../data-model/contract';
 import { Empty, Note } from '../../components/charts/PageHeader';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, isoDay, MISSING } from '../../format';
+import { formatCount, formatDate, isoDay, MISSING } from '../../format';
+import { tableLabel } from '../../labels';
 import type { ModelState } from '../../model-state';
 
 const num = 'text-right tabular-nums';
@@ -44,7 +45,7 @@ export function LoadedTablesPanel({ state, onShowRejected }: { state: ModelState
                   const to = isoDay(r.date_max);
                   return (
                     <TableRow key={table} data-table={table}>
-                      <TableCell className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{table}</TableCell>
+                      <TableCell className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{tableLabel(table)}</TableCell>
                       <TableCell className={num}>{formatCount(r.rows_read)}</TableCell>
                       <TableCell className={num}>{formatCount(r.rows_loaded)}</TableCell>
                       <TableCell className={num}>
@@ -65,7 +66,7 @@ export function LoadedTablesPanel({ state, onShowRejected }: { state: ModelState
                       <TableCell className={num}>{formatCount(r.rows_merged)}</TableCell>
                       <TableCell className={num}>{formatCount(r.rows_warned)}</TableCell>
                       <TableCell className={num}>{formatCount(r.rows_now)}</TableCell>
-                      <TableCell className="tabular-nums">{from && to ? `${from} – ${to}` : MISSING}</TableCell>
+                      <TableCell className="tabular-nums">{from && to ? `${formatDate(from)} – ${formatDate(to)}` : MISSING}</TableCell>
                       <TableCell className="whitespace-normal">{r.top_rejection == null ? MISSING : String(r.top_rejection)}</TableCell>
                     </TableRow>
                   );
@@ -99,7 +100,7 @@ export function QualityChecksPanel({ state }: { state: ModelState }) {
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={String(r.table_name)}>
-                    <TableCell className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{String(r.table_name)}</TableCell>
+                    <TableCell className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{tableLabel(r.table_name)}</TableCell>
                     <TableCell className={num} title={r.orphans == null ? 'Not checked: no products loaded' : undefined}>
                       {r.orphans == null ? 'not checked' : <Flag n={r.orphans} />}
                     </TableCell>

@@ -9,6 +9,7 @@ import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import { AssumptionList } from '../cost/AssumptionList';
 import { caseNoun, exampleIds, neededColumns, ruleLabel } from './rules';
+import { inWords } from '../../labels';
 
 /**
  * The leakage audit: one row per rule with its cases and the money at stake. The rules overlap
@@ -52,10 +53,9 @@ export function LeakagePanel(props: PageProps) {
                           <span className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
                             {ruleLabel(r.rule)}
                           </span>
-                          <code className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{String(r.rule)}</code>
                           {needs && (
                             <Badge size="xs" color="amber" title="The loaded data has no values in these columns, so the rule cannot find its cases">
-                              needs {needs.join(', ')}
+                              needs {needs.map(inWords).join(', ')}
                             </Badge>
                           )}
                         </div>
@@ -104,7 +104,7 @@ export function LeakagePanel(props: PageProps) {
                 <Note>
                   <span data-testid="leakage-unpriced">
                     No bar for {unpriced.map((r) => ruleLabel(r.rule)).join(', ')}: their cases are counted, but their amounts are not in the data
-                    (the loaded data has no values in {unpricedColumns.join(', ')}).
+                    (the loaded data has no values in {unpricedColumns.map(inWords).join(', ')}).
                   </span>
                 </Note>
               )}

@@ -1,19 +1,5 @@
-import { labelFrom } from '../../labels';
-
-/** Short names of the leakage rules (leakage.sql gives the full description of each). */
-const RULE_LABELS: Record<string, string> = {
-  refund_above_price: 'Refund above the price paid',
-  refund_before_receipt: 'Refunded before the item arrived',
-  refund_without_return: 'Refunded, item never received',
-  outside_window: 'Accepted outside the return window',
-  duplicate_refund: 'Order line refunded twice',
-  quantity_above_ordered: 'More units returned than sold',
-  label_above_value: 'Return label costs more than the item',
-};
-
-export function ruleLabel(rule: unknown): string {
-  return labelFrom(RULE_LABELS, rule);
-}
+/** Short names of the leakage rules: the one label map (labels.ts). */
+export { leakageRuleLabel as ruleLabel } from '../../labels';
 
 /** leakage.status is 'ok' or 'needs <table.column, ...>': the columns, for the needs note. */
 export function neededColumns(status: unknown): string[] | null {

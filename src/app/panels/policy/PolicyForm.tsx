@@ -1,6 +1,6 @@
 import { Card, Title } from '@tremor/react';
 import { DEFAULT_ASSUMPTIONS } from '../../../data-model/assumptions';
-import { isoDay } from '../../format';
+import { dateInputPattern, formatDate, isoDay } from '../../format';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import { middleDate, readPolicy, withPolicyParam, type PolicyKey } from './policy-params';
@@ -33,7 +33,7 @@ export function PolicyForm(props: PageProps) {
       <div className="mt-4 grid gap-6 md:grid-cols-2 xl:grid-cols-4">
         <div className="space-y-1">
           <label className={labelClass}>
-            Policy changed on
+            Policy changed on ({dateInputPattern()})
             <input
               type="date"
               className={inputClass}
@@ -51,14 +51,14 @@ export function PolicyForm(props: PageProps) {
             {!inputs.change_date && suggestion && (
               <>
                 {' '}
-                The data runs from {first} to {last}; the middle is{' '}
+                The data runs from {formatDate(first)} to {formatDate(last)}; the middle is{' '}
                 <button
                   type="button"
                   className="text-tremor-brand underline dark:text-dark-tremor-brand"
                   onClick={() => set('change_date', suggestion, false)}
                   data-testid="policy-use-middle"
                 >
-                  {suggestion}
+                  {formatDate(suggestion)}
                 </button>
                 .
               </>

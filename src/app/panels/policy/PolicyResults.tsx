@@ -4,7 +4,7 @@ import type { Row } from '../../../engine/types';
 import { Note } from '../../components/charts/PageHeader';
 import { ModelPanel } from '../../components/ModelPanel';
 import { cellNotInDataTitle, formatCellFigure } from '../../format';
-import { humanize } from '../../labels';
+import { humanize, inWords } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import {
@@ -80,7 +80,7 @@ export function PolicyResults(props: PageProps) {
                     >
                       {total ? formatCellFigure(total, 'value', absent, (v) => formatMetric('money', v, currency)) : formatMetric('money', null, currency)}
                     </div>
-                    <div className="mt-1 text-tremor-label text-emerald-800 dark:text-emerald-300">{String(total?.note ?? '')}</div>
+                    <div className="mt-1 text-tremor-label text-emerald-800 dark:text-emerald-300">{inWords(total?.note)}</div>
                   </div>
                   <dl className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
                     {whatIf.map((r) => (
@@ -94,7 +94,7 @@ export function PolicyResults(props: PageProps) {
                         >
                           {formatCellFigure(r, 'value', absent, (v) => formatMetric(metricKind(r.metric), v, currency))}
                         </dd>
-                        <dd className="col-span-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.note ?? '')}</dd>
+                        <dd className="col-span-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">{inWords(r.note)}</dd>
                       </div>
                     ))}
                   </dl>
@@ -120,7 +120,7 @@ export function PolicyResults(props: PageProps) {
                           <span className="font-medium tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">{v}</span>
                         )}
                       </dt>
-                      <dd className="text-tremor-content dark:text-dark-tremor-content">{String(r.note ?? '')}</dd>
+                      <dd className="text-tremor-content dark:text-dark-tremor-content">{inWords(r.note)}</dd>
                     </div>
                   );
                 })}
@@ -155,7 +155,7 @@ function BeforeAfterTable({ rows, currency, absent }: { rows: Row[]; currency: s
               <TableRow key={String(r.metric)}>
                 <TableCell className="whitespace-normal">
                   <span className="text-tremor-content-strong dark:text-dark-tremor-content-strong">{info?.label ?? humanize(r.metric)}</span>
-                  <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.note ?? '')}</span>
+                  <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{inWords(r.note)}</span>
                 </TableCell>
                 <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'before', absent)}>
                   {formatCellFigure(r, 'before', absent, (v) => formatMetric(kind, v, currency))}

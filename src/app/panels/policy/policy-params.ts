@@ -1,6 +1,6 @@
 import { ASSUMPTIONS } from '../../../data-model/assumptions';
 import type { ModelParams } from '../../../runner/runner';
-import { formatAssumption, formatCount, formatDays, formatMoney, formatPercent, MISSING } from '../../format';
+import { displayLocale, formatAssumption, formatCount, formatDays, formatMoney, formatPercent, MISSING } from '../../format';
 import { assumptionLabel } from '../../labels';
 
 /**
@@ -122,7 +122,7 @@ export function formatMetric(kind: MetricKind, v: unknown, currency: string | nu
 }
 
 /** A change with its sign in the metric's unit; rates change in percentage points ("+1.2 pp"). */
-export function formatDelta(kind: MetricKind, delta: unknown, currency: string | null, locale?: string): string {
+export function formatDelta(kind: MetricKind, delta: unknown, currency: string | null, locale = displayLocale()): string {
   if (typeof delta !== 'number' || !Number.isFinite(delta)) return MISSING;
   // A true minus sign (U+2212), like the money deltas, whatever the locale's sign character.
   const sign = (digits: number, v: number) =>

@@ -4,7 +4,7 @@ import { Empty, Note } from '../../components/charts/PageHeader';
 import { SelectableRow } from '../../components/charts/SelectableRow';
 import { ModelPanel } from '../../components/ModelPanel';
 import { MISSING, cellNotInDataTitle, formatCellFigure, formatCount, formatMoney } from '../../format';
-import { humanize } from '../../labels';
+import { inWords } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
 import {
@@ -65,7 +65,7 @@ export function SignalSummaryPanel(props: PageProps) {
                   <>
                     <TableCell className="whitespace-normal">
                       <div className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{signalRuleLabel(rule)}</div>
-                      <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.description ?? '')}</div>
+                      <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">{inWords(r.description)}</div>
                     </TableCell>
                     <TableCell className="text-right tabular-nums">
                       {signals !== null && signals > 0 && isSignalRule(rule) ? (
@@ -194,7 +194,7 @@ export function SignalListPanel(props: PageProps) {
                       <TableRow key={id} data-signal={id}>
                         <TableCell className="whitespace-nowrap">
                           <DrillButton title={`Show the orders and returns behind this signal (${id})`} onClick={open}>
-                            {humanize(r.rule)}
+                            {signalRuleLabel(r.rule)}
                           </DrillButton>
                         </TableCell>
                         <TableCell className="font-mono">{r.customer_id == null ? MISSING : String(r.customer_id)}</TableCell>
@@ -203,7 +203,7 @@ export function SignalListPanel(props: PageProps) {
                         <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'amount', absent)}>
                           {formatCellFigure(r, 'amount', absent, (v) => formatMoney(v, currency))}
                         </TableCell>
-                        <TableCell className="min-w-[18rem] whitespace-normal text-tremor-label">{String(r.detail ?? '')}</TableCell>
+                        <TableCell className="min-w-[18rem] whitespace-normal text-tremor-label">{inWords(r.detail)}</TableCell>
                       </TableRow>
                     );
                   })}

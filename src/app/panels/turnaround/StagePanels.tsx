@@ -7,7 +7,7 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { formatCount, formatDays, formatPercent } from '../../format';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
-import { stageLabel, stageShort } from './stages';
+import { columnLabel, inWords, stageLabel, stageShort } from '../../labels';
 
 const MEDIAN = 'Median';
 const P90 = '90th percentile';
@@ -20,8 +20,11 @@ const SLA = 'Target (SLA)';
  */
 export function StagePanels({ page }: { page: PageProps }) {
   const state = useModel(page.runner, 'stage_times', page.paramsFor(), page.dataVersion);
+  const leg = state.status === 'ok' ? state.rows[0]?.carrier_leg : undefined;
+  const carriers = page.view.filters.carrier ?? [];
   return (
     <div className="space-y-6">
+      {typeof leg === 'string' && <CarrierLegNote leg={leg} carriers={carriers} />}
       <ModelPanel
         title="Days per stage against target"
         subtitle="Request → approve → receive → inspect → refund, then end to end. A 90th percentile above the target means more than 1 in 10 returns breach it."
@@ -34,6 +37,22 @@ export function StagePanels({ page }: { page: PageProps }) {
         {(rows) => (rows.length === 0 ? <Empty>No returns in this selection.</Empty> : <StageTable page={page} rows={rows} />)}
       </ModelPanel>
     </div>
+  );
+}
+
+/**
+ * Which leg the global Carrier filter means here. Everywhere else it is the outbound carrier;
+ * on this page (stage_times.sql) it is the return leg, whose transit these stages measure,
+ * unless the data names no return carrier at all.
+ */
+function CarrierLegNote({ leg, carriers }: { leg: string; carriers: readonly string[] }) {
+  const chosen = carriers.length > 0 ? ` (${carriers.join(', ')})` : '';
+  return (
+    <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="turnaround-carrier-leg" data-leg={leg}>
+      {leg === 'return'
+        ? `The Carrier filter${chosen} on this page selects the return leg: the carrier that brought each return back, whose transit these stages time. On the other pages it is the outbound carrier. Returns with no return carrier are left out when a carrier is chosen.`
+        : `The Carrier filter${chosen} on this page selects the outbound carrier: the loaded returns name no return carrier.`}
+    </p>
   );
 }
 
@@ -61,7 +80,7 @@ function StageChart({ rows }: { rows: Row[] }) {
       {unmeasured && (
         <Note>
           * Cannot be measured with the loaded data:{' '}
-          {rows.map((r) => (typeof r.note === 'string' ? <span key={String(r.stage)}>{`${stageShort(r.stage)} ${r.note}. `}</span> : null))}
+          {rows.map((r) => (typeof r.note === 'string' ? <span key={String(r.stage)}>{`${stageShort(r.stage)} ${inWords(r.note)}. `}</span> : null))}
         </Note>
       )}
     </div>
@@ -100,11 +119,11 @@ function StageTable({ page, rows }: { page: PageProps; rows: Row[] }) {
                 <TableCell>
                   <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{label}</span>
                   <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                    {String(r.from_column)} → {String(r.to_column)}
+                    from the {columnLabel(r.from_column)} to the {columnLabel(r.to_column)}
                   </span>
                   {typeof r.note === 'string' && (
                     <Badge size="xs" color="amber" className="mt-1" title="This stage cannot be measured with the loaded data">
-                      {r.note}
+                      {inWords(r.note)}
                     </Badge>
                   )}
                 </TableCell>

@@ -1,0 +1,216 @@
+/**
+ * Words, formats and axes on the built app (issue 16, items 1, 11, 12, 13), one shared browser
+ * (a plain Node script, not vitest):
+ *
+ *   npx vite build --logLevel warn && npx tsx test/e2e/words.e2e.ts
+ *
+ * On the demo data (expected figures counted here from data/demo/*.csv, without DuckDB or app
+ * code): a KPI card's number and its change state the same period; no raw snake_case code in
+ * the visible text of any page but the SQL page (code-formatted names, e.g. the loaded file's
+ * own column names on the Data page, are technical names shown on purpose and left out); every
+ * date on a page in one format for the locale, and `loc=de-DE` changes it; money on a page all
+ * with cents or all without; the trend chart starts at the first order month; value axis ticks
+ * are round; the Turnaround page's carrier filter is the return leg and says so.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseCsv } from '../helpers/csv';
+import { Checks, ROOT, launch, startPreview, waitIdle } from './harness';
+
+const t = new Checks();
+const DEMO = path.join(ROOT, 'data/demo');
+const PAGES = ['overview', 'products', 'reasons', 'suppliers', 'carriers', 'turnaround', 'cost', 'leakage', 'policy', 'customers', 'signals', 'data'];
+
+function csvObjects(file: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(DEMO, file), 'utf8'));
+  return rows.filter((r) => r.length === header!.length).map((r) => Object.fromEntries(header!.map((h, i) => [h.trim(), r[i] ?? ''])));
+}
+
+/** Counted from the demo CSV files. */
+function expected() {
+  const lines = csvObjects('order_lines.csv');
+  const days = lines.map((l) => l.order_date!.slice(0, 10)).sort();
+  const [first, last] = [days[0]!, days[days.length - 1]!];
+  const from = new Date(Date.parse(`${last}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  const ordersLast90 = new Set(lines.filter((l) => l.order_date!.slice(0, 10) >= from).map((l) => l.order_id)).size;
+  // Turnaround filtered by SwiftPost: returns brought back by SwiftPost with a request and a refund date.
+  const swiftEndToEnd = csvObjects('returns.csv').filter((r) => r.return_carrier === 'SwiftPost' && r.requested_at && r.refunded_at).length;
+  return { first, last, ordersLast90, swiftEndToEnd };
+}
+
+/**
+ * Opens a view. The first call loads the app; later ones change the URL inside it as Back and
+ * Forward do (the app reads the view from the URL on popstate), so the database started once
+ * serves every page: reloading per page would restart it each time.
+ */
+let loaded = false;
+async function open(page: Page, base: string, search: string, pageId: string): Promise<void> {
+  if (!loaded) {
+    await page.goto(`${base}${search}`);
+    loaded = true;
+  } else {
+    await page.evaluate((s) => {
+      window.history.pushState(null, '', `${window.location.pathname}${s}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, search);
+    await page.waitForTimeout(150); // the new view's queries mark their panels busy first
+  }
+  await page.getByTestId(`page-${pageId}`).waitFor({ timeout: 120_000 });
+  await waitIdle(page);
+}
+
+/** The page's visible text without code-formatted names (see the header). */
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let text = document.body.innerText;
+    for (const el of document.querySelectorAll('code, kbd, pre')) text = text.split((el as HTMLElement).innerText).join(' ');
+    return text;
+  });
+}
+
+const MON = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+/** Ways a day gets written; a page must use one (its locale's). The date inputs' "(mm/dd/yyyy)" labels are not dates. */
+const DATE_FORMS: Record<string, RegExp> = {
+  iso: /\b\d{4}-\d{2}-\d{2}\b/g,
+  'en-US medium': new RegExp(`\\b${MON} \\d{1,2}, \\d{4}\\b`, 'g'),
+  'en-GB medium': new RegExp(`\\b\\d{1,2} ${MON} \\d{4}\\b`, 'g'),
+  'two-digit year': new RegExp(`\\b${MON} \\d{1,2}, \\d{2}(?!\\d)`, 'g'),
+  numeric: /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g,
+  dotted: /\b\d{2}\.\d{2}\.\d{4}\b/g,
+};
+
+function dateForms(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, re] of Object.entries(DATE_FORMS)) {
+    const found = text.match(re);
+    if (found) out[name] = [...new Set(found)];
+  }
+  return out;
+}
+
+/** Money amounts (not compact "€12.3M"): with cents or whole. */
+function moneyKinds(text: string): { cents: string[]; whole: string[] } {
+  // a trailing € (de-DE "4.000,00 €") follows its number after at most a space, not a tab (the next table cell)
+  const amounts = text.match(/[€$£][ \u00a0]?-?\d[\d.,]*(?![\d.,]*[KMB])|\d[\d.,]*[ \u00a0]?€/g) ?? [];
+  const cents = amounts.filter((a) => /[.,]\d{2}(\s?€)?$/.test(a.trim()));
+  return { cents, whole: amounts.filter((a) => !cents.includes(a)) };
+}
+
+/** A tick step a reader takes as round: 1, 2, 3, 4, 5, 6 or 8 × a power of ten. */
+function roundTicks(labels: string[]): boolean {
+  const values = labels.map((l) => Number(l.replace(/[^\d.-]/g, ''))).filter((v) => Number.isFinite(v));
+  if (values.length < 3) return false;
+  const step = values[1]! - values[0]!;
+  if (!(step > 0)) return false;
+  const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(6));
+  const even = values.every((v, i) => Math.abs(v - values[0]! - i * step) < step * 1e-6);
+  return even && [1, 2, 3, 4, 5, 6, 8].includes(mantissa);
+}
+
+async function ticks(page: Page, panel: string, axis: 'x' | 'y'): Promise<string[]> {
+  const sel = `[data-testid="${panel}"] .recharts-${axis}Axis .recharts-cartesian-axis-tick-value`;
+  await page.locator(sel).first().waitFor({ timeout: 60_000 });
+  return page.locator(sel).allTextContents();
+}
+
+const want = expected();
+const server = await startPreview();
+const b = await launch(); // locale en-US: the browser's locale is the default
+const { page } = b;
+const started = Date.now();
+try {
+  const base = server.url;
+
+  // ---- 1. KPI cards: a number and its change cover one stated period ----
+  await open(page, base, '', 'overview');
+  const allDates = await page.locator('[data-testid$="-period"][data-testid^="kpi-"]').allTextContents();
+  t.check(allDates.length === 8 && allDates.every((p) => p.startsWith('All dates: Jan 1, 2024 – Jun 30, 2025')), `kpi: without a range every card states "All dates: Jan 1, 2024 – Jun 30, 2025" (${allDates[0]})`);
+  t.check((await page.locator('[data-testid$="-delta"][data-testid^="kpi-"]').count()) === 0, 'kpi: all dates show no change (nothing before them to compare with)');
+  await page.getByTestId('kpi-compare-last-90').click();
+  await page.waitForURL(/preset=last_90/);
+  await page.locator('[data-testid="kpi-orders-period"][data-days]').waitFor({ timeout: 60_000 });
+  await waitIdle(page);
+  const cards = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid^="kpi-"][data-testid$="-period"]')].map((el) => {
+      const key = el.getAttribute('data-testid')!.slice(4, -7);
+      return {
+        key,
+        period: (el as HTMLElement).innerText,
+        days: el.getAttribute('data-days'),
+        delta: (document.querySelector(`[data-testid="kpi-${key}-delta"]`) as HTMLElement | null)?.innerText ?? '',
+      };
+    }),
+  );
+  const note = await page.getByTestId('kpi-comparison-note').innerText();
+  t.check(cards.length === 8, `kpi: 8 cards state their period (${cards.length})`);
+  for (const c of cards) {
+    const shownSpan = c.period.replace(/\s*\*$/, '');
+    t.check(c.days === '90' && c.delta.includes('vs the 90 days before') && note.includes(`covers ${shownSpan} (90 days)`), `kpi ${c.key}: number covers ${shownSpan} (90 days), change "${c.delta}" against the 90 days before, as the note says`);
+  }
+  t.check(cards[0]?.period === 'Apr 2, 2025 – Jun 30, 2025', `kpi: the last 90 days of data end at the last order date (${cards[0]?.period})`);
+  const orders = Number(await page.locator('[data-testid="kpi-orders"] [data-value]').getAttribute('data-value'));
+  t.check(orders === want.ordersLast90, `kpi: Orders card = ${want.ordersLast90} orders placed in those 90 days, counted from the CSV (shown ${orders})`);
+  const rate = cards.find((c) => c.key === 'unit_return_rate');
+  t.check(!!rate?.period.endsWith('*') && note.includes('Still maturing'), 'kpi: the return rate of a period with orders still inside their return window is starred and the note says how much is maturing');
+
+  // ---- 12. no raw snake_case codes on any page but the SQL page ----
+  const formsByPage: Record<string, Record<string, string[]>> = {};
+  for (const id of PAGES) {
+    await open(page, base, id === 'overview' ? '' : `?page=${id}`, id);
+    const text = await visibleText(page);
+    const codes = [...new Set(text.match(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g) ?? [])];
+    t.check(codes.length === 0, `${id}: no raw codes in the visible text${codes.length ? ` (found ${codes.slice(0, 8).join(', ')})` : ''}`);
+    // ---- 11. one date format, money all with cents or all without ----
+    const forms = dateForms(text);
+    formsByPage[id] = forms;
+    const names = Object.keys(forms);
+    t.check(names.length <= 1 && names.every((n) => n === 'en-US medium'), `${id}: every date in one format for en-US (${names.map((n) => `${n}: ${forms[n]!.slice(0, 2).join(', ')}`).join('; ') || 'none'})`);
+    const money = moneyKinds(text);
+    t.check(money.cents.length === 0 || money.whole.length === 0, `${id}: money all with cents or all without (${money.cents.length} with, ${money.whole.length} without${money.cents.length && money.whole.length ? `: ${money.cents[0]} vs ${money.whole[0]}` : ''})`);
+  }
+  t.check(Object.values(formsByPage).some((f) => f['en-US medium']), 'dates: the pages do show dates (the check above is not vacuous)');
+  const labels = await page.evaluate(() => [...document.querySelectorAll('[data-testid="filter-date-from"], [data-testid="filter-date-to"]')].map((el) => el.closest('label')?.textContent ?? ''));
+  t.check(labels.length === 2 && labels.every((l) => l.includes('(mm/dd/yyyy)')), `dates: the date inputs say how to type a day (${labels.join(' | ')})`);
+
+  // loc=de-DE: dates and figures follow the view's locale
+  await open(page, base, '?loc=de-DE&page=customers', 'customers');
+  const de = dateForms(await visibleText(page));
+  t.check(Object.keys(de).length === 1 && !!de.dotted, `loc=de-DE: dates on the Customers page are dd.mm.yyyy only (${Object.keys(de).join(', ')}: ${de.dotted?.slice(0, 2).join(', ')})`);
+  // the Formats choice writes the locale into the view (the link)
+  await open(page, base, '', 'overview');
+  await page.getByTestId('locale-select').selectOption('de-DE');
+  await page.waitForURL(/loc=de-DE/);
+  await waitIdle(page);
+  const ordersDe = await page.locator('[data-testid="kpi-orders"] [data-value]').innerText();
+  const periodDe = await page.getByTestId('kpi-orders-period').innerText();
+  t.check(ordersDe === '4.000' && periodDe.includes('01.01.2024 – 30.06.2025'), `Formats → de-DE: loc=de-DE in the URL, Orders "${ordersDe}", period "${periodDe}"`);
+
+  // ---- 13. axes: start at the first order month, round ticks ----
+  await open(page, base, '', 'overview');
+  const x = await ticks(page, 'panel-trend', 'x');
+  t.check(x[0] === 'Jan 2024' && want.first.startsWith('2024-01'), `trend: the x axis starts at the first order month, Jan 2024 (first order ${want.first}; axis ${x.slice(0, 2).join(', ')})`);
+  const y = await ticks(page, 'panel-trend', 'y');
+  t.check(roundTicks(y), `trend: y ticks are round (${y.join(' ')})`);
+  await open(page, base, '?p.grain=week', 'overview');
+  const weeks = await ticks(page, 'panel-trend', 'x');
+  t.check(weeks[0] === 'Jan 1, 2024', `trend by week: starts at the week of the first order, Monday Jan 1, 2024 (${weeks[0]})`);
+  await open(page, base, '?page=turnaround', 'turnaround');
+  const stageTicks = await ticks(page, 'panel-stage-chart', 'y');
+  t.check(roundTicks(stageTicks), `turnaround: y ticks are round (${stageTicks.join(' ')})`);
+  await open(page, base, '?page=turnaround&carrier=SwiftPost', 'turnaround');
+  const leg = page.getByTestId('turnaround-carrier-leg');
+  t.check((await leg.getAttribute('data-leg')) === 'return' && (await leg.innerText()).includes('return leg'), `turnaround: the carrier filter is the return leg, and the page says so ("${(await leg.innerText()).slice(0, 60)}…")`);
+  const endToEnd = await page.locator('[data-testid="stage-table"] tbody tr').nth(4).locator('td').nth(1).innerText();
+  t.check(Number(endToEnd.replace(/\D/g, '')) === want.swiftEndToEnd, `turnaround: SwiftPost measures ${want.swiftEndToEnd} returns it brought back end to end, counted from returns.csv (shown ${endToEnd})`);
+
+  t.check(b.errors.length === 0, `no page or console errors${b.errors.length ? `: ${b.errors.slice(0, 3).join(' | ')}` : ''}`);
+  t.check(b.foreign.length === 0, 'no request left this machine');
+} catch (e) {
+  t.check(false, `words e2e stopped: ${(e as Error).stack ?? String(e)}`);
+} finally {
+  console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s in the browser)`);
+  await b.close();
+  server.stop();
+}
+t.finish('words e2e');
