@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { switchDataSet } from '../session';
+import { switchDataSet } from '../session/switch-data-set';
 import type { DataSetRef, ViewPatch, ViewState } from '../view/types';
 import type { DataSource } from '../loading/use-data-source';
 import { useStorageState } from './storage-state';
-import type { StoredEntry } from './stored-data';
+import type { StoredEntry } from './stored-index';
 
 /** How a link names the demo data (the header's switch writes it; a bare link opens whatever is current). */
 export const DEMO_REF: DataSetRef = { name: 'Demo data', fingerprint: 'demo' };
