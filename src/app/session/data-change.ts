@@ -52,5 +52,22 @@ export function whenCopyWritten(): Promise<void> {
 }
 
 export function writingCopy(copy: Promise<void>): void {
-  copyWritten = copy;
+  copyWritten = changingData(copy);
+}
+
+/** Replacements, switches and copies in progress: the page must not reload meanwhile (an update waits). */
+let changing = 0;
+
+/** Counts `work` as a change of the data in progress until it settles; returns it. */
+export function changingData<T>(work: Promise<T>): Promise<T> {
+  changing += 1;
+  void work.then(
+    () => (changing -= 1),
+    () => (changing -= 1),
+  );
+  return work;
+}
+
+export function isDataChanging(): boolean {
+  return changing > 0;
 }

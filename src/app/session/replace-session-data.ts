@@ -7,7 +7,7 @@ import { keepLoaded } from '../storage/kept-data-set';
 import { keepProblem } from '../storage/keep-problem';
 import { getStorageState, setStorageState } from '../storage/storage-state';
 import { holdLoadLock, markLoadEnded, markLoadStarted } from '../storage/stored-index';
-import { announce, showing, whenCopyWritten, writingCopy } from './data-change';
+import { announce, changingData, showing, whenCopyWritten, writingCopy } from './data-change';
 
 /*
  * Replacing the data by a loaded batch (the Data page's file loader), then keeping it in the
@@ -21,12 +21,16 @@ import { announce, showing, whenCopyWritten, writingCopy } from './data-change';
  * A file that cannot be used keeps the data too, unless `allowPartial` (the user accepted the
  * batch without it). `keep: false` does not keep it in the browser.
  */
-export async function replaceSessionData(
+export function replaceSessionData(
   files: BatchFile[],
   onProgress?: (p: ReplaceProgress) => void,
   label?: string,
   options: { allowPartial?: boolean; keep?: boolean } = {},
 ): Promise<ReplaceResult> {
+  return changingData(replace(files, onProgress, label, options));
+}
+
+async function replace(files: BatchFile[], onProgress: ((p: ReplaceProgress) => void) | undefined, label: string | undefined, options: { allowPartial?: boolean; keep?: boolean }): Promise<ReplaceResult> {
   // Refused before anything is read: past the wasm memory limit a load crashes the worker.
   const session = await getSession();
   // From here on the answers computed for the demo data may no longer describe the data.

@@ -3,7 +3,7 @@ import { demoFileUrls, fetchDemoDatabase, fetchDemoFile } from '../demo-files';
 import { getSession } from '../session';
 import { getStorageState, setStorageState } from '../storage/storage-state';
 import { forgetStored, setCurrentStored } from '../storage/stored-index';
-import { announce, DEMO_LABEL, whenCopyWritten } from './data-change';
+import { announce, changingData, DEMO_LABEL, whenCopyWritten } from './data-change';
 import { derivedUnderDefaults } from './demo-defaults';
 
 /*
@@ -14,7 +14,11 @@ import { derivedUnderDefaults } from './demo-defaults';
  */
 
 /** Shows the demo data; the previous data stays when it cannot be opened (the result says why). */
-export async function showDemo(onProgress?: (p: ReplaceProgress) => void): Promise<ReplaceResult> {
+export function showDemo(onProgress?: (p: ReplaceProgress) => void): Promise<ReplaceResult> {
+  return changingData(openDemo(onProgress));
+}
+
+async function openDemo(onProgress?: (p: ReplaceProgress) => void): Promise<ReplaceResult> {
   const session = await getSession();
   const { runner } = session;
   await whenCopyWritten(); // a copy being written reads the tables this replaces

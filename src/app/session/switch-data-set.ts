@@ -1,7 +1,7 @@
 import { getSession } from '../session';
 import { setStorageState, getStorageState } from '../storage/storage-state';
 import { renameStored, setCurrentStored } from '../storage/stored-index';
-import { announce, DEMO_LABEL, showing, whenCopyWritten } from './data-change';
+import { announce, changingData, DEMO_LABEL, showing, whenCopyWritten } from './data-change';
 
 /*
  * Which kept data set the session shows (the header's switch, a link naming one) and its name.
@@ -12,7 +12,11 @@ import { announce, DEMO_LABEL, showing, whenCopyWritten } from './data-change';
  * Shows another kept data set (by slot), or the demo (null), and makes it the one that opens
  * next time. Throws when it cannot be read (the data shown stays).
  */
-export async function switchDataSet(slot: string | null): Promise<void> {
+export function switchDataSet(slot: string | null): Promise<void> {
+  return changingData(switchTo(slot));
+}
+
+async function switchTo(slot: string | null): Promise<void> {
   const session = await getSession();
   await whenCopyWritten(); // a copy being written reads the tables this replaces
   const entry = getStorageState().sets.find((e) => e.slot === slot) ?? null;
