@@ -69,11 +69,15 @@ function watchForUpdate(registration: ServiceWorkerRegistration): void {
  * drop it), and the worker refuses while the app is open elsewhere (that page would run on with
  * the old code and no cache of its own). Once the new worker controls this page, it reloads once.
  */
+let reloadAsked = false;
+
 export async function applyUpdate(): Promise<void> {
   if (isDataChanging()) return setUpdate({ status: 'refused', reason: 'Data is being loaded or kept: update once it is done.' });
   const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
   if (!waiting) return setUpdate({ status: 'none', reason: null });
-  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  // Once, however many times it is asked (a refused attempt leaves its listener): two reloads would abort one another.
+  if (!reloadAsked) navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  reloadAsked = true;
   setUpdate({ status: 'applying', reason: null });
   waiting.postMessage({ type: 'apply-update' });
 }
