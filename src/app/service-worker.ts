@@ -64,13 +64,14 @@ function watchForUpdate(registration: ServiceWorkerRegistration): void {
   });
 }
 
+/** Whether this page already listens for the new worker's take-over (to reload once). */
+let reloadAsked = false;
+
 /**
  * Takes the waiting build now: not while data is being loaded, switched or kept (a reload would
  * drop it), and the worker refuses while the app is open elsewhere (that page would run on with
  * the old code and no cache of its own). Once the new worker controls this page, it reloads once.
  */
-let reloadAsked = false;
-
 export async function applyUpdate(): Promise<void> {
   if (isDataChanging()) return setUpdate({ status: 'refused', reason: 'Data is being loaded or kept: update once it is done.' });
   const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
