@@ -91,6 +91,15 @@ function slotFingerprint(slot: string): string {
   return h.toString(16).padStart(8, '0').slice(0, 6);
 }
 
+/** The index's reads and writes of this page, one after another: two at once would lose one's change. */
+let indexTurn: Promise<unknown> = Promise.resolve();
+
+function changeIndex<T>(change: () => Promise<T>): Promise<T> {
+  const turn = indexTurn.then(change, change);
+  indexTurn = turn.catch(() => undefined);
+  return turn;
+}
+
 /** Replaces the index as a whole: the browser swaps in a writable file's content on close. */
 function writeIndex(index: StoredIndex): Promise<void> {
   return writeText(INDEX_FILE, JSON.stringify(index));
@@ -151,50 +160,61 @@ const setsOf = (index: StoredIndex): StoredSets => ({
  * What the page opens with: the kept data sets and the current one (null: the demo), and when
  * an earlier load never finished, when it started (its leftovers are removed here).
  */
-export async function openStoredData(): Promise<StoredSets & { unfinishedSince: string | null }> {
-  if (!storageAvailable()) return { ...setsOf(EMPTY), unfinishedSince: null };
-  const index = await readIndex();
-  const unfinished = index.pending && !(await loadingElsewhere()) ? index.pending : null;
-  if (unfinished) {
-    await writeIndex({ ...index, pending: null }).catch(() => undefined);
-    await removeSlots(index.sets).catch(() => undefined);
-  }
-  return { ...setsOf(index), unfinishedSince: unfinished?.startedAt ?? null };
+export function openStoredData(): Promise<StoredSets & { unfinishedSince: string | null }> {
+  return changeIndex(async () => {
+    if (!storageAvailable()) return { ...setsOf(EMPTY), unfinishedSince: null };
+    const index = await readIndex();
+    const unfinished = index.pending && !(await loadingElsewhere()) ? index.pending : null;
+    if (unfinished) {
+      await writeIndex({ ...index, pending: null }).catch(() => undefined);
+      await removeSlots(index.sets).catch(() => undefined);
+    }
+    return { ...setsOf(index), unfinishedSince: unfinished?.startedAt ?? null };
+  });
 }
 
 /** Records that a load starts (a reload before keepData finishes is reported next time); its slot. */
-export async function markLoadStarted(): Promise<string | null> {
-  if (!storageAvailable()) return null;
-  const slot = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const index = await readIndex();
-  await writeIndex({ ...index, pending: { slot, startedAt: new Date().toISOString() } });
-  return slot;
+export function markLoadStarted(): Promise<string | null> {
+  return changeIndex(async () => {
+    if (!storageAvailable()) return null;
+    const slot = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const index = await readIndex();
+    await writeIndex({ ...index, pending: { slot, startedAt: new Date().toISOString() } });
+    return slot;
+  });
 }
 
 /** The load was refused or failed: nothing to keep, the stored data stays as it was. */
-export async function markLoadEnded(): Promise<void> {
-  const index = await readIndex();
-  if (index.pending) await writeIndex({ ...index, pending: null });
-  await removeSlots(index.sets);
+export function markLoadEnded(): Promise<void> {
+  return changeIndex(async () => {
+    const index = await readIndex();
+    if (index.pending) await writeIndex({ ...index, pending: null });
+    await removeSlots(index.sets);
+  });
 }
 
 /** A data set's tables are written (src/app/storage/stored-data.ts): it joins the index as the one that opens next time. */
-export async function recordKept(stored: StoredEntry): Promise<void> {
-  const index = await readIndex();
-  await writeIndex({ ...index, sets: [...index.sets.filter((e) => e.slot !== stored.slot), stored], current: stored.slot, pending: null });
+export function recordKept(stored: StoredEntry): Promise<void> {
+  return changeIndex(async () => {
+    const index = await readIndex();
+    await writeIndex({ ...index, sets: [...index.sets.filter((e) => e.slot !== stored.slot), stored], current: stored.slot, pending: null });
+  });
 }
 
 /**
  * Keeps the settings a data set is viewed with (`slot` null: the demo's), so they come back when
- * it is opened again; the index as it is now. Unchanged settings write nothing.
+ * it is opened again; the index as it is now, or null when nothing changed (settings as kept, or
+ * a data set no longer kept).
  */
-export async function keepSettings(slot: string | null, settings: DataSetSettings): Promise<StoredSets> {
-  const index = await readIndex();
-  const same = (kept: DataSetSettings | undefined) => JSON.stringify(kept ?? DEFAULT_SETTINGS) === JSON.stringify(settings);
-  if (slot === null ? same(index.demoSettings) : !index.sets.some((e) => e.slot === slot) || same(index.sets.find((e) => e.slot === slot)!.settings)) return setsOf(index);
-  const next = slot === null ? { ...index, demoSettings: settings } : { ...index, sets: index.sets.map((e) => (e.slot === slot ? { ...e, settings } : e)) };
-  await writeIndex(next);
-  return setsOf(next);
+export function keepSettings(slot: string | null, settings: DataSetSettings): Promise<StoredSets | null> {
+  return changeIndex(async () => {
+    const index = await readIndex();
+    const same = (kept: DataSetSettings | undefined) => JSON.stringify(kept ?? DEFAULT_SETTINGS) === JSON.stringify(settings);
+    if (slot === null ? same(index.demoSettings) : !index.sets.some((e) => e.slot === slot) || same(index.sets.find((e) => e.slot === slot)!.settings)) return null;
+    const next = slot === null ? { ...index, demoSettings: settings } : { ...index, sets: index.sets.map((e) => (e.slot === slot ? { ...e, settings } : e)) };
+    await writeIndex(next);
+    return setsOf(next);
+  });
 }
 
 /** Writes a text file of the origin-private storage as a whole. */
@@ -222,29 +242,35 @@ export async function keptFirstScreen(entry: StoredEntry): Promise<DemoSnapshot 
 }
 
 /** Changes a kept data set's name; the index as it is now. */
-export async function renameStored(slot: string, name: string): Promise<StoredSets> {
-  const index = await readIndex();
-  const next = { ...index, sets: index.sets.map((e) => (e.slot === slot ? { ...e, name } : e)) };
-  await writeIndex(next);
-  return setsOf(next);
+export function renameStored(slot: string, name: string): Promise<StoredSets> {
+  return changeIndex(async () => {
+    const index = await readIndex();
+    const next = { ...index, sets: index.sets.map((e) => (e.slot === slot ? { ...e, name } : e)) };
+    await writeIndex(next);
+    return setsOf(next);
+  });
 }
 
 /** Which data set opens next time (null: the demo); the index as it is now. */
-export async function setCurrentStored(slot: string | null): Promise<StoredSets> {
-  if (!storageAvailable()) return setsOf(EMPTY);
-  const index = await readIndex();
-  const next = { ...index, current: index.sets.some((e) => e.slot === slot) ? slot : null };
-  await writeIndex(next);
-  return setsOf(next);
+export function setCurrentStored(slot: string | null): Promise<StoredSets> {
+  return changeIndex(async () => {
+    if (!storageAvailable()) return setsOf(EMPTY);
+    const index = await readIndex();
+    const next = { ...index, current: index.sets.some((e) => e.slot === slot) ? slot : null };
+    await writeIndex(next);
+    return setsOf(next);
+  });
 }
 
 /** Removes one kept data set (the demo opens next time if it was the current one); the index as it is now. */
-export async function forgetStored(slot: string): Promise<StoredSets> {
-  const index = await readIndex();
-  const next = { ...index, sets: index.sets.filter((e) => e.slot !== slot), current: index.current === slot ? null : index.current };
-  await writeIndex(next);
-  await removeSlots(next.sets).catch(() => undefined);
-  return setsOf(next);
+export function forgetStored(slot: string): Promise<StoredSets> {
+  return changeIndex(async () => {
+    const index = await readIndex();
+    const next = { ...index, sets: index.sets.filter((e) => e.slot !== slot), current: index.current === slot ? null : index.current };
+    await writeIndex(next);
+    await removeSlots(next.sets).catch(() => undefined);
+    return setsOf(next);
+  });
 }
 
 /** Bytes each kept data set takes (its slot files), by slot; `total` adds the index. */

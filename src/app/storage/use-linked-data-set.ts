@@ -77,7 +77,7 @@ export function useLinkedDataSet(view: ViewState, setView: (patch: ViewPatch, op
   useEffect(() => {
     if (source.dataSet === undefined || shownFingerprint === null || (wanted?.fingerprint ?? shownFingerprint) !== shownFingerprint) return;
     keepSettings(source.dataSet?.slot ?? null, settingsOf(view)).then(
-      (after) => setStorageState(after),
+      (after) => after && setStorageState(after),
       () => undefined, // not kept (no storage): the URL still holds them
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
