@@ -5,6 +5,7 @@ import { getStorageState, setStorageState } from '../storage/storage-state';
 import { forgetStored, setCurrentStored } from '../storage/stored-index';
 import { announce, changingData, DEMO_LABEL, whenCopyWritten } from './data-change';
 import { derivedUnderDefaults } from './demo-defaults';
+import { applyViewSettings } from './switch-data-set';
 
 /*
  * Back to the demo data (the header's switch, "Reset to demo data"): the build's demo database
@@ -28,8 +29,10 @@ async function openDemo(onProgress?: (p: ReplaceProgress) => void): Promise<Repl
     const opened = await openDemoDatabase(runner, files, () => undefined);
     if (opened === null) return null;
     runner.dropSeed();
-    // Derived by the build under the default settings: other settings in effect derive again.
-    if (!(await derivedUnderDefaults(runner))) await runner.refresh();
+    // The view's settings (those kept with the demo, after a switch) derive the tables again if
+    // they are not those in effect; otherwise the build's tables, derived under the default
+    // settings, are derived again only under other settings.
+    if (!(await applyViewSettings(runner)) && !(await derivedUnderDefaults(runner))) await runner.refresh();
     return opened as BatchFileReport[]; // the build's batch reports (src/build/demo-database.ts)
   });
   if (!reports) return loadDemoFiles(onProgress);

@@ -1,6 +1,9 @@
 import { getSession } from '../session';
 import { setStorageState, getStorageState } from '../storage/storage-state';
 import { renameStored, setCurrentStored } from '../storage/stored-index';
+import { parseView } from '../view/view-url';
+import { applySettings } from '../view/use-applied-assumptions';
+import type { Runner } from '../../runner/runner';
 import { announce, changingData, DEMO_LABEL, showing, whenCopyWritten } from './data-change';
 
 /*
@@ -28,12 +31,25 @@ async function switchTo(slot: string | null): Promise<void> {
   } else {
     const { readKept } = await import('../storage/kept-data-set');
     session.runner.dropSeed();
-    await session.runner.exclusive(() => readKept(session.runner, entry));
+    await session.runner.exclusive(async () => {
+      await readKept(session.runner, entry);
+      await applyViewSettings(session.runner);
+    });
     showing(session, entry);
     announce(session, true);
   }
   const after = await setCurrentStored(entry?.slot ?? null);
   setStorageState({ status: after.entry ? 'stored' : 'none', ...after, problem: null });
+}
+
+/**
+ * The settings of the view (the URL: the header's switch put those kept with the data set there)
+ * applied with the data set's tables, so its figures never show under the previous one's;
+ * whether that derived the tables again.
+ */
+export function applyViewSettings(runner: Runner): Promise<boolean> {
+  const view = parseView(window.location.search);
+  return applySettings(runner, view.assumptions, view.currency);
 }
 
 /** Renames a kept data set; if it is the one shown, the header and the links follow. */
