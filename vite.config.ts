@@ -6,6 +6,7 @@ import { offlinePlugin } from './src/build/offline-plugin';
 import { contentSecurityPolicy, securityHeaders } from './src/build/security-headers';
 import { immutableAssets } from './src/build/cache-headers';
 import { demoDatabase } from './src/build/demo-database-plugin';
+import { buildTimeModule } from './src/build/virtual-module';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -34,25 +35,14 @@ function cspMeta(): Plugin {
  * waits for DuckDB, as it does for any other data.
  */
 function demoSnapshot(): Plugin {
-  const id = 'virtual:demo-snapshot';
-  let build = false;
-  return {
-    name: 'returns-insight:demo-snapshot',
-    configResolved(config) {
-      build = config.command === 'build';
-    },
-    resolveId: (source) => (source === id ? `\0${id}` : null),
-    load(resolved) {
-      if (resolved !== `\0${id}`) return null;
-      if (!build) return 'export default null;';
-      const json = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], {
-        cwd: root,
-        encoding: 'utf8',
-        maxBuffer: 64 << 20,
-      });
-      return `export default ${JSON.stringify(json)};`;
-    },
-  };
+  return buildTimeModule('virtual:demo-snapshot', 'returns-insight:demo-snapshot', () => {
+    const json = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    return `export default ${JSON.stringify(json)};`;
+  });
 }
 
 export default defineConfig({

@@ -1,12 +1,10 @@
 import type { InputFile } from '../loader/file-kinds';
-import { importSqlFrom } from '../loader/import/apply';
-import { loadFile, loadOrder, type FileLoadReport } from '../loader/load-file';
-import { decodeParquetBrowser } from '../loader/parquet-browser';
-import { openPrebuiltDatabase, type PrebuiltFiles } from '../loader/prebuilt-database';
-import type { Runner } from '../runner/runner';
+import type { PrebuiltFiles } from '../loader/prebuilt-database';
 
 // The demo data set ships inside the app: Vite copies each CSV into the build and gives its URL
-// on this origin, so the demo works offline and nothing is fetched from another host.
+// on this origin, so the demo works offline and nothing is fetched from another host. Only
+// their URLs and bytes here (the first screen imports this); opening them in the runner is
+// src/app/session/open-demo.ts, loaded with the engine.
 const urls = import.meta.glob('../../data/demo/*.csv', {
   query: '?url',
   import: 'default',
@@ -42,30 +40,4 @@ export async function fetchDemoDatabase(): Promise<PrebuiltFiles | null> {
   const { database, wal } = demoDatabaseUrls;
   const [db, log] = await Promise.all([bytes(database), wal ? bytes(wal) : null]);
   return { database: db, wal: log };
-}
-
-/** Loads the demo CSV files through the import pipeline (the caller derives). */
-export async function loadDemoFiles(runner: Runner, inputs: InputFile[], progress: (step: string) => void): Promise<FileLoadReport[]> {
-  const reports: FileLoadReport[] = [];
-  const sql = importSqlFrom(runner.sources);
-  for (const i of loadOrder(inputs)) {
-    progress(`Loading ${inputs[i]!.name}…`);
-    reports.push(await loadFile(runner.engine, sql, inputs[i]!, { decodeParquet: decodeParquetBrowser }));
-  }
-  return reports;
-}
-
-/**
- * Copies in the build's demo database (src/loader/prebuilt-database.ts) and returns its load
- * reports; null without one, or when it cannot be read (the demo CSV files are loaded instead).
- */
-export async function openDemoDatabase(runner: Runner, files: PrebuiltFiles | null, progress: (step: string) => void): Promise<FileLoadReport[] | null> {
-  if (!files) return null;
-  progress('Opening the demo data…');
-  try {
-    return await openPrebuiltDatabase(runner, 'demo.duckdb', files);
-  } catch (e) {
-    console.warn('The demo database could not be opened; loading the demo files instead.', e);
-    return null;
-  }
 }

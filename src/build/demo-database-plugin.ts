@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { buildTimeModule } from './virtual-module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -14,27 +15,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * the dev server has none (null): the page then loads the demo CSV files, as before.
  */
 export function demoDatabase(): Plugin {
-  const id = 'virtual:demo-database';
-  let build = false;
-  return {
-    name: 'returns-insight:demo-database',
-    configResolved(config) {
-      build = config.command === 'build';
-    },
-    resolveId: (source) => (source === id ? `\0${id}` : null),
-    load(resolved) {
-      if (resolved !== `\0${id}`) return null;
-      if (!build) return 'export default null;';
-      const dir = mkdtempSync(path.join(tmpdir(), 'ri-demo-db-'));
-      try {
-        const file = path.join(dir, 'demo.duckdb');
-        execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/build/demo-database.ts'), file], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-        const url = (name: string) => `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name, source: readFileSync(path.join(dir, name)) })}`;
-        const wal = existsSync(`${file}.wal`) ? url('demo.duckdb.wal') : 'null';
-        return `export default { database: ${url('demo.duckdb')}, wal: ${wal} };`;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  return buildTimeModule('virtual:demo-database', 'returns-insight:demo-database', (ctx) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ri-demo-db-'));
+    try {
+      const file = path.join(dir, 'demo.duckdb');
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/build/demo-database.ts'), file], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+      const url = (name: string) => `import.meta.ROLLUP_FILE_URL_${ctx.emitFile({ type: 'asset', name, source: readFileSync(path.join(dir, name)) })}`;
+      const wal = existsSync(`${file}.wal`) ? url('demo.duckdb.wal') : 'null';
+      return `export default { database: ${url('demo.duckdb')}, wal: ${wal} };`;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }

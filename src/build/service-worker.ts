@@ -6,8 +6,11 @@
  *   file that cannot be fetched fails the install, and the previous version stays in charge.
  *   Hashed files the previous version already holds (the 34 MB DuckDB wasm, usually) are copied
  *   from its cache instead of downloaded again: a hashed name never changes its content.
- * - No skipWaiting(): a new version waits until no open page uses the old one, so a session
- *   keeps the code (and the lazy chunks) it started with; the next open gets the new version.
+ * - No skipWaiting() by itself: a new version waits until no open page uses the old one, so a
+ *   session keeps the code (and the lazy chunks) it started with; the next open gets the new
+ *   version. A page may ask the waiting version to take over now ("apply-update", see
+ *   src/app/service-worker.ts): it does only when that page is the app's one open window, which
+ *   then reloads as a whole on the new version; otherwise it answers "update-refused".
  * - activate: the other versions' caches are deleted.
  * - fetch: this origin's GET and HEAD requests are answered from this version's cache (a Range
  *   request with its part of the file); a page address (any ?view) gets the cached index.html.
@@ -74,6 +77,18 @@ async function byteRange(hit: Response, range: string): Promise<Response> {
   headers.set('Content-Length', String(end - start + 1));
   return new Response(body.slice(start, end + 1), { status: 206, headers });
 }
+
+/** A page asks this waiting version to take over now: only when no other window of the app would be left on the old one. */
+async function takeOverFor(asker: Client | ServiceWorker | MessagePort | null): Promise<void> {
+  const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  if (windows.length > 1) return asker?.postMessage({ type: 'update-refused', windows: windows.length });
+  await sw.skipWaiting();
+}
+
+sw.addEventListener('message', (event) => {
+  // Sent to the waiting worker; the active one has nothing to take over (skipWaiting does nothing).
+  if ((event.data as { type?: string } | null)?.type === 'apply-update') event.waitUntil(takeOverFor(event.source));
+});
 
 if (PRECACHE) {
   const precache = PRECACHE;

@@ -10,6 +10,11 @@
  * The URL names the data set shown (data=name~fingerprint): opening the link made on the other
  * one opens that one; a link naming a data set this browser does not keep says which data it
  * needs and what it shows instead. The Data page lists both with their bytes and forgets one.
+ * Switching back to the demo opens the build's demo database (no import): every KPI equals the
+ * first open's, and the switch's time is printed. The settings (assumptions) are kept with each
+ * data set: a link's own settings are used and kept; a header switch leaves them behind and
+ * brings back those of the data set chosen, with the same Cost page figures; a bare reopen gets
+ * them back too.
  * No request may leave localhost; no page or console error.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -51,6 +56,16 @@ async function loadAndName(page: Page, url: string, files: string[], name: strin
   return fingerprint;
 }
 
+/** The Cost page's total row (handling cost per return is part of it) once computed, with the URL's assumption. */
+async function costFigures(page: Page): Promise<{ total: string; handling: string | null }> {
+  await page.getByTestId('page-cost').waitFor({ timeout: TIMEOUT_MS });
+  await page.waitForFunction(() => document.querySelector('[data-testid="data-set-opening"]') === null
+    && document.querySelectorAll('[data-testid^="kpi-"] [data-value]').length > 0 && document.querySelectorAll('[aria-busy="true"]').length === 0,
+  undefined, { timeout: TIMEOUT_MS });
+  const total = ((await page.getByTestId('cost-total').textContent({ timeout: TIMEOUT_MS })) ?? '').replace(/\s+/g, ' ');
+  return { total, handling: new URL(page.url()).searchParams.get('a.handling_cost_per_return') };
+}
+
 const link = (url: string, name: string, fingerprint: string) => `${url}?data=${encodeURIComponent(`${name}~${fingerprint}`)}`;
 
 async function main(): Promise<void> {
@@ -71,6 +86,8 @@ async function main(): Promise<void> {
     const page = browser.page;
     const url = preview.url;
 
+    await page.goto(url, { waitUntil: 'load' });
+    const demoFirst = await shown(page, 'Demo data');
     const fpA = await loadAndName(page, url, amazon, 'Amazon DE 2025');
     // Derived in the page after the load: what its kept derived tables must give back.
     const loadedA = await shown(page, 'Amazon DE 2025');
@@ -94,9 +111,35 @@ async function main(): Promise<void> {
     await switcher.selectOption({ label: 'Shop Q3' });
     now = await shown(page, 'Shop Q3');
     check(now.orders === ordersB, `back to Shop Q3 from the header: ${now.orders} orders = ${ordersB}`);
+    const switchStart = Date.now();
     await switcher.selectOption({ label: 'Demo data' });
     now = await shown(page, 'Demo data');
+    const switchMs = Date.now() - switchStart;
+    console.log(`switch to the demo from the header: ${switchMs} ms to its Overview`);
     check(now.orders === demoOrders, `and to the demo: ${now.orders} orders = ${demoOrders}`);
+    check(now.kpis === demoFirst.kpis, `every KPI of the demo after the switch equals the first open's (${now.kpis})`);
+
+    // Settings kept with each data set (src/app/storage/kept-settings.ts).
+    await page.goto(`${link(url, 'Amazon DE 2025', fpA)}&page=cost&a.handling_cost_per_return=9`, { waitUntil: 'load' });
+    const costA = await costFigures(page);
+    check(costA.handling === '9', `a link with its own assumption opens Amazon DE 2025 with it (handling ${costA.handling})`);
+    await page.getByTestId('data-set-switch').selectOption({ label: 'Shop Q3' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="data-source"]')?.textContent === 'Shop Q3', undefined, { timeout: TIMEOUT_MS });
+    const costB = await costFigures(page);
+    check(costB.handling === null, `switching to Shop Q3 leaves Amazon's assumption behind (handling ${costB.handling})`);
+    await page.getByTestId('data-set-switch').selectOption({ label: 'Amazon DE 2025' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="data-source"]')?.textContent === 'Amazon DE 2025', undefined, { timeout: TIMEOUT_MS });
+    const costBack = await costFigures(page);
+    check(costBack.handling === '9' && costBack.total === costA.total, `switching back brings its assumption back, with the same Cost total (handling ${costBack.handling}: ${costBack.total})`);
+    await page.goto(`${url}?page=cost`, { waitUntil: 'load' });
+    const reopened = await costFigures(page);
+    check(reopened.handling === '9' && reopened.total === costA.total, `reopened without settings in the link, it comes back with them (handling ${reopened.handling})`);
+    await page.goto(`${link(url, 'Amazon DE 2025', fpA)}&page=cost&a.handling_cost_per_return=7`, { waitUntil: 'load' });
+    const linked = await costFigures(page);
+    check(linked.handling === '7' && linked.total !== costA.total, `a link with settings of its own wins over the kept ones (handling ${linked.handling}: ${linked.total}, was ${costA.total})`);
+    await page.goto(`${url}?page=cost&data=${encodeURIComponent(`Amazon DE 2025~${fpA}`)}`, { waitUntil: 'load' });
+    const keptNow = await costFigures(page);
+    check(keptNow.handling === '7', `and they are the ones kept with it now (a bare link to it: handling ${keptNow.handling})`);
 
     await page.goto(link(url, 'Amazon DE 2025', fpA), { waitUntil: 'load' });
     now = await shown(page, 'Amazon DE 2025');

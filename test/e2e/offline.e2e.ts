@@ -12,11 +12,14 @@
  * first visit's numbers, served by the service worker, and a page not opened before (Cost) loads
  * too. Last, a second build with a changed script is served on the same port: the open that
  * finds it installs it in a second cache while the page keeps running the first build, a reload
- * included; the next open runs the second build, with the first build's cache removed. Offline,
+ * included. The Data page then says an update is ready and used on the next open; "Update now"
+ * is refused while the app is open in a second tab, and once that tab is closed the page
+ * reloads once on the second build, with the first build's cache removed. Offline,
  * a Range request of a cached file gets its bytes (206) and generated CSVs dropped on the Data
  * page are loaded and kept: the next offline open shows their orders, and so do the opens after
- * the update. Last, a build made with VITE_OFFLINE=off: the open after the one that finds it
- * has no service worker and no cache left, and the kept data is still there.
+ * the update. Last, a build made with VITE_OFFLINE=off (an update taken the plain way): the open
+ * that finds it still runs the cached build, the open after it has no service worker and no cache
+ * left, and the kept data is still there.
  * No request may leave localhost; no page or console error.
  * Screenshot: test-artifacts/offline-overview.png (the Overview with the server stopped).
  */
@@ -225,12 +228,35 @@ async function main(): Promise<void> {
     const reloaded = await overview(page, preview.url).then(() => workerState(page));
     check(reloaded.build === null && reloaded.waiting === 'installed', `a reload in that session still runs the first build (build ${reloaded.build}, new worker ${reloaded.waiting})`);
 
-    page = await open();
-    const next = await overview(page, preview.url);
+    // The waiting update, said on the Data page and taken now with "Update now".
+    await page.goto(`${preview.url}?page=data`, { waitUntil: 'load' });
+    const note = page.getByTestId('app-update');
+    await note.waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
+    const said = (await note.textContent().catch(() => '')) ?? '';
+    check(said.includes('An update is ready') && said.includes('It is used when you next open the app'), `the Data page says an update is waiting: "${said}"`);
+    const other = await (browser as Browser | null)!.context.newPage();
+    await other.goto(preview.url, { waitUntil: 'load' });
+    await page.getByTestId('app-update-now').click();
+    const reason = page.getByTestId('app-update-reason');
+    await reason.waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
+    const refused = (await reason.textContent().catch(() => '')) ?? '';
+    const still = await workerState(page);
+    check(refused.includes('1 other tab') && still.waiting === 'installed' && still.build === null, `Update now is refused while the app is open in another tab ("${refused}"; waiting ${still.waiting}, build ${still.build})`);
+    await other.close();
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    const reloaded1 = page.waitForEvent('load', { timeout: TIMEOUT_MS });
+    await page.getByTestId('app-update-now').click();
+    await reloaded1;
     const updated = await waitFor(page, 'updated', (s) => s.build === MARK && s.caches.length === 1 && s.waiting === null);
-    check(updated.build === MARK && updated.active === 'activated', `the next open runs the new build (build ${updated.build}, worker ${updated.active})`);
+    check(updated.build === MARK && updated.active === 'activated' && updated.controlled, `with that tab closed, Update now reloads the page on the new build (build ${updated.build}, worker ${updated.active})`);
+    check(loads === 1, `the page reloaded once (${loads})`);
     check(updated.caches.length === 1 && updated.caches[0]?.name === cacheB?.name, `and the first build's cache is removed (${updated.caches.map((c) => c.name).join(', ')})`);
+    const next = await overview(page, preview.url);
     check(next === stored, `and the data kept in the browser (${next.split(' ')[0]})`);
+    await page.goto(`${preview.url}?page=data`, { waitUntil: 'load' });
+    await page.getByTestId('stored-data').waitFor({ timeout: TIMEOUT_MS });
+    check((await page.getByTestId('app-update').count()) === 0, 'the Data page no longer says an update is waiting');
 
     // Turned off: a build made with VITE_OFFLINE=off removes the worker and its cache.
     preview.stop();

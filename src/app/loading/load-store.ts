@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { BatchFile, ReplaceProgress, ReplaceResult } from '../../loader/replace-data';
-import { replaceSessionData, resetToDemoData } from '../session';
+import { replaceSessionData } from '../session/replace-session-data';
+import { resetToDemoData } from '../session/show-demo';
 
 /**
  * The file loader's state, outside React so it survives leaving the Data page mid-load: whether

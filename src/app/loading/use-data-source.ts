@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FileLoadReport } from '../../loader/load-file';
 import { getSession, onDataChanged } from '../session';
-import type { StoredEntry } from '../storage/stored-data';
+import type { StoredEntry } from '../storage/stored-index';
 
 export interface DataSource {
   label: string | null;

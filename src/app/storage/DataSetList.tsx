@@ -2,9 +2,9 @@ import { Button, TextInput } from '@tremor/react';
 import { useState } from 'react';
 import { formatBytes, formatMoment } from '../format';
 import { useLoadState } from '../loading/load-store';
-import { renameDataSet } from '../session';
+import { renameDataSet } from '../session/switch-data-set';
 import { setStorageState, type StorageState } from './storage-state';
-import { forgetStored, type StoredEntry } from './stored-data';
+import { forgetStored, type StoredEntry } from './stored-index';
 
 /**
  * The data sets kept in this browser: each with its name (the user's; a load is named by its

@@ -1,8 +1,9 @@
-import { snapshotFromJson, snapshotToJson, type DemoSnapshot } from '../../loader/seed-json';
+import { snapshotToJson } from '../../loader/seed-json';
 import type { FileLoadReport } from '../../loader/load-file';
 import { OVERVIEW_FIRST_SCREEN } from '../../runner/first-screen';
 import type { Runner } from '../../runner/runner';
-import { keepData, keepFirstScreen, readFirstScreen, restoreData, type KeptTables, type StoredEntry } from './stored-data';
+import { keepData, restoreData, type KeptTables } from './stored-data';
+import { keepFirstScreen, type StoredEntry } from './stored-index';
 
 /*
  * What the session does with a kept data set, runner side: read it back (its derived tables
@@ -33,12 +34,6 @@ export async function readKept(runner: Runner, entry: StoredEntry, onDerive: () 
   onDerive();
   await runner.refresh();
   return 'derived';
-}
-
-/** The first screen's answers kept with a data set, or null (readKept drops them if its tables had to be derived again). */
-export async function keptFirstScreen(entry: StoredEntry): Promise<DemoSnapshot | null> {
-  const json = await readFirstScreen(entry).catch(() => null);
-  return json ? snapshotFromJson(json) : null;
 }
 
 /**

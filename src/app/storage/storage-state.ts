@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { storageAvailable, storedBytes, type StoredEntry } from './stored-data';
+import { storageAvailable, storedBytes, type DataSetSettings, type StoredEntry } from './stored-index';
 
 /**
  * What the Data page says about the copy kept in this browser, outside React (the session
@@ -16,9 +16,11 @@ export interface StorageState {
   problem: string | null;
   /** When a load was going on as the page went away last time (it was not kept). */
   unfinishedSince: string | null;
+  /** The settings the demo data was last viewed with (null: the defaults). */
+  demoSettings: DataSetSettings | null;
 }
 
-let state: StorageState = { available: storageAvailable(), status: 'none', entry: null, sets: [], problem: null, unfinishedSince: null };
+let state: StorageState = { available: storageAvailable(), status: 'none', entry: null, sets: [], problem: null, unfinishedSince: null, demoSettings: null };
 const listeners = new Set<() => void>();
 
 export function setStorageState(patch: Partial<StorageState>): void {

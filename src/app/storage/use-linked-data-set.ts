@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { switchDataSet } from '../session';
+import { switchDataSet } from '../session/switch-data-set';
 import type { DataSetRef, ViewPatch, ViewState } from '../view/types';
 import type { DataSource } from '../loading/use-data-source';
-import { useStorageState } from './storage-state';
-import type { StoredEntry } from './stored-data';
+import { settingsOf, withKeptSettings } from './kept-settings';
+import { setStorageState, useStorageState } from './storage-state';
+import { DEFAULT_SETTINGS, keepSettings, type StoredEntry } from './stored-index';
 
 /** How a link names the demo data (the header's switch writes it; a bare link opens whatever is current). */
 export const DEMO_REF: DataSetRef = { name: 'Demo data', fingerprint: 'demo' };
@@ -41,6 +42,9 @@ export function useLinkedDataSet(view: ViewState, setView: (patch: ViewPatch, op
     if (target === undefined) return setState({ status: 'missing', wanted });
     if ((target?.slot ?? null) === (current?.slot ?? null) && (target || source.label === DEMO_REF.name)) return setState({ status: 'shown' });
     let live = true;
+    // A link without settings of its own gets those last used on the data set it opens.
+    const kept = target ? target.settings : storage.demoSettings;
+    if (kept && withKeptSettings(window.location.search, kept) !== null) setView({ assumptions: kept.assumptions, currency: kept.currency }, { replace: true });
     setState({ status: 'opening', name: target?.name ?? DEMO_REF.name });
     switchDataSet(target?.slot ?? null).then(
       () => live && setState({ status: 'shown' }),
@@ -60,9 +64,24 @@ export function useLinkedDataSet(view: ViewState, setView: (patch: ViewPatch, op
     if (shownRef === undefined) return;
     if (first.current) return void (first.current = false);
     const dataSet = source.dataSet ? refOf(source.dataSet) : source.label === DEMO_REF.name ? DEMO_REF : undefined;
-    setView({ dataSet }, { replace: true });
+    // Back to the demo by itself ("Reset to demo data"): with the settings kept with the demo, as a switch.
+    const backToDemo = dataSet === DEMO_REF && wanted?.fingerprint !== DEMO_REF.fingerprint;
+    const settings = backToDemo ? (storage.demoSettings ?? DEFAULT_SETTINGS) : null;
+    setView({ dataSet, ...(settings && { assumptions: settings.assumptions, currency: settings.currency }) }, { replace: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shownRef, source.version]);
+
+  // The settings in effect are kept with the data set shown (not while another one is opening).
+  const settingsKey = JSON.stringify(settingsOf(view));
+  const shownFingerprint = source.dataSet ? source.dataSet.fingerprint : source.label === DEMO_REF.name ? DEMO_REF.fingerprint : null;
+  useEffect(() => {
+    if (source.dataSet === undefined || shownFingerprint === null || (wanted?.fingerprint ?? shownFingerprint) !== shownFingerprint) return;
+    keepSettings(source.dataSet?.slot ?? null, settingsOf(view)).then(
+      (after) => after && setStorageState(after),
+      () => undefined, // not kept (no storage): the URL still holds them
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settingsKey, shownFingerprint, wanted?.fingerprint, source.dataSet === undefined]);
 
   return state;
 }

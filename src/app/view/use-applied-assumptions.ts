@@ -7,6 +7,26 @@ const appliedOn = new WeakMap<Runner, string>();
 const DEFAULTS_KEY = '{}';
 const TYPING_PAUSE_MS = 350;
 
+/** What identifies a set of settings: the assumptions' alone without currency settings (a fresh runner's '{}'). */
+function settingsKey(values: Record<string, number>, currency?: CurrencySettings): string {
+  return JSON.stringify(values) + (currency ? ` ${JSON.stringify(currency)}` : '');
+}
+
+/**
+ * Applies the settings to the runner unless they are those it has (call inside Runner.exclusive):
+ * whether it re-derived. A data set switched to (src/app/session/switch-data-set.ts) gets the
+ * view's settings with its tables, before its figures are shown, rather than after them.
+ */
+export async function applySettings(runner: Runner, values: Record<string, number>, currency?: CurrencySettings): Promise<boolean> {
+  const key = settingsKey(values, currency);
+  if ((appliedOn.get(runner) ?? DEFAULTS_KEY) === key) return false;
+  // Currency first without its own re-derive: setAssumptions re-derives with both.
+  await runner.setCurrency(currency ?? {}, false);
+  await runner.setAssumptions(values);
+  appliedOn.set(runner, key);
+  return true;
+}
+
 export interface AppliedAssumptions {
   /** Bumped each time the runner has re-derived with new assumptions (pages re-query). */
   version: number;
@@ -26,8 +46,7 @@ export interface AppliedAssumptions {
  * the same connection), and only the latest edit counts.
  */
 export function useAppliedAssumptions(runner: Runner, values: Record<string, number>, currency?: CurrencySettings): AppliedAssumptions {
-  // Without currency settings the key is the assumptions' alone (a fresh runner's '{}').
-  const key = JSON.stringify(values) + (currency ? ` ${JSON.stringify(currency)}` : '');
+  const key = settingsKey(values, currency);
   const [state, setState] = useState(() => ({
     version: 0,
     appliedKey: appliedOn.get(runner) ?? DEFAULTS_KEY,
@@ -51,17 +70,14 @@ export function useAppliedAssumptions(runner: Runner, values: Record<string, num
       () => {
         runner.exclusive(async () => {
           // A newer edit superseded this one while it waited: let that one apply.
-          if (cancelled || latest.current !== key) return false;
-          // Currency first without its own re-derive: setAssumptions re-derives with both.
-          await runner.setCurrency(currency ?? {}, false);
-          await runner.setAssumptions(values);
-          appliedOn.set(runner, key);
-          return true;
+          if (cancelled || latest.current !== key) return null;
+          // Applied meanwhile with a switched data set: in sync, the pages already asked again.
+          return applySettings(runner, values, currency);
         }).then(
-          (applied) => {
-            if (!applied) return;
+          (derived) => {
+            if (derived === null) return;
             setState((s) => ({
-              version: s.version + 1,
+              version: derived ? s.version + 1 : s.version,
               runner,
               appliedKey: key,
               started: true,
