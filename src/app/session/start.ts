@@ -112,9 +112,11 @@ export function startSession(): Started {
   const full = runner.exclusive(async () => {
     await engine;
     progress('Preparing the models…');
-    await runner.init();
+    const { entry } = await stored;
+    // The demo's prebuilt database brings the derived tables: none are derived on the empty tables first.
+    await runner.init({ deriveLater: entry === null });
     mark('schema-ready');
-    const [{ entry }, [demo, kept]] = await Promise.all([stored, openers]);
+    const [demo, kept] = await openers;
     const opened = entry ? await openStored(runner, entry, kept.readKept) : 'failed';
     // A kept data set comes back derived (its derived tables kept, or derived by readKept).
     let derived = entry !== null && opened !== 'failed';
