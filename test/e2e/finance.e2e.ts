@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   const kpis = (await runner.run('kpis')).rows[0]!;
   await runner.engine.close();
   const currency = String(kpis.currency ?? 'EUR');
-  const money = (v: unknown) => formatMoney(v, currency);
+  // As the Cost page writes money: with cents (every figure on it), in the browser's locale here.
+  const money = (v: unknown) => formatMoney(v, currency, 'en-US', true);
   console.log(`as of ${asOf}; last quarter ${quarter.date_from} – ${quarter.date_to}: refunded ${money(byOrder.refund_amount)} by order date, ${money(byRefund.refund_amount)} by refund date`);
 
   const preview = await startPreview();
