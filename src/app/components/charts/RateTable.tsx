@@ -42,6 +42,8 @@ export function RateTable({
   testId?: string;
 }) {
   const baselineName = baseline === 'category' ? 'category rate' : baseline === 'category_mix' ? 'category mix' : 'overall rate of the selection';
+  // The row badge says it in a word: the column header and the legend say it in full.
+  const baselineShort = baseline === 'category' ? 'category' : baseline === 'category_mix' ? 'category mix' : 'overall';
   const max = niceMax(rows.flatMap((r) => [r.rate_high, r.baseline_rate]));
   return (
     <div>
@@ -80,7 +82,7 @@ export function RateTable({
                   )}
                   {r.significant === true && (
                     <Badge color="rose" size="xs" className="ml-2" title={`Even the low end of the 95% interval is above the ${baselineName}`}>
-                      above {baselineName}
+                      above {baselineShort}
                     </Badge>
                   )}
                   {context && <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{context}</span>}

@@ -172,7 +172,7 @@ function ReviewRanking({ page, rows }: { page: PageProps; rows: Row[] }) {
       <TableBody>
         {rows.map((r) => (
           <SelectableRow key={String(r.sku)} selected={false} anySelected={false} onSelect={() => page.select('sku', String(r.sku))} label={`SKU ${String(r.sku)}`}>
-            <TableCell>
+            <TableCell className="whitespace-normal">
               <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
                 {typeof r.product_name === 'string' ? r.product_name : String(r.sku)}
               </span>
