@@ -129,7 +129,7 @@ async function securityChecks(context: BrowserContext, url: string): Promise<voi
   const otherUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/exfiltrate`;
   const page = await context.newPage();
   try {
-    const workerSeen = page.waitForEvent('worker', { predicate: (w) => /duckdb-browser-eh\.worker/.test(w.url()), timeout: 60_000 });
+    const workerSeen = page.waitForEvent('worker', { predicate: (w) => /duckdb-worker/.test(w.url()), timeout: 60_000 });
     await page.goto(url, { waitUntil: 'load' });
     const worker = await workerSeen;
     const attempt = (target: string) =>
