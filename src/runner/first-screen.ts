@@ -113,8 +113,9 @@ export const OVERVIEW_FIRST_SCREEN: readonly ModelRequest[] = unique([...FILTER_
 export const FIRST_SCREEN: readonly ModelRequest[] = unique([...FILTER_BAR, ...Object.values(FIRST_SCREEN_BY_PAGE).flat()]);
 
 /**
- * The filter indexes of these requests, as Runner.buildFilterIndexes asks for them: each model
- * with a `by` parameter (`byDims`: the dimensions it takes), once per dimension of INDEXED_FILTER_DIMS.
+ * The filter indexes of these requests, as FilterIndexes.buildFilterIndexes (filter-indexes.ts) asks for
+ * them: each model with a `by` parameter (`byDims`: the dimensions it takes), once per dimension of
+ * INDEXED_FILTER_DIMS.
  */
 export function filterIndexRequests(requests: readonly ModelRequest[], byDims: (model: string) => readonly string[]): ModelRequest[] {
   return requests.flatMap(([model, params]) =>

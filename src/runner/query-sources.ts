@@ -33,3 +33,10 @@ export function derivedTables(sources: QuerySources): string[] {
   const text = sources[DERIVE_FILE] ?? '';
   return [...text.matchAll(/^CREATE OR REPLACE TABLE\s+(\w+)/gim)].map((m) => m[1]!);
 }
+
+/** The text of a schema file (`schema/derive` ...), or a clear error when it is not there. */
+export function scriptText(sources: QuerySources, file: string): string {
+  const text = sources[file];
+  if (text === undefined) throw new Error(`Missing queries/${file}.sql`);
+  return text;
+}

@@ -6,7 +6,7 @@ import type { Row } from '../../src/engine/types';
 import type { ModelParams, Runner } from '../../src/runner/runner';
 
 /**
- * Filter indexes (Runner.fromFilterIndex): a view that differs from an indexed one by one value
+ * Filter indexes (FilterIndexes.fromFilterIndex (src/runner/filter-indexes.ts)): a view that differs from an indexed one by one value
  * of one filter dimension is read from the index's answer instead of running its SQL. It must
  * be the very answer the SQL gives, for every Overview model, dimension and value, on the demo
  * data, under several other filters (dates, a multi-value list, a SKU, a reason).
