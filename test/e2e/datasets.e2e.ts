@@ -56,11 +56,11 @@ async function loadAndName(page: Page, url: string, files: string[], name: strin
   return fingerprint;
 }
 
-/** The Cost page's total row (handling cost per return is part of it) once computed, with the URL's assumption. */
+/** The Cost page's total row (handling cost per return is part of it) once its summary tiles and panels are computed, with the URL's assumption. */
 async function costFigures(page: Page): Promise<{ total: string; handling: string | null }> {
   await page.getByTestId('page-cost').waitFor({ timeout: TIMEOUT_MS });
   await page.waitForFunction(() => document.querySelector('[data-testid="data-set-opening"]') === null
-    && document.querySelectorAll('[data-testid^="kpi-"] [data-value]').length > 0 && document.querySelectorAll('[aria-busy="true"]').length === 0,
+    && document.querySelectorAll('[data-testid^="cost-tile-value-"]').length > 0 && document.querySelectorAll('[aria-busy="true"]').length === 0,
   undefined, { timeout: TIMEOUT_MS });
   const total = ((await page.getByTestId('cost-total').textContent({ timeout: TIMEOUT_MS })) ?? '').replace(/\s+/g, ' ');
   return { total, handling: new URL(page.url()).searchParams.get('a.handling_cost_per_return') };
