@@ -198,7 +198,7 @@ async function main(): Promise<void> {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'offline-overview.png') });
     await page.getByTestId('nav-cost').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="kpi-"] [data-value]').length > 0 && document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: TIMEOUT_MS })
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="cost-tile-value-"]').length > 0 && document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: TIMEOUT_MS })
       .then(() => check(true, 'the Cost page (its code not loaded before) opens offline with its figures'), () => check(false, 'the Cost page opens offline with its figures'));
     const parts = await page.evaluate(async (p) => {
       const range = await fetch(`/${p}`, { headers: { Range: 'bytes=0-3' } });
