@@ -3,6 +3,7 @@ import { copyTablesFromAttached } from './attached-copy';
 import { startDuckDB } from './browser';
 import { cleanError } from './browser-errors';
 import { sqlString } from './sql-literal';
+import { tableSlices } from './table-slices';
 import type { Engine } from './types';
 
 /*
@@ -38,9 +39,10 @@ export async function saveTablesToOpfs(source: Engine, name: string, ddl: string
   try {
     await conn.query([ddl, ...copiedDDL.map((r) => String(r.sql))].join(';\n'));
     for (const t of [...tables, ...copied]) {
-      // One table at a time: at most one table's Arrow copy is in the page's memory.
-      const ipc = await source.queryArrowIPC(`SELECT * FROM main.${t}`);
-      await conn.insertArrowFromIPCStream(ipc, { name: t, create: false });
+      for (const slice of await tableSlices(source, t)) {
+        const ipc = await source.queryArrowIPC(slice);
+        await conn.insertArrowFromIPCStream(ipc, { name: t, create: false });
+      }
     }
     await conn.query('CHECKPOINT');
     await db.flushFiles();

@@ -3,7 +3,7 @@ import type { FileLoadReport } from '../../loader/load-file';
 import { OVERVIEW_FIRST_SCREEN } from '../../runner/first-screen';
 import type { Runner } from '../../runner/runner';
 import { keepData, restoreData, type KeptTables } from './stored-data';
-import { keepFirstScreen, type StoredEntry } from './stored-index';
+import { keepFirstScreen, recordKept, type StoredEntry } from './stored-index';
 
 /*
  * What the session does with a kept data set, runner side: read it back (its derived tables
@@ -45,5 +45,11 @@ export async function keepLoaded(runner: Runner, slot: string, sourceLabel: stri
   // The Overview only: the other pages (and filter indexes) would cost seconds more at 1M order lines.
   const firstScreen = await runner.snapshot(OVERVIEW_FIRST_SCREEN);
   if ((await runner.deriveFingerprint()) === tables.derivedBy) await keepFirstScreen(slot, snapshotToJson({ seed: firstScreen, reports }));
-  return keepData(runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, tables);
+  const stored = await keepData(runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, tables);
+  if ((await runner.deriveFingerprint()) === tables.derivedBy) return stored;
+  // A settings change derived the tables again while their slices were copied: the copy may mix
+  // both, so it is kept as derived by no known SQL and derived again when opened.
+  const underived: StoredEntry = { ...stored, derivedBy: undefined };
+  await recordKept(underived);
+  return underived;
 }
