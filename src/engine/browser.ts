@@ -8,6 +8,7 @@ import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, Row } from './types';
 import { cleanError } from './browser-errors';
 import { sqlString } from './sql-literal';
+import { onlyReads, StatementCache } from './statement-cache';
 import { csvCell } from '../data-model/csv-text';
 
 let shared: Promise<Engine> | null = null;
@@ -49,10 +50,14 @@ export async function startDuckDB(config: duckdb.DuckDBConfig = {}): Promise<{ d
 
 async function createBrowserEngine(): Promise<Engine> {
   const { db, conn } = await startDuckDB();
+  const statements = new StatementCache((sql: string) => conn.prepare(sql), (stmt) => stmt.close());
   const engine: Engine = {
     async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
       return guard(async () => {
+        const reads = onlyReads(sql);
+        if (!reads) await statements.clear();
         if (params.length === 0) return arrowToRows(await conn.query(sql));
+        if (reads) return statements.run(sql, async (stmt) => arrowToRows(await stmt.query(...params)));
         const stmt = await conn.prepare(sql);
         try {
           return arrowToRows(await stmt.query(...params));
@@ -62,6 +67,7 @@ async function createBrowserEngine(): Promise<Engine> {
       });
     },
     async exec(sql: string): Promise<void> {
+      await statements.clear();
       await guard(() => conn.query(sql));
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
@@ -73,9 +79,11 @@ async function createBrowserEngine(): Promise<Engine> {
       await guard(() => db.dropFile(name));
     },
     async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+      if (create) await statements.clear();
       await guard(() => conn.insertArrowFromIPCStream(ipc, { name: table, create }));
     },
     async arrowToCsvFile(ipc: Uint8Array, name: string): Promise<string> {
+      await statements.clear();
       return guard(async () => {
         const table = `arrow_to_csv_${++arrowTables}`;
         await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
@@ -92,6 +100,7 @@ async function createBrowserEngine(): Promise<Engine> {
       });
     },
     async queryArrowIPC(sql: string): Promise<Uint8Array> {
+      if (!onlyReads(sql)) await statements.clear();
       return guard(async () => tableToIPC(await conn.query(sql), 'stream'));
     },
     async withOpfsFiles<T>(paths: readonly string[], fn: () => Promise<T>): Promise<T> {
@@ -112,6 +121,7 @@ async function createBrowserEngine(): Promise<Engine> {
     // to completion in one message; cancelSent only stops streamed (send) queries. Superseded
     // results are dropped by the app instead (see src/app/latest-only.ts).
     async close(): Promise<void> {
+      await statements.clear();
       await conn.close();
       await db.terminate();
       shared = null;

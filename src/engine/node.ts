@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './rows';
 import { ENGINE_SETUP_SQL } from './setup';
+import { onlyReads, StatementCache } from './statement-cache';
 import type { BindValue, Engine, Row } from './types';
 
 /**
@@ -20,8 +21,13 @@ export async function createNodeEngine(): Promise<Engine> {
   await db.instantiate();
   db.open({ query: { castDecimalToDouble: true } });
   const conn = db.connect();
+  // The browser's statement reuse (src/engine/statement-cache.ts), so tests run that path too.
+  const statements = new StatementCache((sql: string) => wrap(() => conn.prepare(sql)), (stmt) => stmt.close());
   const engine: Engine = {
     async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
+      const reads = onlyReads(sql);
+      if (!reads) await statements.clear();
+      if (params.length > 0 && reads) return statements.run(sql, (stmt) => wrap(() => arrowToRows(stmt.query(...params))));
       return wrap(() => {
         if (params.length === 0) return arrowToRows(conn.query(sql));
         const stmt = conn.prepare(sql);
@@ -33,6 +39,7 @@ export async function createNodeEngine(): Promise<Engine> {
       });
     },
     async exec(sql: string): Promise<void> {
+      await statements.clear();
       wrap(() => conn.query(sql));
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
@@ -47,6 +54,7 @@ export async function createNodeEngine(): Promise<Engine> {
       throw new Error('Arrow insert is not available in the Node build of DuckDB-WASM');
     },
     async close(): Promise<void> {
+      await statements.clear();
       conn.close();
       db.reset();
     },
