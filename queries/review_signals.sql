@@ -54,15 +54,9 @@ WITH terms AS (
 ), rets AS (
   SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), revs AS (
-  -- reviews take the filters that make sense for them (see header)
-  SELECT r.review_id, r.sku, r.rating, replace(lower(concat_ws(' ', r.title, r.body)), '’', '''') AS txt
-  FROM reviews r
-  LEFT JOIN products p ON p.sku = r.sku
-  WHERE ($date_from IS NULL OR CAST(r.created_at AS DATE) >= CAST($date_from AS DATE))
-    AND ($date_to IS NULL OR CAST(r.created_at AS DATE) <= CAST($date_to AS DATE))
-    AND in_list($sku, r.sku)
-    AND in_list($category, coalesce(p.category, '(unknown)'))
-    AND in_list($supplier, coalesce(p.supplier, '(unknown)'))
+  -- reviews take the filters that make sense for them (see header; filtered_reviews in schema/filters.sql)
+  SELECT review_id, sku, rating, txt
+  FROM filtered_reviews($date_from, $date_to, $category, $supplier, $sku)
 ), docs AS (
   SELECT sku, 'review:' || review_id AS doc, txt FROM revs
   UNION ALL

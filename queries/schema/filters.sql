@@ -118,6 +118,24 @@ CREATE OR REPLACE MACRO category_rates_by(p_by, p_date_from, p_date_to, p_channe
   FROM sold s LEFT JOIN returned r ON r.by_value = s.by_value AND r.category = s.category
   WHERE s.units_sold > 0;
 
+-- filtered_reviews(p_date_from, p_date_to, p_category, p_supplier, p_sku): the reviews in the
+-- selection, with the filters that make sense for a review (review_signals and review_texts
+-- read the same ones): SKU, and category and supplier through the product (a SKU missing from
+-- products is '(unknown)', as in the order lines); the date range applies to the review's
+-- created_at, so an undated review is left out when a date is set. A review has no channel,
+-- region, carrier or reason: those filters do not apply. Rows: every reviews column plus
+-- `txt`, title and body lower-cased with curly apostrophes straightened, the text the term
+-- dictionary (review_terms() below) is matched against.
+CREATE OR REPLACE MACRO filtered_reviews(p_date_from, p_date_to, p_category, p_supplier, p_sku) AS TABLE
+  SELECT r.*, replace(lower(concat_ws(' ', r.title, r.body)), '’', '''') AS txt
+  FROM reviews r
+  LEFT JOIN products p ON p.sku = r.sku
+  WHERE (p_date_from IS NULL OR CAST(r.created_at AS DATE) >= CAST(p_date_from AS DATE))
+    AND (p_date_to IS NULL OR CAST(r.created_at AS DATE) <= CAST(p_date_to AS DATE))
+    AND in_list(p_sku, r.sku)
+    AND in_list(p_category, coalesce(p.category, '(unknown)'))
+    AND in_list(p_supplier, coalesce(p.supplier, '(unknown)'));
+
 -- review_terms(): THE term dictionary of review and return-comment text (review_signals counts
 -- the texts mentioning each term, review_texts shows them). Data: add a row or a phrase here to
 -- teach both models a new term. phrases / not_phrases: '|'-separated literal phrases, matched
