@@ -153,7 +153,7 @@ SELECT
   CAST(low_ratings AS BIGINT) AS low_ratings,
   safe_div(low_ratings, reviews) AS low_rating_share,
   baseline_low_share,
-  CASE WHEN reviews > 0 THEN low_ratings - reviews * baseline_low_share END AS excess_low_ratings,
+  excess_over(low_ratings, reviews, baseline_low_share) AS excess_low_ratings,
   CAST(return_comments AS BIGINT) AS return_comments,
   CAST(units_sold AS BIGINT) AS units_sold,
   CAST(units_returned AS BIGINT) AS units_returned,
@@ -167,5 +167,5 @@ SELECT
   CAST(complaint_mentions AS BIGINT) AS complaint_mentions,
   top_terms
 FROM based
-ORDER BY coalesce(CASE WHEN reviews > 0 THEN low_ratings - reviews * baseline_low_share END, 0) DESC,
+ORDER BY coalesce(excess_over(low_ratings, reviews, baseline_low_share), 0) DESC,
   complaint_mentions DESC, sku;

@@ -19,6 +19,17 @@ CREATE OR REPLACE MACRO wilson_high(x, n) AS CASE WHEN n IS NULL OR n <= 0 THEN 
     + 1.96 * sqrt((least(x, n) / n) * (1 - least(x, n) / n) / n + 0.9604 / (n * n)))
   / (1 + 3.8416 / n)) END;
 
+-- Measuring a count against a baseline rate, one definition for every ranking (return_rate_by,
+-- product_sizes, sku_profile, review_signals): k events (returned units, low ratings) out of
+-- n (units sold, reviews), against the rate the baseline predicts.
+-- excess_over(k, n, rate): k − n × rate, what the baseline does not explain, in the units of k:
+-- a share weighed by its volume (1 of 1 is not worse than 40 of 100). NULL when n is 0 or NULL
+-- (nothing to measure) or the rate is unknown.
+CREATE OR REPLACE MACRO excess_over(k, n, rate) AS CASE WHEN n > 0 THEN k - n * rate END;
+-- clearly_above(k, n, rate): whether k of n is above the rate beyond chance, i.e. the low end of
+-- its 95% Wilson interval is above it; false (not proven) when n or the rate is unknown.
+CREATE OR REPLACE MACRO clearly_above(k, n, rate) AS coalesce(wilson_low(k, n) > rate, false);
+
 -- days_between(a, b): elapsed days from a to b, fractional (timestamps carry hours).
 CREATE OR REPLACE MACRO days_between(a, b) AS (epoch(CAST(b AS TIMESTAMP)) - epoch(CAST(a AS TIMESTAMP))) / 86400.0;
 
