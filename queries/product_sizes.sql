@@ -12,7 +12,8 @@
 -- Returns whose resolution is 'rejected' were refused and count nowhere, as in every rate.
 -- Parent product = products.product_group (a SKU without one is its own parent); names come
 -- from product_names() (schema/filters.sql), NULL when not in the data.
--- Rows are ordered by parent, then colour, then SKU (catalogues number sizes in order).
+-- Rows are ordered by parent, then colour, then size as a merchant reads it (size_rank in
+-- schema/macros.sql: 38 < 39 < 41.5, XS < S < M < XL < 3XL, other sizes alphabetically), then SKU.
 -- @filters
 -- @param product text = null : only the variants of this parent product (product_group); NULL = every parent
 -- @requires order_lines.order_id
@@ -92,4 +93,4 @@ SELECT
   CAST(size_too_small_units AS BIGINT) AS size_too_small_units,
   CAST(size_too_large_units AS BIGINT) AS size_too_large_units
 FROM compared
-ORDER BY parent, color NULLS LAST, sku;
+ORDER BY parent, color NULLS LAST, size_rank(size), sku;
