@@ -2,6 +2,11 @@
 -- reads its rows through these two, so a filter means the same thing on every chart.
 -- Created after derive.sql (a table macro needs its tables to exist).
 
+-- in_period(d, p_date_from, p_date_to): whether date d lies in the view's date range (both ends
+-- included; a NULL end is open). A NULL date is in the period only when the range is open.
+CREATE OR REPLACE MACRO in_period(d, p_date_from, p_date_to) AS
+  (p_date_from IS NULL OR d >= CAST(p_date_from AS DATE)) AND (p_date_to IS NULL OR d <= CAST(p_date_to AS DATE));
+
 -- filtered_lines(...): order lines (enriched with product and shipment attributes) that pass
 -- the global filters. Dates filter on order_date (cohort view: a return counts in the period
 -- its order was placed, so a rate's numerator and denominator describe the same orders).
