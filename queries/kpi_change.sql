@@ -40,7 +40,7 @@
 -- @output current_value : the KPI over the current period
 -- @output previous_value : the KPI over the previous period (NULL without one)
 -- @output change : relative change for count and money, difference for rate and days (NULL when either side is NULL)
--- @output basis : 'date_range' (the view's range) or 'last_days' (no range: the last compare_days days of data)
+-- @output basis : how the periods were picked (not the date basis $basis): 'date_range' (the view's range) or 'last_days' (no range: the last compare_days days of data)
 -- @output period_days : days in each period (both ends included)
 -- @output current_from : first day of the current period
 -- @output current_to : last day of the current period
