@@ -1,7 +1,10 @@
 -- drill_returns: the return lines behind a number, one row per return, sorted and paged.
 -- The drill-down table of the dashboard and its CSV / Parquet export. Rows are the returns
--- that pass the global filters (dated by their order's date, cohort view, like every model),
--- narrowed by the optional drill filters below; rejected returns are included unless
+-- that pass the global filters, narrowed by the optional drill filters below. The date range
+-- applies to the date basis ($basis, basis_date in queries/schema/filters.sql) of the figure
+-- drilled into: 'order' (default, cohort) the order's date, 'refund' (cash) the day the money
+-- moved (refund, else receipt, else request), so the rows behind a figure by refund date are
+-- the returns refunded in the period. Rejected returns are included unless
 -- accepted_only is true (they count as return requests, not in units, rates or costs).
 -- Drill filters take one value, or several separated by chr(31) like the global filters.
 -- Sorting and paging happen here, so a page of 100,000+ returns comes back at once: `sort`
@@ -21,6 +24,7 @@
 -- @param pickup_failed bool = null : only returns whose reverse pickup failed (true) or did not (false)
 -- @param customer_id text = null : only returns of this customer (personal data: shown as given)
 -- @param product_group text = null : only returns of the variants of this parent product (a SKU without one is its own parent)
+-- @param basis enum(order|refund) = order : date the date range applies to: order = the order's date (cohort), refund = the refund date (else received, else requested: cash)
 -- @param accepted_only bool = false : leave out rejected returns (the rows behind units returned, rates and costs)
 -- @param sort enum(return_id|order_id|line_id|sku|product_name|product_group|size|color|category|supplier|carrier|return_carrier|region|channel|customer_id|reason|fault|reason_raw|customer_comment|quantity|unit_price|refund_amount|label_cost|recovery_value|recovery_estimated|resolution|condition|disposition|order_date|requested_at|approved_at|received_at|inspected_at|refunded_at|pickup_attempts|pickup_failed) = requested_at : column to sort by
 -- @param desc bool = true : sort descending (largest, latest first)
@@ -69,7 +73,7 @@
 -- @output total_rows : rows matching the filters before paging (the same on every row)
 WITH sel AS (
   SELECT r.*, p.product_name, p.product_group, p.size, p.color
-  FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
+  FROM filtered_returns_on($basis, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
   LEFT JOIN products p ON p.sku = r.sku
   WHERE in_list($fault, fault) AND in_list($resolution, resolution)
     AND in_list($disposition, disposition) AND in_list($condition, condition)

@@ -1,7 +1,9 @@
 -- kpi_change: each headline number against the period just before, one row per KPI
 -- The KPIs are those of kpis (one definition, the kpi_values macro); this model decides which
--- two periods to compare and how far each KPI moved between them. Dates are order dates
--- (cohort view), and "the data" is every loaded order line, whatever the filters.
+-- two periods to compare and how far each KPI moved between them. The periods are picked from
+-- order dates, and "the data" is every loaded order line, whatever the filters; within a
+-- period each KPI is dated as kpis dates it on the same $basis ('refund': returns and their
+-- money by the day the money moved; sales and rates by order date on both bases).
 -- With a date range: the range, clipped to the data's first and last order date (a range
 -- reaching past the data would otherwise compare against empty days), against the same
 -- number of days just before. The current values are the range's own, as the kpis model gives
@@ -28,6 +30,7 @@
 -- @filters
 -- @param compare_days number = 90 : without a date range, days of data compared (the last N with the N before)
 -- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
+-- @param basis enum(order|refund) = order : date the returns and their money are dated by, as in kpis: order = the order's date (cohort), refund = the refund date (cash)
 -- @requires order_lines.order_id
 -- @missing current_value[kpi=refund_amount] when returns.refund_amount
 -- @missing previous_value[kpi=refund_amount] when returns.refund_amount
@@ -37,7 +40,7 @@
 -- @output current_value : the KPI over the current period
 -- @output previous_value : the KPI over the previous period (NULL without one)
 -- @output change : relative change for count and money, difference for rate and days (NULL when either side is NULL)
--- @output basis : 'date_range' (the view's range) or 'last_days' (no range: the last compare_days days of data)
+-- @output basis : how the periods were picked (not the date basis $basis): 'date_range' (the view's range) or 'last_days' (no range: the last compare_days days of data)
 -- @output period_days : days in each period (both ends included)
 -- @output current_from : first day of the current period
 -- @output current_to : last day of the current period
@@ -72,12 +75,12 @@ WITH asked AS (
   FROM periods
 ), current_kpis AS (
   -- with a range the view's own dates, so current_value is the number on the card
-  SELECT * FROM kpi_values_by($by,
+  SELECT * FROM kpi_values_on_by($basis, $by,
     CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_from AS DATE) ELSE (SELECT current_from FROM periods) END,
     CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_to AS DATE) ELSE (SELECT current_to FROM periods) END,
     $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), previous_kpis AS (
-  SELECT * FROM kpi_values_by($by, (SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
+  SELECT * FROM kpi_values_on_by($basis, $by, (SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
     $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), young AS (
   -- units of the current period (of each value) on orders still inside their return window

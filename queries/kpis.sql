@@ -1,8 +1,14 @@
 -- kpis: headline numbers for the filtered orders and their returns.
 -- One row. Every KPI is defined once, in the kpi_values macro (queries/schema/kpi_values.sql,
--- shared with kpi_change): returns are attributed to the period their order was placed
--- (cohort view); a return with no known order is dated by its request date. Returns whose
--- resolution is 'rejected' were refused, so they count in `returns` but not in units or rates.
+-- shared with kpi_change). Date basis ($basis, basis_date in queries/schema/filters.sql):
+-- 'order' (default, cohort) attributes returns to the period their order was placed (a
+-- return with no known order: its request date); 'refund' (cash) dates the returns and their
+-- money (returns, units_returned, refund_amount, returned_value, median_days_to_refund) by the
+-- day the money moved (refund, else receipt, else request), so "Refunded" is what was refunded
+-- in the period. On both bases the sales (orders, units_sold, gross_sales) are dated by their
+-- order and the return RATES stay cohort: the returns of the period's orders over those
+-- orders (the page says so on the rate cards). Returns whose resolution is 'rejected' were
+-- refused, so they count in `returns` but not in units or rates.
 -- The Overview's cards state the period these numbers cover (the view's dates, else all dates);
 -- a change is shown only for a date range, from kpi_change on the same dates, so a number and
 -- its change never cover different periods.
@@ -10,6 +16,7 @@
 -- filtered_lines_by in queries/schema/filters.sql), named in a first column by_value.
 -- @filters
 -- @param by enum(channel|region|category|supplier|carrier) = null : answer per value of this filter dimension
+-- @param basis enum(order|refund) = order : date the returns and their money are dated by: order = the order's date (cohort), refund = the refund date (else received, else requested: cash); sales and rates are by order date on both
 -- @requires order_lines.order_id
 -- @missing refund_amount when returns.refund_amount
 -- @output orders : distinct orders
@@ -33,7 +40,7 @@
 SELECT k.*, d.reporting_currency AS currency, l.first_order_date, l.last_order_date, d.as_of,
   coalesce(l.money_lines_excluded, 0) AS money_lines_excluded, l.money_currencies_excluded,
   coalesce(l.money_lines_converted, 0) AS money_lines_converted
-FROM kpi_values_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k
+FROM kpi_values_on_by($basis, $by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k
 LEFT JOIN (
   SELECT by_value, min(order_date) AS first_order_date, max(order_date) AS last_order_date,
     count(*) FILTER (WHERE NOT money_included) AS money_lines_excluded,

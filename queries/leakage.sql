@@ -1,8 +1,11 @@
 -- leakage: refund and returns-policy leaks, one audit rule per row
 -- Exactly one row per rule, always in this order, always present. None of these findings is
 -- proof of fraud or error: they are audit findings to check, and some can be deliberate
--- policy (instant refunds, "keep it" refunds for cheap items). Returns are attributed to the
--- period their order was placed (cohort view). The rules, exactly:
+-- policy (instant refunds, "keep it" refunds for cheap items). Date basis ($basis, basis_date in
+-- queries/schema/filters.sql): 'order' (default, cohort) dates each case by its order; 'refund'
+-- (cash) by the day its money moved (refund, else receipt, else request): leakage is money paid
+-- out wrongly, so finance reads "what leaked in Q2" by refund date. A line case
+-- (quantity_above_ordered) is in the period when one of its returns is. The rules, exactly:
 --   refund_above_price: refund_amount > quantity returned × unit_price of the matched order
 --     line + 0.01 (one cent of rounding tolerance); returns without a matched line are not
 --     judged. Amount: refund_amount − quantity × unit_price.
@@ -43,6 +46,7 @@
 -- The cases are the rows of leakage_case_rows (queries/schema/leakage_rules.sql), which
 -- queries/leakage_cases.sql lists for the drill-down: this model counts and sums them.
 -- @filters
+-- @param basis enum(order|refund) = order : date the date range applies to: order = the order's date (cohort), refund = the refund date (else received, else requested: cash)
 -- @missing cases[rule=refund_above_price] when returns.refund_amount
 -- @missing cases[rule=refund_above_price] when order_lines.unit_price
 -- @missing amount[rule=refund_above_price] when returns.refund_amount
@@ -81,7 +85,7 @@
 -- @output example_ids : up to 5 return_ids of flagged cases, comma-separated, for drill-down
 WITH cases AS (
   -- one row per flagged case (queries/schema/leakage_rules.sql)
-  SELECT * FROM leakage_case_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  SELECT * FROM leakage_case_rows($basis, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), present AS (
   -- columns holding at least one value in the loaded data
   SELECT list(col) FILTER (WHERE n > 0) AS cols FROM (

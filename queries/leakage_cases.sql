@@ -2,7 +2,7 @@
 -- The drill-down of the leakage audit: exactly the cases that leakage.sql counts and sums
 -- (both read leakage_case_rows in queries/schema/leakage_rules.sql, where the seven rules are
 -- written out), so for each rule the number of rows here is leakage's `cases` and their
--- amounts add up to its `amount`. Same filters and the same meaning: line rules judge a line
+-- amounts add up to its `amount`. Same filters, date basis and meaning: line rules judge a line
 -- on all its returns, a line is in scope when one of its returns passes the filters. A case
 -- is a return, except for quantity_above_ordered whose case is an order line (return_id
 -- NULL, return_ids lists its accepted returns). Without `rule`, the cases of every rule are
@@ -15,6 +15,7 @@
 -- the cases of refund_before_receipt, refund_without_return and outside_window are listed with
 -- a NULL amount ("not in the data").
 -- @filters
+-- @param basis enum(order|refund) = order : date the date range applies to, as in leakage: order = the order's date (cohort), refund = the refund date (else received, else requested: cash)
 -- @param rule enum(refund_above_price|refund_before_receipt|refund_without_return|outside_window|duplicate_refund|quantity_above_ordered|label_above_value) = null : only the cases of this rule
 -- @param sort enum(amount|rule|return_id|order_id|line_id|sku|customer_id|detail) = amount : column to sort by
 -- @param desc bool = true : sort descending (largest first)
@@ -44,7 +45,7 @@ SELECT
   rule, return_id, array_to_string(return_ids, ',') AS return_ids, order_id, line_id, sku,
   customer_id, amount, detail,
   count(*) OVER () AS total_rows
-FROM leakage_case_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+FROM leakage_case_rows($basis, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 WHERE $rule IS NULL OR rule = $rule
 -- One CASE per type (a CASE has one result type); the ones not naming $sort are NULL on
 -- every row and do not change the order.

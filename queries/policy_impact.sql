@@ -25,6 +25,10 @@
 --   total_saved: the sum of the three money figures. Returns the window forbids are left out
 --     of the fee and label figures so no return is counted twice.
 -- No change in customer behaviour is assumed (see the assumption rows).
+-- Date basis: none, on purpose. A returns policy applies to orders (the window runs from
+-- delivery, the change splits orders by their order date) and every figure here is per order,
+-- so the dates are order dates whatever the view's basis ('refund' dates money by when it moved
+-- in kpis, cost_of_returns, retained_revenue and leakage; a what-if about orders has no cash date).
 -- Missing is not zero: when the loaded data has no refund amounts at all, refund_per_order,
 -- refunds_saved_by_window and restocking_fee_revenue are NULL ("not in the data"), never 0;
 -- with no label costs at all, label_costs_shifted is NULL (whether or not paid_returns is on:

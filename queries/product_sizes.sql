@@ -12,7 +12,8 @@
 -- Returns whose resolution is 'rejected' were refused and count nowhere, as in every rate.
 -- Parent product = products.product_group (a SKU without one is its own parent); names come
 -- from product_names() (schema/filters.sql), NULL when not in the data.
--- Rows are ordered by parent, then colour, then SKU (catalogues number sizes in order).
+-- Rows are ordered by parent, then colour, then size as a merchant reads it (size_rank in
+-- schema/macros.sql: 38 < 39 < 41.5, XS < S < M < XL < 3XL, other sizes alphabetically), then SKU.
 -- @filters
 -- @param product text = null : only the variants of this parent product (product_group); NULL = every parent
 -- @requires order_lines.order_id
@@ -85,11 +86,11 @@ SELECT
   wilson_high(units_returned, units_sold) AS rate_high,
   safe_div(parent_returned, parent_sold) AS product_rate,
   others_rate,
-  CASE WHEN units_sold > 0 THEN units_returned - units_sold * others_rate END AS excess_units,
-  coalesce(wilson_low(units_returned, units_sold) > others_rate, false) AS significant,
+  excess_over(units_returned, units_sold, others_rate) AS excess_units,
+  clearly_above(units_returned, units_sold, others_rate) AS significant,
   top_reason,
   CAST(top_reason_units AS BIGINT) AS top_reason_units,
   CAST(size_too_small_units AS BIGINT) AS size_too_small_units,
   CAST(size_too_large_units AS BIGINT) AS size_too_large_units
 FROM compared
-ORDER BY parent, color NULLS LAST, sku;
+ORDER BY parent, color NULLS LAST, size_rank(size), sku;

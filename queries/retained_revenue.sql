@@ -8,6 +8,14 @@
 -- 'refund' (cash view) in the period its refund was issued (else received, else requested).
 -- The date filters and dim = period follow the basis; returns with no date at all are left
 -- out of dim = period only.
+-- dim = period starts at the first order period of the selection (issue 16: a chart never
+-- starts on a period before the first order). Returns with no known order dated before it
+-- (orphans, dated by their request: on the demo one Dec 2023 month before the first order)
+-- have no period of their own: they are left out of the period rows and counted in
+-- earlier_returns, so the page can say so, as return_trend does. The first order period is the
+-- selection's: by order date within the date range on the order basis (the range's first
+-- order, as return_trend), over all dates on the refund basis (a refund in the range may pay
+-- back an order placed before it). A selection with no orders keeps every period.
 -- Value of a return = quantity × unit price paid on its order line (the refund amount when the
 -- order line is unknown; 0 when neither is known): the revenue the return put at stake.
 -- It is split by resolution:
@@ -57,6 +65,7 @@
 -- @missing exchange_upsell when returns.exchange_value
 -- @output exchange_upsell : sum of max(0, exchange_value − returned value) over exchanges with a known exchange_value; NULL when the data has no exchange_value
 -- @output exchanges_valued : exchanges whose exchange_value is known
+-- @output earlier_returns : dim = period: return lines (of this by_value) dated before its first order period, left out of the rows (0 when none; 0 for every other dim)
 WITH rets AS (
   SELECT * FROM filtered_returns_on_by($basis, $by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), valued AS (
@@ -74,7 +83,15 @@ WITH rets AS (
     r.exchange_value
   FROM rets r
   WHERE $dim <> 'period' OR r.basis_date IS NOT NULL
-), grouped AS (
+), first_order AS (
+  -- the first order period of the selection (dim = period only; see the header)
+  SELECT by_value,
+    CAST(min(CASE WHEN $grain = 'week' THEN date_trunc('week', order_date) ELSE date_trunc('month', order_date) END) AS DATE) AS first_period
+  FROM filtered_lines_by($by, CASE WHEN $basis = 'refund' THEN NULL ELSE $date_from END, CASE WHEN $basis = 'refund' THEN NULL ELSE $date_to END,
+    $channel, $region, $category, $supplier, $carrier, $sku)
+  WHERE $dim = 'period'
+  GROUP BY by_value
+), all_groups AS (
   SELECT
     by_value,
     CASE WHEN $dim = 'period' THEN strftime(period, '%Y-%m-%d') ELSE coalesce(dim_raw, '(unknown)') END AS dim_value,
@@ -90,6 +107,15 @@ WITH rets AS (
     count(exchange_value) FILTER (WHERE resolution = 'exchange') AS exchanges_valued
   FROM valued
   GROUP BY 1, 2, 3
+), grouped AS (
+  -- periods before the first order period (orphan returns) are not rows: counted in earlier
+  SELECT g.* FROM all_groups g LEFT JOIN first_order f ON f.by_value = g.by_value
+  WHERE g.period IS NULL OR f.first_period IS NULL OR g.period >= f.first_period
+), earlier AS (
+  SELECT g.by_value, sum(g.returns) AS earlier_returns
+  FROM all_groups g JOIN first_order f ON f.by_value = g.by_value
+  WHERE g.period < f.first_period
+  GROUP BY g.by_value
 ), periods AS (
   -- every period from the first to the last (dim = period only)
   SELECT by_value, CAST(unnest(generate_series(
@@ -121,8 +147,10 @@ SELECT
   safe_div(value_exchanged + value_store_credit, value_refunded + value_exchanged + value_store_credit) AS retained_rate,
   -- over all the loaded returns, whatever the filters
   if_present('returns.exchange_value', CAST(upsell AS DOUBLE)) AS exchange_upsell,
-  CAST(exchanges_valued AS BIGINT) AS exchanges_valued
+  CAST(exchanges_valued AS BIGINT) AS exchanges_valued,
+  CAST(coalesce(e.earlier_returns, 0) AS BIGINT) AS earlier_returns
 FROM filled
+LEFT JOIN earlier e USING (by_value)
 ORDER BY by_value, period NULLS LAST,
   CASE WHEN $dim <> 'period' THEN value_refunded + value_exchanged + value_store_credit END DESC,
   dim_value;

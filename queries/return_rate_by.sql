@@ -185,8 +185,8 @@ SELECT
   CASE WHEN $dim IN ('sku', 'product') THEN 'category' WHEN $dim = 'supplier' THEN 'category_mix' ELSE 'selection' END AS baseline,
   baseline_rate,
   CASE WHEN units_sold > 0 THEN units_sold * baseline_rate END AS expected_units,
-  CASE WHEN units_sold > 0 THEN units_returned - units_sold * baseline_rate END AS excess_units,
-  coalesce(wilson_low(units_returned, units_sold) > baseline_rate, false) AS significant,
+  excess_over(units_returned, units_sold, baseline_rate) AS excess_units,
+  clearly_above(units_returned, units_sold, baseline_rate) AS significant,
   if_present('returns.refund_amount', CAST(refund_amount AS DOUBLE)) AS refund_amount,
   top_reason
 FROM named

@@ -54,15 +54,9 @@ WITH terms AS (
 ), rets AS (
   SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), revs AS (
-  -- reviews take the filters that make sense for them (see header)
-  SELECT r.review_id, r.sku, r.rating, replace(lower(concat_ws(' ', r.title, r.body)), '’', '''') AS txt
-  FROM reviews r
-  LEFT JOIN products p ON p.sku = r.sku
-  WHERE ($date_from IS NULL OR CAST(r.created_at AS DATE) >= CAST($date_from AS DATE))
-    AND ($date_to IS NULL OR CAST(r.created_at AS DATE) <= CAST($date_to AS DATE))
-    AND in_list($sku, r.sku)
-    AND in_list($category, coalesce(p.category, '(unknown)'))
-    AND in_list($supplier, coalesce(p.supplier, '(unknown)'))
+  -- reviews take the filters that make sense for them (see header; filtered_reviews in schema/filters.sql)
+  SELECT review_id, sku, rating, txt
+  FROM filtered_reviews($date_from, $date_to, $category, $supplier, $sku)
 ), docs AS (
   SELECT sku, 'review:' || review_id AS doc, txt FROM revs
   UNION ALL
@@ -159,7 +153,7 @@ SELECT
   CAST(low_ratings AS BIGINT) AS low_ratings,
   safe_div(low_ratings, reviews) AS low_rating_share,
   baseline_low_share,
-  CASE WHEN reviews > 0 THEN low_ratings - reviews * baseline_low_share END AS excess_low_ratings,
+  excess_over(low_ratings, reviews, baseline_low_share) AS excess_low_ratings,
   CAST(return_comments AS BIGINT) AS return_comments,
   CAST(units_sold AS BIGINT) AS units_sold,
   CAST(units_returned AS BIGINT) AS units_returned,
@@ -173,5 +167,5 @@ SELECT
   CAST(complaint_mentions AS BIGINT) AS complaint_mentions,
   top_terms
 FROM based
-ORDER BY coalesce(CASE WHEN reviews > 0 THEN low_ratings - reviews * baseline_low_share END, 0) DESC,
+ORDER BY coalesce(excess_over(low_ratings, reviews, baseline_low_share), 0) DESC,
   complaint_mentions DESC, sku;

@@ -27,15 +27,9 @@
 -- @output terms : the dictionary terms the text mentions, comma-separated (NULL when none)
 -- @output total_rows : texts matching before paging (the same on every row)
 WITH docs AS (
-  SELECT 'review' AS source, r.review_id AS id, r.sku, r.created_at AS written_at, r.rating, CAST(NULL AS VARCHAR) AS reason,
-    r.title, r.body AS text, replace(lower(concat_ws(' ', r.title, r.body)), '’', '''') AS txt
-  FROM reviews r
-  LEFT JOIN products p ON p.sku = r.sku
-  WHERE ($date_from IS NULL OR CAST(r.created_at AS DATE) >= CAST($date_from AS DATE))
-    AND ($date_to IS NULL OR CAST(r.created_at AS DATE) <= CAST($date_to AS DATE))
-    AND in_list($sku, r.sku)
-    AND in_list($category, coalesce(p.category, '(unknown)'))
-    AND in_list($supplier, coalesce(p.supplier, '(unknown)'))
+  SELECT 'review' AS source, review_id AS id, sku, created_at AS written_at, rating, CAST(NULL AS VARCHAR) AS reason,
+    title, body AS text, txt
+  FROM filtered_reviews($date_from, $date_to, $category, $supplier, $sku)
   UNION ALL
   SELECT 'return', return_id, sku, requested_at, NULL, reason, NULL, customer_comment,
     replace(lower(customer_comment), '’', '''')

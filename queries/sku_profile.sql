@@ -99,8 +99,8 @@ WITH cats AS (
   LEFT JOIN cats c ON c.category = t.category
 ), judged AS (
   SELECT *,
-    coalesce(wilson_low(sku_ret, sku_sold) > category_rate, false) AS sku_above,
-    coalesce(wilson_low(sup_ret, sup_sold) > safe_div(sup_expected, sup_sold), false) AS supplier_above
+    clearly_above(sku_ret, sku_sold, category_rate) AS sku_above,
+    clearly_above(sup_ret, sup_sold, safe_div(sup_expected, sup_sold)) AS supplier_above
   FROM measured
 )
 SELECT

@@ -2,6 +2,11 @@
 -- reads its rows through these two, so a filter means the same thing on every chart.
 -- Created after derive.sql (a table macro needs its tables to exist).
 
+-- in_period(d, p_date_from, p_date_to): whether date d lies in the view's date range (both ends
+-- included; a NULL end is open). A NULL date is in the period only when the range is open.
+CREATE OR REPLACE MACRO in_period(d, p_date_from, p_date_to) AS
+  (p_date_from IS NULL OR d >= CAST(p_date_from AS DATE)) AND (p_date_to IS NULL OR d <= CAST(p_date_to AS DATE));
+
 -- filtered_lines(...): order lines (enriched with product and shipment attributes) that pass
 -- the global filters. Dates filter on order_date (cohort view: a return counts in the period
 -- its order was placed, so a rate's numerator and denominator describe the same orders).
@@ -117,6 +122,24 @@ CREATE OR REPLACE MACRO category_rates_by(p_by, p_date_from, p_date_to, p_channe
     coalesce(r.units_returned, 0) / s.units_sold AS rate
   FROM sold s LEFT JOIN returned r ON r.by_value = s.by_value AND r.category = s.category
   WHERE s.units_sold > 0;
+
+-- filtered_reviews(p_date_from, p_date_to, p_category, p_supplier, p_sku): the reviews in the
+-- selection, with the filters that make sense for a review (review_signals and review_texts
+-- read the same ones): SKU, and category and supplier through the product (a SKU missing from
+-- products is '(unknown)', as in the order lines); the date range applies to the review's
+-- created_at, so an undated review is left out when a date is set. A review has no channel,
+-- region, carrier or reason: those filters do not apply. Rows: every reviews column plus
+-- `txt`, title and body lower-cased with curly apostrophes straightened, the text the term
+-- dictionary (review_terms() below) is matched against.
+CREATE OR REPLACE MACRO filtered_reviews(p_date_from, p_date_to, p_category, p_supplier, p_sku) AS TABLE
+  SELECT r.*, replace(lower(concat_ws(' ', r.title, r.body)), '’', '''') AS txt
+  FROM reviews r
+  LEFT JOIN products p ON p.sku = r.sku
+  WHERE (p_date_from IS NULL OR CAST(r.created_at AS DATE) >= CAST(p_date_from AS DATE))
+    AND (p_date_to IS NULL OR CAST(r.created_at AS DATE) <= CAST(p_date_to AS DATE))
+    AND in_list(p_sku, r.sku)
+    AND in_list(p_category, coalesce(p.category, '(unknown)'))
+    AND in_list(p_supplier, coalesce(p.supplier, '(unknown)'));
 
 -- review_terms(): THE term dictionary of review and return-comment text (review_signals counts
 -- the texts mentioning each term, review_texts shows them). Data: add a row or a phrase here to

@@ -1,7 +1,7 @@
 -- leakage_rules: the refund and returns-policy audit rules, as one table macro that lists every
 -- flagged case. queries/leakage.sql counts and sums these cases per rule; queries/leakage_cases.sql
 -- lists them for the drill-down, so both always agree. Created after filters.sql (it reads
--- filtered_returns). The rules, exactly (see the header of leakage.sql for why):
+-- filtered_returns_on). The rules, exactly (see the header of leakage.sql for why):
 --   refund_above_price: refund_amount > quantity × unit_price of the matched order line + 0.01.
 --   refund_before_receipt: refunded_at < received_at (both known).
 --   refund_without_return: (resolution = 'refund' or refund_amount > 0), refunded, never received.
@@ -13,7 +13,9 @@
 --     (judged on all the line's returns; one case per line).
 --   label_above_value: label_cost > quantity × unit_price of the matched line.
 
--- leakage_case_rows(<the 9 global filters>): one row per flagged case.
+-- leakage_case_rows(p_basis, <the 9 global filters>): one row per flagged case. The date range
+-- applies to each return's basis_date (filters.sql: 'order' its order's date, 'refund' the day
+-- its money moved); a line case (quantity_above_ordered) is in scope when one of its returns is.
 --   rule_order, rule : the rule (1..7, in the order leakage.sql lists them) and its code
 --   return_id        : the flagged return; NULL for quantity_above_ordered, whose case is a line
 --   return_ids       : VARCHAR[] of the case's return_ids: [the return itself], or every accepted
@@ -22,11 +24,11 @@
 --   amount           : money at stake (DOUBLE; a missing refund counts 0, but NULL, "not in the
 --                      data", when the loaded data has no refund amount at all: if_present)
 --   detail           : the facts that triggered the rule, in words
-CREATE OR REPLACE MACRO leakage_case_rows(p_date_from, p_date_to, p_channel, p_region, p_category,
+CREATE OR REPLACE MACRO leakage_case_rows(p_basis, p_date_from, p_date_to, p_channel, p_region, p_category,
                                           p_supplier, p_carrier, p_sku, p_reason) AS TABLE
 WITH rets AS (
-  SELECT * FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category,
-                                 p_supplier, p_carrier, p_sku, p_reason)
+  SELECT * FROM filtered_returns_on(p_basis, p_date_from, p_date_to, p_channel, p_region, p_category,
+                                    p_supplier, p_carrier, p_sku, p_reason)
 ), window_days AS (
   SELECT assumption('return_window_days') AS days
 ), hit_lines AS (

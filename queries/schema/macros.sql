@@ -19,6 +19,45 @@ CREATE OR REPLACE MACRO wilson_high(x, n) AS CASE WHEN n IS NULL OR n <= 0 THEN 
     + 1.96 * sqrt((least(x, n) / n) * (1 - least(x, n) / n) / n + 0.9604 / (n * n)))
   / (1 + 3.8416 / n)) END;
 
+-- Measuring a count against a baseline rate, one definition for every ranking (return_rate_by,
+-- product_sizes, sku_profile, review_signals): k events (returned units, low ratings) out of
+-- n (units sold, reviews), against the rate the baseline predicts.
+-- excess_over(k, n, rate): k − n × rate, what the baseline does not explain, in the units of k:
+-- a share weighed by its volume (1 of 1 is not worse than 40 of 100). NULL when n is 0 or NULL
+-- (nothing to measure) or the rate is unknown.
+CREATE OR REPLACE MACRO excess_over(k, n, rate) AS CASE WHEN n > 0 THEN k - n * rate END;
+-- clearly_above(k, n, rate): whether k of n is above the rate beyond chance, i.e. the low end of
+-- its 95% Wilson interval is above it; false (not proven) when n or the rate is unknown.
+CREATE OR REPLACE MACRO clearly_above(k, n, rate) AS coalesce(wilson_low(k, n) > rate, false);
+
+-- size_code(size): a size written the one way size_letter reads it: upper case, no spaces or
+-- dashes, the words EXTRA / SMALL / MEDIUM / LARGE as X / S / M / L ('Extra Large' -> 'XL').
+CREATE OR REPLACE MACRO size_code(size) AS
+  replace(replace(replace(replace(replace(replace(upper(size), ' ', ''), '-', ''), 'EXTRA', 'X'), 'SMALL', 'S'), 'MEDIUM', 'M'), 'LARGE', 'L');
+
+-- size_letter(size): a letter size's place around M (M 0, S −1, XS −2, XXS / 2XS −3, L 1, XL 2,
+-- XXL / 2XL 3, XXXL / 3XL 4), NULL when the size is not a letter size.
+CREATE OR REPLACE MACRO size_letter(size) AS (
+  CASE WHEN size_code(size) = 'M' THEN 0
+       WHEN regexp_full_match(size_code(size), '\d+X[SL]')
+         THEN (CAST(regexp_extract(size_code(size), '^\d+') AS INTEGER) + 1) * CASE WHEN right(size_code(size), 1) = 'S' THEN -1 ELSE 1 END
+       WHEN regexp_full_match(size_code(size), 'X*[SL]')
+         THEN length(size_code(size)) * CASE WHEN right(size_code(size), 1) = 'S' THEN -1 ELSE 1 END
+  END);
+
+-- size_rank(size): the order a merchant reads sizes in, as a sort key (ORDER BY size_rank(size)).
+-- Numeric sizes first, by value ('38' < '39' < '40' < '41.5'; a decimal comma '41,5' is 41.5);
+-- then letter sizes, XXS < XS < S < M < L < XL < XXL < 3XL (size_letter); then any other size
+-- alphabetically, case ignored ('One size', '38/40'); a missing size last. A catalogue's SKU
+-- numbering need not follow this ('…-XL' may come before '…-XS').
+CREATE OR REPLACE MACRO size_rank(size) AS {
+  'kind': CASE WHEN size IS NULL THEN 3 WHEN TRY_CAST(replace(trim(size), ',', '.') AS DOUBLE) IS NOT NULL THEN 0
+               WHEN size_letter(size) IS NOT NULL THEN 1 ELSE 2 END,
+  'value': coalesce(TRY_CAST(replace(trim(size), ',', '.') AS DOUBLE), size_letter(size), 0),
+  -- equal numeric / letter sizes ('41,5' and '41.5', 'XS' and 'extra small') tie: the caller's next key decides
+  'text': CASE WHEN TRY_CAST(replace(trim(size), ',', '.') AS DOUBLE) IS NULL AND size_letter(size) IS NULL
+               THEN coalesce(lower(size), '') ELSE '' END};
+
 -- days_between(a, b): elapsed days from a to b, fractional (timestamps carry hours).
 CREATE OR REPLACE MACRO days_between(a, b) AS (epoch(CAST(b AS TIMESTAMP)) - epoch(CAST(a AS TIMESTAMP))) / 86400.0;
 

@@ -69,6 +69,11 @@ async function main(): Promise<void> {
   const byRefund = await total({ ...quarter, basis: 'refund' });
   const prevRefund = await total({ ...before, basis: 'refund' });
   const kpis = (await runner.run('kpis')).rows[0]!;
+  // The Overview's cards for the quarter on both bases, and the rows behind the refund card by refund date.
+  const cardsByOrder = (await runner.run('kpis', quarter)).rows[0]!;
+  const cardsByRefund = (await runner.run('kpis', { ...quarter, basis: 'refund' })).rows[0]!;
+  const refundChange = (await runner.run('kpi_change', { ...quarter, basis: 'refund' })).rows.find((r) => r.kpi === 'refund_amount')!;
+  const refundRows = Number((await runner.run('drill_returns', { ...quarter, basis: 'refund', accepted_only: true, limit: 1 })).rows[0]!.total_rows);
   await runner.engine.close();
   const currency = String(kpis.currency ?? 'EUR');
   // As the Cost page writes money: with cents (every figure on it), in the browser's locale here.
@@ -136,6 +141,38 @@ async function main(): Promise<void> {
     t.check(footer.includes(card), `the refund line repeats the card's figure as the card shows it (${card})`);
     const refundedLabels = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.children.length === 0 && e.textContent?.trim() === 'Refunded').length);
     t.check(refundedLabels === 1, `one figure named "Refunded" on the Overview (found ${refundedLabels})`);
+
+    // 4b. The Overview's cards follow the basis: by refund date the Refunded card is what was refunded in the
+    // quarter (the Cost page's figure), its change compares refund-dated quarters, its rows are the returns
+    // refunded then; the sales cards stay by order date and the rates stay cohort rates, and each card says so.
+    const cardValue = (key: string) => page.getByTestId(`kpi-${key}`).locator('[data-value]').first().getAttribute('data-value');
+    const near = (shown: string | null, expected: unknown) => shown !== null && shown !== '' && Math.abs(Number(shown) - Number(expected)) < 0.005;
+    await open(page, preview.url, '?preset=last_quarter', 'kpi-refund_amount-delta');
+    t.check(near(await cardValue('refund_amount'), cardsByOrder.refund_amount), `overview, order basis: the Refunded card is the quarter's orders' refunds (${money(cardsByOrder.refund_amount)})`);
+    t.check((await page.getByTestId('kpi-refund_amount-basis').count()) === 0, 'overview, order basis: no per-card basis words (everything is by order date)');
+    await page.getByTestId('filter-basis').selectOption('refund');
+    await page.waitForURL(/basis=refund/, { timeout: TIMEOUT_MS });
+    await page.getByTestId('kpi-refund_amount-basis').waitFor({ timeout: TIMEOUT_MS });
+    await waitIdle(page);
+    t.check(near(await cardValue('refund_amount'), cardsByRefund.refund_amount) && near(await cardValue('refund_amount'), byRefund.refund_amount),
+      `overview, refund basis: the Refunded card is what was refunded in the quarter, ${money(cardsByRefund.refund_amount)}, the Cost page's figure`);
+    t.check(near(await cardValue('returned_value'), cardsByRefund.returned_value), `overview, refund basis: returned value by refund date (${money(cardsByRefund.returned_value)})`);
+    t.check(near(await cardValue('gross_sales'), cardsByOrder.gross_sales) && near(await cardValue('unit_return_rate'), cardsByOrder.unit_return_rate),
+      'overview, refund basis: gross sales and the unit return rate are the order-date (cohort) ones');
+    const words = await Promise.all(['refund_amount', 'gross_sales', 'unit_return_rate'].map((k) => text(page, `kpi-${k}-basis`)));
+    t.check(words[0]!.includes('refund date') && words[1]!.includes('order date') && words[2]!.includes('Cohort'), `overview, refund basis: each card says what it is dated by (${words.join(' / ')})`);
+    t.check((await text(page, 'overview-basis-note')).includes('cohort rates'), 'overview, refund basis: the page says the rates stay cohort rates');
+    t.check((await text(page, 'overview-cost-line')).includes('by refund date'), 'overview, refund basis: the refund line says it is by refund date');
+    const refundDelta = (await page.getByTestId('kpi-refund_amount-delta').getAttribute('title')) ?? '';
+    t.check(typeof refundChange.previous_value === 'number' && refundDelta.includes(formatMoney(refundChange.previous_value, currency, 'en-US')),
+      `overview, refund basis: the change compares with the refunds of the period before (${refundDelta})`);
+    await page.getByTestId('kpi-refund_amount-drill').click();
+    await page.getByTestId('drill-drawer').waitFor({ timeout: TIMEOUT_MS });
+    await waitIdle(page);
+    const drillCount = await text(page, 'drill-count');
+    t.check(drillCount.includes(refundRows.toLocaleString('en-US')) && (await text(page, 'drill-where')).length > 0 && (await page.getByTestId('drill-drawer').innerText()).includes('Dated by refund date'),
+      `overview, refund basis: the Refunded card opens the ${refundRows} returns refunded in the quarter ("${drillCount}")`);
+    await page.getByTestId('drill-close').click();
 
     // 5. Print: the finance pack states data set, filters, period and basis at its top, in print.
     const source = (await text(page, 'data-source')).trim();

@@ -88,4 +88,70 @@ describe('date basis: cohort (order date) and cash (refund date)', () => {
       ['2025-05-01', 0],
     ]);
   });
+
+  // R1: ordered 2025-03-20, refunded 2025-04-03. By order date it is March's; by refund date April's.
+  const MARCH = { date_from: '2025-03-01', date_to: '2025-03-31' };
+  const APRIL = { date_from: '2025-04-01', date_to: '2025-04-30' };
+
+  it('kpis: the return ordered in March and refunded in April counts in April by refund date, in March by order date; sales and rates stay by order date', async () => {
+    await db.fixture(FIXTURE);
+    const kpis = async (basis: string | undefined, range: object) => (await db.runner().run('kpis', { ...range, ...(basis ? { basis } : {}) })).rows[0]!;
+    // March by order date: O1 (100) with R1 (refund 100, 6 days) and R6 (open, no refund): 2 units back of 1 sold.
+    const marchOrder = await kpis(undefined, MARCH);
+    expect(marchOrder).toMatchObject({ orders: 1, units_sold: 1, gross_sales: 100, returns: 2, units_returned: 2, refund_amount: 100, returned_value: 200, median_days_to_refund: 6, unit_return_rate: 2, order_return_rate: 1, value_return_rate: 2 });
+    expect(await kpis('order', MARCH)).toEqual(marchOrder); // the default basis is the order date
+    // March by refund date: nothing moved money in March; the sales and the (cohort) rates are March's orders'.
+    expect(await kpis('refund', MARCH)).toMatchObject({ orders: 1, units_sold: 1, gross_sales: 100, returns: 0, units_returned: 0, refund_amount: 0, returned_value: 0, median_days_to_refund: null, unit_return_rate: 2, order_return_rate: 1, value_return_rate: 2 });
+    // April by order date: O2 (100) with R2 (refund 80, 5 days) and R7 (rejected).
+    expect(await kpis(undefined, APRIL)).toMatchObject({ orders: 1, gross_sales: 100, returns: 2, units_returned: 1, refund_amount: 80, returned_value: 100, median_days_to_refund: 5, unit_return_rate: 1 });
+    // April by refund date: R1 (04-03), R2 (04-20), R6 (requested 04-02, open), R7 (received 04-25, rejected):
+    // refunds 100 + 80, value 3 × 100, median of 6 and 5 days. The unit return rate stays O2's 1 of 1
+    // (by refund date it would read 3 of 1).
+    expect(await kpis('refund', APRIL)).toMatchObject({ orders: 1, gross_sales: 100, returns: 4, units_returned: 3, refund_amount: 180, returned_value: 300, median_days_to_refund: 5.5, unit_return_rate: 1, order_return_rate: 1, value_return_rate: 1 });
+    // Q2 by refund date: the same refunds as cost_of_returns on that basis (180).
+    expect(await kpis('refund', Q2)).toMatchObject({ orders: 3, gross_sales: 200, returns: 5, units_returned: 4, refund_amount: 180, returned_value: 350, unit_return_rate: 1 });
+    // Over all dates both bases count every return once.
+    expect(await kpis('refund', {})).toEqual(await kpis(undefined, {}));
+  });
+
+  it('kpi_change compares refund-dated figures with refund-dated figures (the card and its change on one basis)', async () => {
+    await db.fixture(FIXTURE);
+    const refunded = async (basis: string) =>
+      (await db.runner().run('kpi_change', { ...APRIL, basis })).rows.find((r) => r.kpi === 'refund_amount')!;
+    // order: April's orders refunded 80, March's 100: −20%.
+    const byOrder = await refunded('order');
+    expect(byOrder).toMatchObject({ current_value: 80, previous_value: 100, previous_from: expect.anything() });
+    expect(byOrder.change).toBeCloseTo(-0.2, 10);
+    // refund: 180 refunded in April, nothing in the 30 days before: no relative change from 0.
+    expect(await refunded('refund')).toMatchObject({ current_value: 180, previous_value: 0, change: null });
+    const rate = (await db.runner().run('kpi_change', { ...APRIL, basis: 'refund' })).rows.find((r) => r.kpi === 'unit_return_rate')!;
+    expect(rate).toMatchObject({ current_value: 1, previous_value: 2 }); // cohort on both bases
+  });
+
+  it('drill_returns lists the rows behind a refund-dated figure: the returns whose money moved in the period', async () => {
+    await db.fixture(FIXTURE);
+    const ids = async (params: object) => (await db.runner().run('drill_returns', { ...APRIL, sort: 'return_id', desc: false, ...params })).rows.map((r) => r.return_id);
+    expect(await ids({})).toEqual(['R2', 'R7']);
+    expect(await ids({ basis: 'refund' })).toEqual(['R1', 'R2', 'R6', 'R7']);
+    // the rows behind April's Refunded card by refund date (accepted returns): 100 + 80 = 180
+    const accepted = (await db.runner().run('drill_returns', { ...APRIL, basis: 'refund', accepted_only: true })).rows;
+    expect(accepted.map((r) => r.return_id).sort()).toEqual(['R1', 'R2', 'R6']);
+    expect(accepted.reduce((s, r) => s + Number(r.refund_amount ?? 0), 0)).toBe(180);
+  });
+
+  it('leakage by refund date: refunds paid in April without a receipt, whatever month their order was placed', async () => {
+    await db.fixture(FIXTURE);
+    // R1, R2, R3 were refunded and never received (refund_without_return).
+    const rule = async (basis: string, range: object) =>
+      (await db.runner().run('leakage', { ...range, basis })).rows.find((r) => r.rule === 'refund_without_return')!;
+    expect(await rule('order', APRIL)).toMatchObject({ cases: 1, amount: 80, example_ids: 'R2' });
+    expect(await rule('refund', APRIL)).toMatchObject({ cases: 2, amount: 180, example_ids: 'R1,R2' });
+    expect(await rule('order', MARCH)).toMatchObject({ cases: 1, amount: 100 });
+    expect(await rule('refund', MARCH)).toMatchObject({ cases: 0, amount: 0 });
+    const cases = await db.runner().run('leakage_cases', { ...APRIL, basis: 'refund', rule: 'refund_without_return', sort: 'return_id', desc: false });
+    expect(cases.rows.map((r) => [r.return_id, r.amount])).toEqual([
+      ['R1', 100],
+      ['R2', 80],
+    ]);
+  });
 });

@@ -131,4 +131,29 @@ describe('retained_revenue', () => {
     await db.fixture({ order_lines: FIXTURE.order_lines, returns: noResolution });
     expect(await db.runner().run('retained_revenue')).toMatchObject({ status: 'needs_columns', missing: ['returns.resolution'] });
   });
+
+  it('the month chart starts at the first order month: an orphan return dated before it is counted apart, not a month (regression: Dec 2023 on the demo)', async () => {
+    // R10 has no known order and was requested 2023-12-20, before the first order (2024-01-10).
+    const orphan = { ...FIXTURE, returns: `${FIXTURE.returns}R10,O99,,1,other,2023-12-20,12,refund,\n` };
+    await db.fixture(orphan);
+    for (const basis of ['order', 'refund']) {
+      const rows = (await db.runner().run('retained_revenue', { basis })).rows;
+      // the same four months as without R10 (no refund dates here: both bases date by request or order)
+      expect(rows.map((r) => [r.dim_value, r.returns])).toEqual([
+        ['2024-01-01', 4],
+        ['2024-02-01', 3],
+        ['2024-03-01', 0],
+        ['2024-04-01', 2],
+      ]);
+      expect(rows.every((r) => r.earlier_returns === 1)).toBe(true);
+    }
+    // nothing is lost: the total still has R10 (refunded 85 + 12), and other dims never drop a return
+    const total = (await db.runner().run('retained_revenue', { dim: 'all' })).rows[0]!;
+    expect(total).toMatchObject({ returns: 10, value_refunded: 97, earlier_returns: 0 });
+    // a selection with no orders keeps its periods: R10 alone (unknown channel) under `by`
+    const byChannel = (await db.runner().run('retained_revenue', { by: 'channel' })).rows;
+    const unknown = byChannel.filter((r) => r.by_value !== 'web' && r.by_value !== 'app');
+    expect(unknown.map((r) => [r.dim_value, r.returns])).toContainEqual(['2023-12-01', 1]);
+    expect(byChannel.filter((r) => r.by_value === 'web')[0]).toMatchObject({ dim_value: '2024-01-01', earlier_returns: 0 });
+  });
 });

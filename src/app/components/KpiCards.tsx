@@ -2,6 +2,7 @@ import { Card, Metric, Text } from '@tremor/react';
 import type { Row } from '../../engine/types';
 import { formatCount, formatDays, formatFigure, formatMoney, formatMoneyHeadline, formatPercent, MISSING, notInDataTitle } from '../format';
 import type { ModelState } from '../model-state';
+import type { DateBasis } from '../view/date-basis';
 import type { DrillTarget } from '../view/types';
 import { ErrorNote } from './ErrorNote';
 import { changeText, comparedWith, comparisonNote, isMaturing, periodCaption, type ChangeText, type KpiKind } from './kpi-change';
@@ -17,7 +18,20 @@ interface Kpi {
   exact?: (row: Row, currency: string | null) => string;
   /** The rows behind the number. */
   drill: DrillTarget;
+  /**
+   * Which date its period applies to (queries/schema/kpi_values.sql): `sale` the order date,
+   * always; `return` the view's date basis (by refund date on the cash basis); `rate` the order
+   * date, always (a cohort rate: the returns of the period's orders).
+   */
+  dated: 'sale' | 'return' | 'rate';
 }
+
+/** What a card is dated by on the refund basis, shown under its label (the order basis needs no word). */
+const DATED_ON_REFUND_BASIS: Record<Kpi['dated'], { text: string; title: string }> = {
+  sale: { text: 'By order date', title: 'Sales are counted on the day the order was placed, on either date basis' },
+  return: { text: 'By refund date', title: 'Counted on the day the money moved: the refund, else the day the item was received, else requested' },
+  rate: { text: 'Cohort rate, by order date', title: 'A return rate is the returns of the period’s orders over those orders, on either date basis' },
+};
 
 const cur = (row: Row, currency: string | null) => currency ?? row.currency;
 const LINES = (title: string): DrillTarget => ({ kind: 'lines', where: {}, title });
@@ -26,13 +40,14 @@ const RETURNS = (title: string): DrillTarget => ({ kind: 'returns', where: { acc
 
 // The headline numbers, in reading order; every value is a column of the kpis model.
 export const KPIS: Kpi[] = [
-  { key: 'orders', label: 'Orders', higherIsBetter: true, format: (r) => formatCount(r.orders), drill: LINES('Order lines behind the order count') },
+  { key: 'orders', label: 'Orders', higherIsBetter: true, format: (r) => formatCount(r.orders), drill: LINES('Order lines behind the order count'), dated: 'sale' },
   {
     key: 'units_sold',
     label: 'Units sold',
     higherIsBetter: true,
     format: (r) => formatCount(r.units_sold),
     drill: LINES('Order lines behind the units sold'),
+    dated: 'sale',
   },
   {
     key: 'gross_sales',
@@ -41,6 +56,7 @@ export const KPIS: Kpi[] = [
     format: (r, c) => formatMoneyHeadline(r.gross_sales, cur(r, c)),
     exact: (r, c) => formatMoney(r.gross_sales, cur(r, c), undefined, true),
     drill: LINES('Order lines behind gross sales'),
+    dated: 'sale',
   },
   {
     key: 'unit_return_rate',
@@ -48,6 +64,7 @@ export const KPIS: Kpi[] = [
     higherIsBetter: false,
     format: (r) => formatPercent(r.unit_return_rate),
     drill: RETURNS('Returns behind the unit return rate'),
+    dated: 'rate',
   },
   {
     key: 'order_return_rate',
@@ -55,6 +72,7 @@ export const KPIS: Kpi[] = [
     higherIsBetter: false,
     format: (r) => formatPercent(r.order_return_rate),
     drill: RETURNS('Returns behind the order return rate'),
+    dated: 'rate',
   },
   {
     key: 'returned_value',
@@ -63,6 +81,7 @@ export const KPIS: Kpi[] = [
     format: (r, c) => formatMoneyHeadline(r.returned_value, cur(r, c)),
     exact: (r, c) => formatMoney(r.returned_value, cur(r, c), undefined, true),
     drill: RETURNS('Returns behind the returned value'),
+    dated: 'return',
   },
   {
     key: 'refund_amount',
@@ -71,6 +90,7 @@ export const KPIS: Kpi[] = [
     format: (r, c) => formatMoneyHeadline(r.refund_amount, cur(r, c)),
     exact: (r, c) => formatMoney(r.refund_amount, cur(r, c), undefined, true),
     drill: RETURNS('Returns behind the refund total'),
+    dated: 'return',
   },
   {
     key: 'median_days_to_refund',
@@ -78,6 +98,7 @@ export const KPIS: Kpi[] = [
     higherIsBetter: false,
     format: (r) => formatDays(r.median_days_to_refund),
     drill: RETURNS('Returns behind the median days to refund'),
+    dated: 'return',
   },
 ];
 
@@ -107,6 +128,7 @@ export function KpiCards({
   keys,
   notInData = {},
   onCompare,
+  basis = 'order',
 }: {
   state: ModelState;
   keys?: readonly string[];
@@ -117,6 +139,8 @@ export function KpiCards({
   onDrill?: (target: DrillTarget) => void;
   /** Without a date range: switch the view to the last 90 days of data, compared with the 90 before. */
   onCompare?: () => void;
+  /** The view's date basis: on 'refund' each card says what it is dated by, and the refund-dated ones drill by it. */
+  basis?: DateBasis;
 }) {
   if (state.status === 'error') return <ErrorNote title="Headline numbers unavailable" message={state.message} />;
   if (state.status === 'needs_columns') return <NeedsColumns missing={state.missing} />;
@@ -149,6 +173,9 @@ export function KpiCards({
           const starred = maturing && RATE_KPIS.has(k.key);
           // A return rate that fell while its period is still maturing is not yet good news.
           const shownDelta = starred && delta?.direction === 'down' ? { ...delta, good: null } : delta;
+          const dated = basis === 'refund' ? DATED_ON_REFUND_BASIS[k.dated] : null;
+          // the rows behind a refund-dated figure are the returns refunded in the period
+          const drill = basis === 'refund' && k.dated === 'return' ? { ...k.drill, where: { ...k.drill.where, basis: 'refund' } } : k.drill;
           const body = (
             <>
               <Text>{k.label}</Text>
@@ -161,6 +188,11 @@ export function KpiCards({
                 >
                   {period.text}
                   {starred && ' *'}
+                </p>
+              )}
+              {dated && (
+                <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" title={dated.title} data-testid={`kpi-${k.key}-basis`} data-dated={k.dated}>
+                  {dated.text}
                 </p>
               )}
               <Metric
@@ -179,9 +211,9 @@ export function KpiCards({
               {onDrill && row ? (
                 <button
                   type="button"
-                  onClick={() => onDrill(k.drill)}
+                  onClick={() => onDrill(drill)}
                   className="block h-full w-full rounded-tremor-default p-4 text-left outline-none transition-colors hover:bg-tremor-background-muted focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:hover:bg-dark-tremor-background-muted dark:focus-visible:ring-dark-tremor-brand-muted"
-                  title={`${k.drill.title}: open the table`}
+                  title={`${drill.title}: open the table`}
                   data-testid={`kpi-${k.key}-drill`}
                 >
                   {body}

@@ -368,6 +368,8 @@ function whereLabel(key: string, value: string): string {
   if (key === 'accepted_only') return value === 'true' ? 'Accepted returns only' : 'Rejected returns included';
   if (key === 'date_from') return `Ordered from ${value}`;
   if (key === 'date_to') return `Ordered until ${value}`;
+  // the view's dates apply to the refund date (queries/schema/filters.sql, basis_date)
+  if (key === 'basis') return value === 'refund' ? 'Dated by refund date (cash)' : 'Dated by order date (cohort)';
   const shown = value.split('\u001f').join(', ');
   if (value === 'true' || value === 'false') return `${columnLabel(key)}: ${value === 'true' ? 'yes' : 'no'}`;
   return `${columnLabel(key)}: ${shown}`;

@@ -8,14 +8,16 @@ import { ReturnTrendPanel } from '../panels/ReturnTrendPanel';
 import { WorstSkusPanel } from '../panels/WorstSkusPanel';
 import { PrintHeader } from '../print/PrintHeader';
 import { useModel } from '../use-model';
-import { basisOf } from '../view/date-basis';
+import { basisOf, basisParams } from '../view/date-basis';
 import type { PageProps } from '../view/types';
 import { serializeView } from '../view/view-url';
 
 /** The first screen: headline numbers with their change, the trend, reasons, the worst SKUs. */
 export function OverviewPage(props: PageProps) {
   const { runner, view, paramsFor, dataVersion, setView, currency } = props;
-  const kpis = useModel(runner, 'kpis', paramsFor(), dataVersion);
+  // On the refund basis the cards' returns and money are dated by refund (kpis.sql); sales and rates stay by order date.
+  const kpis = useModel(runner, 'kpis', { ...paramsFor(), ...basisParams(view) }, dataVersion);
+  const refundBasis = basisOf(view) === 'refund';
   const hasTrend = runner.modelNames.includes('return_trend');
   const hasRetention = runner.modelNames.includes('retained_revenue');
   const row = kpis.status === 'ok' ? kpis.rows[0] : undefined;
@@ -26,10 +28,11 @@ export function OverviewPage(props: PageProps) {
     <div className="space-y-6" data-testid="page-overview">
       <PrintHeader view={view} params={paramsFor()} title="Overview" />
       <MoneyScopeNote kpis={row} view={view} setView={setView} />
-      {basisOf(view) === 'refund' && (
+      {refundBasis && (
         <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="overview-basis-note">
-          Revenue retained is by refund date (cash). The headline cards and the refund line count returns by order date (cohort),
-          like the return rates; the Cost page has every cost figure by refund date.
+          By refund date (cash): returned value, refunds, days to refund and revenue retained count each return in the period its
+          money moved. Orders, units and sales count by order date, and the return rates stay cohort rates (the returns of the
+          period’s orders), so a rate never mixes this period’s sales with refunds of older orders.
         </p>
       )}
       <KpiPanel {...props} kpis={kpis} />
@@ -43,8 +46,8 @@ export function OverviewPage(props: PageProps) {
         <Card className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="overview-cost-line">
           <Text>
             Refunded (the card above): {formatMoneyHeadline(refund, currency ?? row?.currency)} of money refunded on accepted returns, by
-            order date. Labels, handling and inspection, minus what is recovered, make the net cost of returns: on the Cost page, by
-            order date or by refund date.
+            {refundBasis ? ' refund date' : ' order date'}. Labels, handling and inspection, minus what is recovered, make the net cost of
+            returns: on the Cost page, by order date or by refund date.
           </Text>
           <a
             href={`${window.location.pathname}${serializeView(costView)}`}

@@ -23,15 +23,22 @@ export const BASIS_EXPLAINED: Record<DateBasis, string> = {
     'by refund date (cash): each return counts in the period its refund was issued (no refund: when the item was received, else requested)',
 };
 
-/** Pages whose money figures follow the basis (their models take `@param basis`). */
-export const BASIS_PAGES: readonly PageId[] = ['overview', 'cost'];
+/**
+ * Pages whose money figures follow the basis (their models take `@param basis`): the Overview
+ * (kpis, kpi_change, retained_revenue), Cost (cost_of_returns) and Leakage (leakage). Policy does
+ * not: its what-if is about orders (policy_impact.sql says why).
+ */
+export const BASIS_PAGES: readonly PageId[] = ['overview', 'cost', 'leakage'];
 
 export function basisOf(view: Pick<ViewState, 'basis'>): DateBasis {
   return view.basis === 'refund' ? 'refund' : 'order';
 }
 
-/** The basis as a model parameter: nothing for the default, so cohort answers keep their keys. */
-export function basisParams(view: Pick<ViewState, 'basis'>): ModelParams {
+/**
+ * The basis as a model parameter, or as a drill target's `where` (the rows behind a
+ * refund-dated figure): nothing for the default, so cohort answers keep their keys and URLs.
+ */
+export function basisParams(view: Pick<ViewState, 'basis'>): Record<string, string> {
   return view.basis === 'refund' ? { basis: 'refund' } : {};
 }
 

@@ -6,6 +6,7 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { cellNotInData } from '../../../runner/model-header';
 import { cellNotInDataTitle, formatCellFigure, formatCount, formatMoney } from '../../format';
 import { useModel } from '../../use-model';
+import { basisOf, basisParams } from '../../view/date-basis';
 import type { PageProps } from '../../view/types';
 import { AssumptionList } from '../cost/AssumptionList';
 import { caseNoun, exampleIds, neededColumns, ruleLabel } from './rules';
@@ -18,7 +19,10 @@ import { inWords } from '../../labels';
  */
 export function LeakagePanel(props: PageProps) {
   const { currency } = props;
-  const state = useModel(props.runner, 'leakage', props.paramsFor(), props.dataVersion);
+  // On the refund basis a case counts in the period its money moved (leakage.sql), and so do the rows of its drill-down.
+  const basis = basisParams(props.view);
+  const state = useModel(props.runner, 'leakage', { ...props.paramsFor(), ...basis }, props.dataVersion);
+  const refundBasis = basisOf(props.view) === 'refund';
   // rules or amounts the loaded data has no inputs for: "not in the data", never $0
   const absent = props.runner.notInData('leakage');
   return (
@@ -78,7 +82,7 @@ export function LeakagePanel(props: PageProps) {
                           {cases !== null && cases > 0 ? (
                             <DrillButton
                               onClick={() =>
-                                props.openDrill({ kind: 'leakage', where: { rule: String(r.rule) }, title: `Leakage cases: ${ruleLabel(r.rule)}` })
+                                props.openDrill({ kind: 'leakage', where: { rule: String(r.rule), ...basis }, title: `Leakage cases: ${ruleLabel(r.rule)}` })
                               }
                               title={`Show the ${formatCount(cases)} cases of “${ruleLabel(r.rule)}”`}
                             >
@@ -108,7 +112,14 @@ export function LeakagePanel(props: PageProps) {
                   </span>
                 </Note>
               )}
-              <Note>Returns are counted in the period their order was placed; the view’s filters apply. Click a case count to list the cases.</Note>
+              <Note>
+                <span data-testid="leakage-basis-note">
+                  {refundBasis
+                    ? 'Cases are counted in the period their money moved (refund date, else received, else requested)'
+                    : 'Cases are counted in the period their order was placed'}
+                </span>
+                ; the view’s filters apply. Click a case count to list the cases.
+              </Note>
             </div>
             <aside className="self-start rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">
               <AssumptionList keys={['return_window_days']} edited={props.view.assumptions} currency={currency} title="Used by the rules" />
