@@ -101,7 +101,7 @@ SELECT
   safe_div(expected_units, units_sold) AS expected_rate,
   CASE WHEN units_sold > 0 THEN expected_units END AS expected_units,
   CASE WHEN units_sold > 0 THEN units_returned - expected_units END AS excess_units,
-  coalesce(wilson_low(units_returned, units_sold) > safe_div(expected_units, units_sold), false) AS significant,
+  clearly_above(units_returned, units_sold, safe_div(expected_units, units_sold)) AS significant,
   defect_units - units_sold * (SELECT defect_rate FROM overall) AS excess_defect_units,
   refund_amount, recovery_value,
   rtv_units AS returned_to_vendor_units

@@ -2,7 +2,7 @@ import { BarChart } from '../components/charts/BarChart';
 import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';
-import { formatFigure, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
+import { formatCount, formatFigure, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
 import { useModel } from '../use-model';
 import { basisOf, basisParams } from '../view/date-basis';
 import type { PageProps } from '../view/types';
@@ -29,7 +29,9 @@ export function RetentionPanel(props: PageProps) {
   const trend = useModel(runner, 'retained_revenue', { ...props.paramsFor(), ...basis, dim: 'period', grain: 'month' }, dataVersion);
   const refundBasis = basisOf(props.view) === 'refund';
   const money = (v: unknown) => formatMoneyHeadline(v, currency);
-  const drill = (resolution: string, title: string) => props.openDrill({ kind: 'returns', where: { resolution }, title });
+  // The tiles' returns on the page's basis: refund-dated on the cash view, as the tiles are.
+  const drill = (resolution: string, title: string) =>
+    props.openDrill({ kind: 'returns', where: refundBasis ? { resolution, basis: 'refund' } : { resolution }, title });
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]" data-testid="overview-retention">
@@ -93,6 +95,8 @@ export function RetentionPanel(props: PageProps) {
       <ModelPanel title="Refund, exchange or store credit" subtitle={`Value of resolved returns by how they were resolved, by ${refundBasis ? 'refund' : 'order'} month`} state={trend} testId="panel-retention-mix">
         {(rows) => {
           if (rows.length === 0) return <Empty>No returns in this selection.</Empty>;
+          // Returns dated before the first order month: in the totals, not a month of their own.
+          const earlier = typeof rows[0]?.earlier_returns === 'number' ? rows[0].earlier_returns : 0;
           const data = rows.map((r) => ({
             period: r.period instanceof Date ? formatMonth(r.period) : String(r.dim_value),
             [REFUNDED]: r.value_refunded,
@@ -100,6 +104,7 @@ export function RetentionPanel(props: PageProps) {
             [CREDIT]: r.value_store_credit,
           }));
           return (
+            <>
             <BarChart
               className="h-72"
               data={data}
@@ -111,6 +116,13 @@ export function RetentionPanel(props: PageProps) {
               yAxisWidth={72}
               data-testid="retention-mix-chart"
             />
+            {earlier > 0 && (
+              <Note>
+                The chart starts at the first order month. {formatCount(earlier)} {earlier === 1 ? 'return' : 'returns'} with no
+                known order, dated before it, {earlier === 1 ? 'is' : 'are'} in the totals but not drawn.
+              </Note>
+            )}
+            </>
           );
         }}
       </ModelPanel>
