@@ -35,6 +35,13 @@ export async function measureAllPages(page: Page, base: string, ds: DataSet, log
     await waitIdle(page);
     log(`  all pages ${ds.size}: loading the CSV files on the Data page`);
     await page.getByTestId('file-input').setInputFiles(ds.tables.map((t) => path.join(ds.dir, `${t}.csv`)));
+    await page.locator('[data-testid="load-result"]').waitFor({ timeout: 3_600_000 });
+    const shown = await page.locator('[data-testid="load-result"]').innerText();
+    if ((await page.locator('[data-testid="load-result"]').getAttribute('data-replaced')) !== 'true' && /too large for this page/i.test(shown)) {
+      out.refused = shown.split('\n').find((l) => /too large/i.test(l)) ?? shown;
+      log(`  all pages ${ds.size}: the Data page refused the files as too large`);
+      return { result: out, views };
+    }
     await page.locator('[data-testid="load-result"][data-replaced="true"]').waitFor({ timeout: 3_600_000 });
     const ids = (await page.locator('nav [data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(4)))).filter((id) => id !== 'data' && id !== 'sql');
     const sku = await firstSku(ds);

@@ -113,6 +113,8 @@ export interface AllPagesResult {
   pages: { page: string; openMs: number; changes: { change: string; ms: number; noBusy: boolean }[] }[];
   /** The SQL each view ran (src/bench/native-replay.ts), for the native side. */
   replayFile?: string;
+  /** The Data page refused the files as too large for a tab, with the message it showed. */
+  refused?: string;
   error?: string;
 }
 
