@@ -87,8 +87,9 @@ export function RecoveryPanel(props: PageProps) {
                 })}
               </ul>
               <Note>
-                Estimated = no recovery value was reported, so the disposition’s recovery rate × the unit cost is used. Returns without a
-                disposition show as (unknown) and recover nothing.
+                Estimated = no recovery value was reported, so the recovery rate of what happened to the item (restocked, refurbished,
+                liquidated, sent back to the supplier or disposed of) × the unit cost is used. Returns that do not say what happened to
+                the item show as (unknown) and recover nothing.
               </Note>
             </div>
             <aside className="self-start rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">

@@ -193,7 +193,7 @@ export function SignalListPanel(props: PageProps) {
                     return (
                       <TableRow key={id} data-signal={id}>
                         <TableCell className="whitespace-nowrap">
-                          <DrillButton title={`Show the orders and returns behind this signal (${id})`} onClick={open}>
+                          <DrillButton title={`Show the orders and returns behind this signal${r.customer_id ? ` (customer ${String(r.customer_id)})` : ''}`} onClick={open}>
                             {signalRuleLabel(r.rule)}
                           </DrillButton>
                         </TableCell>
