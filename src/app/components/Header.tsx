@@ -19,21 +19,26 @@ export function Header({
   /** Buttons shown once the data is ready (saved views, assumptions). */
   actions?: ReactNode;
 }) {
+  // Two deliberate parts that never overlap: the product and its data on the left (the privacy
+  // promise on its own line under the name, so the row stays one row at 1280 px), the actions
+  // on the right, kept together. On a narrow window the actions move below as a whole.
   return (
-    <header className="flex flex-wrap items-center justify-between gap-3">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h1 className="text-xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Returns Insight</h1>
-        {source && (
-          <Badge color="blue" data-testid="data-source">
-            {source}
-          </Badge>
-        )}
-        {dataSets}
-        <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="privacy-note">
+    <header className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
+      <div className="min-w-0">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="text-xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Returns Insight</h1>
+          {source && (
+            <Badge color="blue" className="max-w-[20rem]" title={source} data-testid="data-source">
+              <span className="block truncate">{source}</span>
+            </Badge>
+          )}
+          {dataSets}
+        </div>
+        <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="privacy-note">
           Runs in your browser; no data leaves this machine.
-        </span>
+        </p>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex shrink-0 flex-wrap items-center gap-2" data-testid="header-actions">
         {actions}
         <ThemeToggle choice={theme} onCycle={onCycleTheme} />
       </div>
