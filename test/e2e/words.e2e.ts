@@ -10,7 +10,12 @@
  * own column names on the Data page, are technical names shown on purpose and left out); every
  * date on a page in one format for the locale, and `loc=de-DE` changes it; money on a page all
  * with cents or all without; the trend chart starts at the first order month; value axis ticks
- * are round; the Turnaround page's carrier filter is the return leg and says so.
+ * are round; the Turnaround page's carrier filter is the return leg and says so. No raw code in
+ * a hover title or an aria-label either, and no "disposition" (jargon) in text or titles.
+ * Layout at 1280×720 on all 13 pages: the header's and the filter bar's controls do not overlap
+ * and stay inside the window, and nothing overflows sideways. Print (emulated print media) on
+ * all 13 pages: exactly one print header, naming the page, the data set, the filters, the
+ * period and the date basis.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +26,12 @@ import { Checks, ROOT, launch, startPreview, waitIdle } from './harness';
 const t = new Checks();
 const DEMO = path.join(ROOT, 'data/demo');
 const PAGES = ['overview', 'products', 'reasons', 'suppliers', 'carriers', 'turnaround', 'cost', 'leakage', 'policy', 'customers', 'signals', 'data'];
+/** Every page, the SQL page included (raw codes are allowed there, layout and print are not). */
+const ALL_PAGES = [...PAGES, 'sql'];
+/** A snake_case code as the models return them ('not_as_described', 'refund_above_price'). */
+const RAW_CODE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
+/** Words a merchant should not have to know (labels.ts says them in plain words). */
+const JARGON = /\bdispositions?\b/gi;
 
 function csvObjects(file: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(readFileSync(path.join(DEMO, file), 'utf8'));
@@ -87,6 +98,55 @@ function dateForms(text: string): Record<string, string[]> {
     if (found) out[name] = [...new Set(found)];
   }
   return out;
+}
+
+/**
+ * Hover titles and accessible names (title, aria-label, aria-description, placeholder, alt) of
+ * every element, except on code-formatted elements (see the header).
+ */
+async function attributeTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('[title], [aria-label], [aria-description], [placeholder], [alt]')) {
+      if (el.closest('code, kbd, pre')) continue;
+      for (const a of ['title', 'aria-label', 'aria-description', 'placeholder', 'alt']) {
+        const v = el.getAttribute(a);
+        // Tremor's hidden native selects are titled "select-hidden" / "multi-select-hidden" (aria-hidden, never shown)
+        if (v && !(el.getAttribute('aria-hidden') === 'true' && /select-hidden$/.test(v))) out.push(v);
+      }
+    }
+    return [...new Set(out)];
+  });
+}
+
+/**
+ * Layout at the current window size: the header's parts and the filter bar's controls, each
+ * list pairwise without overlap, every one inside the window; and the page no wider than the window.
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
+    const groups: [string, string][] = [
+      ['header', 'header h1, [data-testid="data-source"], [data-testid="privacy-note"], [data-testid="header-actions"] > *'],
+      ['filter bar', '[data-testid="filter-bar"] [role="group"] > *'],
+    ];
+    for (const [name, selector] of groups) {
+      const boxes = [...document.querySelectorAll(selector)].map((el) => ({ el: el as HTMLElement, r: el.getBoundingClientRect() })).filter((b) => b.r.width > 0 && b.r.height > 0);
+      if (boxes.length < 3) problems.push(`${name}: only ${boxes.length} parts found`);
+      for (const [i, a] of boxes.entries()) {
+        const what = (a.el.innerText || a.el.getAttribute('aria-label') || a.el.tagName).trim().split('\n')[0]!.slice(0, 30);
+        if (a.r.left < 0 || a.r.right > width + 0.5) problems.push(`${name}: "${what}" is cut at the window's edge (${Math.round(a.r.left)}–${Math.round(a.r.right)} of ${width})`);
+        if (a.el.scrollWidth > a.el.clientWidth + 1 && getComputedStyle(a.el).overflowX !== 'visible') problems.push(`${name}: "${what}" cuts its own content`);
+        for (const b of boxes.slice(i + 1)) {
+          const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 0.5 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5;
+          if (overlap && !a.el.contains(b.el) && !b.el.contains(a.el)) problems.push(`${name}: "${what}" overlaps "${(b.el.innerText || b.el.tagName).trim().split('\n')[0]!.slice(0, 30)}"`);
+        }
+      }
+    }
+    return problems;
+  });
 }
 
 /** Money amounts (not compact "€12.3M"): with cents or whole. */
@@ -159,8 +219,13 @@ try {
   for (const id of PAGES) {
     await open(page, base, id === 'overview' ? '' : `?page=${id}`, id);
     const text = await visibleText(page);
-    const codes = [...new Set(text.match(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g) ?? [])];
+    const codes = [...new Set(text.match(RAW_CODE) ?? [])];
     t.check(codes.length === 0, `${id}: no raw codes in the visible text${codes.length ? ` (found ${codes.slice(0, 8).join(', ')})` : ''}`);
+    const attributes = await attributeTexts(page);
+    const coded = attributes.filter((a) => (a.match(RAW_CODE) ?? []).length > 0 || (a.match(JARGON) ?? []).length > 0);
+    t.check(attributes.length > 0 && coded.length === 0, `${id}: no raw codes or "disposition" in the ${attributes.length} hover titles and aria-labels${coded.length ? ` (found: ${coded.slice(0, 3).join(' | ')})` : ''}`);
+    const jargon = [...new Set(text.match(JARGON) ?? [])];
+    t.check(jargon.length === 0, `${id}: no "disposition" in the visible text (labels.ts says what happened to the item)${jargon.length ? ` (found ${jargon.join(', ')})` : ''}`);
     // ---- 11. one date format, money all with cents or all without ----
     const forms = dateForms(text);
     formsByPage[id] = forms;
@@ -185,6 +250,28 @@ try {
   const ordersDe = await page.locator('[data-testid="kpi-orders"] [data-value]').innerText();
   const periodDe = await page.getByTestId('kpi-orders-period').innerText();
   t.check(ordersDe === '4.000' && periodDe.includes('01.01.2024 – 30.06.2025'), `Formats → de-DE: loc=de-DE in the URL, Orders "${ordersDe}", period "${periodDe}"`);
+
+  // ---- layout at 1280×720, and one print header per printed page (issue 16: header, print) ----
+  const source = (await page.getByTestId('data-source').innerText()).trim();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const id of ALL_PAGES) {
+    await open(page, base, `?page=${id}&channel=web`, id);
+    const problems = await layoutProblems(page);
+    t.check(problems.length === 0, `${id} at 1280×720: header and filter bar tidy, nothing wider than the window${problems.length ? ` (${problems.slice(0, 4).join('; ')})` : ''}`);
+    const onScreen = await page.locator('[data-testid="print-header"]:visible').count();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="print-header"]')].filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ')),
+    );
+    await page.emulateMedia({ media: 'screen' });
+    const label = await page.getByTestId(`nav-${id}`).innerText();
+    const head = printed[0] ?? '';
+    t.check(
+      onScreen === 0 && printed.length === 1 && head.includes(label) && head.includes(`Data set ${source}`) && head.includes('Channel: web') && /Period \S/.test(head) && head.includes('Date basis Money figures by'),
+      `${id} printed: exactly one print header (${printed.length}; ${onScreen} on screen) naming the page "${label}", the data set, the filters (Channel: web), the period and the date basis ("${head.slice(0, 140)}…")`,
+    );
+  }
+  await page.setViewportSize({ width: 1440, height: 1000 });
 
   // ---- 13. axes: start at the first order month, round ticks ----
   await open(page, base, '', 'overview');
