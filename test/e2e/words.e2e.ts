@@ -12,7 +12,8 @@
  * with cents or all without; the trend chart starts at the first order month; value axis ticks
  * are round; the Turnaround page's carrier filter is the return leg and says so. No raw code in
  * a hover title or an aria-label either, and no "disposition" (jargon) in text or titles.
- * Layout at 1280×720 on all 13 pages: the header's and the filter bar's controls do not overlap
+ * The Signals table names the products behind each signal and its drill-down has the SKU's
+ * product name (from products.csv). Layout at 1280×720 on all 13 pages: the header's and the filter bar's controls do not overlap
  * and stay inside the window, and nothing overflows sideways. Print (emulated print media) on
  * all 13 pages: exactly one print header, naming the page, the data set, the filters, the
  * period and the date basis.
@@ -47,7 +48,9 @@ function expected() {
   const ordersLast90 = new Set(lines.filter((l) => l.order_date!.slice(0, 10) >= from).map((l) => l.order_id)).size;
   // Turnaround filtered by SwiftPost: returns brought back by SwiftPost with a request and a refund date.
   const swiftEndToEnd = csvObjects('returns.csv').filter((r) => r.return_carrier === 'SwiftPost' && r.requested_at && r.refunded_at).length;
-  return { first, last, ordersLast90, swiftEndToEnd };
+  // product names by SKU, as products.csv gives them ('' when it names none)
+  const names = new Map(csvObjects('products.csv').map((p) => [p.sku!, p.product_name ?? '']));
+  return { first, last, ordersLast90, swiftEndToEnd, names };
 }
 
 /**
@@ -250,6 +253,33 @@ try {
   const ordersDe = await page.locator('[data-testid="kpi-orders"] [data-value]').innerText();
   const periodDe = await page.getByTestId('kpi-orders-period').innerText();
   t.check(ordersDe === '4.000' && periodDe.includes('01.01.2024 – 30.06.2025'), `Formats → de-DE: loc=de-DE in the URL, Orders "${ordersDe}", period "${periodDe}"`);
+
+  // ---- product names next to SKUs on the Signals page and in its drill-down (issue 16, item 2) ----
+  await open(page, base, '?page=signals', 'signals');
+  const signalRows = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="signal-table"] tbody tr')].map((tr) => {
+      const cell = tr.querySelector('[data-testid="signal-products"]') as HTMLElement | null;
+      const lines = (cell?.innerText ?? '').split('\n').map((l) => l.trim());
+      return { names: lines[0] ?? '', skus: (lines[1] ?? '').split(', ').filter((x) => x !== '') };
+    }),
+  );
+  // a parent product's name is its variants' name with size and colour cut off the end: each SKU's own name starts with one shown
+  const unnamedRows = signalRows.filter((r) => r.names === '' || r.skus.length === 0 || !r.skus.every((sku) => {
+    const own = want.names.get(sku) ?? '';
+    return own === '' ? r.names.includes('not in the data') : r.names.split(/; | \+ /).some((n) => own.startsWith(n));
+  }));
+  t.check(signalRows.length > 0 && unnamedRows.length === 0, `signals: each of the ${signalRows.length} signals names its products, matching products.csv for its SKUs, never blank${unnamedRows.length ? ` (e.g. "${unnamedRows[0]!.names}" for ${unnamedRows[0]!.skus.join(', ')})` : ''}`);
+  await page.locator('[data-testid="signal-table"] tbody tr').first().locator('button').first().click();
+  await page.getByTestId('drill-table').waitFor({ timeout: 60_000 });
+  await waitIdle(page);
+  const drillRows = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[data-testid="drill-table"] thead th')].map((th) => th.querySelector('[data-testid^="drill-sort-"]')?.getAttribute('data-testid')?.slice(11) ?? '');
+    const [sku, name] = [ids.indexOf('sku'), ids.indexOf('product_name')];
+    return [...document.querySelectorAll('[data-testid="drill-table"] tbody tr')].map((tr) => [tr.children[sku]?.textContent ?? '', tr.children[name]?.textContent ?? '', String(sku), String(name)]);
+  });
+  const wrongName = drillRows.filter(([sku, name]) => name !== (want.names.get(sku!) || 'not in the data'));
+  t.check(drillRows.length > 0 && wrongName.length === 0, `signals drill-down: the Product column next to the SKU gives products.csv's name on each of ${drillRows.length} rows${wrongName.length ? ` (${wrongName[0]!.join(' | ')})` : ''}`);
+  await page.getByTestId('drill-close').click();
 
   // ---- layout at 1280×720, and one print header per printed page (issue 16: header, print) ----
   const source = (await page.getByTestId('data-source').innerText()).trim();

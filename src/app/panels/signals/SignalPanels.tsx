@@ -6,6 +6,7 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { MISSING, cellNotInDataTitle, formatCellFigure, formatCount, formatMoney } from '../../format';
 import { inWords } from '../../labels';
 import { useModel } from '../../use-model';
+import { SignalProducts } from './SignalProducts';
 import type { PageProps } from '../../view/types';
 import {
   PERSONAL_DATA_NOTE,
@@ -175,6 +176,7 @@ export function SignalListPanel(props: PageProps) {
                     <TableHeaderCell>Rule</TableHeaderCell>
                     <TableHeaderCell>Customer</TableHeaderCell>
                     <TableHeaderCell>Order</TableHeaderCell>
+                    <TableHeaderCell>Product</TableHeaderCell>
                     <TableHeaderCell className="text-right">Returns</TableHeaderCell>
                     <TableHeaderCell className="text-right">Money at stake</TableHeaderCell>
                     <TableHeaderCell>Detail</TableHeaderCell>
@@ -199,6 +201,9 @@ export function SignalListPanel(props: PageProps) {
                         </TableCell>
                         <TableCell className="font-mono">{r.customer_id == null ? MISSING : String(r.customer_id)}</TableCell>
                         <TableCell className="font-mono">{r.order_id == null ? MISSING : String(r.order_id)}</TableCell>
+                        <TableCell className="min-w-[10rem] max-w-[16rem] whitespace-normal">
+                          <SignalProducts row={r} />
+                        </TableCell>
                         <TableCell className="text-right tabular-nums">{formatCount(r.returns)}</TableCell>
                         <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'amount', absent)}>
                           {formatCellFigure(r, 'amount', absent, (v) => formatMoney(v, currency))}
