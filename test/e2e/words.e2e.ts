@@ -260,7 +260,8 @@ try {
     [...document.querySelectorAll('[data-testid="signal-table"] tbody tr')].map((tr) => {
       const cell = tr.querySelector('[data-testid="signal-products"]') as HTMLElement | null;
       const lines = (cell?.innerText ?? '').split('\n').map((l) => l.trim());
-      return { names: lines[0] ?? '', skus: (lines[1] ?? '').split(', ').filter((x) => x !== '') };
+      // the SKU line lists the first few: "SHO-0003, SHO-0004 and 5 more"
+      return { names: lines[0] ?? '', skus: (lines[1] ?? '').replace(/ and \d+ more$/, '').split(', ').filter((x) => x !== '') };
     }),
   );
   // a parent product's name is its variants' name with size and colour cut off the end: each SKU's own name starts with one shown

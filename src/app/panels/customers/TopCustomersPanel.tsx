@@ -182,7 +182,7 @@ export function TopCustomersPanel(props: PageProps) {
             <Note>
               {canDrill
                 ? 'Click a customer id to list their returns. '
-                : 'Listing one customer’s returns needs a customer_id parameter on the drill-down model (drill_returns), which it does not have yet. '}
+                : 'Listing one customer’s returns needs the returns listing to take a customer, which it does not yet. '}
               Refunded counts money refunded or credited on accepted returns; net revenue is gross sales minus that. Orders are placed in the
               view’s date range; the rate’s interval keeps a customer with one unlucky order from topping the list.
             </Note>
