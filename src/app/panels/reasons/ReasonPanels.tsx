@@ -288,7 +288,7 @@ export function ReviewTermsPanel({ page, limit }: { page: PageProps; limit: numb
                       onSelect={() => page.select('sku', sku)}
                       label={`SKU ${sku}`}
                     >
-                      <TableCell className="px-2">
+                      <TableCell className="whitespace-normal px-2">
                         {/* the product's name first, as on the Products page; the SKU and category below */}
                         <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{typeof r.product_name === 'string' ? r.product_name : sku}</span>
                         <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
