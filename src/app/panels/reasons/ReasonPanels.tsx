@@ -274,7 +274,7 @@ export function ReviewTermsPanel({ page, limit }: { page: PageProps; limit: numb
                   <TableHeaderCell className="px-2 text-right" title="Reviews and return comments with at least one complaint term">
                     Complaints
                   </TableHeaderCell>
-                  <TableHeaderCell className="w-1/2 px-2">Top terms</TableHeaderCell>
+                  <TableHeaderCell className="px-2">Top terms</TableHeaderCell>
                 </TableRow>
               </TableHead>
               <TableBody>
