@@ -13,7 +13,8 @@
  * are round; the Turnaround page's carrier filter is the return leg and says so. No raw code in
  * a hover title or an aria-label either, and no "disposition" (jargon) in text or titles.
  * The Signals table names the products behind each signal and its drill-down has the SKU's
- * product name (from products.csv). Layout at 1280×720 on all 13 pages: the header's and the filter bar's controls do not overlap
+ * product name (from products.csv). Layout at 1280×720 on all 13 pages, and with a kept data
+ * set of a long name (the data set switch in the header): the header's and the filter bar's controls do not overlap
  * and stay inside the window, and nothing overflows sideways. Print (emulated print media) on
  * all 13 pages: exactly one print header, naming the page, the data set, the filters, the
  * period and the date basis.
@@ -23,6 +24,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
 import { Checks, ROOT, launch, startPreview, waitIdle } from './harness';
+import { dropFiles } from './import-steps';
 
 const t = new Checks();
 const DEMO = path.join(ROOT, 'data/demo');
@@ -141,7 +143,13 @@ async function layoutProblems(page: Page): Promise<string[]> {
       for (const [i, a] of boxes.entries()) {
         const what = (a.el.innerText || a.el.getAttribute('aria-label') || a.el.tagName).trim().split('\n')[0]!.slice(0, 30);
         if (a.r.left < 0 || a.r.right > width + 0.5) problems.push(`${name}: "${what}" is cut at the window's edge (${Math.round(a.r.left)}–${Math.round(a.r.right)} of ${width})`);
-        if (a.el.scrollWidth > a.el.clientWidth + 1 && getComputedStyle(a.el).overflowX !== 'visible') problems.push(`${name}: "${what}" cuts its own content`);
+        // text wider than its box spills over its neighbours (overflow visible); a native select clips its own text
+        for (const el of [a.el, ...a.el.querySelectorAll<HTMLElement>('*')]) {
+          if (el.tagName !== 'SELECT' && el.tagName !== 'OPTION' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible') {
+            problems.push(`${name}: the text of "${what}" spills out of its box (${el.scrollWidth} > ${el.clientWidth} px)`);
+            break;
+          }
+        }
         for (const b of boxes.slice(i + 1)) {
           const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 0.5 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5;
           if (overlap && !a.el.contains(b.el) && !b.el.contains(a.el)) problems.push(`${name}: "${what}" overlaps "${(b.el.innerText || b.el.tagName).trim().split('\n')[0]!.slice(0, 30)}"`);
@@ -321,6 +329,27 @@ try {
   t.check((await leg.getAttribute('data-leg')) === 'return' && (await leg.innerText()).includes('return leg'), `turnaround: the carrier filter is the return leg, and the page says so ("${(await leg.innerText()).slice(0, 60)}…")`);
   const endToEnd = await page.locator('[data-testid="stage-table"] tbody tr').nth(4).locator('td').nth(1).innerText();
   t.check(Number(endToEnd.replace(/\D/g, '')) === want.swiftEndToEnd, `turnaround: SwiftPost measures ${want.swiftEndToEnd} returns it brought back end to end, counted from returns.csv (shown ${endToEnd})`);
+
+  // ---- the header with a kept data set of a long name and the data set switch, at 1280×720 ----
+  // (last: it loads files, and the kept data set stays in this browser)
+  await open(page, base, '?page=data', 'data');
+  await page.getByTestId('stored-data').waitFor({ timeout: 60_000 });
+  await dropFiles(page, ['order_lines', 'products', 'shipments', 'returns', 'reviews'].map((f) => path.join(DEMO, `${f}.csv`)));
+  await page.getByTestId('load-result').waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="storage-status"]')?.getAttribute('data-status') === 'stored', undefined, { timeout: 120_000 });
+  const kept = page.locator('[data-testid="data-set-row"]', { hasText: 'shown now' });
+  const longName = 'Amazon DE marketplace returns export, all of 2024 and the first half of 2025';
+  await kept.getByTestId('data-set-name').fill(longName);
+  await kept.getByTestId('data-set-rename').click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="data-source"]')?.textContent === n, longName, { timeout: 60_000 });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('nav-cost').click();
+  await page.getByTestId('page-cost').waitFor({ timeout: 120_000 });
+  await waitIdle(page);
+  const switchShown = await page.getByTestId('data-set-switch').isVisible();
+  const keptProblems = await layoutProblems(page);
+  t.check(switchShown && keptProblems.length === 0, `cost at 1280×720 with the kept data set "${longName.slice(0, 24)}…" and the data set switch: header and filter bar tidy${keptProblems.length ? ` (${keptProblems.slice(0, 4).join('; ')})` : ''}`);
+  await page.setViewportSize({ width: 1440, height: 1000 });
 
   t.check(b.errors.length === 0, `no page or console errors${b.errors.length ? `: ${b.errors.slice(0, 3).join(' | ')}` : ''}`);
   t.check(b.foreign.length === 0, 'no request left this machine');
