@@ -13,7 +13,8 @@
  * are round; the Turnaround page's carrier filter is the return leg and says so. No raw code in
  * a hover title or an aria-label either, and no "disposition" (jargon) in text or titles.
  * The Signals table names the products behind each signal and its drill-down has the SKU's
- * product name (from products.csv). Layout at 1280×720 on all 13 pages, and with a kept data
+ * product name (from products.csv); the Customers table names the product each customer
+ * returns most. Layout at 1280×720 on all 13 pages, and with a kept data
  * set of a long name (the data set switch in the header): the header's and the filter bar's controls do not overlap
  * and stay inside the window, and nothing overflows sideways. Print (emulated print media) on
  * all 13 pages: exactly one print header, naming the page, the data set, the filters, the
@@ -181,6 +182,16 @@ try {
   const wrongName = drillRows.filter(([sku, name]) => name !== (want.names.get(sku!) || 'not in the data'));
   t.check(drillRows.length > 0 && wrongName.length === 0, `signals drill-down: the Product column next to the SKU gives products.csv's name on each of ${drillRows.length} rows${wrongName.length ? ` (${wrongName[0]!.join(' | ')})` : ''}`);
   await page.getByTestId('drill-close').click();
+
+  // the Customers table says which product each customer returns most (a parent name: the start of its variants' names)
+  await open(page, base, '?page=customers', 'customers');
+  const mostly = await page.locator('[data-testid="customer-top-product"]').allInnerTexts();
+  const allNames = [...want.names.values()].filter((n) => n !== '');
+  const unknown = mostly.filter((m) => {
+    const named = /^Mostly returns (.+): \d+ units?$/.exec(m.trim());
+    return !named || !(named[1]!.endsWith('(name not in the data)') || allNames.some((n) => n.startsWith(named[1]!)));
+  });
+  t.check(mostly.length > 0 && unknown.length === 0, `customers: ${mostly.length} customers name the product they return most, a product of products.csv${unknown.length ? ` (not: "${unknown[0]}")` : ` (e.g. "${mostly[0]}")`}`);
 
   // ---- layout at 1280×720, and one print header per printed page (issue 16: header, print) ----
   const source = (await page.getByTestId('data-source').innerText()).trim();
