@@ -12,6 +12,8 @@
 -- returns every row (exports).
 -- days_after_delivery: fractional days from the outbound delivery to the return request
 -- (NULL when either is unknown; for the kept line, NULL).
+-- product_name: the SKU's name as the products table gives it (product_names() in
+-- schema/filters.sql); NULL when the data has none, which the page says as "not in the data".
 -- @filters
 -- @param rule enum(bracketing|wardrobing|refund_without_receipt|condition_mismatch|refunds_exceed_purchases) = null : only the rows of this rule
 -- @param signal text = null : only the rows of this signal (signal_id of abuse_signals)
@@ -20,7 +22,7 @@
 -- @param wardrobe_days_before_end number = 5 : wardrobing: a return counts when requested in the last this-many days of the return window after delivery
 -- @param wardrobe_min_returns number = 3 : wardrobing: such returns per customer, at least
 -- @param mismatch_conditions text = empty_box,wrong_item,different_item : condition_mismatch: inspected conditions that contradict a claim, comma-separated
--- @param sort enum(rule|amount|customer_id|order_id|return_id|sku|order_date|requested_at|days_after_delivery) = rule : column to sort by
+-- @param sort enum(rule|amount|customer_id|order_id|return_id|sku|product_name|order_date|requested_at|days_after_delivery) = rule : column to sort by
 -- @param desc bool = false : sort descending
 -- @param limit number = null : rows per page; NULL = all rows
 -- @param offset number = 0 : rows to skip (page × page size)
@@ -40,6 +42,7 @@
 -- @output line_id : order line of the row
 -- @output return_id : the return (NULL for a kept line)
 -- @output sku : SKU of the return (of the line for a kept line)
+-- @output product_name : product name of the SKU (NULL when not in the data)
 -- @output product_group : product group of the SKU
 -- @output size : size of the SKU
 -- @output color : colour of the SKU
@@ -64,7 +67,7 @@ WITH cases AS (
 ), rows AS (
   SELECT
     c.rule_order, c.signal_id, c.rule, c.role, c.customer_id, c.order_id, c.line_id, c.return_id,
-    coalesce(r.sku, l.sku) AS sku,
+    coalesce(r.sku, l.sku) AS sku, n.product_name,
     p.product_group, p.size, p.color,
     coalesce(r.category, l.category) AS category,
     CAST(coalesce(r.quantity, l.quantity) AS BIGINT) AS quantity,
@@ -76,9 +79,10 @@ WITH cases AS (
   LEFT JOIN returns_enriched r ON r.return_id = c.return_id
   LEFT JOIN lines_enriched l ON l.order_id = c.order_id AND l.line_id = c.line_id
   LEFT JOIN products p ON p.sku = coalesce(r.sku, l.sku)
+  LEFT JOIN product_names() n ON n.sku = coalesce(r.sku, l.sku)
 )
 SELECT
-  signal_id, rule, role, customer_id, order_id, line_id, return_id, sku, product_group, size, color,
+  signal_id, rule, role, customer_id, order_id, line_id, return_id, sku, product_name, product_group, size, color,
   category, quantity, unit_price, reason, condition, resolution, amount, order_date, delivered_at,
   requested_at, days_after_delivery, detail,
   count(*) OVER () AS total_rows
@@ -88,11 +92,11 @@ FROM rows
 ORDER BY
   CASE WHEN $desc THEN CASE $sort
     WHEN 'customer_id' THEN customer_id WHEN 'order_id' THEN order_id WHEN 'return_id' THEN return_id
-    WHEN 'sku' THEN sku
+    WHEN 'sku' THEN sku WHEN 'product_name' THEN product_name
   END END DESC NULLS LAST,
   CASE WHEN NOT $desc THEN CASE $sort
     WHEN 'customer_id' THEN customer_id WHEN 'order_id' THEN order_id WHEN 'return_id' THEN return_id
-    WHEN 'sku' THEN sku
+    WHEN 'sku' THEN sku WHEN 'product_name' THEN product_name
   END END ASC NULLS LAST,
   CASE WHEN $desc THEN CASE $sort
     WHEN 'rule' THEN CAST(rule_order AS DOUBLE) WHEN 'amount' THEN amount

@@ -33,6 +33,11 @@
 -- Customer-level rules only see returns whose order line is known (customer_id comes from the
 -- order line). refund_without_receipt is not judged when no return has a received_at at all
 -- (every refund would look unreceived). A customer can appear under several rules: do not add amounts across rules.
+-- Products: the SKUs behind a signal (its returns and, for bracketing, the kept line) and the
+-- names of their parent products (product_names() in schema/filters.sql: 'Trail Tee' for
+-- 'Trail Tee Black S'), so a merchant reads which product without looking SKUs up. A SKU the
+-- products table does not name is counted in unnamed_skus; products is NULL when none is named
+-- (the page says "not in the data", never a blank).
 -- Sorted by rule (the order above), then amount (largest first), then signal_id.
 -- @filters
 -- @param rule enum(bracketing|wardrobing|refund_without_receipt|condition_mismatch|refunds_exceed_purchases) = null : only the signals of this rule
@@ -57,20 +62,44 @@
 -- @output orders : distinct orders behind the signal
 -- @output amount : money at stake (see above); NULL when the data has no refund amounts at all
 -- @output detail : the facts that triggered the rule, in words
+-- @output skus : the SKUs behind the signal, comma-separated without spaces, ascending (NULL when none is known)
+-- @output products : names of the parent products of those SKUs, distinct, ascending, separated by '; ' (NULL when the data names none)
+-- @output unnamed_skus : how many of those SKUs have no product name in the data
+WITH cases AS (
+  SELECT * FROM abuse_case_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason,
+                                $wardrobe_categories, $wardrobe_days_before_end, $wardrobe_min_returns,
+                                $bracketing_min_variants, $mismatch_conditions)
+  WHERE $rule IS NULL OR rule = $rule
+), signal_skus AS (
+  -- a SKU once per signal (the return's, else its order line's, as abuse_cases lists them)
+  SELECT DISTINCT c.signal_id, coalesce(r.sku, l.sku) AS sku
+  FROM cases c
+  LEFT JOIN returns_enriched r ON r.return_id = c.return_id
+  LEFT JOIN lines_enriched l ON l.order_id = c.order_id AND l.line_id = c.line_id
+), signal_products AS (
+  SELECT s.signal_id,
+    nullif(array_to_string(list_sort(list_distinct(list(s.sku))), ','), '') AS skus,
+    nullif(array_to_string(list_sort(list_distinct(list(n.parent_name))), '; '), '') AS products,
+    count(s.sku) FILTER (WHERE n.parent_name IS NULL) AS unnamed_skus
+  FROM signal_skus s
+  LEFT JOIN product_names() n ON n.sku = s.sku
+  GROUP BY s.signal_id
+)
 SELECT
-  signal_id,
-  any_value(rule) AS rule,
-  any_value(level) AS level,
-  any_value(customer_id) AS customer_id,
-  any_value(signal_order_id) AS order_id,
-  array_to_string(list(return_id ORDER BY return_id) FILTER (WHERE return_id IS NOT NULL), ',') AS return_ids,
-  count(return_id) AS returns,
-  count(DISTINCT order_id) AS orders,
-  any_value(signal_amount) AS amount,
-  any_value(detail) AS detail
-FROM abuse_case_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason,
-                     $wardrobe_categories, $wardrobe_days_before_end, $wardrobe_min_returns,
-                     $bracketing_min_variants, $mismatch_conditions)
-WHERE $rule IS NULL OR rule = $rule
-GROUP BY signal_id
-ORDER BY any_value(rule_order), amount DESC, signal_id;
+  c.signal_id,
+  any_value(c.rule) AS rule,
+  any_value(c.level) AS level,
+  any_value(c.customer_id) AS customer_id,
+  any_value(c.signal_order_id) AS order_id,
+  array_to_string(list(c.return_id ORDER BY c.return_id) FILTER (WHERE c.return_id IS NOT NULL), ',') AS return_ids,
+  count(c.return_id) AS returns,
+  count(DISTINCT c.order_id) AS orders,
+  any_value(c.signal_amount) AS amount,
+  any_value(c.detail) AS detail,
+  any_value(p.skus) AS skus,
+  any_value(p.products) AS products,
+  coalesce(any_value(p.unnamed_skus), 0) AS unnamed_skus
+FROM cases c
+LEFT JOIN signal_products p ON p.signal_id = c.signal_id
+GROUP BY c.signal_id
+ORDER BY any_value(c.rule_order), amount DESC, c.signal_id;

@@ -24,6 +24,10 @@
 --   'few orders'        : fewer than min_orders orders in the selection: too few to judge.
 -- The rows and segments come from customer_return_rows (queries/schema/abuse_rules.sql), which
 -- customer_return_distribution also reads, so both agree.
+-- The product a customer returns most (top_product*): of their accepted returns in the
+-- selection, the parent product (products.product_group via product_names(), else the SKU
+-- itself) with the most units; ties go to the first parent in alphabetical order. Its name is
+-- product_names()' parent_name: NULL when the data names none ("not in the data" on the page).
 -- Sorted and paged here: `sort` names the column, `desc` the direction, NULLs last, ties broken
 -- by units_returned (largest first), then customer_id. limit NULL returns every customer.
 -- @filters
@@ -56,7 +60,23 @@
 -- @output net_revenue : gross_sales − refund_amount; NULL when refund_amount is
 -- @output first_order : date of the first order in the selection
 -- @output last_order : date of the last order in the selection
+-- @output top_product : the parent product the customer returned most units of (see above); NULL without accepted returns of a known SKU
+-- @output top_product_name : its name; NULL when not in the data
+-- @output top_product_units : accepted units returned of that product
 -- @output total_rows : customers matching the filters and segment before paging (the same on every row)
+WITH returned_products AS (
+  -- accepted returned units per customer and parent product, with the same filters as the rows
+  SELECT r.customer_id, coalesce(n.parent, r.sku) AS parent, any_value(n.parent_name) AS parent_name,
+    coalesce(sum(r.quantity), 0) AS units
+  FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
+  LEFT JOIN product_names() n ON n.sku = r.sku
+  WHERE r.customer_id IS NOT NULL AND r.sku IS NOT NULL AND r.resolution IS DISTINCT FROM 'rejected'
+  GROUP BY r.customer_id, coalesce(n.parent, r.sku)
+), most_returned AS (
+  SELECT customer_id, parent AS top_product, parent_name AS top_product_name, units AS top_product_units
+  FROM returned_products
+  QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY units DESC, parent) = 1
+)
 SELECT
   customer_id, segment, orders, units_bought, returns, units_returned, unit_return_rate,
   rate_low, rate_high, baseline_rate, orders_with_return, order_return_rate,
@@ -64,9 +84,11 @@ SELECT
   if_present('returns.refund_amount', refund_amount) AS refund_amount,
   if_present('returns.refund_amount', net_revenue) AS net_revenue,
   first_order, last_order,
+  top_product, top_product_name, top_product_units,
   count(*) OVER () AS total_rows
 FROM customer_return_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason,
                           $serial_rate_low, $min_orders)
+LEFT JOIN most_returned USING (customer_id)
 WHERE $segment IS NULL OR segment = $segment
 -- One CASE per type; the ones not naming $sort are NULL on every row and do not change the order.
 ORDER BY

@@ -13,6 +13,7 @@ import { useTremorA11yFixes } from './components/tremor-a11y';
 import { DrillDrawer } from './drill/DrillDrawer';
 import { useDataSource } from './loading/use-data-source';
 import { PAGE_REGISTRY } from './pages/registry';
+import { PrintFrame } from './print/PrintHeader';
 import type { Session } from './session';
 import { DataSetSwitch } from './storage/DataSetSwitch';
 import { LinkedDataSetNote } from './storage/LinkedDataSetNote';
@@ -160,7 +161,10 @@ function Dashboard({
           // Keyed by page: a page that fails to render does not take the others down with it.
           <ErrorBoundary key={view.page}>
             <Suspense fallback={<div className="py-16"><Spinner label="Opening the page…" /></div>}>
-              <Page {...pageProps} />
+              {/* Every page prints what it covers at its top: page, filters, period, date basis, data set. */}
+              <PrintFrame view={view} params={paramsForView()} title={PAGE_REGISTRY[view.page].label}>
+                <Page {...pageProps} />
+              </PrintFrame>
             </Suspense>
           </ErrorBoundary>
         )}

@@ -126,6 +126,44 @@ export function dispositionLabel(code: unknown): string {
   return labelFrom(DISPOSITION_LABELS, code);
 }
 
+/** How a return was resolved (returns.resolution). */
+const RESOLUTION_LABELS: Record<string, string> = {
+  refund: 'Refund',
+  exchange: 'Exchange',
+  store_credit: 'Store credit',
+  rejected: 'Rejected',
+};
+
+export function resolutionLabel(code: unknown): string {
+  return labelFrom(RESOLUTION_LABELS, code);
+}
+
+/** An audit or signal rule (leakage_cases.rule, abuse_cases.rule), by whichever table names it. */
+function ruleCodeLabel(code: unknown): string {
+  if (typeof code === 'string' && Object.prototype.hasOwnProperty.call(SIGNAL_RULE_LABELS, code)) return SIGNAL_RULE_LABELS[code]!;
+  return leakageRuleLabel(code);
+}
+
+/** Columns whose values are codes (not names or free text), and how each reads. */
+const VALUE_LABELS: Record<string, (code: unknown) => string> = {
+  disposition: dispositionLabel,
+  resolution: resolutionLabel,
+  rule: ruleCodeLabel,
+  reason: humanize,
+  fault: humanize,
+  condition: humanize,
+};
+
+/**
+ * A listed row's value in words, for a table that shows a model's raw columns (the drill-down):
+ * codes ('store_credit', 'return_to_vendor', 'not_as_described', 'refund_above_price') by their
+ * names here; ids, names, free text and missing values unchanged. Exports keep the raw value.
+ */
+export function columnValueLabel(column: string, value: unknown): unknown {
+  const label = Object.prototype.hasOwnProperty.call(VALUE_LABELS, column) ? VALUE_LABELS[column] : undefined;
+  return label && typeof value === 'string' && value !== '' ? label(value) : value;
+}
+
 /** The loaded tables (the data contract's names). */
 const TABLE_LABELS: Record<string, string> = {
   order_lines: 'Order lines',

@@ -10,17 +10,33 @@
  * own column names on the Data page, are technical names shown on purpose and left out); every
  * date on a page in one format for the locale, and `loc=de-DE` changes it; money on a page all
  * with cents or all without; the trend chart starts at the first order month; value axis ticks
- * are round; the Turnaround page's carrier filter is the return leg and says so.
+ * are round; the Turnaround page's carrier filter is the return leg and says so. No raw code in
+ * a hover title or an aria-label either, and no "disposition" (jargon) in text or titles.
+ * The Signals table names the products behind each signal and its drill-down has the SKU's
+ * product name (from products.csv); the Customers table names the product each customer
+ * returns most. Layout at 1280×720 on all 13 pages, and with a kept data
+ * set of a long name (the data set switch in the header): the header's and the filter bar's controls do not overlap
+ * and stay inside the window, and nothing overflows sideways. Print (emulated print media) on
+ * all 13 pages: exactly one print header, naming the page, the data set, the filters, the
+ * period and the date basis.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
 import { Checks, ROOT, launch, startPreview, waitIdle } from './harness';
+import { dropFiles } from './import-steps';
+import { attributeTexts, dateForms, layoutProblems, moneyKinds, roundTicks, ticks, visibleText } from './words-checks';
 
 const t = new Checks();
 const DEMO = path.join(ROOT, 'data/demo');
 const PAGES = ['overview', 'products', 'reasons', 'suppliers', 'carriers', 'turnaround', 'cost', 'leakage', 'policy', 'customers', 'signals', 'data'];
+/** Every page, the SQL page included (raw codes are allowed there, layout and print are not). */
+const ALL_PAGES = [...PAGES, 'sql'];
+/** A snake_case code as the models return them ('not_as_described', 'refund_above_price'). */
+const RAW_CODE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
+/** Words a merchant should not have to know (labels.ts says them in plain words). */
+const JARGON = /\bdispositions?\b/gi;
 
 function csvObjects(file: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(readFileSync(path.join(DEMO, file), 'utf8'));
@@ -36,7 +52,9 @@ function expected() {
   const ordersLast90 = new Set(lines.filter((l) => l.order_date!.slice(0, 10) >= from).map((l) => l.order_id)).size;
   // Turnaround filtered by SwiftPost: returns brought back by SwiftPost with a request and a refund date.
   const swiftEndToEnd = csvObjects('returns.csv').filter((r) => r.return_carrier === 'SwiftPost' && r.requested_at && r.refunded_at).length;
-  return { first, last, ordersLast90, swiftEndToEnd };
+  // product names by SKU, as products.csv gives them ('' when it names none)
+  const names = new Map(csvObjects('products.csv').map((p) => [p.sku!, p.product_name ?? '']));
+  return { first, last, ordersLast90, swiftEndToEnd, names };
 }
 
 /**
@@ -58,60 +76,6 @@ async function open(page: Page, base: string, search: string, pageId: string): P
   }
   await page.getByTestId(`page-${pageId}`).waitFor({ timeout: 120_000 });
   await waitIdle(page);
-}
-
-/** The page's visible text without code-formatted names (see the header). */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let text = document.body.innerText;
-    for (const el of document.querySelectorAll('code, kbd, pre')) text = text.split((el as HTMLElement).innerText).join(' ');
-    return text;
-  });
-}
-
-const MON = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-/** Ways a day gets written; a page must use one (its locale's). The date inputs' "(mm/dd/yyyy)" labels are not dates. */
-const DATE_FORMS: Record<string, RegExp> = {
-  iso: /\b\d{4}-\d{2}-\d{2}\b/g,
-  'en-US medium': new RegExp(`\\b${MON} \\d{1,2}, \\d{4}\\b`, 'g'),
-  'en-GB medium': new RegExp(`\\b\\d{1,2} ${MON} \\d{4}\\b`, 'g'),
-  'two-digit year': new RegExp(`\\b${MON} \\d{1,2}, \\d{2}(?!\\d)`, 'g'),
-  numeric: /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g,
-  dotted: /\b\d{2}\.\d{2}\.\d{4}\b/g,
-};
-
-function dateForms(text: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [name, re] of Object.entries(DATE_FORMS)) {
-    const found = text.match(re);
-    if (found) out[name] = [...new Set(found)];
-  }
-  return out;
-}
-
-/** Money amounts (not compact "€12.3M"): with cents or whole. */
-function moneyKinds(text: string): { cents: string[]; whole: string[] } {
-  // a trailing € (de-DE "4.000,00 €") follows its number after at most a space, not a tab (the next table cell)
-  const amounts = text.match(/[€$£][ \u00a0]?-?\d[\d.,]*(?![\d.,]*[KMB])|\d[\d.,]*[ \u00a0]?€/g) ?? [];
-  const cents = amounts.filter((a) => /[.,]\d{2}(\s?€)?$/.test(a.trim()));
-  return { cents, whole: amounts.filter((a) => !cents.includes(a)) };
-}
-
-/** A tick step a reader takes as round: 1, 2, 3, 4, 5, 6 or 8 × a power of ten. */
-function roundTicks(labels: string[]): boolean {
-  const values = labels.map((l) => Number(l.replace(/[^\d.-]/g, ''))).filter((v) => Number.isFinite(v));
-  if (values.length < 3) return false;
-  const step = values[1]! - values[0]!;
-  if (!(step > 0)) return false;
-  const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(6));
-  const even = values.every((v, i) => Math.abs(v - values[0]! - i * step) < step * 1e-6);
-  return even && [1, 2, 3, 4, 5, 6, 8].includes(mantissa);
-}
-
-async function ticks(page: Page, panel: string, axis: 'x' | 'y'): Promise<string[]> {
-  const sel = `[data-testid="${panel}"] .recharts-${axis}Axis .recharts-cartesian-axis-tick-value`;
-  await page.locator(sel).first().waitFor({ timeout: 60_000 });
-  return page.locator(sel).allTextContents();
 }
 
 const want = expected();
@@ -159,8 +123,13 @@ try {
   for (const id of PAGES) {
     await open(page, base, id === 'overview' ? '' : `?page=${id}`, id);
     const text = await visibleText(page);
-    const codes = [...new Set(text.match(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g) ?? [])];
+    const codes = [...new Set(text.match(RAW_CODE) ?? [])];
     t.check(codes.length === 0, `${id}: no raw codes in the visible text${codes.length ? ` (found ${codes.slice(0, 8).join(', ')})` : ''}`);
+    const attributes = await attributeTexts(page);
+    const coded = attributes.filter((a) => (a.match(RAW_CODE) ?? []).length > 0 || (a.match(JARGON) ?? []).length > 0);
+    t.check(attributes.length > 0 && coded.length === 0, `${id}: no raw codes or "disposition" in the ${attributes.length} hover titles and aria-labels${coded.length ? ` (found: ${coded.slice(0, 3).join(' | ')})` : ''}`);
+    const jargon = [...new Set(text.match(JARGON) ?? [])];
+    t.check(jargon.length === 0, `${id}: no "disposition" in the visible text (labels.ts says what happened to the item)${jargon.length ? ` (found ${jargon.join(', ')})` : ''}`);
     // ---- 11. one date format, money all with cents or all without ----
     const forms = dateForms(text);
     formsByPage[id] = forms;
@@ -186,6 +155,66 @@ try {
   const periodDe = await page.getByTestId('kpi-orders-period').innerText();
   t.check(ordersDe === '4.000' && periodDe.includes('01.01.2024 – 30.06.2025'), `Formats → de-DE: loc=de-DE in the URL, Orders "${ordersDe}", period "${periodDe}"`);
 
+  // ---- product names next to SKUs on the Signals page and in its drill-down (issue 16, item 2) ----
+  await open(page, base, '?page=signals', 'signals');
+  const signalRows = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="signal-table"] tbody tr')].map((tr) => {
+      const cell = tr.querySelector('[data-testid="signal-products"]') as HTMLElement | null;
+      const lines = (cell?.innerText ?? '').split('\n').map((l) => l.trim());
+      // the SKU line lists the first few: "SHO-0003, SHO-0004 and 5 more"
+      return { names: lines[0] ?? '', skus: (lines[1] ?? '').replace(/ and \d+ more$/, '').split(', ').filter((x) => x !== '') };
+    }),
+  );
+  // a parent product's name is its variants' name with size and colour cut off the end: each SKU's own name starts with one shown
+  const unnamedRows = signalRows.filter((r) => r.names === '' || r.skus.length === 0 || !r.skus.every((sku) => {
+    const own = want.names.get(sku) ?? '';
+    return own === '' ? r.names.includes('not in the data') : r.names.split(/; | \+ /).some((n) => own.startsWith(n));
+  }));
+  t.check(signalRows.length > 0 && unnamedRows.length === 0, `signals: each of the ${signalRows.length} signals names its products, matching products.csv for its SKUs, never blank${unnamedRows.length ? ` (e.g. "${unnamedRows[0]!.names}" for ${unnamedRows[0]!.skus.join(', ')})` : ''}`);
+  await page.locator('[data-testid="signal-table"] tbody tr').first().locator('button').first().click();
+  await page.getByTestId('drill-table').waitFor({ timeout: 60_000 });
+  await waitIdle(page);
+  const drillRows = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[data-testid="drill-table"] thead th')].map((th) => th.querySelector('[data-testid^="drill-sort-"]')?.getAttribute('data-testid')?.slice(11) ?? '');
+    const [sku, name] = [ids.indexOf('sku'), ids.indexOf('product_name')];
+    return [...document.querySelectorAll('[data-testid="drill-table"] tbody tr')].map((tr) => [tr.children[sku]?.textContent ?? '', tr.children[name]?.textContent ?? '', String(sku), String(name)]);
+  });
+  const wrongName = drillRows.filter(([sku, name]) => name !== (want.names.get(sku!) || 'not in the data'));
+  t.check(drillRows.length > 0 && wrongName.length === 0, `signals drill-down: the Product column next to the SKU gives products.csv's name on each of ${drillRows.length} rows${wrongName.length ? ` (${wrongName[0]!.join(' | ')})` : ''}`);
+  await page.getByTestId('drill-close').click();
+
+  // the Customers table says which product each customer returns most (a parent name: the start of its variants' names)
+  await open(page, base, '?page=customers', 'customers');
+  const mostly = await page.locator('[data-testid="customer-top-product"]').allInnerTexts();
+  const allNames = [...want.names.values()].filter((n) => n !== '');
+  const unknown = mostly.filter((m) => {
+    const named = /^Mostly returns (.+): \d+ units?$/.exec(m.trim());
+    return !named || !(named[1]!.endsWith('(name not in the data)') || allNames.some((n) => n.startsWith(named[1]!)));
+  });
+  t.check(mostly.length > 0 && unknown.length === 0, `customers: ${mostly.length} customers name the product they return most, a product of products.csv${unknown.length ? ` (not: "${unknown[0]}")` : ` (e.g. "${mostly[0]}")`}`);
+
+  // ---- layout at 1280×720, and one print header per printed page (issue 16: header, print) ----
+  const source = (await page.getByTestId('data-source').innerText()).trim();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const id of ALL_PAGES) {
+    await open(page, base, `?page=${id}&channel=web`, id);
+    const problems = await layoutProblems(page);
+    t.check(problems.length === 0, `${id} at 1280×720: header and filter bar tidy, nothing wider than the window${problems.length ? ` (${problems.slice(0, 4).join('; ')})` : ''}`);
+    const onScreen = await page.locator('[data-testid="print-header"]:visible').count();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="print-header"]')].filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ')),
+    );
+    await page.emulateMedia({ media: 'screen' });
+    const label = await page.getByTestId(`nav-${id}`).innerText();
+    const head = printed[0] ?? '';
+    t.check(
+      onScreen === 0 && printed.length === 1 && head.includes(label) && head.includes(`Data set ${source}`) && head.includes('Channel: web') && /Period \S/.test(head) && head.includes('Date basis Money figures by'),
+      `${id} printed: exactly one print header (${printed.length}; ${onScreen} on screen) naming the page "${label}", the data set, the filters (Channel: web), the period and the date basis ("${head.slice(0, 140)}…")`,
+    );
+  }
+  await page.setViewportSize({ width: 1440, height: 1000 });
+
   // ---- 13. axes: start at the first order month, round ticks ----
   await open(page, base, '', 'overview');
   const x = await ticks(page, 'panel-trend', 'x');
@@ -203,6 +232,27 @@ try {
   t.check((await leg.getAttribute('data-leg')) === 'return' && (await leg.innerText()).includes('return leg'), `turnaround: the carrier filter is the return leg, and the page says so ("${(await leg.innerText()).slice(0, 60)}…")`);
   const endToEnd = await page.locator('[data-testid="stage-table"] tbody tr').nth(4).locator('td').nth(1).innerText();
   t.check(Number(endToEnd.replace(/\D/g, '')) === want.swiftEndToEnd, `turnaround: SwiftPost measures ${want.swiftEndToEnd} returns it brought back end to end, counted from returns.csv (shown ${endToEnd})`);
+
+  // ---- the header with a kept data set of a long name and the data set switch, at 1280×720 ----
+  // (last: it loads files, and the kept data set stays in this browser)
+  await open(page, base, '?page=data', 'data');
+  await page.getByTestId('stored-data').waitFor({ timeout: 60_000 });
+  await dropFiles(page, ['order_lines', 'products', 'shipments', 'returns', 'reviews'].map((f) => path.join(DEMO, `${f}.csv`)));
+  await page.getByTestId('load-result').waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="storage-status"]')?.getAttribute('data-status') === 'stored', undefined, { timeout: 120_000 });
+  const kept = page.locator('[data-testid="data-set-row"]', { hasText: 'shown now' });
+  const longName = 'Amazon DE marketplace returns export, all of 2024 and the first half of 2025';
+  await kept.getByTestId('data-set-name').fill(longName);
+  await kept.getByTestId('data-set-rename').click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="data-source"]')?.textContent === n, longName, { timeout: 60_000 });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('nav-cost').click();
+  await page.getByTestId('page-cost').waitFor({ timeout: 120_000 });
+  await waitIdle(page);
+  const switchShown = await page.getByTestId('data-set-switch').isVisible();
+  const keptProblems = await layoutProblems(page);
+  t.check(switchShown && keptProblems.length === 0, `cost at 1280×720 with the kept data set "${longName.slice(0, 24)}…" and the data set switch: header and filter bar tidy${keptProblems.length ? ` (${keptProblems.slice(0, 4).join('; ')})` : ''}`);
+  await page.setViewportSize({ width: 1440, height: 1000 });
 
   t.check(b.errors.length === 0, `no page or console errors${b.errors.length ? `: ${b.errors.slice(0, 3).join(' | ')}` : ''}`);
   t.check(b.foreign.length === 0, 'no request left this machine');

@@ -36,6 +36,24 @@ describe('abuse_cases', () => {
     expect(r1).toMatchObject({ role: 'returned', sku: 'S1', size: 'S', reason: 'size_too_small', resolution: 'refund', amount: 20 });
   });
 
+  it('names the product of each row; NULL (the page: "not in the data") when the data has no name', async () => {
+    const products = csv(
+      'sku,product_name,category,product_group,size,color',
+      'S1,Trail Tee Black S,apparel,G1,S,Black', 'S2,Trail Tee Black M,apparel,G1,M,Black', 'S3,Trail Tee Black L,apparel,G1,L,Black',
+      'T1,Rain Jacket Red,apparel,G2,,Red', 'T2,Rain Jacket Blue,apparel,G2,,Blue', 'H1,,home,,,',
+    );
+    await db.fixture({ ...ABUSE_FIXTURE, products });
+    const rows = (await db.runner().run('abuse_cases', { sort: 'product_name' })).rows;
+    // by name: Rain Jacket Blue (kept T2), Rain Jacket Red (R3, R8, R9, R10), Trail Tee Black L (R2),
+    // M (kept S2), S (R1, R15); then the H1 rows without a name (R11, R13, R17), NULLs last
+    expect(rows.map((r) => [r.sku, r.product_name])).toEqual([
+      ['T2', 'Rain Jacket Blue'],
+      ['T1', 'Rain Jacket Red'], ['T1', 'Rain Jacket Red'], ['T1', 'Rain Jacket Red'], ['T1', 'Rain Jacket Red'],
+      ['S3', 'Trail Tee Black L'], ['S2', 'Trail Tee Black M'], ['S1', 'Trail Tee Black S'], ['S1', 'Trail Tee Black S'],
+      ['H1', null], ['H1', null], ['H1', null],
+    ]);
+  });
+
   it('gives one signal, with its delivery timing, sorted and paged', async () => {
     await db.fixture(ABUSE_FIXTURE);
     const rows = (await db.runner().run('abuse_cases', { signal: 'wardrobing|C5', sort: 'days_after_delivery', desc: true })).rows;

@@ -38,6 +38,34 @@ describe('abuse_signals', () => {
     ]);
   });
 
+  it('names the products behind each signal; a SKU without a name is counted, never blank', async () => {
+    // Trail Tee (G1: S1/S2/S3 'Trail Tee Black S|M|L', size and colour cut off), Rain Jacket (G2:
+    // T1 'Rain Jacket Red', T2 'Rain Jacket Blue'), H1 without a name, X9 named but never sold.
+    const products = csv(
+      'sku,product_name,category,product_group,size,color',
+      'S1,Trail Tee Black S,apparel,G1,S,Black', 'S2,Trail Tee Black M,apparel,G1,M,Black', 'S3,Trail Tee Black L,apparel,G1,L,Black',
+      'T1,Rain Jacket Red,apparel,G2,,Red', 'T2,Rain Jacket Blue,apparel,G2,,Blue', 'H1,,home,,,', 'X9,Spare Part,home,,,',
+    );
+    await db.fixture({ ...ABUSE_FIXTURE, products });
+    const named = (rows: Row[]) => rows.map((r) => [r.signal_id, r.skus, r.products, r.unnamed_skus]);
+    expect(named((await db.runner().run('abuse_signals')).rows)).toEqual([
+      ['bracketing|O1|G1', 'S1,S2,S3', 'Trail Tee', 0], // R1 S1, R2 S3 and the kept S2
+      ['bracketing|O2|G2', 'T1,T2', 'Rain Jacket', 0], // R3 T1 and the kept T2
+      ['wardrobing|C5', 'T1', 'Rain Jacket', 0], // R8, R9, R10 all T1
+      ['refund_without_receipt|R11', 'H1', null, 1],
+      ['condition_mismatch|R13', 'H1', null, 1],
+      ['condition_mismatch|R15', 'S1', 'Trail Tee', 0],
+      ['refunds_exceed_purchases|C10', 'H1', null, 1],
+    ]);
+    // home and apparel: C6's R20, R21 (T2) and R24 (H1): one named product, one SKU without a name.
+    const mixed = (await db.runner().run('abuse_signals', { rule: 'wardrobing', wardrobe_categories: 'home, Apparel' })).rows;
+    expect(named(mixed)[0]).toEqual(['wardrobing|C6', 'H1,T2', 'Rain Jacket', 1]);
+    // the fixture without product names: every signal's products are NULL, its SKUs all counted unnamed
+    await db.fixture(ABUSE_FIXTURE);
+    const bare = (await db.runner().run('abuse_signals')).rows;
+    expect(bare.map((r) => [r.products, r.unnamed_skus])).toEqual([[null, 3], [null, 2], [null, 1], [null, 1], [null, 1], [null, 1], [null, 1]]);
+  });
+
   it('moves with its thresholds', async () => {
     await db.fixture(ABUSE_FIXTURE);
     const ids = async (p: Record<string, string | number>) => (await db.runner().run('abuse_signals', p)).rows.map((r) => r.signal_id);

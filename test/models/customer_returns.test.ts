@@ -80,6 +80,29 @@ describe('customer_returns', () => {
     for (const r of res.rows) expect(r.baseline_rate).toBeCloseTo(5 / 19, 10);
   });
 
+  it('names the product each customer returns most; NULL name when the data has none', async () => {
+    // accepted returns: C1 R1 (A, 2 units), R2 (B, 1), R3 (A, 1) → A with 3 (R4 rejected); C2 R5 (A, 1).
+    await db.fixture(CUSTOMER_FIXTURE);
+    const bare = byId((await db.runner().run('customer_returns')).rows);
+    expect([bare.C1, bare.C2, bare.C3].map((r) => [r!.top_product, r!.top_product_name, r!.top_product_units])).toEqual([
+      ['A', null, 3], ['A', null, 1], [null, null, null],
+    ]);
+    // named: A and D are sizes of the Trail Tee (G1), B the Runner Shoe (G2), C has no name.
+    const products = csv(
+      'sku,product_name,category,product_group,size',
+      'A,Trail Tee S,apparel,G1,S', 'D,Trail Tee M,apparel,G1,M', 'B,Runner Shoe 42,shoes,G2,42', 'C,,home,,',
+    );
+    await db.fixture({ ...CUSTOMER_FIXTURE, products });
+    const named = byId((await db.runner().run('customer_returns')).rows);
+    expect([named.C1!.top_product, named.C1!.top_product_name, named.C1!.top_product_units]).toEqual(['G1', 'Trail Tee', 3]);
+    // size too large or changed mind: C1's R2 (B, 1) and R3 (A, 1) tie at 1 unit → G1 before G2
+    const tie = byId((await db.runner().run('customer_returns', { reason: ['size_too_large', 'changed_mind'] })).rows);
+    expect([tie.C1!.top_product, tie.C1!.top_product_name, tie.C1!.top_product_units]).toEqual(['G1', 'Trail Tee', 1]);
+    // shoes only: C1's R2 → the Runner Shoe
+    const shoes = byId((await db.runner().run('customer_returns', { category: ['shoes'] })).rows);
+    expect([shoes.C1!.top_product, shoes.C1!.top_product_name]).toEqual(['G2', 'Runner Shoe']);
+  });
+
   it('segments by the thresholds; the defaults need 5 orders', async () => {
     await db.fixture(CUSTOMER_FIXTURE);
     const serial = (await db.runner().run('customer_returns', { min_orders: 2, serial_rate_low: 0.3 })).rows;

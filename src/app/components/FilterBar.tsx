@@ -8,7 +8,7 @@ import { COMPARE_CHOICES, DATE_PRESETS, isCompareChoice, isDatePreset, isIsoDay,
 import type { SelectDim, ViewPatch, ViewState } from '../view/types';
 
 const inputClass =
-  'rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-1.5 text-tremor-default text-tremor-content-emphasis shadow-tremor-input outline-none focus:ring-2 focus:ring-tremor-brand-muted dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis dark:shadow-dark-tremor-input dark:focus:ring-dark-tremor-brand-muted dark:[color-scheme:dark]';
+  'h-[38px] rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-1.5 text-tremor-default text-tremor-content-emphasis shadow-tremor-input outline-none focus:ring-2 focus:ring-tremor-brand-muted dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis dark:shadow-dark-tremor-input dark:focus:ring-dark-tremor-brand-muted dark:[color-scheme:dark]';
 const labelClass = 'flex flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content';
 
 const DIM_LABEL: Record<SelectDim, string> = {
@@ -71,11 +71,13 @@ export function FilterBar({
   const basis = basisHere ? basisOf(view) : 'order';
 
   return (
-    <section aria-label="Filters" className="space-y-2" data-testid="filter-bar">
-      <div className="flex flex-wrap items-end gap-3">
+    // Two deliberate rows, whatever the page: the period (range, basis, comparison), then the list
+    // filters with the selection and the reset. Every control is 38 px high, so the labels line up.
+    <section aria-label="Filters" className="space-y-3" data-testid="filter-bar">
+      <div role="group" aria-label="Period" className="flex flex-wrap items-end gap-3" data-testid="filter-period">
         <label className={labelClass}>
           {basis === 'refund' ? 'Refund dates' : 'Order dates'}
-          <select className={`${inputClass} w-64`} value={rangeChoice} onChange={(e) => setRange(e.target.value)} data-testid="filter-date-preset">
+          <select className={`${inputClass} w-52`} value={rangeChoice} onChange={(e) => setRange(e.target.value)} data-testid="filter-date-preset">
             <option value="">All dates</option>
             {DATE_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
@@ -144,6 +146,8 @@ export function FilterBar({
             </select>
           </label>
         )}
+      </div>
+      <div role="group" aria-label="Filter by" className="flex flex-wrap items-end gap-3" data-testid="filter-lists">
         {OPTION_DIMS.map((dim) => {
           const chosen = [...(filters[dim] ?? [])];
           const offered = options.values[dim];
@@ -174,35 +178,39 @@ export function FilterBar({
             </div>
           );
         })}
+        {(selection || active) && (
+          <div className="flex h-[38px] flex-wrap items-center gap-x-4">
+            {selection && (
+              <button
+                type="button"
+                onClick={() => setView({ selection: null })}
+                className="inline-flex items-center gap-2 rounded-full border border-tremor-brand-muted bg-tremor-brand-faint px-3 py-1 text-tremor-default text-tremor-brand-emphasis outline-none hover:bg-tremor-brand-muted focus-visible:ring-2 focus-visible:ring-tremor-brand dark:border-dark-tremor-brand-subtle dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis dark:hover:bg-dark-tremor-brand-muted"
+                aria-label={`Selected ${selectionLabel(selection.dim, selection.value)}: press to clear`}
+                title="Every chart is filtered to this value (except the one it was picked in). Click to clear."
+                data-testid="selection-chip"
+                data-dim={selection.dim}
+                data-value={selection.value}
+              >
+                <span>Selected {selectionLabel(selection.dim, selection.value)}</span>
+                <span aria-hidden className="text-base leading-none">×</span>
+              </button>
+            )}
+            {active && (
+              <button
+                type="button"
+                onClick={() => setView({ filters: {}, datePreset: null, selection: null })}
+                className="rounded-tremor-default px-1 py-0.5 text-tremor-default text-tremor-brand underline outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:text-dark-tremor-brand"
+                data-testid="filter-reset"
+              >
+                Reset filters
+              </button>
+            )}
+          </div>
+        )}
       </div>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-        {selection && (
-          <button
-            type="button"
-            onClick={() => setView({ selection: null })}
-            className="inline-flex items-center gap-2 rounded-full border border-tremor-brand-muted bg-tremor-brand-faint px-3 py-1 text-tremor-default text-tremor-brand-emphasis outline-none hover:bg-tremor-brand-muted focus-visible:ring-2 focus-visible:ring-tremor-brand dark:border-dark-tremor-brand-subtle dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis dark:hover:bg-dark-tremor-brand-muted"
-            aria-label={`Selected ${selectionLabel(selection.dim, selection.value)}: press to clear`}
-            title="Every chart is filtered to this value (except the one it was picked in). Click to clear."
-            data-testid="selection-chip"
-            data-dim={selection.dim}
-            data-value={selection.value}
-          >
-            <span>Selected {selectionLabel(selection.dim, selection.value)}</span>
-            <span aria-hidden className="text-base leading-none">×</span>
-          </button>
-        )}
-        {active && (
-          <button
-            type="button"
-            onClick={() => setView({ filters: {}, datePreset: null, selection: null })}
-            className="rounded-tremor-default px-1 py-0.5 text-tremor-default text-tremor-brand underline outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:text-dark-tremor-brand"
-            data-testid="filter-reset"
-          >
-            Reset filters
-          </button>
-        )}
+      <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
         <span data-testid="date-range-note">{rangeNote(datePreset, dates, options)}</span>
-      </div>
+      </p>
     </section>
   );
 }

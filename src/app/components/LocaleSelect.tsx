@@ -28,7 +28,7 @@ export function LocaleSelect({ view, setView }: { view: ViewState; setView: (pat
       <span className="sr-only">Date and number formats</span>
       <select
         title="Date and number formats (kept in the link)"
-        className="rounded-tremor-small border border-tremor-border bg-tremor-background px-2 py-1 text-tremor-default text-tremor-content-emphasis dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis"
+        className="rounded-tremor-default border border-tremor-border bg-tremor-background px-2 py-1.5 text-tremor-default text-tremor-content-emphasis dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-emphasis"
         value={view.locale ?? ''}
         onChange={(e) => setView({ locale: e.target.value === '' ? undefined : e.target.value })}
         data-testid="locale-select"

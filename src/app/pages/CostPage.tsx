@@ -7,7 +7,6 @@ import { COST_DIMS, costDimLabel, readCostDim, withCostDim, type CostDim } from 
 import { RecoveryPanel } from '../panels/cost/RecoveryPanel';
 import { FinancePack } from '../print/FinancePack';
 import { PrintButton, PrintViewButton } from '../print/PrintButton';
-import { PrintHeader } from '../print/PrintHeader';
 import { useModel } from '../use-model';
 import { basisOf } from '../view/date-basis';
 import type { PageProps } from '../view/types';
@@ -28,7 +27,6 @@ function CostPageBody(props: PageProps) {
   const kpis = useModel(props.runner, 'kpis', props.paramsFor(), props.dataVersion);
   return (
     <div className="space-y-6" data-testid="page-cost">
-      <PrintHeader view={props.view} params={props.paramsFor()} title="Cost & recovery" />
       <PageHeader title="Cost & recovery" question="What do returns cost us, where, and how much comes back?">
         <div className="flex flex-wrap items-end gap-3">
           <div className="print-hide flex w-52 flex-col gap-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">

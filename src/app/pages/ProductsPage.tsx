@@ -70,7 +70,10 @@ export function ProductsPage(props: PageProps) {
               <RecentCommentsPanel page={props} sku={sku} />
             </>
           ) : (
-            <ReviewSignalsPanel page={props} sku={null} />
+            // alone below 2xl: the whole width, not half of it next to a blank
+            <div className="lg:col-span-2 2xl:col-span-1">
+              <ReviewSignalsPanel page={props} sku={null} />
+            </div>
           )}
         </div>
       </div>

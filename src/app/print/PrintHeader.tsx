@@ -1,4 +1,5 @@
 import './print.css';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useDataSource } from '../loading/use-data-source';
 import { selectionLabel } from '../components/FilterBar';
 import type { ModelParams } from '../../runner/runner';
@@ -19,19 +20,40 @@ export function filtersText(view: ViewState): string {
   return parts.length > 0 ? parts.join('; ') : 'none (all orders and returns)';
 }
 
+/** True inside the page frame, which prints the one header of every page (PrintFrame). */
+const FramedContext = createContext(false);
+
+/**
+ * Wraps the page shown: prints its header (what PrintHeader says) once, above any page, so
+ * every page prints what it covers. A page that still renders its own PrintHeader inside the
+ * frame gets nothing from it: one header per printout by design, not by each page remembering.
+ * The finance pack (`pack`) has its own header, shown on screen too, and the frame leaves it be.
+ */
+export function PrintFrame({ view, params, title, children }: { view: ViewState; params: ModelParams; title: string; children: ReactNode }) {
+  return (
+    <>
+      {!view.pack && <PrintHeader view={view} params={params} title={title} />}
+      <FramedContext.Provider value={true}>{children}</FramedContext.Provider>
+    </>
+  );
+}
+
 /**
  * What a printout is of, at its top: the data set, the filters, the period and the date basis
  * (and the comparison). `params` are the view's effective model parameters (a preset already
  * resolved to its dates). Printed only, unless `always` (the finance pack shows it on screen).
+ * Inside the page frame only an `always` header renders (the frame prints the page's own).
  */
 export function PrintHeader({ view, params, title, always = false }: { view: ViewState; params: ModelParams; title: string; always?: boolean }) {
+  const framed = useContext(FramedContext);
   const source = useDataSource();
+  if (framed && !always) return null;
   const dates = { date_from: params.date_from as string | undefined, date_to: params.date_to as string | undefined };
   const cmp = comparison(view, params);
   const basisApplies = BASIS_PAGES.includes(view.page) || view.pack === 'finance';
   return (
     <section
-      className={`${always ? '' : 'print-only page-print-header '}space-y-1 rounded-tremor-default border border-tremor-border p-4 text-tremor-default text-tremor-content-emphasis dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis`}
+      className={`${always ? '' : 'print-only page-print-header mb-4 '}space-y-1 rounded-tremor-default border border-tremor-border p-4 text-tremor-default text-tremor-content-emphasis dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis`}
       aria-label="What this report covers"
       data-testid="print-header"
     >

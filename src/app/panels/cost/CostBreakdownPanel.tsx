@@ -213,8 +213,8 @@ export function CostBreakdownPanel(props: PageProps) {
             <div className="flex flex-wrap items-center justify-between gap-3">
               <Note>
                 “Of which margin” is the part of the refunds that was margin (refund minus the unit cost of the items); it is already inside
-                the refunds and not added again. Recovered value is the reported value, else estimated from the disposition and the unit
-                cost. Total = the sum of every {dimLabel.toLowerCase()} (each return counts in exactly one).
+                the refunds and not added again. Recovered value is the reported value, else estimated from what happened to the item (restocked,
+                refurbished, liquidated, sent back to the supplier or disposed of) and its unit cost. Total = the sum of the rows (each return counts in exactly one).
                 {total?.not_in_data ? ` Not in the data: ${String(total.not_in_data)}; the net cost adds up the parts the data has.` : ''}
               </Note>
               {rows.length > COST_TABLE_ROWS && (

@@ -43,8 +43,9 @@ export function RecoveryPanel(props: PageProps) {
                   const width = toPercentOfScale(r.recovery_value, max);
                   const value = r.dim_value;
                   return (
-                    <li key={String(value)} className="grid items-center gap-3" style={{ gridTemplateColumns: 'minmax(0, 8rem) minmax(0, 1fr) 8rem' }}>
-                      <span className="truncate text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
+                    <li key={String(value)} className="grid items-center gap-3" style={{ gridTemplateColumns: 'minmax(0, 11rem) minmax(0, 1fr) 8rem' }}>
+                      {/* wide enough for "Sent back to supplier": a label is never cut */}
+                      <span className="text-tremor-default text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
                         {dispositionLabel(value)}
                         <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                           {isKnownValue(value) && drillable ? (
@@ -87,8 +88,9 @@ export function RecoveryPanel(props: PageProps) {
                 })}
               </ul>
               <Note>
-                Estimated = no recovery value was reported, so the disposition’s recovery rate × the unit cost is used. Returns without a
-                disposition show as (unknown) and recover nothing.
+                Estimated = no recovery value was reported, so the recovery rate of what happened to the item (restocked, refurbished,
+                liquidated, sent back to the supplier or disposed of) × the unit cost is used. Returns that do not say what happened to
+                the item show as (unknown) and recover nothing.
               </Note>
             </div>
             <aside className="self-start rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border">

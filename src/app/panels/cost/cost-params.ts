@@ -1,5 +1,6 @@
 import type { Row } from '../../../engine/types';
 import type { ModelParams } from '../../../runner/runner';
+import { DISPOSITION_TITLE } from '../../labels';
 import { SELECT_DIMS, type SelectDim } from '../../view/types';
 
 /**
@@ -19,7 +20,7 @@ export const COST_DIM_LABELS: Record<CostDim, string> = {
   carrier: 'Carrier',
   region: 'Region',
   channel: 'Channel',
-  disposition: 'Disposition',
+  disposition: DISPOSITION_TITLE,
   month: 'Order month',
   sku: 'SKU',
 };

@@ -4,7 +4,7 @@ import { DrillButton } from '../../components/charts/DrillButton';
 import { formatDay } from '../../components/charts/format-more';
 import { Empty, Note } from '../../components/charts/PageHeader';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatFigure, formatMoney, formatPercent, formatRateInterval } from '../../format';
+import { NOT_IN_DATA, formatCount, formatFigure, formatMoney, formatPercent, formatRateInterval } from '../../format';
 import type { Row } from '../../../engine/types';
 import { useModel } from '../../use-model';
 import { pageBounds } from '../../view/paging';
@@ -114,19 +114,22 @@ export function TopCustomersPanel(props: PageProps) {
                     const seg = String(r.segment ?? '');
                     return (
                       <TableRow key={id} data-customer={id}>
-                        <TableCell className="font-mono text-tremor-default">
-                          {canDrill ? (
-                            <DrillButton
-                              title={`Show the returns of customer ${id}`}
-                              onClick={() =>
-                                props.openDrill({ kind: 'returns', where: { customer_id: id }, title: `Returns of customer ${id}`, note: PERSONAL_DATA_NOTE })
-                              }
-                            >
-                              {id}
-                            </DrillButton>
-                          ) : (
-                            id
-                          )}
+                        <TableCell className="max-w-[11rem] whitespace-normal text-tremor-default">
+                          <span className="font-mono">
+                            {canDrill ? (
+                              <DrillButton
+                                title={`Show the returns of customer ${id}`}
+                                onClick={() =>
+                                  props.openDrill({ kind: 'returns', where: { customer_id: id }, title: `Returns of customer ${id}`, note: PERSONAL_DATA_NOTE })
+                                }
+                              >
+                                {id}
+                              </DrillButton>
+                            ) : (
+                              id
+                            )}
+                          </span>
+                          <MostReturned row={r} />
                         </TableCell>
                         <TableCell>
                           <Badge size="xs" color={SEGMENT_COLORS[seg] ?? 'gray'}>
@@ -182,7 +185,7 @@ export function TopCustomersPanel(props: PageProps) {
             <Note>
               {canDrill
                 ? 'Click a customer id to list their returns. '
-                : 'Listing one customer’s returns needs a customer_id parameter on the drill-down model (drill_returns), which it does not have yet. '}
+                : 'Listing one customer’s returns needs the returns listing to take a customer, which it does not yet. '}
               Refunded counts money refunded or credited on accepted returns; net revenue is gross sales minus that. Orders are placed in the
               view’s date range; the rate’s interval keeps a customer with one unlucky order from topping the list.
             </Note>
@@ -190,5 +193,17 @@ export function TopCustomersPanel(props: PageProps) {
         );
       }}
     </ModelPanel>
+  );
+}
+
+/** The product a customer returns most (customer_returns.top_product*), under their id; nothing without returns. */
+function MostReturned({ row }: { row: Row }) {
+  if (row.top_product == null) return null;
+  const name = typeof row.top_product_name === 'string' ? row.top_product_name : `${String(row.top_product)} (name ${NOT_IN_DATA})`;
+  const units = Number(row.top_product_units ?? 0);
+  return (
+    <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="customer-top-product">
+      Mostly returns {name}: {formatCount(units)} {units === 1 ? 'unit' : 'units'}
+    </span>
   );
 }

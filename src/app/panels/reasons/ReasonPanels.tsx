@@ -11,7 +11,7 @@ import { niceMax } from '../../components/charts/scale';
 import { TermChips } from '../../components/charts/TermChips';
 import { formatStars } from '../../components/charts/format-more';
 import { ModelPanel } from '../../components/ModelPanel';
-import { formatCount, formatFigure, formatMoney, formatMoneyHeadline, formatPercent } from '../../format';
+import { NOT_IN_DATA, formatCount, formatFigure, formatMoney, formatMoneyHeadline, formatPercent } from '../../format';
 import { humanize } from '../../labels';
 import { useModel } from '../../use-model';
 import type { PageProps } from '../../view/types';
@@ -269,12 +269,12 @@ export function ReviewTermsPanel({ page, limit }: { page: PageProps; limit: numb
             <Table data-testid="review-terms">
               <TableHead>
                 <TableRow>
-                  <TableHeaderCell className="px-2">SKU</TableHeaderCell>
+                  <TableHeaderCell className="px-2">Product · SKU</TableHeaderCell>
                   <TableHeaderCell className="px-2 text-right">Rating</TableHeaderCell>
                   <TableHeaderCell className="px-2 text-right" title="Reviews and return comments with at least one complaint term">
                     Complaints
                   </TableHeaderCell>
-                  <TableHeaderCell className="w-1/2 px-2">Top terms</TableHeaderCell>
+                  <TableHeaderCell className="px-2">Top terms</TableHeaderCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -288,9 +288,12 @@ export function ReviewTermsPanel({ page, limit }: { page: PageProps; limit: numb
                       onSelect={() => page.select('sku', sku)}
                       label={`SKU ${sku}`}
                     >
-                      <TableCell className="px-2">
-                        <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{sku}</span>
-                        <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">{String(r.category ?? '')}</span>
+                      <TableCell className="whitespace-normal px-2">
+                        {/* the product's name first, as on the Products page; the SKU and category below */}
+                        <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{typeof r.product_name === 'string' ? r.product_name : sku}</span>
+                        <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                          {typeof r.product_name === 'string' ? sku : `${sku} · name ${NOT_IN_DATA}`} · {String(r.category ?? '')}
+                        </span>
                       </TableCell>
                       <TableCell className="px-2 text-right tabular-nums">
                         {formatStars(r.avg_rating)}

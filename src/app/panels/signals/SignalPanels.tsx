@@ -6,6 +6,7 @@ import { ModelPanel } from '../../components/ModelPanel';
 import { MISSING, cellNotInDataTitle, formatCellFigure, formatCount, formatMoney } from '../../format';
 import { inWords } from '../../labels';
 import { useModel } from '../../use-model';
+import { SignalProducts } from './SignalProducts';
 import type { PageProps } from '../../view/types';
 import {
   PERSONAL_DATA_NOTE,
@@ -175,8 +176,9 @@ export function SignalListPanel(props: PageProps) {
                     <TableHeaderCell>Rule</TableHeaderCell>
                     <TableHeaderCell>Customer</TableHeaderCell>
                     <TableHeaderCell>Order</TableHeaderCell>
+                    <TableHeaderCell>Product</TableHeaderCell>
                     <TableHeaderCell className="text-right">Returns</TableHeaderCell>
-                    <TableHeaderCell className="text-right">Money at stake</TableHeaderCell>
+                    <TableHeaderCell className="whitespace-nowrap text-right">Money at stake</TableHeaderCell>
                     <TableHeaderCell>Detail</TableHeaderCell>
                   </TableRow>
                 </TableHead>
@@ -192,18 +194,21 @@ export function SignalListPanel(props: PageProps) {
                       });
                     return (
                       <TableRow key={id} data-signal={id}>
-                        <TableCell className="whitespace-nowrap">
-                          <DrillButton title={`Show the orders and returns behind this signal (${id})`} onClick={open}>
+                        <TableCell className="min-w-[11rem] max-w-[15rem] whitespace-normal [&_button]:text-left">
+                          <DrillButton title={`Show the orders and returns behind this signal${r.customer_id ? ` (customer ${String(r.customer_id)})` : ''}`} onClick={open}>
                             {signalRuleLabel(r.rule)}
                           </DrillButton>
                         </TableCell>
                         <TableCell className="font-mono">{r.customer_id == null ? MISSING : String(r.customer_id)}</TableCell>
                         <TableCell className="font-mono">{r.order_id == null ? MISSING : String(r.order_id)}</TableCell>
+                        <TableCell className="min-w-[12rem] max-w-[18rem] whitespace-normal">
+                          <SignalProducts row={r} />
+                        </TableCell>
                         <TableCell className="text-right tabular-nums">{formatCount(r.returns)}</TableCell>
                         <TableCell className="text-right tabular-nums" title={cellNotInDataTitle(r, 'amount', absent)}>
                           {formatCellFigure(r, 'amount', absent, (v) => formatMoney(v, currency))}
                         </TableCell>
-                        <TableCell className="min-w-[18rem] whitespace-normal text-tremor-label">{inWords(r.detail)}</TableCell>
+                        <TableCell className="min-w-[16rem] whitespace-normal text-tremor-label">{inWords(r.detail)}</TableCell>
                       </TableRow>
                     );
                   })}

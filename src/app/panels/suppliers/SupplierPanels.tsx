@@ -129,7 +129,7 @@ function Scorecard({
             <TableHeaderCell className="px-2 text-right" title="Returned units whose reason is the supplier’s fault; below: returned units sent back to the supplier">
               Supplier-fault units
             </TableHeaderCell>
-            <TableHeaderCell className="px-2 text-right" title="Refunded; below: recovered from the items (reported, or estimated from the disposition)">
+            <TableHeaderCell className="px-2 text-right" title="Refunded; below: recovered from the items (reported, or estimated from what happened to the item)">
               Refunded
             </TableHeaderCell>
           </TableRow>
