@@ -215,7 +215,8 @@ export function dateInputPattern(locale = browserLocale()): string {
 
 /** A difference with its sign: "+12.4", "−3", "0". */
 export function formatSigned(v: unknown, locale = displayLocale(), digits = 1): string {
-  return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : MISSING;
+  // As many decimals on every row, so a column reads "+6.0" above "+6.2", never "+6".
+  return isNum(v) ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : MISSING;
 }
 
 /** An assumption's value in its unit (AssumptionSpec.unit): money, %, days or a share of unit cost. */

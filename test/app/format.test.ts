@@ -60,8 +60,9 @@ describe('format', () => {
     expect(formatDays(1, 'en-US')).toBe('1 day');
     expect(formatDays(7.25, 'en-US')).toBe('7.3 days');
     expect(formatSigned(15.44, 'en-US')).toBe('+15.4');
-    expect(formatSigned(-3, 'en-US')).toBe('-3');
-    expect(formatSigned(0, 'en-US')).toBe('0');
+    expect(formatSigned(-3, 'en-US')).toBe('-3.0');
+    expect(formatSigned(6, 'en-US')).toBe('+6.0');
+    expect(formatSigned(0, 'en-US')).toBe('0.0');
     expect(isoDay(new Date(Date.UTC(2025, 0, 31)))).toBe('2025-01-31');
     expect(isoDay('2025-01-31T00:00:00')).toBe('2025-01-31');
     expect(isoDay(null)).toBeNull();

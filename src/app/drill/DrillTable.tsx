@@ -1,3 +1,4 @@
+import { columnValueLabel } from '../labels';
 import { useMemo } from 'react';
 import {
   flexRender,
@@ -57,7 +58,8 @@ export function DrillTable({
           enableSorting: sortable.includes(c),
           // Numbers and dates sort largest / latest first on the first click, text A→Z.
           sortDescFirst: kind !== 'text' && kind !== 'long' && kind !== 'name',
-          cell: (ctx) => formatCellFigure(ctx.row.original, c, notInData, (v) => formatCell(v, kind, currency)),
+          // Codes in words on screen (labels.ts); the export keeps the raw values.
+          cell: (ctx) => formatCellFigure(ctx.row.original, c, notInData, (v) => formatCell(columnValueLabel(c, v), kind, currency)),
         };
       }),
     [columns, sortable, currency, notInData],

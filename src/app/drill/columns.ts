@@ -1,6 +1,6 @@
 import type { ExportColumnType } from '../../export/parquet';
 import { MISSING, NOT_IN_DATA, displayLocale, formatCount, formatDate, formatDateTime, formatDays, formatMoney } from '../format';
-import { humanize } from '../labels';
+import { DISPOSITION_TITLE, humanize } from '../labels';
 
 /**
  * How the drill-down shows each column the drill models return: its label, how its values
@@ -24,7 +24,7 @@ const SPECS: Record<string, ColumnSpec> = {
   line_id: { label: 'Line', kind: 'text' },
   sku: { label: 'SKU', kind: 'text' },
   product_name: { label: 'Product', kind: 'name' },
-  product_group: { label: 'Parent product', kind: 'text' },
+  product_group: { label: 'Parent product code', kind: 'text' },
   size: { label: 'Size', kind: 'text' },
   color: { label: 'Colour', kind: 'text' },
   category: { label: 'Category', kind: 'text' },
@@ -49,7 +49,7 @@ const SPECS: Record<string, ColumnSpec> = {
   recovery_estimated: { label: 'Recovery estimated', kind: 'bool' },
   resolution: { label: 'Resolution', kind: 'text' },
   condition: { label: 'Condition', kind: 'text' },
-  disposition: { label: 'Disposition', kind: 'text' },
+  disposition: { label: DISPOSITION_TITLE, kind: 'text' },
   order_date: { label: 'Order date', kind: 'date' },
   requested_at: { label: 'Requested', kind: 'datetime' },
   approved_at: { label: 'Approved', kind: 'datetime' },

@@ -6,7 +6,6 @@ import { ReasonsPanel } from '../panels/ReasonsPanel';
 import { RetentionPanel } from '../panels/RetentionPanel';
 import { ReturnTrendPanel } from '../panels/ReturnTrendPanel';
 import { WorstSkusPanel } from '../panels/WorstSkusPanel';
-import { PrintHeader } from '../print/PrintHeader';
 import { useModel } from '../use-model';
 import { basisOf, basisParams } from '../view/date-basis';
 import type { PageProps } from '../view/types';
@@ -26,7 +25,6 @@ export function OverviewPage(props: PageProps) {
 
   return (
     <div className="space-y-6" data-testid="page-overview">
-      <PrintHeader view={view} params={paramsFor()} title="Overview" />
       <MoneyScopeNote kpis={row} view={view} setView={setView} />
       {refundBasis && (
         <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="overview-basis-note">

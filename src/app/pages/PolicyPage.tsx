@@ -2,7 +2,6 @@ import { PageHeader } from '../components/charts/PageHeader';
 import { PolicyForm } from '../panels/policy/PolicyForm';
 import { PolicyResults } from '../panels/policy/PolicyResults';
 import { PrintButton } from '../print/PrintButton';
-import { PrintHeader } from '../print/PrintHeader';
 import { basisOf } from '../view/date-basis';
 import type { PageProps } from '../view/types';
 
@@ -10,7 +9,6 @@ import type { PageProps } from '../view/types';
 export function PolicyPage(props: PageProps) {
   return (
     <div className="space-y-6" data-testid="page-policy">
-      <PrintHeader view={props.view} params={props.paramsFor()} title="Policy" />
       <PageHeader title="Policy" question="What did the last policy change do, and what would a stricter one save?">
         <PrintButton />
       </PageHeader>

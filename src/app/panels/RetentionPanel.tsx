@@ -3,6 +3,7 @@ import { DrillButton } from '../components/charts/DrillButton';
 import { Empty, Note } from '../components/charts/PageHeader';
 import { ModelPanel } from '../components/ModelPanel';
 import { formatCount, formatFigure, formatMoneyHeadline, formatMonth, formatPercent } from '../format';
+import { resolutionLabel } from '../labels';
 import { useModel } from '../use-model';
 import { basisOf, basisParams } from '../view/date-basis';
 import type { PageProps } from '../view/types';
@@ -68,7 +69,7 @@ export function RetentionPanel(props: PageProps) {
                     <div className={tileLabel}>{t.label}</div>
                     <div className={tileValue}>
                       {t.resolution && typeof t.value === 'number' && t.value > 0 ? (
-                        <DrillButton title={`Show the returns resolved as ${t.resolution.replace('_', ' ')}`} onClick={() => drill(t.resolution!, `Returns resolved as ${t.label.toLowerCase()}`)}>
+                        <DrillButton title={`Show the returns resolved as ${resolutionLabel(t.resolution).toLowerCase()}`} onClick={() => drill(t.resolution!, `Returns resolved as ${t.label.toLowerCase()}`)}>
                           {money(t.value)}
                         </DrillButton>
                       ) : (
