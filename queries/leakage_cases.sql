@@ -11,13 +11,14 @@
 -- proof of fraud or error: they are findings to check. Sorted and paged here: `sort` names
 -- the column (rule = the audit order of leakage.sql), `desc` the direction, NULLs last, ties
 -- broken by rule, return_id, order_id, line_id. limit NULL returns every case (exports).
--- Customer ids are shown as exported. Missing is not zero: with no refund amounts in the data,
+-- Customer ids are shown as exported; product_name is the SKU's name as the products table
+-- gives it (product_names() in schema/filters.sql), NULL ("not in the data") without one. Missing is not zero: with no refund amounts in the data,
 -- the cases of refund_before_receipt, refund_without_return and outside_window are listed with
 -- a NULL amount ("not in the data").
 -- @filters
 -- @param basis enum(order|refund) = order : date the date range applies to, as in leakage: order = the order's date (cohort), refund = the refund date (else received, else requested: cash)
 -- @param rule enum(refund_above_price|refund_before_receipt|refund_without_return|outside_window|duplicate_refund|quantity_above_ordered|label_above_value) = null : only the cases of this rule
--- @param sort enum(amount|rule|return_id|order_id|line_id|sku|customer_id|detail) = amount : column to sort by
+-- @param sort enum(amount|rule|return_id|order_id|line_id|sku|product_name|customer_id|detail) = amount : column to sort by
 -- @param desc bool = true : sort descending (largest first)
 -- @param limit number = null : rows per page; NULL = all rows
 -- @param offset number = 0 : rows to skip (page × page size)
@@ -37,26 +38,31 @@
 -- @output order_id : order of the case
 -- @output line_id : order line of the case
 -- @output sku : SKU of the return (of the line for quantity_above_ordered)
+-- @output product_name : product name of the SKU (NULL when not in the data)
 -- @output customer_id : customer of the order, as exported
 -- @output amount : money at stake in this case, as leakage.sql sums it (NULL, "not in the data", for the refund rules when the data has no refund amount at all)
 -- @output detail : the facts that triggered the rule, in words
 -- @output total_rows : cases matching the filters before paging (the same on every row)
 SELECT
   rule, return_id, array_to_string(return_ids, ',') AS return_ids, order_id, line_id, sku,
-  customer_id, amount, detail,
+  product_name, customer_id, amount, detail,
   count(*) OVER () AS total_rows
-FROM leakage_case_rows($basis, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+FROM (
+  SELECT c.*, n.product_name
+  FROM leakage_case_rows($basis, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) c
+  LEFT JOIN product_names() n ON n.sku = c.sku
+)
 WHERE $rule IS NULL OR rule = $rule
 -- One CASE per type (a CASE has one result type); the ones not naming $sort are NULL on
 -- every row and do not change the order.
 ORDER BY
   CASE WHEN $desc THEN CASE $sort
     WHEN 'return_id' THEN return_id WHEN 'order_id' THEN order_id WHEN 'line_id' THEN line_id
-    WHEN 'sku' THEN sku WHEN 'customer_id' THEN customer_id WHEN 'detail' THEN detail
+    WHEN 'sku' THEN sku WHEN 'product_name' THEN product_name WHEN 'customer_id' THEN customer_id WHEN 'detail' THEN detail
   END END DESC NULLS LAST,
   CASE WHEN NOT $desc THEN CASE $sort
     WHEN 'return_id' THEN return_id WHEN 'order_id' THEN order_id WHEN 'line_id' THEN line_id
-    WHEN 'sku' THEN sku WHEN 'customer_id' THEN customer_id WHEN 'detail' THEN detail
+    WHEN 'sku' THEN sku WHEN 'product_name' THEN product_name WHEN 'customer_id' THEN customer_id WHEN 'detail' THEN detail
   END END ASC NULLS LAST,
   CASE WHEN $desc THEN CASE $sort
     WHEN 'amount' THEN amount WHEN 'rule' THEN CAST(rule_order AS DOUBLE)

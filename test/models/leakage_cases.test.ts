@@ -50,6 +50,19 @@ const cases = (rows: Row[]) => rows.map((r) => `${String(r.rule)}:${String(r.ret
 describe('leakage_cases', () => {
   const db = useEngine();
 
+  it('names the product of each case; NULL (the page: "not in the data") for a SKU without a name', async () => {
+    const products = csv('sku,product_name,category', 'A,Trail Tee,apparel', 'B,Rain Jacket,apparel', 'C,,home');
+    await db.fixture({ ...FIXTURE, products });
+    const rows = (await db.runner().run('leakage_cases', { sort: 'product_name', desc: false })).rows;
+    // A: R2, R3 (twice), O1/L1, R5 (twice); B: R4; C: R7, R10 without a name; D is not a product at all
+    const named = rows.map((r) => [r.sku, r.product_name]);
+    expect(named.slice(0, 1)).toEqual([['B', 'Rain Jacket']]);
+    expect(named.filter(([sku]) => sku === 'A').every(([, name]) => name === 'Trail Tee')).toBe(true);
+    expect(named.filter(([sku]) => sku === 'C' || sku === 'D').every(([, name]) => name === null)).toBe(true);
+    expect(named.slice(-4).every(([, name]) => name === null)).toBe(true);
+    expect(rows).toHaveLength(11);
+  });
+
   it('lists each flagged case, largest amount first', async () => {
     await db.fixture(FIXTURE);
     const res = await db.runner().run('leakage_cases');

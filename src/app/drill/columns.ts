@@ -80,7 +80,7 @@ const DEFAULT_VISIBLE: Record<string, string[]> = {
     'order_id', 'line_id', 'order_date', 'sku', 'product_name', 'size', 'category', 'supplier', 'channel', 'region', 'carrier', 'quantity',
     'unit_price', 'line_value', 'shipment_status', 'delay_days', 'units_returned',
   ],
-  leakage_cases: ['rule', 'return_ids', 'order_id', 'sku', 'customer_id', 'amount', 'detail'],
+  leakage_cases: ['rule', 'return_ids', 'order_id', 'sku', 'product_name', 'customer_id', 'amount', 'detail'],
 };
 
 export function columnLabel(column: string): string {
