@@ -114,10 +114,11 @@ export function PolicyResults(props: PageProps) {
                   const v = formatAssumptionRow(r.metric, r.value, currency);
                   return (
                     <div key={String(r.metric)} className="text-tremor-label">
-                      <dt className="flex items-baseline justify-between gap-2">
+                      {/* Label and value may wrap, never touch: the value keeps its own column. */}
+                      <dt className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3">
                         <span className="text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">{assumptionRowLabel(r.metric)}</span>
                         {v !== null && (
-                          <span className="font-medium tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">{v}</span>
+                          <span className="whitespace-nowrap text-right font-medium tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">{v}</span>
                         )}
                       </dt>
                       <dd className="text-tremor-content dark:text-dark-tremor-content">{inWords(r.note)}</dd>
