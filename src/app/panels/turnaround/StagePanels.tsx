@@ -106,7 +106,7 @@ function StageTable({ page, rows }: { page: PageProps; rows: Row[] }) {
               Open
             </TableHeaderCell>
             <TableHeaderCell className="text-right" title="End stamped before start: data errors, left out of the statistics">
-              Negative
+              Dates out of order
             </TableHeaderCell>
           </TableRow>
         </TableHead>
@@ -155,7 +155,7 @@ function StageTable({ page, rows }: { page: PageProps; rows: Row[] }) {
       <Note>
         Targets are assumptions (SLA days per stage): change them under Assumptions and this page follows. Breaches: durations longer than the
         target (below: their share of the valid durations). Open: returns that reached the start of a stage but not its end, a snapshot at the
-        time of the export. Negative: end stamped before start, a data error left out of the statistics.
+        time of the export. Dates out of order: end stamped before start, a data error left out of the statistics.
       </Note>
     </div>
   );
