@@ -216,7 +216,7 @@ WITH lines AS (
                || printf('%g', assumption('return_window_days')) || ' days)' END,
         'what-if restocking fee, % of the refund; refunds are taken as recorded (a fee charged today, the restocking fee assumption of '
           || printf('%g', assumption('restocking_fee_pct')) || '%, is already inside them: enter the extra points)',
-        'what-if: whether customers pay the return label of customer-fault returns (yes; 1 in exports) or the merchant does (no; 0)',
+        'what-if: whether customers pay the return label of customer-fault returns (yes) or the merchant does (no)',
         'handling cost per accepted return, in the net cost per order',
         'share of unit cost recovered when restocked and no recovery value is reported',
         'share of unit cost recovered after refurbishing, when no recovery value is reported',
