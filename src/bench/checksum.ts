@@ -7,9 +7,11 @@ import type { Row } from '../engine/types';
  *
  * Doubles: two engines may add the same doubles in a different order (threads, hash table
  * layout), which changes the last bits: 47.00915625 vs 47.00915625000001, or 0 vs 1.4e-14 after
- * a subtraction that cancels. The hash therefore rounds numbers to 6 significant digits (and
- * |x| < 1e-9 to 0); when two hashes still differ, `sameResult` compares the full-precision cells
- * (kept for results up to MAX_CELL_ROWS rows) with a tolerance of 1e-9, relative or absolute.
+ * a subtraction that cancels (excess units of a supplier that is its category's only one: 7e-10
+ * on one thread, 2.4e-9 on two, from units in the thousands). The hash therefore rounds numbers
+ * to 6 significant digits (and |x| < 1e-6 to 0: far below any figure shown); when two hashes
+ * still differ, `sameResult` compares the full-precision cells (kept for results up to
+ * MAX_CELL_ROWS rows) within 1e-9 relative, or 1e-6 absolute.
  */
 export interface ResultChecksum {
   rows: number;
@@ -24,11 +26,13 @@ export interface ResultChecksum {
 
 export const MAX_CELL_ROWS = 20_000;
 const TOLERANCE = 1e-9;
+/** What a cancellation leaves of a zero: below it a number counts as 0. */
+const ZERO = 1e-6;
 
 function numberText(v: number, exact: boolean): string {
   if (!Number.isFinite(v)) return String(v);
   if (exact) return String(v);
-  if (Math.abs(v) < TOLERANCE) return '0';
+  if (Math.abs(v) < ZERO) return '0';
   if (Number.isInteger(v)) return String(v);
   return String(Number(v.toPrecision(6)));
 }
@@ -80,7 +84,7 @@ export function sameResult(a: ResultChecksum, b: ResultChecksum): { same: boolea
       if (x === y) continue;
       const nx = Number(x);
       const ny = Number(y);
-      const close = x !== '\\N' && y !== '\\N' && Number.isFinite(nx) && Number.isFinite(ny) && Math.abs(nx - ny) <= TOLERANCE * Math.max(1, Math.abs(nx), Math.abs(ny));
+      const close = x !== '\\N' && y !== '\\N' && Number.isFinite(nx) && Number.isFinite(ny) && (Math.abs(nx - ny) <= TOLERANCE * Math.max(1, Math.abs(nx), Math.abs(ny)) || (Math.abs(nx) < ZERO && Math.abs(ny) < ZERO));
       if (!close) return { same: false, tolerant: false, detail: `columns ${cols.join(', ')}; first difference: row ${r + 1} ${a.columns[c]} = ${x} vs ${y}` };
     }
   }
