@@ -1,5 +1,5 @@
 import type { Row } from '../engine/types';
-import type { ModelHeader } from './model-header';
+import { FILTER_PARAMS, type ModelHeader } from './model-header';
 import { LIST_SEPARATOR, type ModelParams, type ParamValue } from './model-params';
 import type { ModelResult, PreparedQuery } from './model-result';
 import type { QueryQueue } from './query-queue';
@@ -56,7 +56,8 @@ export class FilterIndexes {
       if ('status' in index || this.seeded.has(index.key)) continue;
       jobs.push({ key: index.key, execute: () => this.models.compute(index) });
     }
-    this.queue.runWhenIdle(jobs);
+    // The view: the filters every panel of a page shares (a model's own parameters aside).
+    this.queue.runWhenIdle(jobs, JSON.stringify(FILTER_PARAMS.map((f) => params[f] ?? null)));
   }
 }
 

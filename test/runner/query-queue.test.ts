@@ -207,6 +207,20 @@ describe('QueryQueue, paused', () => {
     expect(f.log).toEqual(['a', 'v2-x', 'v2-y', 'v1-x']);
   });
 
+  it('drops the work ahead of a view left behind when work for another view comes', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const a = q.run('a', f.query('a'));
+    q.runWhenIdle([{ key: 'v1-x', execute: f.query('v1-x') }], 'v1');
+    q.runWhenIdle([{ key: 'v1-y', execute: f.query('v1-y') }], 'v1');
+    expect(q.idleWork).toBe(2); // one view's panels add up
+    q.runWhenIdle([{ key: 'v2-x', execute: f.query('v2-x') }], 'v2');
+    expect(q.idleWork).toBe(1);
+    await f.releaseAll();
+    await a;
+    expect(f.log).toEqual(['a', 'v2-x']);
+  });
+
   it('drops work ahead when the data changes', async () => {
     const q = new QueryQueue();
     const f = fakeQueries();
