@@ -183,6 +183,28 @@ try {
   t.check(drillRows.length > 0 && wrongName.length === 0, `signals drill-down: the Product column next to the SKU gives products.csv's name on each of ${drillRows.length} rows${wrongName.length ? ` (${wrongName[0]!.join(' | ')})` : ''}`);
   await page.getByTestId('drill-close').click();
 
+  // ---- the drill-down's cells: codes in words (resolution, what happened to the item, reason, rule) ----
+  for (const [label, search] of [
+    ['returns', '?drill=returns&dw.fault=supplier&dt=Supplier%20returns'],
+    ['leakage cases', '?page=leakage&drill=leakage&dt=Leakage%20cases'],
+  ] as const) {
+    await page.goto(`${base}${search}`);
+    await page.getByTestId('drill-table').waitFor({ timeout: 60_000 });
+    await waitIdle(page);
+    const cells = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[data-testid="drill-table"] thead th')].map((th) => th.querySelector('[data-testid^="drill-sort-"]')?.getAttribute('data-testid')?.slice(11) ?? '');
+      const coded = ['resolution', 'disposition', 'reason', 'rule', 'fault', 'condition'].map((c) => ids.indexOf(c)).filter((i) => i >= 0);
+      const heads = [...document.querySelectorAll('[data-testid="drill-table"] thead th')].map((th) => (th as HTMLElement).innerText.trim());
+      const rows = [...document.querySelectorAll('[data-testid="drill-table"] tbody tr')];
+      return { heads, codedColumns: coded.length, values: rows.flatMap((tr) => coded.map((i) => tr.children[i]?.textContent ?? '')) };
+    });
+    const raw = cells.values.filter((v) => RAW_CODE.test(v) || /^[a-z]+$/.test(v));
+    RAW_CODE.lastIndex = 0;
+    t.check(cells.codedColumns > 0 && cells.values.length > 0 && raw.length === 0, `drill-down, ${label}: ${cells.values.length} cells of ${cells.codedColumns} coded columns read in words${raw.length ? ` (found ${raw.slice(0, 4).join(', ')})` : ''}`);
+    t.check(!cells.heads.some((h) => JARGON.test(h)), `drill-down, ${label}: no "Disposition" column header (${cells.heads.join(', ')})`);
+    JARGON.lastIndex = 0;
+  }
+
   // the Customers table says which product each customer returns most (a parent name: the start of its variants' names)
   await open(page, base, '?page=customers', 'customers');
   const mostly = await page.locator('[data-testid="customer-top-product"]').allInnerTexts();
