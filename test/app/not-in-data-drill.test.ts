@@ -41,9 +41,10 @@ describe('drill cells not in the data', () => {
       [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]),
     );
     expect(cells).toEqual([
-      ['outside_window', 'R5', 'not in the data', 'not in the data'],
-      ['quantity_above_ordered', '—', '$10.00', 'not in the data'],
-      ['refund_before_receipt', 'R7', '$0.00', 'not in the data'],
+      // the rule in words (labels.ts): codes never reach the screen
+      ['Accepted outside the return window', 'R5', 'not in the data', 'not in the data'],
+      ['More units returned than sold', '—', '$10.00', 'not in the data'],
+      ['Refunded before the item arrived', 'R7', '$0.00', 'not in the data'],
     ]);
     expect(html).toContain('title="Not in the data: the loaded data has no values in returns.refund_amount"');
   });
