@@ -283,10 +283,10 @@ async function replaceNow(
   }
 }
 
-type RunHere = (model: string) => Promise<ModelResult>;
+export type RunHere = (model: string) => Promise<ModelResult>;
 
 /** join_coverage on whatever the search_path points at (the batch); null when it cannot run. */
-async function joinCoverage(runner: Runner, runHere: RunHere): Promise<JoinCoverage[] | null> {
+export async function joinCoverage(runner: Runner, runHere: RunHere): Promise<JoinCoverage[] | null> {
   if (!runner.modelNames.includes('join_coverage')) return null;
   try {
     const res = await runHere('join_coverage');

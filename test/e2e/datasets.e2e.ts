@@ -170,6 +170,19 @@ async function main(): Promise<void> {
     await missing.waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
     check((await missing.count()) === 1, 'its link now says its data is not kept here');
 
+    // "Reset to demo data" on the Data page (last: it forgets the data set shown, Shop Q3) opens
+    // the same demo database and, like a load of its files, says how they join (the result
+    // showed no join lines before).
+    await switcher.selectOption({ label: 'Shop Q3' });
+    await shown(page, 'Shop Q3');
+    await page.getByTestId('nav-data').click();
+    await page.getByTestId('reset-demo').click();
+    await page.locator('[data-testid="load-result"]').waitFor({ timeout: TIMEOUT_MS });
+    const joins = await page.locator('[data-testid="load-result"] [data-testid="join-coverage"] li').allInnerTexts();
+    check(joins.length > 0 && joins.some((j) => /return/i.test(j)), `Reset to demo data: the result says how the demo files join (${joins.length} lines: "${joins[0] ?? ''}")`);
+    now = await shown(page, 'Demo data');
+    check(now.kpis === demoFirst.kpis, `and shows the demo with every KPI as at first (${now.orders} orders)`);
+
     const problems = [...browser.foreign.map((u) => `request left localhost: ${u}`), ...browser.errors];
     check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
   } catch (e) {

@@ -25,7 +25,8 @@ async function openDemo(onProgress?: (p: ReplaceProgress) => void): Promise<Repl
   await whenCopyWritten(); // a copy being written reads the tables this replaces
   const files = await fetchDemoDatabase().catch(() => null);
   const { openDemoDatabase } = await import('./open-demo');
-  const reports = await runner.exclusive(async () => {
+  const { joinCoverage } = await import('../../loader/replace-data');
+  const opened = await runner.exclusive(async (runHere) => {
     const opened = await openDemoDatabase(runner, files, () => undefined);
     if (opened === null) return null;
     runner.dropSeed();
@@ -33,15 +34,17 @@ async function openDemo(onProgress?: (p: ReplaceProgress) => void): Promise<Repl
     // they are not those in effect; otherwise the build's tables, derived under the default
     // settings, are derived again only under other settings.
     if (!(await applyViewSettings(runner)) && !(await derivedUnderDefaults(runner))) await runner.refresh();
-    return opened as BatchFileReport[]; // the build's batch reports (src/build/demo-database.ts)
+    // How the files join, as a load of the demo files would report it.
+    return { reports: opened as BatchFileReport[], coverage: await joinCoverage(runner, runHere) }; // the build's batch reports (src/build/demo-database.ts)
   });
-  if (!reports) return loadDemoFiles(onProgress);
+  if (!opened) return loadDemoFiles(onProgress);
+  const { reports, coverage } = opened;
   session.sourceLabel = DEMO_LABEL;
   session.reports = reports;
   session.dataSet = null;
   announce(session, true);
   const loadedFiles = reports.filter((r) => !r.error).map((r) => r.file);
-  return { replaced: true, reports, problem: null, loadedFiles, refusedFiles: [], coverage: null, issues: [] };
+  return { replaced: true, reports, problem: null, loadedFiles, refusedFiles: [], coverage, issues: [] };
 }
 
 /** Without the build's database: the demo CSV files through the loader, not kept in the browser. */
