@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PaginationState, SortingState, Updater, VisibilityState } from '@tanstack/react-table';
-import { buildExport, exportFileName, type ExportFormat } from '../../export/export-file';
+import type { ExportFormat } from '../../export/export-file';
 import type { ModelParams, Runner } from '../../runner/runner';
 import { ErrorNote } from '../components/ErrorNote';
 import { NeedsColumns } from '../components/NeedsColumns';
@@ -155,6 +155,8 @@ export function DrillDrawer({
       if (!mounted.current) return;
       const count = formatCount(all.length);
       setExporting({ format, step: `Writing ${count} rows…`, fraction: 0 });
+      // Loaded on the first export: the file writers bring apache-arrow, which the first screen does not need.
+      const { buildExport, exportFileName } = await import('../../export/export-file');
       const parquetWriter =
         format === 'parquet' ? (await import('../../export/parquet-browser')).writeParquetBrowser : () => new Uint8Array();
       const file = await buildExport(format, all, columns, {
