@@ -9,16 +9,11 @@ import { readImportSql } from '../src/loader/import/node';
 import { buildPreset } from '../src/loader/import/presets';
 import type { MappingSpec, NumberTransform, SourceFormat } from '../src/loader/import/spec';
 import { useEngine } from './helpers/engine';
+import { wilsonLow } from './helpers/wilson';
 
 const ROOT = path.resolve(__dirname, '..');
 const SHARED = '/work/shared/data';
 
-/** Wilson 95% low end, written out independently of macros.sql. */
-function wilsonLow(x: number, n: number): number {
-  const p = x / n;
-  const z = 1.96;
-  return (p + (z * z) / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
-}
 const sorted = (xs: unknown[]) => xs.map(String).sort();
 
 /**

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csv, useEngine } from '../helpers/engine';
-
-/** Textbook 95% Wilson score interval (z = 1.96), written independently of macros.sql. */
-function wilson(x: number, n: number): [number, number] {
-  const z = 1.96;
-  const p = x / n;
-  const centre = p + (z * z) / (2 * n);
-  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  const denom = 1 + (z * z) / n;
-  return [(centre - half) / denom, (centre + half) / denom];
-}
+import { wilson } from '../helpers/wilson';
 
 // Small-sample case. One category "shoes" whose unit rate is (2 + 600 + 398) / (3 + 2000 + 2997)
 // = 1000 / 5000 = 0.2 exactly.

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csv, useEngine, withoutColumns } from '../helpers/engine';
-
-/** 95% Wilson interval, written out independently of macros.sql. */
-function wilson(x: number, n: number): [number, number] {
-  const z = 1.96;
-  const p = x / n;
-  const centre = p + (z * z) / (2 * n);
-  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  const d = 1 + (z * z) / n;
-  return [Math.max(0, (centre - spread) / d), Math.min(1, (centre + spread) / d)];
-}
+import { wilson } from '../helpers/wilson';
 
 // Sold: supX = A 40 + B 10 = 50 units (2 SKUs); supY = C 40; supZ = D 2; E has no product → '(unknown)' 8.
 // Total 100 units.
