@@ -16,6 +16,7 @@ import { PAGE_REGISTRY } from './pages/registry';
 import { PrintFrame } from './print/PrintHeader';
 import type { Session } from './session';
 import { DataSetSwitch } from './storage/DataSetSwitch';
+import { AppUpdateNote } from './storage/AppUpdateNote';
 import { LinkedDataSetNote } from './storage/LinkedDataSetNote';
 import { useLinkedDataSet } from './storage/use-linked-data-set';
 import { useFilterOptions } from './use-filter-options';
@@ -67,6 +68,8 @@ export function App() {
           }
         />
         {ready && <LinkedDataSetNote linked={linked} shown={source.label ?? state.session.sourceLabel} />}
+        {/* On every page: a user who never opens the Data page still learns an update is waiting. */}
+        {ready && <AppUpdateNote />}
         <ErrorBoundary>
           {state.status === 'loading' && (
             <div className="py-16" data-testid="app-loading">

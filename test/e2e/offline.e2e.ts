@@ -228,7 +228,10 @@ async function main(): Promise<void> {
     const reloaded = await overview(page, preview.url).then(() => workerState(page));
     check(reloaded.build === null && reloaded.waiting === 'installed', `a reload in that session still runs the first build (build ${reloaded.build}, new worker ${reloaded.waiting})`);
 
-    // The waiting update, said on the Data page and taken now with "Update now".
+    // The waiting update, said on every page (the Overview first) and taken now with "Update now".
+    await page.goto(preview.url, { waitUntil: 'load' });
+    await page.getByTestId('app-update').waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
+    check((await page.getByTestId('app-update').count()) === 1, 'the Overview says an update is waiting too (not only the Data page)');
     await page.goto(`${preview.url}?page=data`, { waitUntil: 'load' });
     const note = page.getByTestId('app-update');
     await note.waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);

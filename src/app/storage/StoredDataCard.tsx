@@ -2,7 +2,6 @@ import { Button, Callout, Card, Title } from '@tremor/react';
 import { formatBytes, formatMoment } from '../format';
 import { resetDemo, useLoadState } from '../loading/load-store';
 import { useDataSource } from '../loading/use-data-source';
-import { AppUpdateNote } from './AppUpdateNote';
 import { DataSetList } from './DataSetList';
 import { useStorageFigures, useStorageState, type StorageState } from './storage-state';
 
@@ -11,8 +10,8 @@ const when = (iso: string) => formatMoment(iso);
 /**
  * What this browser keeps of the loaded data (it opens next time without importing), how much
  * room it takes of what the browser allows, whether the browser promised to keep it, and
- * "Forget this data" (back to the demo, now and next time); the list of kept data sets (DataSetList);
- * and a new version of the app kept here and waiting for the next open (AppUpdateNote).
+ * "Forget this data" (back to the demo, now and next time); the list of kept data sets (DataSetList).
+ * A new version of the app waiting for the next open is said on every page (AppUpdateNote in App.tsx).
  */
 export function StoredDataCard() {
   const storage = useStorageState();
@@ -31,7 +30,6 @@ export function StoredDataCard() {
           </Button>
         )}
       </div>
-      <AppUpdateNote />
       {storage.unfinishedSince && (
         <Callout className="mt-3" color="amber" title="The previous load did not finish" data-testid="unfinished-load">
           A load started {when(storage.unfinishedSince)} was still going on when the page was closed or reloaded. Nothing of it was kept;
