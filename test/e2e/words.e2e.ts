@@ -198,11 +198,10 @@ try {
       const rows = [...document.querySelectorAll('[data-testid="drill-table"] tbody tr')];
       return { heads, codedColumns: coded.length, values: rows.flatMap((tr) => coded.map((i) => tr.children[i]?.textContent ?? '')) };
     });
-    const raw = cells.values.filter((v) => RAW_CODE.test(v) || /^[a-z]+$/.test(v));
-    RAW_CODE.lastIndex = 0;
+    // match(), not test(): RAW_CODE is global, and test() would carry its lastIndex from one cell to the next and miss codes.
+    const raw = cells.values.filter((v) => v.match(RAW_CODE) !== null || /^[a-z]+$/.test(v));
     t.check(cells.codedColumns > 0 && cells.values.length > 0 && raw.length === 0, `drill-down, ${label}: ${cells.values.length} cells of ${cells.codedColumns} coded columns read in words${raw.length ? ` (found ${raw.slice(0, 4).join(', ')})` : ''}`);
-    t.check(!cells.heads.some((h) => JARGON.test(h)), `drill-down, ${label}: no "Disposition" column header (${cells.heads.join(', ')})`);
-    JARGON.lastIndex = 0;
+    t.check(!cells.heads.some((h) => h.match(JARGON) !== null), `drill-down, ${label}: no "Disposition" column header (${cells.heads.join(', ')})`);
   }
 
   // the Customers table says which product each customer returns most (a parent name: the start of its variants' names)
