@@ -31,24 +31,26 @@ function cspMeta(): Plugin {
 /**
  * `virtual:demo-snapshot`: the demo data's first screen answered at build time by the same SQL
  * on the same engine (src/build/demo-snapshot.ts, run in Node), as a JSON text in its own
- * chunk; the page shows it while DuckDB starts. The dev server has none (null): the page then
- * waits for DuckDB, as it does for any other data.
+ * chunk; the page shows it while DuckDB starts. `virtual:demo-presets`: the Overview under each
+ * date preset, in another chunk, fetched only by a link with a preset. The dev server has none
+ * (null): the page then waits for DuckDB, as it does for any other data.
  */
-function demoSnapshot(): Plugin {
-  return buildTimeModule('virtual:demo-snapshot', 'returns-insight:demo-snapshot', () => {
-    const json = execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
-    return `export default ${JSON.stringify(json)};`;
-  });
+function demoSnapshots(): Plugin[] {
+  let made: { first: string; presets: string } | null = null;
+  const snapshots = () =>
+    (made ??= JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }),
+    ) as { first: string; presets: string });
+  return [
+    buildTimeModule('virtual:demo-snapshot', 'returns-insight:demo-snapshot', () => `export default ${JSON.stringify(snapshots().first)};`),
+    buildTimeModule('virtual:demo-presets', 'returns-insight:demo-presets', () => `export default ${JSON.stringify(snapshots().presets)};`),
+  ];
 }
 
 export default defineConfig({
   // dist/sw.js caches the whole build for offline use (README "Installing it and using it
   // offline"); VITE_OFFLINE=off builds a page that registers none and a sw.js that removes itself.
-  plugins: [react(), cspMeta(), demoSnapshot(), demoDatabase(), immutableAssets(), offlinePlugin({ enabled: process.env.VITE_OFFLINE !== 'off' })],
+  plugins: [react(), cspMeta(), ...demoSnapshots(), demoDatabase(), immutableAssets(), offlinePlugin({ enabled: process.env.VITE_OFFLINE !== 'off' })],
   // Pre-bundling would copy these packages without their .wasm/.worker files next to them.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   worker: { format: 'es' },

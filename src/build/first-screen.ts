@@ -1,4 +1,4 @@
-import { FIRST_SCREEN, FIRST_SCREEN_BY_PAGE, filterIndexRequests, type ModelRequest } from '../runner/first-screen';
+import { FIRST_SCREEN, FIRST_SCREEN_BY_PAGE, filterIndexRequests, presetRequests, type ModelRequest } from '../runner/first-screen';
 import type { Runner } from '../runner/runner';
 
 /**
@@ -8,4 +8,16 @@ import type { Runner } from '../runner/runner';
  */
 export function buildAnswers(runner: Runner): ModelRequest[] {
   return [...FIRST_SCREEN, ...filterIndexRequests(FIRST_SCREEN_BY_PAGE.overview!, (m) => runner.byDims(m))];
+}
+
+/**
+ * The Overview under each date preset, resolved on the demo's as-of day as the page resolves it:
+ * from the unfiltered kpis' as_of (src/app/use-filter-options.ts), which the page reads from
+ * the build's own answer.
+ */
+export async function presetAnswers(runner: Runner): Promise<ModelRequest[]> {
+  const kpis = await runner.run('kpis', {});
+  const asOf = kpis.rows[0]?.as_of;
+  if (!(asOf instanceof Date)) throw new Error('The demo data has no as-of day: its date presets cannot be answered');
+  return presetRequests(asOf.toISOString().slice(0, 10));
 }

@@ -29,7 +29,7 @@ export function opfsDatabaseFiles(name: string): string[] {
  * CREATE TABLE statements (duckdb_tables()). Throws when it cannot (storage full: the
  * browser's QuotaExceededError); the caller removes what was written.
  */
-export async function saveTablesToOpfs(source: Engine, name: string, ddl: string, tables: readonly string[], copied: readonly string[] = []): Promise<void> {
+export async function saveTablesToOpfs(source: Pick<Engine, 'query' | 'queryArrowIPC'>, name: string, ddl: string, tables: readonly string[], copied: readonly string[] = []): Promise<void> {
   if (!source.queryArrowIPC) throw new Error('This engine cannot hand its tables over');
   const copiedDDL = copied.length === 0 ? [] : await source.query(
     // Table names of the schema SQL, not user values.

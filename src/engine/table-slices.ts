@@ -9,7 +9,7 @@ const KEEP_SLICE_ROWS = 65_536;
  * every load), and at most one slice's Arrow copy is in the page's memory. A rowid range is read
  * without a scan; rows replaced by a load leave rowids unused, so only slices holding rows are read.
  */
-export async function tableSlices(source: Engine, table: string, rowsPerSlice = KEEP_SLICE_ROWS): Promise<string[]> {
+export async function tableSlices(source: Pick<Engine, 'query'>, table: string, rowsPerSlice = KEEP_SLICE_ROWS): Promise<string[]> {
   // Table names of the schema, not user values.
   const slices = await source.query(`SELECT DISTINCT rowid // ${rowsPerSlice} AS slice FROM main.${table} ORDER BY slice`);
   return slices.map(({ slice }) => {

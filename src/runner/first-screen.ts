@@ -1,3 +1,4 @@
+import { DATE_PRESETS, resolvePreset } from './date-presets';
 import type { ModelParams } from './runner';
 
 /*
@@ -123,6 +124,19 @@ export function filterIndexRequests(requests: readonly ModelRequest[], byDims: (
       .filter((by) => INDEXED_FILTER_DIMS.includes(by))
       .map((by): ModelRequest => [model, { ...params, by }]),
   );
+}
+
+/**
+ * The Overview's panels under each date preset (`?preset=last_90`), with the dates the page
+ * resolves it to on data whose as-of day is `asOf` (src/app/App.tsx withPresetDates). The build
+ * answers these in a chunk of their own (src/build/first-screen.ts), fetched only by a link
+ * with a preset: they are as large as the rest of the first screens together.
+ */
+export function presetRequests(asOf: string): ModelRequest[] {
+  return DATE_PRESETS.flatMap(({ id }) => {
+    const range = resolvePreset(id, asOf);
+    return range ? FIRST_SCREEN_BY_PAGE.overview!.map(([model, params]): ModelRequest => [model, { ...params, ...range }]) : [];
+  });
 }
 
 function unique(requests: readonly ModelRequest[]): ModelRequest[] {

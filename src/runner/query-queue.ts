@@ -21,6 +21,9 @@ export class QueryQueue {
   /** The view the work ahead waiting in `idle` is for (runWhenIdle). */
   private idleView = '';
   private idleRunning = false;
+  /** Work that is not a model query (copying tables to the browser's storage): see inBackground. */
+  private background: (() => Promise<void>)[] = [];
+  private backgroundRunning = false;
   private keptRows = 0;
 
   constructor(
@@ -79,6 +82,20 @@ export class QueryQueue {
     queueMicrotask(() => this.pump());
   }
 
+  /**
+   * Runs `execute` on the connection in the queue's turn, like a query computed ahead: only while
+   * no asked-for query is queued, so a click waits at most for the one piece running. For long
+   * work cut into pieces (a data set copied to the browser's storage in slices): sent straight to
+   * the worker, each piece sat between two queries of every view for the minute the copy took.
+   * Not an answer: nothing is kept, and answer reuse being paused does not hold it back.
+   */
+  inBackground<T>(execute: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.background.push(() => Promise.resolve().then(execute).then(resolve, reject));
+      queueMicrotask(() => this.pump());
+    });
+  }
+
   /** Queries waiting to be computed ahead, the one running included. */
   get idleWork(): number {
     return this.idle.length + (this.idleRunning ? 1 : 0);
@@ -92,7 +109,19 @@ export class QueryQueue {
   }
 
   private pump(): void {
-    if (this.asked > 0 || this.idleRunning || this.paused > 0) return;
+    if (this.asked > 0 || this.idleRunning || this.backgroundRunning) return;
+    const task = this.background.shift();
+    if (task) {
+      this.backgroundRunning = true;
+      const done = this.tail.then(task);
+      this.tail = done;
+      void done.then(() => {
+        this.backgroundRunning = false;
+        this.pump();
+      });
+      return;
+    }
+    if (this.paused > 0) return;
     const next = this.idle.shift();
     if (!next) return;
     if (this.cache.has(next.key) || this.pending.has(next.key)) return this.pump();

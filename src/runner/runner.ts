@@ -9,6 +9,7 @@ import type { ModelResult, PreparedQuery } from './model-result';
 import { OnDemandMacros } from './on-demand-macros';
 import { modelNames, type QuerySources } from './query-sources';
 import { QueryQueue } from './query-queue';
+import { backgroundReads, type TableReader } from './background-reads';
 import { SchemaSetup } from './schema-setup';
 import { SeededAnswers, type RunnerSeed } from './seeded-answers';
 import { writeAssumptions, writeCurrencySettings } from './settings-tables';
@@ -263,6 +264,11 @@ export class Runner {
   /** Answers and index builds waiting to run ahead (see FilterIndexes.buildFilterIndexes), for progress displays. */
   set onIdleWork(fn: ((pending: number) => void) | null) {
     this.queue.onIdleWork = fn;
+  }
+
+  /** The engine's reads, each waiting for a moment no model query is asked for (background-reads.ts). */
+  backgroundReads(): TableReader {
+    return backgroundReads(this.engine, this.queue);
   }
 
   /** The dimensions a model can be indexed by: the values of its `by` parameter. */

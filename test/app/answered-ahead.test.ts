@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rejectedParams, readRejected } from '../../src/app/panels/data/data-params';
 import { readCostDim } from '../../src/app/panels/cost/cost-params';
 import { CUSTOMER_THRESHOLDS, SIGNAL_THRESHOLDS, thresholdParams, topCustomerParams } from '../../src/app/panels/customers/customer-params';
-import { answeredAhead } from '../../src/app/view/answered-ahead';
+import { answeredAhead, presetsWanted } from '../../src/app/view/answered-ahead';
 import { PAGES } from '../../src/app/view/types';
 import { FIRST_SCREEN_BY_PAGE, PAGES_ANSWERED_AHEAD, type ModelRequest } from '../../src/runner/first-screen';
 
@@ -27,6 +27,15 @@ describe('answeredAhead', () => {
     }
   });
 
+  it('the Overview on one date preset (its answers come in a chunk of their own)', () => {
+    for (const link of ['?preset=last_90', '?page=overview&preset=ytd', '?data=demo~demo&preset=last_year']) {
+      expect(answeredAhead(link), link).toBe(true);
+      expect(presetsWanted(link), link).toBe(true);
+    }
+    expect(presetsWanted('?channel=web'), 'no preset: the chunk is not fetched').toBe(false);
+    expect(presetsWanted('?page=cost&preset=last_90')).toBe(false);
+  });
+
   it('anything else needs DuckDB', () => {
     for (const link of [
       '?channel=web&channel=app', // two values: no index holds them together
@@ -37,7 +46,10 @@ describe('answeredAhead', () => {
       '?reason=defective',
       '?sel=sku:APP-0001',
       '?date_from=2024-01-01',
-      '?preset=last_90',
+      '?preset=last_90&channel=web', // a preset and a filter
+      '?page=cost&preset=last_90', // only the Overview's presets are answered ahead
+      '?preset=last_7', // not a preset
+      '?preset=last_90&preset=ytd',
       '?drill=returns',
       '?page=cost&cost_dim=sku',
       '?page=overview&page=cost',

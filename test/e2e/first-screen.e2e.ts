@@ -11,7 +11,9 @@
  * src/app/session.ts sets on the first query the build did not answer
  * (ri:query-not-answered-ahead) is never set, not even once DuckDB has the data; no panel shows
  * an error. Links the build does not answer (another page filtered, two values) do set the mark:
- * the check can fail. No request may leave localhost; no page or console error.
+ * the check can fail. The Overview on a date preset (`?preset=last_90`) is answered from the
+ * presets' own chunk, which no other link fetches. No request may leave localhost; no page or
+ * console error.
  */
 import { chromium, type Page } from 'playwright-core';
 import { chromiumPath } from '../../src/bench/chromium-path';
@@ -27,6 +29,8 @@ const check = (ok: boolean, what: string) => checks.check(ok, what);
 
 /** One value of each dimension the build indexes, as the demo data (data/demo) holds them. */
 const FILTER_LINKS = ['?channel=web', '?region=FR', '?category=shoes', '?supplier=Pacific+Footwear', '?page=overview&carrier=SwiftPost'];
+/** The Overview on a date preset: answered from the presets' own chunk, fetched only by such a link. */
+const PRESET_LINKS = ['?preset=last_90', '?page=overview&preset=last_year'];
 /** Links the build does not answer: their first query waits for DuckDB. */
 const NOT_AHEAD = ['?page=cost&channel=web', '?channel=web&channel=app'];
 
@@ -35,6 +39,8 @@ interface Opened {
   shownAt: number;
   marks: Record<string, number>;
   errorNotes: number;
+  /** Whether the page fetched the build's answers for the date presets. */
+  presetsFetched: boolean;
 }
 
 async function settled(page: Page, testId: string): Promise<void> {
@@ -66,7 +72,9 @@ async function open(link: string, waitForData: boolean): Promise<Opened> {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
+    let presetsFetched = false;
     context.on('request', (r) => void (isLocal(r.url()) || foreign.push(r.url())));
+    context.on('request', (r) => void (/demo-presets[^/]*\.js$/.test(r.url()) && (presetsFetched = true)));
     page.on('pageerror', (e) => errors.push(`${link} pageerror: ${e.message}`));
     page.on('console', (m) => void (m.type() === 'error' && errors.push(`${link} console: ${m.text()}`)));
     page.on('requestfailed', (r) => void (isExpectedAbort(r) || errors.push(`${link} request failed: ${r.url()} (${r.failure()?.errorText})`)));
@@ -79,7 +87,7 @@ async function open(link: string, waitForData: boolean): Promise<Opened> {
       await page.waitForFunction(() => performance.getEntriesByName('ri:data-ready').length > 0, undefined, { timeout: TIMEOUT_MS });
       await settled(page, `page-${id}`);
     }
-    return { shownAt, marks: await marks(page), errorNotes: await page.getByTestId('error').count() };
+    return { shownAt, marks: await marks(page), errorNotes: await page.getByTestId('error').count(), presetsFetched };
   } finally {
     await context.close();
   }
@@ -93,7 +101,12 @@ try {
   );
   // Pages are followed until DuckDB has the data (no later query may miss either); filter links
   // only until they show, which keeps the file near a minute and a half on a busy machine.
-  const links = [...PAGES.map((p) => [p === 'overview' ? '' : `?page=${p}`, true] as const), ...FILTER_LINKS.map((l) => [l, false] as const)];
+  const links = [
+    ...PAGES.map((p) => [p === 'overview' ? '' : `?page=${p}`, true] as const),
+    ...FILTER_LINKS.map((l) => [l, false] as const),
+    // One preset followed until DuckDB has the data: no query of the view may miss the chunk.
+    ...PRESET_LINKS.map((l, i) => [l, i === 0] as const),
+  ];
   for (const [link, waitForData] of links) {
     const o = await open(link, waitForData);
     const dataReady = o.marks['ri:data-ready'];
@@ -104,6 +117,8 @@ try {
       `${name}: shown with no panel busy at ${o.shownAt} ms, before DuckDB had the data (${dataReady === undefined ? 'not yet' : `${dataReady} ms`}); ` +
         `no query the build did not answer${NOT_ANSWERED in o.marks ? ` (marked at ${o.marks[NOT_ANSWERED]} ms)` : ''}; ${o.errorNotes} errors shown`,
     );
+    const wantsPresets = PRESET_LINKS.includes(link);
+    check(o.presetsFetched === wantsPresets, `${name}: the date presets' answers ${wantsPresets ? 'fetched' : 'not fetched'} (${o.presetsFetched ? 'fetched' : 'not fetched'})`);
   }
   for (const link of NOT_AHEAD) {
     const o = await open(link, false);

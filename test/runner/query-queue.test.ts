@@ -235,6 +235,49 @@ describe('QueryQueue, paused', () => {
   });
 });
 
+describe('QueryQueue, background work', () => {
+  it('runs each piece only while no query is asked for, before work ahead, and gives its result', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const a = q.run('a', f.query('a'));
+    q.runWhenIdle([{ key: 'ahead', execute: f.query('ahead') }]);
+    const slice1 = q.inBackground(f.query('slice1'));
+    const slice2 = q.inBackground(f.query('slice2'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['a']); // nothing in the background while 'a' is asked for
+    await f.releaseAll();
+    expect(await a).toEqual([{ name: 'a' }]);
+    expect(await slice1).toEqual([{ name: 'slice1' }]);
+    await slice2;
+    expect(f.log).toEqual(['a', 'slice1', 'slice2', 'ahead']);
+    expect(q.peek('slice1')).toBeUndefined(); // not an answer: nothing kept
+  });
+
+  it('a click asked during a piece runs right after it, before the next piece', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const pieces = [q.inBackground(f.query('p1')), q.inBackground(f.query('p2'))];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['p1']);
+    const click = q.run('click', f.query('click'));
+    await f.releaseAll();
+    await Promise.all([click, ...pieces]);
+    expect(f.log).toEqual(['p1', 'click', 'p2']);
+  });
+
+  it('goes on while answer reuse is paused (the benchmark), and passes a failure to its caller only', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const resume = q.pause();
+    const failed = q.inBackground(() => Promise.reject(new Error('disk full')));
+    const next = q.inBackground(f.query('next'));
+    await expect(failed).rejects.toThrow('disk full');
+    await f.releaseAll();
+    expect(await next).toEqual([{ name: 'next' }]);
+    resume();
+  });
+});
+
 describe('QueryQueue memory', () => {
   it('forgets the oldest answers once the kept rows pass the limit', async () => {
     const q = new QueryQueue(300, 5000, 50_000, 60, 10);

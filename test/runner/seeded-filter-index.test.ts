@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnswers } from '../../src/build/first-screen';
+import { buildAnswers, presetAnswers } from '../../src/build/first-screen';
+import { isoDay } from '../../src/app/format';
+import { DATE_PRESETS, withPresetDates } from '../../src/app/view/date-presets';
 import { deferredEngine } from '../../src/engine/deferred';
 import type { Engine } from '../../src/engine/types';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
@@ -29,6 +31,8 @@ beforeAll(async () => {
   live = await createNodeRunner();
   await loadFolder(live, DEMO);
   const seed = snapshotFromJson(snapshotToJson({ seed: await live.snapshot(buildAnswers(live)), reports: [] })).seed;
+  // The date presets' chunk, added to the first screen's answers as the page does (src/app/session/start.ts).
+  seed.answers.push(...snapshotFromJson(snapshotToJson({ seed: await live.snapshot(await presetAnswers(live)), reports: [] })).seed.answers);
   // An engine that never starts, as in the page before DuckDB has: any query would wait for ever.
   const never = new Promise<Engine>(() => undefined);
   const engine = deferredEngine(never);
@@ -110,6 +114,23 @@ describe('the build answers ahead', () => {
     }
     expect(compared).toBeGreaterThanOrEqual(5 * 2 * 7 * 2);
     console.log(`${compared} filtered answers compared; ${lastBits} numbers differ from the live SQL in their last bits only`);
+    expect(engineAsked).toBe(0);
+  }, 300_000);
+
+  it("the Overview on each date preset, resolved as the page resolves it, equal to the live SQL", async () => {
+    // The page's own path: the as-of day from the (seeded) unfiltered kpis, then withPresetDates (src/app/App.tsx).
+    const asOf = isoDay(seeded.answerNow('kpis', {})?.rows[0]?.as_of);
+    expect(asOf).toBe('2025-06-30');
+    for (const { id } of DATE_PRESETS) {
+      const dates = withPresetDates({}, id, asOf);
+      expect(dates.date_from, id).toBeTruthy();
+      for (const [model, params] of FIRST_SCREEN_BY_PAGE.overview!) {
+        const at = { ...params, ...dates } as ModelParams;
+        const now = seeded.answerNow(model, at);
+        expect(now, `${model} ${JSON.stringify(at)} answered ahead`).not.toBeNull();
+        expect(now, `${model} ${JSON.stringify(at)}`).toEqual(await liveAnswer(model, at));
+      }
+    }
     expect(engineAsked).toBe(0);
   }, 300_000);
 

@@ -11,7 +11,7 @@ import type { Session } from '../session';
 import { applyKeptSettings } from '../storage/kept-settings';
 import { setStorageState } from '../storage/storage-state';
 import { keptFirstScreen, openStoredData, setCurrentStored, type StoredEntry } from '../storage/stored-index';
-import { answeredAhead } from '../view/answered-ahead';
+import { answeredAhead, presetsWanted } from '../view/answered-ahead';
 import { parseDataSetRef } from '../view/view-url';
 import { announce, showing, DEMO_LABEL } from './data-change';
 import { recordDefaultsDerivedBy } from './demo-defaults';
@@ -180,11 +180,20 @@ function whenIdle(timeoutMs: number): Promise<void> {
   });
 }
 
-/** The build's demo snapshot (virtual:demo-snapshot), or null without one or if it cannot be read. */
+/**
+ * The build's demo snapshot (virtual:demo-snapshot), with the Overview's date presets
+ * (virtual:demo-presets) when the link has one; null without one or if it cannot be read.
+ */
 async function loadDemoSnapshot(): Promise<DemoSnapshot | null> {
   try {
+    const presets = presetsWanted(window.location.search) ? import('virtual:demo-presets').then((m) => m.default).catch(() => null) : null;
     const json = (await import('virtual:demo-snapshot')).default;
-    return json ? snapshotFromJson(json) : null;
+    if (!json) return null;
+    const snap = snapshotFromJson(json);
+    const more = await presets;
+    // Without them a preset's panels wait for DuckDB, like any view the build did not answer.
+    if (more) snap.seed.answers.push(...snapshotFromJson(more).seed.answers);
+    return snap;
   } catch {
     return null; // the page still works: it waits for DuckDB
   }

@@ -45,7 +45,8 @@ export async function keepLoaded(runner: Runner, slot: string, sourceLabel: stri
   // The Overview only: the other pages (and filter indexes) would cost seconds more at 1M order lines.
   const firstScreen = await runner.snapshot(OVERVIEW_FIRST_SCREEN);
   if ((await runner.deriveFingerprint()) === tables.derivedBy) await keepFirstScreen(slot, snapshotToJson({ seed: firstScreen, reports }));
-  const stored = await keepData(runner.engine, slot, { name: sourceLabel, sourceLabel, reports }, tables);
+  // Its reads wait for moments the user's clicks leave free (Runner.backgroundReads).
+  const stored = await keepData(runner.backgroundReads(), slot, { name: sourceLabel, sourceLabel, reports }, tables);
   if ((await runner.deriveFingerprint()) === tables.derivedBy) return stored;
   // A settings change derived the tables again while their slices were copied: the copy may mix
   // both, so it is kept as derived by no known SQL and derived again when opened.

@@ -21,7 +21,7 @@ export interface KeptTables {
  * as the data set that opens next time. If writing fails (storage full), the slot's files are
  * removed and the data sets kept before stay as they were; the error is thrown on.
  */
-export async function keepData(engine: Engine, slot: string, entry: Pick<StoredEntry, 'name' | 'sourceLabel' | 'reports'>, tables: KeptTables): Promise<StoredEntry> {
+export async function keepData(engine: Pick<Engine, 'query' | 'queryArrowIPC'>, slot: string, entry: Pick<StoredEntry, 'name' | 'sourceLabel' | 'reports'>, tables: KeptTables): Promise<StoredEntry> {
   let fingerprint: string;
   try {
     fingerprint = await contentFingerprint(engine);
@@ -36,7 +36,7 @@ export async function keepData(engine: Engine, slot: string, entry: Pick<StoredE
 }
 
 /** Six hex digits of an md5 of the load log (files, row counts, load times): what a link names. */
-async function contentFingerprint(engine: Engine): Promise<string> {
+async function contentFingerprint(engine: Pick<Engine, 'query'>): Promise<string> {
   const [row] = await engine.query(
     `SELECT substr(md5(coalesce(string_agg(concat_ws('|', table_name, source_file, rows_read, rows_loaded, rows_rejected, rows_excluded,
        rows_warned, rows_merged, loaded_at), ';' ORDER BY table_name, source_file, loaded_at), '')), 1, 6) AS f FROM main.load_log`,
