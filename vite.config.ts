@@ -7,6 +7,7 @@ import { contentSecurityPolicy, securityHeaders } from './src/build/security-hea
 import { immutableAssets } from './src/build/cache-headers';
 import { demoDatabase } from './src/build/demo-database-plugin';
 import { buildTimeModule } from './src/build/virtual-module';
+import { PAGES_FILTERED_AHEAD } from './src/runner/first-screen';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -32,18 +33,24 @@ function cspMeta(): Plugin {
  * `virtual:demo-snapshot`: the demo data's first screen answered at build time by the same SQL
  * on the same engine (src/build/demo-snapshot.ts, run in Node), as a JSON text in its own
  * chunk; the page shows it while DuckDB starts. `virtual:demo-presets`: the Overview under each
- * date preset, in another chunk, fetched only by a link with a preset. The dev server has none
+ * date preset, in another chunk, fetched only by a link with a preset. `virtual:demo-filters-<page>`:
+ * that page filtered to one value of one dimension, a chunk per page (src/app/session/demo-answers.ts
+ * imports them by name). The dev server has none
  * (null): the page then waits for DuckDB, as it does for any other data.
  */
 function demoSnapshots(): Plugin[] {
-  let made: { first: string; presets: string } | null = null;
+  type Made = { first: string; presets: string; pages: Record<string, string> };
+  let made: Made | null = null;
   const snapshots = () =>
     (made ??= JSON.parse(
       execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }),
-    ) as { first: string; presets: string });
+    ) as Made);
   return [
     buildTimeModule('virtual:demo-snapshot', 'returns-insight:demo-snapshot', () => `export default ${JSON.stringify(snapshots().first)};`),
     buildTimeModule('virtual:demo-presets', 'returns-insight:demo-presets', () => `export default ${JSON.stringify(snapshots().presets)};`),
+    ...PAGES_FILTERED_AHEAD.map((page) =>
+      buildTimeModule(`virtual:demo-filters-${page}`, `returns-insight:demo-filters-${page}`, () => `export default ${JSON.stringify(snapshots().pages[page] ?? null)};`),
+    ),
   ];
 }
 

@@ -127,6 +127,20 @@ export function filterIndexRequests(requests: readonly ModelRequest[], byDims: (
 }
 
 /**
+ * The pages whose default view the build also answers filtered to one value of one of
+ * INDEXED_FILTER_DIMS (`?page=products&category=shoes`), each in a chunk of its own fetched only
+ * by such a link. The Overview has its filter indexes instead; the Data and SQL pages take no filters.
+ */
+export const PAGES_FILTERED_AHEAD: readonly string[] = Object.keys(FIRST_SCREEN_BY_PAGE).filter((p) => !['overview', 'data', 'sql'].includes(p));
+
+/** A page's default view filtered to each of `values` (per dimension), one value at a time, as the page asks for it. */
+export function pageFilterRequests(page: string, values: Readonly<Record<string, readonly string[]>>): ModelRequest[] {
+  return INDEXED_FILTER_DIMS.flatMap((dim) =>
+    (values[dim] ?? []).flatMap((value) => FIRST_SCREEN_BY_PAGE[page]!.map(([model, params]): ModelRequest => [model, { ...params, [dim]: [value] }])),
+  );
+}
+
+/**
  * The Overview's panels under each date preset (`?preset=last_90`), with the dates the page
  * resolves it to on data whose as-of day is `asOf` (src/app/App.tsx withPresetDates). The build
  * answers these in a chunk of their own (src/build/first-screen.ts), fetched only by a link

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { rejectedParams, readRejected } from '../../src/app/panels/data/data-params';
 import { readCostDim } from '../../src/app/panels/cost/cost-params';
 import { CUSTOMER_THRESHOLDS, SIGNAL_THRESHOLDS, thresholdParams, topCustomerParams } from '../../src/app/panels/customers/customer-params';
-import { answeredAhead, presetsWanted } from '../../src/app/view/answered-ahead';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { answeredAhead, filteredPageWanted, presetsWanted } from '../../src/app/view/answered-ahead';
 import { PAGES } from '../../src/app/view/types';
-import { FIRST_SCREEN_BY_PAGE, PAGES_ANSWERED_AHEAD, type ModelRequest } from '../../src/runner/first-screen';
+import { FIRST_SCREEN_BY_PAGE, PAGES_ANSWERED_AHEAD, PAGES_FILTERED_AHEAD, type ModelRequest } from '../../src/runner/first-screen';
 
 /**
  * Which links the build's answers cover (src/app/view/answered-ahead.ts decides from the URL
@@ -36,12 +38,33 @@ describe('answeredAhead', () => {
     expect(presetsWanted('?page=cost&preset=last_90')).toBe(false);
   });
 
+  it('another page filtered to one value of one indexed dimension (a chunk per page)', () => {
+    for (const page of PAGES_FILTERED_AHEAD) {
+      for (const link of [`?page=${page}&channel=web`, `?page=${page}&carrier=SwiftPost&data=demo~demo`]) {
+        expect(answeredAhead(link), link).toBe(true);
+        expect(filteredPageWanted(link), link).toBe(page);
+        expect(presetsWanted(link), link).toBe(false);
+      }
+    }
+    expect(filteredPageWanted('?channel=web'), 'the Overview has its indexes in the first chunk').toBeNull();
+    expect(filteredPageWanted('?page=cost'), 'a default view is in the first chunk').toBeNull();
+    expect(filteredPageWanted('?page=cost&sku=APP-0001'), 'not an indexed dimension').toBeNull();
+  });
+
+  it('names a chunk for every page answered filtered (src/app/session/demo-answers.ts)', () => {
+    const text = readFileSync(path.resolve(__dirname, '../../src/app/session/demo-answers.ts'), 'utf8');
+    const named = [...text.matchAll(/import\('virtual:demo-filters-([a-z]+)'\)/g)].map((m) => m[1]);
+    expect(named.sort()).toEqual([...PAGES_FILTERED_AHEAD].sort());
+  });
+
   it('anything else needs DuckDB', () => {
     for (const link of [
       '?channel=web&channel=app', // two values: no index holds them together
       '?channel=web&region=FR', // two dimensions
       '?channel=', // no value
-      '?page=cost&channel=web', // only the Overview's indexes are built ahead
+      '?page=cost&channel=web&channel=app', // two values on another page
+      '?page=data&channel=web', // the Data page takes no filters: not answered filtered
+      '?page=products&category=shoes&sel=sku:APP-0001', // a filter and a selection
       '?sku=APP-0001', // not an indexed dimension
       '?reason=defective',
       '?sel=sku:APP-0001',

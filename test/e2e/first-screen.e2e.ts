@@ -12,7 +12,8 @@
  * (ri:query-not-answered-ahead) is never set, not even once DuckDB has the data; no panel shows
  * an error. Links the build does not answer (another page filtered, two values) do set the mark:
  * the check can fail. The Overview on a date preset (`?preset=last_90`) is answered from the
- * presets' own chunk, which no other link fetches. No request may leave localhost; no page or
+ * presets' own chunk, which no other link fetches; another page filtered to one value
+ * (`?page=products&category=shoes`) from that page's own chunk. No request may leave localhost; no page or
  * console error.
  */
 import { chromium, type Page } from 'playwright-core';
@@ -31,16 +32,18 @@ const check = (ok: boolean, what: string) => checks.check(ok, what);
 const FILTER_LINKS = ['?channel=web', '?region=FR', '?category=shoes', '?supplier=Pacific+Footwear', '?page=overview&carrier=SwiftPost'];
 /** The Overview on a date preset: answered from the presets' own chunk, fetched only by such a link. */
 const PRESET_LINKS = ['?preset=last_90', '?page=overview&preset=last_year'];
+/** Other pages filtered to one value: answered from that page's own chunk, fetched only by such a link. */
+const FILTERED_PAGE_LINKS = ['?page=products&category=shoes', '?page=customers&region=FR', '?page=suppliers&supplier=Pacific+Footwear', '?page=signals&carrier=SwiftPost'];
 /** Links the build does not answer: their first query waits for DuckDB. */
-const NOT_AHEAD = ['?page=cost&channel=web', '?channel=web&channel=app'];
+const NOT_AHEAD = ['?page=cost&channel=web&region=FR', '?channel=web&channel=app'];
 
 interface Opened {
   /** ms since navigation when the page showed with no panel busy. */
   shownAt: number;
   marks: Record<string, number>;
   errorNotes: number;
-  /** Whether the page fetched the build's answers for the date presets. */
-  presetsFetched: boolean;
+  /** The build's chunks of more answers the page fetched ('presets', 'filters-<page>'). */
+  chunks: string[];
 }
 
 async function settled(page: Page, testId: string): Promise<void> {
@@ -72,9 +75,9 @@ async function open(link: string, waitForData: boolean): Promise<Opened> {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    let presetsFetched = false;
+    const chunks: string[] = [];
     context.on('request', (r) => void (isLocal(r.url()) || foreign.push(r.url())));
-    context.on('request', (r) => void (/demo-presets[^/]*\.js$/.test(r.url()) && (presetsFetched = true)));
+    context.on('request', (r) => void chunks.push(...(/demo-(presets|filters-[a-z]+)-[^/]*\.js$/.exec(r.url())?.slice(1) ?? [])));
     page.on('pageerror', (e) => errors.push(`${link} pageerror: ${e.message}`));
     page.on('console', (m) => void (m.type() === 'error' && errors.push(`${link} console: ${m.text()}`)));
     page.on('requestfailed', (r) => void (isExpectedAbort(r) || errors.push(`${link} request failed: ${r.url()} (${r.failure()?.errorText})`)));
@@ -87,7 +90,7 @@ async function open(link: string, waitForData: boolean): Promise<Opened> {
       await page.waitForFunction(() => performance.getEntriesByName('ri:data-ready').length > 0, undefined, { timeout: TIMEOUT_MS });
       await settled(page, `page-${id}`);
     }
-    return { shownAt, marks: await marks(page), errorNotes: await page.getByTestId('error').count(), presetsFetched };
+    return { shownAt, marks: await marks(page), errorNotes: await page.getByTestId('error').count(), chunks };
   } finally {
     await context.close();
   }
@@ -104,8 +107,9 @@ try {
   const links = [
     ...PAGES.map((p) => [p === 'overview' ? '' : `?page=${p}`, true] as const),
     ...FILTER_LINKS.map((l) => [l, false] as const),
-    // One preset followed until DuckDB has the data: no query of the view may miss the chunk.
+    // One of each followed until DuckDB has the data: no query of the view may miss the chunk.
     ...PRESET_LINKS.map((l, i) => [l, i === 0] as const),
+    ...FILTERED_PAGE_LINKS.map((l, i) => [l, i === 0] as const),
   ];
   for (const [link, waitForData] of links) {
     const o = await open(link, waitForData);
@@ -117,8 +121,8 @@ try {
       `${name}: shown with no panel busy at ${o.shownAt} ms, before DuckDB had the data (${dataReady === undefined ? 'not yet' : `${dataReady} ms`}); ` +
         `no query the build did not answer${NOT_ANSWERED in o.marks ? ` (marked at ${o.marks[NOT_ANSWERED]} ms)` : ''}; ${o.errorNotes} errors shown`,
     );
-    const wantsPresets = PRESET_LINKS.includes(link);
-    check(o.presetsFetched === wantsPresets, `${name}: the date presets' answers ${wantsPresets ? 'fetched' : 'not fetched'} (${o.presetsFetched ? 'fetched' : 'not fetched'})`);
+    const want = PRESET_LINKS.includes(link) ? ['presets'] : FILTERED_PAGE_LINKS.includes(link) ? [`filters-${new URLSearchParams(link).get('page')}`] : [];
+    check(o.chunks.join() === want.join(), `${name}: fetched ${want.length ? `only the chunk ${want[0]}` : 'no chunk of more answers'} (${o.chunks.join(', ') || 'none'})`);
   }
   for (const link of NOT_AHEAD) {
     const o = await open(link, false);

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnswers, presetAnswers } from '../../src/build/first-screen';
+import { buildAnswers, demoFilterValues, pageFilterAnswers, presetAnswers } from '../../src/build/first-screen';
 import { isoDay } from '../../src/app/format';
 import { DATE_PRESETS, withPresetDates } from '../../src/app/view/date-presets';
 import { deferredEngine } from '../../src/engine/deferred';
 import type { Engine } from '../../src/engine/types';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { snapshotFromJson, snapshotToJson } from '../../src/loader/seed-json';
-import { FIRST_SCREEN, FIRST_SCREEN_BY_PAGE, INDEXED_FILTER_DIMS } from '../../src/runner/first-screen';
+import { FIRST_SCREEN, FIRST_SCREEN_BY_PAGE, INDEXED_FILTER_DIMS, PAGES_FILTERED_AHEAD } from '../../src/runner/first-screen';
 import { readQuerySources } from '../../src/runner/query-files-node';
 import { Runner, type ModelParams, type ModelResult } from '../../src/runner/runner';
 
@@ -32,7 +32,10 @@ beforeAll(async () => {
   await loadFolder(live, DEMO);
   const seed = snapshotFromJson(snapshotToJson({ seed: await live.snapshot(buildAnswers(live)), reports: [] })).seed;
   // The date presets' chunk, added to the first screen's answers as the page does (src/app/session/start.ts).
-  seed.answers.push(...snapshotFromJson(snapshotToJson({ seed: await live.snapshot(await presetAnswers(live)), reports: [] })).seed.answers);
+  const chunk = async (requests: Parameters<Runner['snapshot']>[0]) => snapshotFromJson(snapshotToJson({ seed: await live.snapshot(requests), reports: [] })).seed.answers;
+  seed.answers.push(...(await chunk(await presetAnswers(live))));
+  // And every page's chunk of one-value filters (the page fetches only its own; all of them here).
+  for (const page of PAGES_FILTERED_AHEAD) seed.answers.push(...(await chunk(await pageFilterAnswers(live, page))));
   // An engine that never starts, as in the page before DuckDB has: any query would wait for ever.
   const never = new Promise<Engine>(() => undefined);
   const engine = deferredEngine(never);
@@ -134,12 +137,34 @@ describe('the build answers ahead', () => {
     expect(engineAsked).toBe(0);
   }, 300_000);
 
+  it('every other page filtered to one value of one dimension, equal to the live SQL', async () => {
+    const values = await demoFilterValues(live);
+    let compared = 0;
+    for (const page of PAGES_FILTERED_AHEAD) {
+      for (const dim of INDEXED_FILTER_DIMS) {
+        // The first and the last value of each dimension, as the URL gives it (a list) and as a string.
+        for (const [value, form] of [[values[dim]![0]!, 'list'], [values[dim]!.at(-1)!, 'string']] as const) {
+          for (const [model, params] of FIRST_SCREEN_BY_PAGE[page]!) {
+            const at = { ...params, [dim]: form === 'list' ? [value] : value };
+            const now = seeded.answerNow(model, at);
+            expect(now, `${page}: ${model} ${JSON.stringify(at)} answered ahead`).not.toBeNull();
+            expect(now, `${page}: ${model} ${JSON.stringify(at)}`).toEqual(await liveAnswer(model, at));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(PAGES_FILTERED_AHEAD.length * INDEXED_FILTER_DIMS.length * 2);
+    expect(engineAsked).toBe(0);
+  }, 600_000);
+
   it('a view the build did not answer is not answered (it waits for the tables)', () => {
     expect(seeded.answerNow('kpis', { channel: ['web', 'app'] }), 'two values').toBeNull();
     expect(seeded.answerNow('kpis', { channel: 'web', region: 'DE' }), 'two dimensions').toBeNull();
     expect(seeded.answerNow('kpis', { channel: 'no-such-channel' }), 'a value not in the data').toBeNull();
     expect(seeded.answerNow('kpis', { date_from: '2024-03-01' }), 'dates').toBeNull();
-    expect(seeded.answerNow('cost_of_returns', { dim: 'reason', channel: 'web' }), 'another page filtered').toBeNull();
+    expect(seeded.answerNow('cost_of_returns', { dim: 'reason', channel: ['web', 'app'] }), 'another page, two values').toBeNull();
+    expect(seeded.answerNow('cost_of_returns', { dim: 'reason', sku: 'APP-0001' }), 'another page, a SKU').toBeNull();
     expect(engineAsked).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
 import type { Engine } from '../../engine/types';
 import { deferredEngine } from '../../engine/deferred';
-import { snapshotFromJson, type DemoSnapshot } from '../../loader/seed-json';
 import type { InputFile } from '../../loader/file-kinds';
 import type { PrebuiltFiles } from '../../loader/prebuilt-database';
 import { bundledQuerySources } from '../../runner/query-files-browser';
@@ -11,9 +10,10 @@ import type { Session } from '../session';
 import { applyKeptSettings } from '../storage/kept-settings';
 import { setStorageState } from '../storage/storage-state';
 import { keptFirstScreen, openStoredData, setCurrentStored, type StoredEntry } from '../storage/stored-index';
-import { answeredAhead, presetsWanted } from '../view/answered-ahead';
+import { answeredAhead } from '../view/answered-ahead';
 import { parseDataSetRef } from '../view/view-url';
 import { announce, showing, DEMO_LABEL } from './data-change';
+import { loadDemoSnapshot } from './demo-answers';
 import { recordDefaultsDerivedBy } from './demo-defaults';
 
 export type ProgressListener = (step: string) => void;
@@ -61,7 +61,7 @@ export function startSession(): Started {
   // win), before the dashboard first renders: its first query then uses them.
   const settingsApplied = stored.then(({ entry, demoSettings }) => applyKeptSettings(entry ? entry.settings : demoSettings));
   // The build's answers describe the demo data; kept data has its own, kept with it.
-  const snapshot = Promise.all([loadDemoSnapshot(), stored]).then(async ([snap, st]) => (st.entry ? await keptFirstScreen(st.entry) : snap));
+  const snapshot = Promise.all([loadDemoSnapshot(window.location.search), stored]).then(async ([snap, st]) => (st.entry ? await keptFirstScreen(st.entry) : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
   // database (34 MB of wasm to fetch and compile) and the demo data start once that screen is
   // drawn, so they do not compete with it for the connection and the two cores of a laptop.
@@ -178,23 +178,4 @@ function whenIdle(timeoutMs: number): Promise<void> {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
     else setTimeout(resolve, 50);
   });
-}
-
-/**
- * The build's demo snapshot (virtual:demo-snapshot), with the Overview's date presets
- * (virtual:demo-presets) when the link has one; null without one or if it cannot be read.
- */
-async function loadDemoSnapshot(): Promise<DemoSnapshot | null> {
-  try {
-    const presets = presetsWanted(window.location.search) ? import('virtual:demo-presets').then((m) => m.default).catch(() => null) : null;
-    const json = (await import('virtual:demo-snapshot')).default;
-    if (!json) return null;
-    const snap = snapshotFromJson(json);
-    const more = await presets;
-    // Without them a preset's panels wait for DuckDB, like any view the build did not answer.
-    if (more) snap.seed.answers.push(...snapshotFromJson(more).seed.answers);
-    return snap;
-  } catch {
-    return null; // the page still works: it waits for DuckDB
-  }
 }
