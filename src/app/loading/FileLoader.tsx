@@ -8,7 +8,8 @@ import { CoverageList, RejectsDownload } from './BatchSummary';
 import { ImportBatch } from './ImportBatch';
 import { addFiles, getImportBatch, routeFiles, useImportBatch } from './import-store';
 import { ACCEPTED_EXTENSIONS, progressFraction, progressText, summarizeFile, type FileTone } from './load-summary';
-import { acceptPartialBatch, loadFiles, partialAcceptable, resetDemo, useLoadState } from './load-store';
+import { acceptPartialBatch, loadFiles, partialAcceptable, resetDemo } from './load-store';
+import { useLoadState } from './load-state';
 import { useDataSource } from './use-data-source';
 
 const TONE_DOT: Record<FileTone, string> = {

@@ -1,43 +1,10 @@
-import { useSyncExternalStore } from 'react';
 import type { BatchFile, ReplaceProgress, ReplaceResult } from '../../loader/replace-data';
 import { replaceSessionData } from '../session/replace-session-data';
 import { resetToDemoData } from '../session/show-demo';
-
-/**
- * The file loader's state, outside React so it survives leaving the Data page mid-load: whether
- * a batch is loading, its progress, and the outcome of the last batch.
- */
-export interface LoadState {
-  running: boolean;
-  /** What is loading: picked files, or the demo data. */
-  kind: 'files' | 'demo' | null;
-  progress: ReplaceProgress | null;
-  last: { kind: 'files' | 'demo'; result: ReplaceResult; at: Date } | null;
-}
-
-let state: LoadState = { running: false, kind: null, progress: null, last: null };
-const listeners = new Set<() => void>();
-
-function set(patch: Partial<LoadState>): void {
-  state = { ...state, ...patch };
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useLoadState(): LoadState {
-  return useSyncExternalStore(subscribe, () => state);
-}
-
-export function getLoadState(): LoadState {
-  return state;
-}
+import { getLoadState, setLoadState as set } from './load-state';
 
 async function run(kind: 'files' | 'demo', go: (onProgress: (p: ReplaceProgress) => void) => Promise<ReplaceResult>): Promise<ReplaceResult | null> {
-  if (state.running) return null;
+  if (getLoadState().running) return null;
   set({ running: true, kind, progress: null });
   let result: ReplaceResult;
   try {

@@ -3,7 +3,7 @@ import type { CanonicalTable } from '../../data-model/contract';
 import { Spinner } from '../components/Spinner';
 import { PageHeader } from '../components/charts/PageHeader';
 import { FileLoader } from '../loading/FileLoader';
-import { useLoadState } from '../loading/load-store';
+import { useLoadState } from '../loading/load-state';
 import { ColumnProfilePanel } from '../panels/data/ColumnProfilePanel';
 import { CurrencyPanel } from '../panels/data/CurrencyPanel';
 import { LoadedTablesPanel, QualityChecksPanel } from '../panels/data/DataQualityPanels';

@@ -1,5 +1,5 @@
 import { Button, Callout } from '@tremor/react';
-import { useLoadState } from '../loading/load-store';
+import { useLoadState } from '../loading/load-state';
 import { applyUpdate, useAppUpdate } from '../service-worker';
 import { useStorageState } from './storage-state';
 

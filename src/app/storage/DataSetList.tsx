@@ -1,7 +1,7 @@
 import { Button, TextInput } from '@tremor/react';
 import { useState } from 'react';
 import { formatBytes, formatMoment } from '../format';
-import { useLoadState } from '../loading/load-store';
+import { useLoadState } from '../loading/load-state';
 import { renameDataSet } from '../session/switch-data-set';
 import { setStorageState, type StorageState } from './storage-state';
 import { forgetStored, type StoredEntry } from './stored-index';

@@ -1,6 +1,7 @@
 import { Button, Callout, Card, Title } from '@tremor/react';
 import { formatBytes, formatMoment } from '../format';
-import { resetDemo, useLoadState } from '../loading/load-store';
+import { resetDemo } from '../loading/load-store';
+import { useLoadState } from '../loading/load-state';
 import { useDataSource } from '../loading/use-data-source';
 import { DataSetList } from './DataSetList';
 import { useStorageFigures, useStorageState, type StorageState } from './storage-state';
