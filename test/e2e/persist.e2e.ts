@@ -19,7 +19,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { generate, KPIS, ordersIn } from './generated-data';
 import { ARTIFACTS, Checks, launch, ROOT, startPreview, type Browser } from './harness';
 import { dropFiles, kpiValue } from './import-steps';
@@ -119,6 +119,17 @@ async function main(): Promise<void> {
     await dataPage(page, preview.url);
     await page.locator('[data-testid="file-loader"] details summary').click();
     check((await reportedReads(page)) === report, `after a reload the load report is there (${report})`);
+
+    // A link the build answers on the demo (a page filtered to one value), opened with data kept
+    // here: the kept data opens, and the demo's answers for that link are not downloaded.
+    const demoChunks: string[] = [];
+    const onRequest = (r: Request) => void (/demo-(presets|filters-[a-z]+)-[^/]*\.js$/.test(r.url()) && demoChunks.push(r.url()));
+    page.on('request', onRequest);
+    await page.goto(`${preview.url}?page=products&channel=app`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="page-products"]') && document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: TIMEOUT_MS });
+    page.off('request', onRequest);
+    const shownSource = (await page.getByTestId('data-source').textContent()) ?? '';
+    check(demoChunks.length === 0 && shownSource === loaded.source, `a filtered Products link opens the kept data ("${shownSource}") without fetching the demo's answers for it (${demoChunks.length} fetched)`);
 
     page = await open();
     const restarted = await overview(page, preview.url);

@@ -30,12 +30,14 @@ function moreFor(search: string): Chunk | null {
 
 /**
  * The build's demo snapshot (virtual:demo-snapshot), with the answers of the chunk the link
- * needs besides (moreFor), fetched at the same time; null without a snapshot or if it cannot be read.
+ * needs besides (moreFor), fetched at the same time once `demoShown` says the demo data is what
+ * opens (kept data has answers of its own: the demo's would be downloaded for nothing); null
+ * without a snapshot or if it cannot be read.
  */
-export async function loadDemoSnapshot(search: string): Promise<DemoSnapshot | null> {
+export async function loadDemoSnapshot(search: string, demoShown: Promise<boolean>): Promise<DemoSnapshot | null> {
   try {
     const chunk = moreFor(search);
-    const more = chunk ? chunk().then((m) => m.default).catch(() => null) : null;
+    const more = chunk ? demoShown.then((demo) => (demo ? chunk().then((m) => m.default) : null)).catch(() => null) : null;
     const json = (await import('virtual:demo-snapshot')).default;
     if (!json) return null;
     const snap = snapshotFromJson(json);

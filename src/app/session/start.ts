@@ -61,7 +61,8 @@ export function startSession(): Started {
   // win), before the dashboard first renders: its first query then uses them.
   const settingsApplied = stored.then(({ entry, demoSettings }) => applyKeptSettings(entry ? entry.settings : demoSettings));
   // The build's answers describe the demo data; kept data has its own, kept with it.
-  const snapshot = Promise.all([loadDemoSnapshot(window.location.search), stored]).then(async ([snap, st]) => (st.entry ? await keptFirstScreen(st.entry) : snap));
+  const demoShown = stored.then((st) => st.entry === null);
+  const snapshot = Promise.all([loadDemoSnapshot(window.location.search, demoShown), stored]).then(async ([snap, st]) => (st.entry ? await keptFirstScreen(st.entry) : snap));
   // With the build's answers the first screen needs only them and the charts' code. The
   // database (34 MB of wasm to fetch and compile) and the demo data start once that screen is
   // drawn, so they do not compete with it for the connection and the two cores of a laptop.
