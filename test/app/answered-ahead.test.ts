@@ -4,7 +4,7 @@ import { readCostDim } from '../../src/app/panels/cost/cost-params';
 import { CUSTOMER_THRESHOLDS, SIGNAL_THRESHOLDS, thresholdParams, topCustomerParams } from '../../src/app/panels/customers/customer-params';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { answeredAhead, filteredPageWanted, presetsWanted } from '../../src/app/view/answered-ahead';
+import { answeredAhead, answeredByKeptFirstScreen, filteredPageWanted, presetsWanted } from '../../src/app/view/answered-ahead';
 import { PAGES } from '../../src/app/view/types';
 import { FIRST_SCREEN_BY_PAGE, PAGES_ANSWERED_AHEAD, PAGES_FILTERED_AHEAD, type ModelRequest } from '../../src/runner/first-screen';
 
@@ -55,6 +55,13 @@ describe('answeredAhead', () => {
     const text = readFileSync(path.resolve(__dirname, '../../src/app/session/demo-answers.ts'), 'utf8');
     const named = [...text.matchAll(/import\('virtual:demo-filters-([a-z]+)'\)/g)].map((m) => m[1]);
     expect(named.sort()).toEqual([...PAGES_FILTERED_AHEAD].sort());
+  });
+
+  it('with data kept here, only the Overview default view is answered by its kept first screen', () => {
+    for (const link of ['', '?page=overview', '?data=shop~a1b2c3']) expect(answeredByKeptFirstScreen(link), link).toBe(true);
+    for (const link of ['?channel=web', '?preset=last_90', '?page=products', '?page=products&category=shoes', '?drill=returns']) {
+      expect(answeredByKeptFirstScreen(link), link).toBe(false);
+    }
   });
 
   it('anything else needs DuckDB', () => {

@@ -10,7 +10,7 @@ import type { Session } from '../session';
 import { applyKeptSettings } from '../storage/kept-settings';
 import { setStorageState } from '../storage/storage-state';
 import { keptFirstScreen, openStoredData, setCurrentStored, type StoredEntry } from '../storage/stored-index';
-import { answeredAhead } from '../view/answered-ahead';
+import { answeredAhead, answeredByKeptFirstScreen } from '../view/answered-ahead';
 import { parseDataSetRef } from '../view/view-url';
 import { announce, showing, DEMO_LABEL } from './data-change';
 import { loadDemoSnapshot } from './demo-answers';
@@ -75,7 +75,10 @@ export function startSession(): Started {
   const firstScreenDrawn = Promise.race([
     snapshot.then((snap) => (snap ? Promise.all([preloadCharts(), whenIdle(500)]) : undefined)),
     firstQueryWaits,
-    answeredAhead(window.location.search) ? firstQueryWaits : Promise.resolve(),
+    // With data kept here the build's answers are not used: only its own kept first screen waits.
+    answeredAhead(window.location.search)
+      ? stored.then((st) => (st.entry && !answeredByKeptFirstScreen(window.location.search) ? undefined : firstQueryWaits))
+      : Promise.resolve(),
   ]).then(
     () => undefined,
     () => undefined,

@@ -49,3 +49,14 @@ export function presetsWanted(search: string): boolean {
   const presets = q.getAll('preset');
   return (q.get('page') ?? 'overview') === 'overview' && presets.length === 1 && isDatePreset(presets[0]);
 }
+
+/**
+ * Whether the answers kept with a data set in this browser cover the view a link opens: only
+ * the Overview's default view (src/app/storage/kept-data-set.ts keeps OVERVIEW_FIRST_SCREEN).
+ * The build's other answers are the demo's: with kept data such a link needs DuckDB at once.
+ */
+export function answeredByKeptFirstScreen(search: string): boolean {
+  const q = new URLSearchParams(search);
+  const view = [...new Set(q.keys())].filter((key) => key !== 'page' && key !== 'data');
+  return q.getAll('page').length <= 1 && (q.get('page') ?? 'overview') === 'overview' && view.length === 0;
+}

@@ -200,10 +200,11 @@ export function TopCustomersPanel(props: PageProps) {
 function MostReturned({ row }: { row: Row }) {
   if (row.top_product == null) return null;
   const name = typeof row.top_product_name === 'string' ? row.top_product_name : `${String(row.top_product)} (name ${NOT_IN_DATA})`;
-  const units = Number(row.top_product_units ?? 0);
+  // Units come with the product (customer_returns.sql); a missing count shows as missing, not 0.
+  const units = row.top_product_units;
   return (
     <span className="block text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="customer-top-product">
-      Mostly returns {name}: {formatCount(units)} {units === 1 ? 'unit' : 'units'}
+      Mostly returns {name}: {formatCount(units)} {Number(units) === 1 ? 'unit' : 'units'}
     </span>
   );
 }
