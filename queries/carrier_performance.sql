@@ -37,11 +37,11 @@ WITH lines AS (
   SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), shipped AS (
   -- One row per filtered order that has a shipment (the shipment columns repeat on its lines).
-  SELECT order_id, any_value(carrier) AS carrier, any_value(promised_at) AS promised_at,
+  SELECT order_key, any_value(carrier) AS carrier, any_value(promised_at) AS promised_at,
          any_value(delivered_at) AS delivered_at, any_value(lower(trim(shipment_status))) AS status
   FROM lines
-  WHERE order_id IN (SELECT order_id FROM shipments)
-  GROUP BY order_id
+  WHERE has_shipment
+  GROUP BY order_key
 ), outbound AS (
   SELECT carrier,
     count(*) AS shipments,
@@ -57,7 +57,7 @@ WITH lines AS (
     count(*) FILTER (WHERE r.reason = 'damaged_in_transit') AS transit_damage_returns,
     count(*) FILTER (WHERE r.reason = 'late_delivery') AS late_delivery_returns
   FROM rets r
-  JOIN shipped s ON s.order_id = r.order_id
+  JOIN shipped s ON s.order_key = r.order_key
   WHERE r.resolution IS DISTINCT FROM 'rejected'
   GROUP BY s.carrier
 ), legs AS (

@@ -23,19 +23,19 @@
 WITH lines AS (
   SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), shipped AS (
-  -- One row per filtered order that has a shipment (the shipment columns repeat on its lines).
-  SELECT order_id, any_value(carrier) AS carrier, any_value(shipped_at) AS shipped_at, any_value(promised_at) AS promised_at,
-         any_value(delivered_at) AS delivered_at, any_value(lower(trim(shipment_status))) AS status
+  -- One row per filtered order that has a shipment (the shipment columns repeat on its lines,
+  -- service level included: schema/derive.sql joins the order's shipment once).
+  SELECT order_key, any_value(carrier) AS carrier, any_value(shipped_at) AS shipped_at, any_value(promised_at) AS promised_at,
+         any_value(delivered_at) AS delivered_at, any_value(lower(trim(shipment_status))) AS status,
+         any_value(service_level) AS service_level
   FROM lines
-  WHERE order_id IN (SELECT order_id FROM shipments)
-  GROUP BY order_id
+  WHERE has_shipment
+  GROUP BY order_key
 ), levels AS (
-  SELECT s.*,
-    if_present('shipments.service_level', coalesce(nullif(trim(sv.service_level), ''), '(none)')) AS service_level,
+  SELECT s.* EXCLUDE (service_level),
+    if_present('shipments.service_level', coalesce(nullif(trim(s.service_level), ''), '(none)')) AS service_level,
     CASE WHEN s.delivered_at >= s.shipped_at THEN days_between(s.shipped_at, s.delivered_at) END AS delivery_days
   FROM shipped s
-  LEFT JOIN (SELECT DISTINCT ON (order_id) order_id, service_level FROM shipments ORDER BY order_id, shipped_at) sv
-    ON sv.order_id = s.order_id
 )
 SELECT
   carrier,

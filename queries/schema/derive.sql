@@ -25,7 +25,10 @@ LEFT JOIN currency_settings c ON c.currency = s.currency AND NOT c.reporting;
 -- Order lines with their product and outbound shipment. Missing dimension values become
 -- '(unknown)' so they can be grouped and filtered like any other value. unit_price and
 -- line_value are in the reporting currency (NULL when the line's currency has no rate);
--- currency is the currency they are in, original_currency the one in the file.
+-- currency is the currency they are in, original_currency the one in the file. An order has one
+-- shipment (the row checks refuse a second); has_shipment says whether the shipments file has a
+-- row for the order at all (a shipment naming no carrier shows as '(unknown)' like no shipment),
+-- and service_level is that shipment's, so the carrier models need not read shipments again.
 CREATE OR REPLACE TABLE lines_enriched AS
 SELECT
   l.order_id, l.line_id, l.order_date, l.sku, l.quantity,
@@ -43,6 +46,7 @@ SELECT
   p.product_group, p.size, p.color,
   coalesce(s.carrier, '(unknown)') AS carrier,
   s.shipped_at, s.promised_at, s.delivered_at, s.status AS shipment_status,
+  s.order_id IS NOT NULL AS has_shipment, s.service_level,
   k.order_key
 FROM order_lines l
 -- a line without a currency is in the reporting currency: rate 1
