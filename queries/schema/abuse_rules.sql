@@ -14,6 +14,9 @@
 --   segment: 'serial returner' when orders >= p_min_orders and rate_low > p_serial_rate_low;
 --   else 'frequent returner' when orders >= p_min_orders and rate_low > baseline_rate; else
 --   'regular' when orders >= p_min_orders; else 'few orders' (too few to judge).
+-- Worked out once per filter state: the Customers page's panels all read the same rows
+-- (src/runner/view-tables.ts keeps them in a temporary table while the filters stay).
+-- @once-per-view customer_return_rows
 CREATE OR REPLACE MACRO customer_return_rows(p_date_from, p_date_to, p_channel, p_region, p_category,
                                              p_supplier, p_carrier, p_sku, p_reason,
                                              p_serial_rate_low, p_min_orders) AS TABLE
@@ -129,6 +132,9 @@ FROM scored;
 --   signal_amount       : money at stake for the whole signal: the sum of its rows' amounts,
 --                         except refunds_exceed_purchases: refunds − purchases
 --   detail              : the facts that triggered the rule, in words (same on every row of a signal)
+-- Worked out once per filter state, as customer_return_rows is: the Signals page's summary and
+-- list read the same rows.
+-- @once-per-view abuse_case_rows
 CREATE OR REPLACE MACRO abuse_case_rows(p_date_from, p_date_to, p_channel, p_region, p_category,
                                         p_supplier, p_carrier, p_sku, p_reason,
                                         p_wardrobe_categories, p_wardrobe_days_before_end,

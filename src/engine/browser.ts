@@ -8,7 +8,7 @@ import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, Row } from './types';
 import { cleanError } from './browser-errors';
 import { sqlString } from './sql-literal';
-import { onlyReads, StatementCache } from './statement-cache';
+import { keepsStatements, onlyReads, StatementCache } from './statement-cache';
 import { csvCell } from '../data-model/csv-text';
 
 let shared: Promise<Engine> | null = null;
@@ -55,7 +55,7 @@ async function createBrowserEngine(): Promise<Engine> {
     async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
       return guard(async () => {
         const reads = onlyReads(sql);
-        if (!reads) await statements.clear();
+        if (!keepsStatements(sql)) await statements.clear();
         if (params.length === 0) return arrowToRows(await conn.query(sql));
         if (reads) return statements.run(sql, async (stmt) => arrowToRows(await stmt.query(...params)));
         const stmt = await conn.prepare(sql);

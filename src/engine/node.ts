@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './rows';
 import { ENGINE_SETUP_SQL } from './setup';
-import { onlyReads, StatementCache } from './statement-cache';
+import { keepsStatements, onlyReads, StatementCache } from './statement-cache';
 import type { BindValue, Engine, Row } from './types';
 
 /**
@@ -26,7 +26,7 @@ export async function createNodeEngine(): Promise<Engine> {
   const engine: Engine = {
     async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
       const reads = onlyReads(sql);
-      if (!reads) await statements.clear();
+      if (!keepsStatements(sql)) await statements.clear();
       if (params.length > 0 && reads) return statements.run(sql, (stmt) => wrap(() => arrowToRows(stmt.query(...params))));
       return wrap(() => {
         if (params.length === 0) return arrowToRows(conn.query(sql));

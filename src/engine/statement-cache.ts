@@ -79,5 +79,19 @@ async function closeQuietly<S>(stmt: Promise<S>, close: (stmt: S) => unknown): P
  * SUMMARIZE or EXPLAIN): kept statements stay valid after it, and its statement may be kept.
  */
 export function onlyReads(sql: string): boolean {
-  return /^(select|with|from|describe|summarize|explain)\b/i.test(sql.replace(/^(\s+|--[^\n]*(\n|$))+/, ''));
+  return /^(select|with|from|describe|summarize|explain)\b/i.test(withoutLeadingComments(sql));
+}
+
+/**
+ * Whether kept statements stay usable after `sql`: it only reads, or it replaces a temporary
+ * table (the runner's view tables, src/runner/view-tables.ts, refilled on every filter change).
+ * DuckDB binds a kept statement that reads the replaced table again when it next runs (its
+ * catalog changed); should that fail, `run` retries it once on a fresh statement.
+ */
+export function keepsStatements(sql: string): boolean {
+  return onlyReads(sql) || /^create\s+or\s+replace\s+temp(orary)?\s+table\b/i.test(withoutLeadingComments(sql));
+}
+
+function withoutLeadingComments(sql: string): string {
+  return sql.replace(/^(\s+|--[^\n]*(\n|$))+/, '');
 }

@@ -9,4 +9,7 @@ export interface PreparedQuery {
   sql: string;
   params: BindValue[];
   key: string;
+  /** The model's SQL with `$name` placeholders, and the values bound to them (see view-tables.ts). */
+  source: string;
+  values: Record<string, BindValue>;
 }

@@ -202,6 +202,11 @@ export class QueryQueue {
     });
   }
 
+  /** Counts `invalidate` calls: what was worked out from the tables under one count holds until the next. */
+  get dataGeneration(): number {
+    return this.generation;
+  }
+
   /** Forgets every answer: the tables they were computed from have changed. */
   invalidate(): void {
     this.generation++;

@@ -12,6 +12,7 @@ import { QueryQueue } from './query-queue';
 import { backgroundReads, type TableReader } from './background-reads';
 import { SchemaSetup } from './schema-setup';
 import { SeededAnswers, type RunnerSeed } from './seeded-answers';
+import { ViewTables } from './view-tables';
 import { writeAssumptions, writeCurrencySettings } from './settings-tables';
 
 // The runner's types, imported from here by the layers above.
@@ -25,7 +26,8 @@ export type { RunnerSeed } from './seeded-answers';
  * splices them), and answers "needs column X" instead of running a model whose inputs are
  * absent. It composes the schema setup (schema-setup.ts), the column presence
  * (column-presence.ts), the seeded answers (seeded-answers.ts), the filter indexes
- * (filter-indexes.ts) and the on-demand macros (on-demand-macros.ts).
+ * (filter-indexes.ts), the on-demand macros (on-demand-macros.ts) and the view tables
+ * (view-tables.ts).
  */
 export class Runner {
   readonly headers: Record<string, ModelHeader> = {};
@@ -36,6 +38,7 @@ export class Runner {
   private readonly seeded = new SeededAnswers();
   private readonly schema: SchemaSetup;
   private readonly macros: OnDemandMacros;
+  private readonly viewTables: ViewTables;
   private readonly indexes: FilterIndexes;
   /** The tail of the `exclusive` work: data changes, one at a time. */
   private writes: Promise<void> = Promise.resolve();
@@ -48,6 +51,7 @@ export class Runner {
     this.presence = new ColumnPresence(engine, this.queue, () => !this.seeded.tablesLoaded);
     this.schema = new SchemaSetup(engine, sources, this.queue, this.presence);
     this.macros = new OnDemandMacros(engine, sources);
+    this.viewTables = new ViewTables(engine, sources);
     this.indexes = new FilterIndexes(
       { byDims: (model) => this.byDims(model), prepare: (model, params) => this.prepare(model, params), compute: (q) => this.compute(q) },
       this.seeded,
@@ -280,15 +284,21 @@ export class Runner {
   private prepare(model: string, params: ModelParams): ModelResult | PreparedQuery {
     const missing = this.missingColumns(model, params);
     if (missing.length > 0) return { status: 'needs_columns', model, missing, rows: [] };
-    const bound = bindNamed(this.sources[model]!, this.resolveParams(model, params));
-    return { sql: bound.sql, params: bound.params, key: answerKey(model, bound.params) };
+    const values = this.resolveParams(model, params);
+    const bound = bindNamed(this.sources[model]!, values);
+    return { sql: bound.sql, params: bound.params, key: answerKey(model, bound.params), source: this.sources[model]!, values };
   }
 
-  /** Runs a prepared model query in the queue's turn: derived tables and on-demand macros first. */
+  /**
+   * Runs a prepared model query in the queue's turn: derived tables, the view tables it reads
+   * and on-demand macros first. The answer stays keyed by the plain SQL's values (`q.key`).
+   */
   private async compute(q: PreparedQuery): Promise<Row[]> {
     await this.schema.whenDerived();
-    await this.macros.createFor(q.sql);
-    return this.engine.query(q.sql, q.params);
+    const view = this.viewTables.plan(q);
+    await view.fill(this.queue.dataGeneration, (sql) => this.macros.createFor(sql));
+    await this.macros.createFor(view.sql);
+    return this.engine.query(view.sql, view.params);
   }
 
   /** Parameter values as they will be bound: defaults filled in, types checked. */

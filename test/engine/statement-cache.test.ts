@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../src/engine/node';
-import { onlyReads, StatementCache } from '../../src/engine/statement-cache';
+import { keepsStatements, onlyReads, StatementCache } from '../../src/engine/statement-cache';
 import type { Engine } from '../../src/engine/types';
 
 describe('onlyReads', () => {
@@ -19,6 +19,20 @@ describe('onlyReads', () => {
     ['selected_rows', false],
   ])('%j -> %s', (sql, expected) => {
     expect(onlyReads(sql)).toBe(expected);
+  });
+});
+
+describe('keepsStatements', () => {
+  it.each([
+    ['SELECT 1', true],
+    ['CREATE OR REPLACE TEMP TABLE per_view_x_1 AS SELECT * FROM m($1)', true],
+    ['-- a view table\ncreate or replace temporary table v AS SELECT 1', true],
+    ['CREATE OR REPLACE TABLE t AS SELECT 1', false],
+    ['CREATE TEMP TABLE t AS SELECT 1', false],
+    ['DROP TABLE t', false],
+    ['INSERT INTO t VALUES (1)', false],
+  ])('%j -> %s', (sql, expected) => {
+    expect(keepsStatements(sql)).toBe(expected);
   });
 });
 
@@ -81,5 +95,17 @@ describe('kept statements on DuckDB', () => {
     expect(await engine.query(sql, ['web', 'web'])).toEqual([{ s: 10.5 }]);
     await engine.query('INSERT INTO t VALUES (?, ?)', ['web', 1]);
     expect(await engine.query(sql, ['web', 'web'])).toEqual([{ s: 11.5 }]);
+  });
+
+  it('a kept statement reading a temporary table reads its new rows once the table is replaced', async () => {
+    // The runner's view tables (src/runner/view-tables.ts): replaced on every filter change
+    // without dropping the kept statements, which DuckDB binds again.
+    await engine.query('CREATE OR REPLACE TEMP TABLE v AS SELECT * FROM range(CAST(? AS BIGINT)) r(n)', [3]);
+    const sql = 'SELECT count(*) AS c, sum(n) AS s FROM v WHERE n >= ?';
+    expect(await engine.query(sql, [0])).toEqual([{ c: 3, s: 3 }]);
+    await engine.query('CREATE OR REPLACE TEMP TABLE v AS SELECT * FROM range(CAST(? AS BIGINT)) r(n)', [5]);
+    expect(await engine.query(sql, [1])).toEqual([{ c: 4, s: 10 }]);
+    await engine.query('CREATE OR REPLACE TEMP TABLE v AS SELECT n / 2 AS n FROM range(CAST(? AS BIGINT)) r(n)', [2]);
+    expect(await engine.query(sql, [0])).toEqual([{ c: 2, s: 0.5 }]);
   });
 });
