@@ -7,8 +7,8 @@
 -- apply to units_sold, units_returned and the return comments, like in every model.
 -- Returns whose resolution is 'rejected' were refused: they are not in units_returned, but
 -- their comments are still read (the customer's words are a signal either way).
--- Text matching: the term dictionary (review_terms() in schema/filters.sql, shared with
--- review_texts) is data: (term, kind, phrases,
+-- Text matching: the term dictionary (review_terms() in schema/macros.sql, matched once per load
+-- into text_terms by schema/derive.sql, shared with review_texts) is data: (term, kind, phrases,
 -- not_phrases), phrases being '|'-separated literal phrases. A text is a review (title and
 -- body together) or a return comment, lower-cased; it mentions a term when it contains one
 -- of its phrases and none of its not_phrases (e.g. 'not great quality' is not praise;
@@ -47,34 +47,25 @@
 -- @output positive_mentions : texts praising quality, fit or accuracy of the listing
 -- @output complaint_mentions : texts with at least one term that is not positive
 -- @output top_terms : the 3 most frequent terms with their counts, e.g. 'runs small (5), broke (2)'
-WITH terms AS (
-  SELECT * FROM review_terms()
-), lines AS (
+WITH lines AS (
   SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
   SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), revs AS (
   -- reviews take the filters that make sense for them (see header; filtered_reviews in schema/filters.sql)
-  SELECT review_id, sku, rating, txt
+  SELECT review_id, sku, rating
   FROM filtered_reviews($date_from, $date_to, $category, $supplier, $sku)
 ), docs AS (
-  SELECT sku, 'review:' || review_id AS doc, txt FROM revs
+  SELECT 'review' AS source, review_id AS id, sku FROM revs
   UNION ALL
-  SELECT sku, 'return:' || return_id AS doc, replace(lower(customer_comment), '’', '''') AS txt
+  SELECT 'return', return_id, sku
   FROM rets
   WHERE customer_comment IS NOT NULL AND trim(customer_comment) <> ''
-), phrases AS (
-  SELECT term, kind, unnest(string_split(phrases, '|')) AS phrase FROM terms
-), vetoes AS (
-  SELECT term, unnest(string_split(not_phrases, '|')) AS phrase FROM terms WHERE not_phrases IS NOT NULL
-), vetoed AS (
-  SELECT DISTINCT d.doc, v.term FROM docs d JOIN vetoes v ON contains(d.txt, v.phrase)
 ), hits AS (
-  -- one row per (text, term) that matches and is not vetoed
-  SELECT DISTINCT d.sku, d.doc, p.term, p.kind
+  -- one row per (text, term) that matches and is not vetoed (matched once per load: text_terms)
+  SELECT d.sku, d.source || ':' || d.id AS doc, t.term, t.kind
   FROM docs d
-  JOIN phrases p ON contains(d.txt, p.phrase)
-  ANTI JOIN vetoed x ON x.doc = d.doc AND x.term = p.term
+  JOIN text_terms t ON t.source = d.source AND t.id = d.id
 ), mentions AS (
   SELECT sku,
     count(DISTINCT doc) FILTER (WHERE kind = 'size_small') AS size_small_mentions,

@@ -6,7 +6,7 @@
 -- is set); return comments are those of the filtered returns (all filters, reason included;
 -- rejected returns included: the customer's words are a signal either way), dated by their
 -- request. `term` / `kind` keep only the texts mentioning that dictionary term / a term of that
--- kind, by the same matching (review_terms() in schema/filters.sql: a phrase present, no veto
+-- kind, by the same matching (text_terms in schema/derive.sql: a phrase present, no veto
 -- phrase); 'complaint' = any kind but positive. `terms` lists every term a text mentions.
 -- @filters
 -- @param term text = null : only texts mentioning this term of the dictionary (e.g. runs small)
@@ -28,25 +28,19 @@
 -- @output total_rows : texts matching before paging (the same on every row)
 WITH docs AS (
   SELECT 'review' AS source, review_id AS id, sku, created_at AS written_at, rating, CAST(NULL AS VARCHAR) AS reason,
-    title, body AS text, txt
+    title, body AS text
   FROM filtered_reviews($date_from, $date_to, $category, $supplier, $sku)
   UNION ALL
-  SELECT 'return', return_id, sku, requested_at, NULL, reason, NULL, customer_comment,
-    replace(lower(customer_comment), '’', '''')
+  SELECT 'return', return_id, sku, requested_at, NULL, reason, NULL, customer_comment
   FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
   WHERE customer_comment IS NOT NULL AND trim(customer_comment) <> ''
 ), picked AS (
   SELECT * FROM docs WHERE $source IS NULL OR source = $source
-), phrases AS (
-  SELECT term, kind, unnest(string_split(phrases, '|')) AS phrase FROM review_terms()
-), vetoes AS (
-  SELECT term, unnest(string_split(not_phrases, '|')) AS phrase FROM review_terms() WHERE not_phrases IS NOT NULL
 ), hits AS (
-  SELECT DISTINCT d.source, d.id, p.term, p.kind
-  FROM picked d
-  JOIN phrases p ON contains(d.txt, p.phrase)
-  ANTI JOIN (SELECT DISTINCT d.source, d.id, v.term FROM picked d JOIN vetoes v ON contains(d.txt, v.phrase)) x
-    ON x.source = d.source AND x.id = d.id AND x.term = p.term
+  -- the terms each text mentions, matched once per load (text_terms in schema/derive.sql)
+  SELECT t.source, t.id, t.term, t.kind
+  FROM text_terms t
+  SEMI JOIN picked d ON d.source = t.source AND d.id = t.id
 ), doc_terms AS (
   SELECT source, id, string_agg(term, ', ' ORDER BY term) AS terms,
     bool_or(term = $term) AS has_term,

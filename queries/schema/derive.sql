@@ -160,6 +160,32 @@ ALTER TABLE returns_enriched ADD COLUMN fault VARCHAR;
 UPDATE returns_enriched r SET fault = coalesce(t.fault, 'unknown')
 FROM reason_taxonomy t WHERE t.reason = r.reason;
 
+-- The terms of the dictionary (review_terms() in schema/macros.sql) each text mentions, matched
+-- once per load: a text does not change with the filters, and testing every phrase in every
+-- text was most of review_signals' time on each click. One row per text and term it mentions.
+-- A text is a review (title and body together) or a return's customer comment, lower-cased with
+-- curly apostrophes straightened; it mentions a term when it contains one of the term's phrases
+-- and none of its not_phrases. source: 'review' or 'return'; id: its review_id or return_id.
+-- review_signals counts these texts per SKU, review_texts shows them.
+CREATE OR REPLACE TABLE text_terms AS
+WITH docs AS (
+  SELECT 'review' AS source, review_id AS id, replace(lower(concat_ws(' ', title, body)), '’', '''') AS txt
+  FROM reviews
+  UNION ALL
+  SELECT 'return', return_id, replace(lower(customer_comment), '’', '''')
+  FROM returns_enriched
+  WHERE customer_comment IS NOT NULL AND trim(customer_comment) <> ''
+), phrases AS (
+  SELECT term, kind, unnest(string_split(phrases, '|')) AS phrase FROM review_terms()
+), vetoes AS (
+  SELECT term, unnest(string_split(not_phrases, '|')) AS phrase FROM review_terms() WHERE not_phrases IS NOT NULL
+)
+SELECT DISTINCT d.source, d.id, p.term, p.kind
+FROM docs d
+JOIN phrases p ON contains(d.txt, p.phrase)
+ANTI JOIN (SELECT DISTINCT d.source, d.id, v.term FROM docs d JOIN vetoes v ON contains(d.txt, v.phrase)) x
+  ON x.source = d.source AND x.id = d.id AND x.term = p.term;
+
 -- The data set's own facts, one row. load_day: the day the batch was loaded (the latest
 -- load_log timestamp; NULL when the tables were filled without the loader). A date after it
 -- cannot be right (the loader keeps such rows with a warning), so the as-of date is the last

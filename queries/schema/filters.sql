@@ -128,11 +128,10 @@ CREATE OR REPLACE MACRO category_rates_by(p_by, p_date_from, p_date_to, p_channe
 -- read the same ones): SKU, and category and supplier through the product (a SKU missing from
 -- products is '(unknown)', as in the order lines); the date range applies to the review's
 -- created_at, so an undated review is left out when a date is set. A review has no channel,
--- region, carrier or reason: those filters do not apply. Rows: every reviews column plus
--- `txt`, title and body lower-cased with curly apostrophes straightened, the text the term
--- dictionary (review_terms() below) is matched against.
+-- region, carrier or reason: those filters do not apply. Rows: every reviews column (the terms
+-- each review mentions are in text_terms, schema/derive.sql).
 CREATE OR REPLACE MACRO filtered_reviews(p_date_from, p_date_to, p_category, p_supplier, p_sku) AS TABLE
-  SELECT r.*, replace(lower(concat_ws(' ', r.title, r.body)), '’', '''') AS txt
+  SELECT r.*
   FROM reviews r
   LEFT JOIN products p ON p.sku = r.sku
   WHERE (p_date_from IS NULL OR CAST(r.created_at AS DATE) >= CAST(p_date_from AS DATE))
@@ -140,29 +139,3 @@ CREATE OR REPLACE MACRO filtered_reviews(p_date_from, p_date_to, p_category, p_s
     AND in_list(p_sku, r.sku)
     AND in_list(p_category, coalesce(p.category, '(unknown)'))
     AND in_list(p_supplier, coalesce(p.supplier, '(unknown)'));
-
--- review_terms(): THE term dictionary of review and return-comment text (review_signals counts
--- the texts mentioning each term, review_texts shows them). Data: add a row or a phrase here to
--- teach both models a new term. phrases / not_phrases: '|'-separated literal phrases, matched
--- anywhere in lower-case text; a text mentions a term when it contains one of its phrases and
--- none of its not_phrases. kind groups the terms (size_small, size_large, quality, description,
--- transit, positive).
-CREATE OR REPLACE MACRO review_terms() AS TABLE
-  SELECT * FROM (
-  VALUES
-    ('runs small', 'size_small', 'runs small|too small|too tight|size up|smaller than', NULL),
-    ('runs large', 'size_large', 'runs large|runs big|too large|too big|too baggy|too loose|too long|size down|larger than',
-       'took too long'),
-    ('broke', 'quality', 'broke|stopped working|does not work|doesn''t work|does not charge|came apart|fell apart|defect|faulty',
-       'broken on arrival|damaged on arrival|arrived broken|arrived damaged|crushed'),
-    ('cheap material', 'quality', 'cheap material|cheaply made|feels cheap|flimsy|poor quality|low quality|bad quality|not great quality|not good quality',
-       NULL),
-    ('not as pictured', 'description', 'not as pictured|not as described|not as shown|nothing like the photo|nothing like the picture|nothing like the description|different from the photo|different from the picture|not like the photo|not like the picture|not like the description|colour is off|color is off',
-       NULL),
-    ('arrived damaged', 'transit', 'arrived damaged|arrived broken|arrived with a crack|broken on arrival|damaged on arrival|crushed|soaked|damaged in shipping|damaged in transit',
-       NULL),
-    ('great quality', 'positive', 'great quality|good quality|high quality|excellent quality|well made',
-       'not great quality|not good quality|not high quality|not well made'),
-    ('true to size', 'positive', 'true to size|fits perfectly|perfect fit', NULL),
-    ('as described', 'positive', 'exactly as described|exactly like the photo|"exactly" like the photo', NULL)
-  ) t(term, kind, phrases, not_phrases);

@@ -87,3 +87,30 @@ CREATE OR REPLACE MACRO if_present(c, v) AS CASE WHEN has_values(c) THEN v END;
 -- costs and dispositions to estimate them from (returns_enriched.recovery_value in derive.sql).
 CREATE OR REPLACE MACRO recovery_in_data() AS
   has_values('returns.recovery_value') OR (has_values('products.unit_cost') AND has_values('returns.disposition'));
+
+-- review_terms(): THE term dictionary of review and return-comment text, matched once per load
+-- (text_terms in schema/derive.sql; review_signals counts the texts mentioning each term,
+-- review_texts shows them). Data: add a row or a phrase here to
+-- teach both models a new term. phrases / not_phrases: '|'-separated literal phrases, matched
+-- anywhere in lower-case text; a text mentions a term when it contains one of its phrases and
+-- none of its not_phrases. kind groups the terms (size_small, size_large, quality, description,
+-- transit, positive).
+CREATE OR REPLACE MACRO review_terms() AS TABLE
+  SELECT * FROM (
+  VALUES
+    ('runs small', 'size_small', 'runs small|too small|too tight|size up|smaller than', NULL),
+    ('runs large', 'size_large', 'runs large|runs big|too large|too big|too baggy|too loose|too long|size down|larger than',
+       'took too long'),
+    ('broke', 'quality', 'broke|stopped working|does not work|doesn''t work|does not charge|came apart|fell apart|defect|faulty',
+       'broken on arrival|damaged on arrival|arrived broken|arrived damaged|crushed'),
+    ('cheap material', 'quality', 'cheap material|cheaply made|feels cheap|flimsy|poor quality|low quality|bad quality|not great quality|not good quality',
+       NULL),
+    ('not as pictured', 'description', 'not as pictured|not as described|not as shown|nothing like the photo|nothing like the picture|nothing like the description|different from the photo|different from the picture|not like the photo|not like the picture|not like the description|colour is off|color is off',
+       NULL),
+    ('arrived damaged', 'transit', 'arrived damaged|arrived broken|arrived with a crack|broken on arrival|damaged on arrival|crushed|soaked|damaged in shipping|damaged in transit',
+       NULL),
+    ('great quality', 'positive', 'great quality|good quality|high quality|excellent quality|well made',
+       'not great quality|not good quality|not high quality|not well made'),
+    ('true to size', 'positive', 'true to size|fits perfectly|perfect fit', NULL),
+    ('as described', 'positive', 'exactly as described|exactly like the photo|"exactly" like the photo', NULL)
+  ) t(term, kind, phrases, not_phrases);
