@@ -25,6 +25,17 @@ export class QueryQueue {
   private background: (() => Promise<void>)[] = [];
   private backgroundRunning = false;
   private keptRows = 0;
+  /** When the last asked-for query was queued or finished (Date.now()), and the timer waiting to start work ahead. */
+  private lastAsked = 0;
+  private workAheadTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Work ahead starts only once no query has been asked for during this long (ms). A query ahead
+   * cannot be interrupted once sent: at 1M order lines one takes 0.3–0.8 s, and a user clicking
+   * through filters right after a view appeared waited for it on every click (all pages, median
+   * 389 ms with work ahead starting at once, 276 ms without). 0: at once (tests, the build).
+   */
+  workAheadAfterMs = 0;
 
   constructor(
     private readonly maxEntries = 300,
@@ -121,7 +132,15 @@ export class QueryQueue {
       });
       return;
     }
-    if (this.paused > 0) return;
+    if (this.paused > 0 || this.idle.length === 0) return;
+    const wait = this.lastAsked + this.workAheadAfterMs - Date.now();
+    if (wait > 0) {
+      this.workAheadTimer ??= setTimeout(() => {
+        this.workAheadTimer = null;
+        this.pump();
+      }, wait);
+      return;
+    }
     const next = this.idle.shift();
     if (!next) return;
     if (this.cache.has(next.key) || this.pending.has(next.key)) return this.pump();
@@ -132,7 +151,10 @@ export class QueryQueue {
   private enqueue(key: string, execute: () => Promise<Row[]>, idle: boolean): Job {
     const job = new Job();
     this.pending.set(key, job);
-    if (!idle) this.asked++;
+    if (!idle) {
+      this.asked++;
+      this.lastAsked = Date.now();
+    }
     const generation = this.generation;
     const started = this.tail.then(async () => {
       if (job.allAborted()) throw abortError();
@@ -142,7 +164,10 @@ export class QueryQueue {
     const done = () => {
       if (this.pending.get(key) === job) this.pending.delete(key);
       if (idle) this.idleRunning = false;
-      else this.asked--;
+      else {
+        this.asked--;
+        this.lastAsked = Date.now();
+      }
       if (idle) this.notify();
       this.pump();
     };

@@ -265,6 +265,11 @@ export class Runner {
    */
   computeAhead = false;
 
+  /** Work ahead starts once no query has been asked for during this long (ms; see QueryQueue.workAheadAfterMs). */
+  set workAheadAfterMs(ms: number) {
+    this.queue.workAheadAfterMs = ms;
+  }
+
   /** Answers and index builds waiting to run ahead (see FilterIndexes.buildFilterIndexes), for progress displays. */
   set onIdleWork(fn: ((pending: number) => void) | null) {
     this.queue.onIdleWork = fn;

@@ -195,6 +195,28 @@ describe('QueryQueue, paused', () => {
     expect(f.log).toEqual(['ahead2', 'asked', 'ahead1']);
   });
 
+  it('with workAheadAfterMs, starts work ahead only once no query was asked for during that long', async () => {
+    const q = new QueryQueue();
+    q.workAheadAfterMs = 1000;
+    const f = fakeQueries();
+    const a = q.run('a', f.query('a'));
+    q.runWhenIdle([{ key: 'ahead', execute: f.query('ahead') }]);
+    await f.releaseAll();
+    await a;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(f.log).toEqual(['a']); // 300 ms after 'a': not yet
+    // A click in that time runs at once, and puts the work ahead off again.
+    const b = q.run('b', f.query('b'));
+    await f.releaseAll();
+    await b;
+    await new Promise((r) => setTimeout(r, 850));
+    expect(f.log).toEqual(['a', 'b']); // 1,150 ms after 'a', but 850 after 'b'
+    await new Promise((r) => setTimeout(r, 400));
+    expect(f.log).toEqual(['a', 'b', 'ahead']);
+    await f.releaseAll();
+    expect(q.peek('ahead')).toEqual([{ name: 'ahead' }]);
+  });
+
   it('past its room, drops the oldest work ahead and keeps the newest batch whole', async () => {
     const q = new QueryQueue(300, 5000, 50_000, 3);
     const f = fakeQueries();
