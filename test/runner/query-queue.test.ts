@@ -197,22 +197,25 @@ describe('QueryQueue, paused', () => {
 
   it('with workAheadAfterMs, starts work ahead only once no query was asked for during that long', async () => {
     const q = new QueryQueue();
-    q.workAheadAfterMs = 1000;
+    q.workAheadAfterMs = 300;
     const f = fakeQueries();
-    const a = q.run('a', f.query('a'));
-    q.runWhenIdle([{ key: 'ahead', execute: f.query('ahead') }]);
+    const startedAt: Record<string, number> = {};
+    const timed = (name: string) => () => ((startedAt[name] = Date.now()), f.query(name)());
+    const a = q.run('a', timed('a'));
+    q.runWhenIdle([{ key: 'ahead', execute: timed('ahead') }]);
     await f.releaseAll();
     await a;
-    await new Promise((r) => setTimeout(r, 300));
-    expect(f.log).toEqual(['a']); // 300 ms after 'a': not yet
-    // A click in that time runs at once, and puts the work ahead off again.
-    const b = q.run('b', f.query('b'));
+    expect(f.log).toEqual(['a']); // not at once
+    // A click meanwhile runs at once, and puts the work ahead off again.
+    await new Promise((r) => setTimeout(r, 100));
+    let bDone = 0;
+    const b = q.run('b', timed('b')).then(() => (bDone = Date.now()));
     await f.releaseAll();
     await b;
-    await new Promise((r) => setTimeout(r, 850));
-    expect(f.log).toEqual(['a', 'b']); // 1,150 ms after 'a', but 850 after 'b'
-    await new Promise((r) => setTimeout(r, 400));
+    for (let i = 0; i < 100 && !f.log.includes('ahead'); i++) await new Promise((r) => setTimeout(r, 20));
     expect(f.log).toEqual(['a', 'b', 'ahead']);
+    // Timed from the end of 'b', not of 'a' (a slow machine only makes the gap longer).
+    expect(startedAt.ahead! - bDone).toBeGreaterThanOrEqual(300 - 10);
     await f.releaseAll();
     expect(q.peek('ahead')).toEqual([{ name: 'ahead' }]);
   });
