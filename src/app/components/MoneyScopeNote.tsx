@@ -1,7 +1,7 @@
 import type { Row } from '../../engine/types';
 import { formatCount } from '../format';
 import type { ViewState, ViewPatch } from '../view/types';
-import { serializeView } from '../view/view-url';
+import { ViewLink } from './ViewLink';
 
 /**
  * Says, above a page's money figures, that order lines in another currency without a rate are
@@ -22,17 +22,9 @@ export function MoneyScopeNote({ kpis, view, setView }: { kpis: Row | undefined;
     >
       Money figures exclude {formatCount(n)} order {n === 1 ? 'line' : 'lines'} in {codes} (and their returns): they are not in{' '}
       {reporting} and no rate was given. They still count in orders, units and return rates.{' '}
-      <a
-        href={`${window.location.pathname}${serializeView(dataView)}`}
-        onClick={(e) => {
-          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-          e.preventDefault();
-          setView(dataView);
-        }}
-        className="font-medium underline"
-      >
+      <ViewLink view={dataView} setView={setView} className="font-medium underline">
         Choose the reporting currency or enter a rate on the Data page →
-      </a>
+      </ViewLink>
     </p>
   );
 }

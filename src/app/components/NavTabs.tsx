@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { PAGE_REGISTRY } from '../pages/registry';
 import { PAGES, type PageId, type ViewState } from '../view/types';
 import { serializeView } from '../view/view-url';
+import { isPlainClick } from './ViewLink';
 
 /**
  * The pages as tabs. Each tab is a real link to the page's URL (filters and selection kept),
@@ -11,7 +12,7 @@ import { serializeView } from '../view/view-url';
  */
 export function NavTabs({ view, onNavigate }: { view: ViewState; onNavigate: (page: PageId) => void }) {
   const click = (page: PageId) => (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // new tab/window: let the browser do it
+    if (!isPlainClick(e)) return; // new tab/window: let the browser do it
     e.preventDefault();
     onNavigate(page);
   };

@@ -4,6 +4,7 @@ import type { ViewPatch, ViewState } from '../view/types';
 import { addSavedView, readSavedViews, removeSavedView, writeSavedViews, type SavedView } from '../view/saved-views';
 import { parseView, serializeView } from '../view/view-url';
 import { headerButtonClass } from './Header';
+import { isPlainClick } from './ViewLink';
 
 const smallButton =
   'rounded-tremor-small px-2 py-1 text-tremor-label outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:focus-visible:ring-dark-tremor-brand-muted';
@@ -108,7 +109,7 @@ export function SavedViews({ view, setView }: { view: ViewState; setView: (patch
                   <a
                     href={`${window.location.pathname}${v.search}`}
                     onClick={(e) => {
-                      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                      if (!isPlainClick(e)) return;
                       e.preventDefault();
                       setView(parseView(v.search));
                       setOpen(false);

@@ -1,5 +1,6 @@
 import { Card, Text } from '@tremor/react';
 import { MoneyScopeNote } from '../components/MoneyScopeNote';
+import { ViewLink } from '../components/ViewLink';
 import { formatMoneyHeadline } from '../format';
 import { KpiPanel } from '../panels/KpiPanel';
 import { ReasonsPanel } from '../panels/ReasonsPanel';
@@ -9,7 +10,6 @@ import { WorstSkusPanel } from '../panels/WorstSkusPanel';
 import { useModel } from '../use-model';
 import { basisOf, basisParams } from '../view/date-basis';
 import type { PageProps } from '../view/types';
-import { serializeView } from '../view/view-url';
 
 /** The first screen: headline numbers with their change, the trend, reasons, the worst SKUs. */
 export function OverviewPage(props: PageProps) {
@@ -74,17 +74,13 @@ function OverviewCostLine(props: PageProps) {
         {refundBasis ? ' refund date' : ' order date'}. Labels, handling and inspection, minus what is recovered, make the net cost of
         returns: on the Cost page, by order date or by refund date.
       </Text>
-      <a
-        href={`${window.location.pathname}${serializeView(costView)}`}
-        onClick={(e) => {
-          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-          e.preventDefault();
-          setView(costView);
-        }}
+      <ViewLink
+        view={costView}
+        setView={setView}
         className="rounded-tremor-small text-tremor-default font-medium text-tremor-brand underline outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand-muted dark:text-dark-tremor-brand"
       >
         Cost &amp; recovery →
-      </a>
+      </ViewLink>
     </Card>
   );
 }
