@@ -50,7 +50,9 @@
 WITH lines AS (
   SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  -- only the columns read below: read three times, this is materialized first, every column it names
+  SELECT return_id, sku, quantity, resolution, customer_comment
+  FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), revs AS (
   -- reviews take the filters that make sense for them (see header; filtered_reviews in schema/filters.sql)
   SELECT review_id, sku, rating

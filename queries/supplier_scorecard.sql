@@ -43,7 +43,9 @@
 -- @output recovery_value : money recovered from the returned items (reported, or estimated from the disposition); NULL when the data has neither reported values nor unit costs and dispositions
 -- @output returned_to_vendor_units : returned units sent back to the supplier (disposition return_to_vendor)
 WITH lines AS (
-  SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  -- only the columns read below: read twice, this is materialized first, every column it names
+  SELECT supplier, sku, category, quantity
+  FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
   SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), accepted AS (
