@@ -34,7 +34,9 @@
 WITH lines AS (
   SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  -- only the columns read below: read twice, this is materialized first, every column it names
+  SELECT order_key, reason, resolution, return_carrier, pickup_attempts, pickup_failed, requested_at, approved_at, received_at
+  FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), shipped AS (
   -- One row per filtered order that has a shipment (the shipment columns repeat on its lines).
   SELECT order_key, any_value(carrier) AS carrier, any_value(promised_at) AS promised_at,

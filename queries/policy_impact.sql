@@ -67,7 +67,10 @@
 WITH lines AS (
   SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
 ), rets AS (
-  SELECT * FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+  -- only the columns read below: read three times, this is materialized first, every column it names
+  SELECT order_id, order_date, cohort_date, requested_at, delivered_at, quantity, reason, fault, resolution,
+    refund_amount, label_cost, recovery_value
+  FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), p AS (
   SELECT
     CAST($change_date AS DATE) AS change_date,
