@@ -42,7 +42,9 @@ export class ViewTables {
   /** `q` reading view tables for the once-per-view macros it calls, or `q` as it is when it calls none. */
   plan(q: PreparedQuery): ViewQuery {
     const calls: { table: string; sql: string }[] = [];
-    const named = this.call === null ? q.source : q.source.replace(this.call, (text: string) => {
+    const named = this.call === null ? q.source : q.source.replace(this.call, (text: string, _m: string, _a: string, at: number) => {
+      // A call in a `--` comment is prose: left as it is, nothing filled for it.
+      if (q.source.slice(q.source.lastIndexOf('\n', at) + 1, at).includes('--')) return text;
       const table = this.tableFor(text);
       calls.push({ table, sql: `SELECT * FROM ${text}` });
       return table;

@@ -4,6 +4,7 @@ import type { BindValue, Row } from '../../src/engine/types';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { bindNamed } from '../../src/runner/bind-params';
 import type { ModelParams, Runner } from '../../src/runner/runner';
+import { ViewTables } from '../../src/runner/view-tables';
 
 /**
  * The view tables (src/runner/view-tables.ts): the models of the Customers and Signals pages
@@ -117,4 +118,11 @@ describe('view tables', () => {
       await runner.setAssumptions({});
     }
   }, 120_000);
+
+  it('leave a call written in a comment alone: only the query\'s own call is read from a view table', () => {
+    const sql = '-- reads abuse_case_rows($date_from, $nowhere) for each signal\nSELECT * FROM abuse_case_rows($a, $b)';
+    const query = new ViewTables(runner.engine, runner.sources).plan({ sql: '', params: [], key: 'k', source: sql, values: { a: 1, b: 2 } });
+    expect(query.sql).toBe('-- reads abuse_case_rows($date_from, $nowhere) for each signal\nSELECT * FROM per_view_abuse_case_rows_1');
+    expect(query.params).toEqual([]);
+  });
 });
