@@ -1,6 +1,7 @@
 import { currencySettingRows, type CurrencySettings } from '../data-model/currency';
 import type { BindValue, Engine, Row } from '../engine/types';
 import { bindNamed } from './bind-params';
+import { DataLock, type RunHere } from './data-lock';
 import { ColumnPresence } from './column-presence';
 import { byDimensions, FilterIndexes, withoutByValue } from './filter-indexes';
 import { parseHeader, type ModelHeader } from './model-header';
@@ -26,8 +27,8 @@ export type { RunnerSeed } from './seeded-answers';
  * splices them), and answers "needs column X" instead of running a model whose inputs are
  * absent. It composes the schema setup (schema-setup.ts), the column presence
  * (column-presence.ts), the seeded answers (seeded-answers.ts), the filter indexes
- * (filter-indexes.ts), the on-demand macros (on-demand-macros.ts) and the view tables
- * (view-tables.ts).
+ * (filter-indexes.ts), the on-demand macros (on-demand-macros.ts), the view tables
+ * (view-tables.ts) and the lock for changing the data (data-lock.ts).
  */
 export class Runner {
   readonly headers: Record<string, ModelHeader> = {};
@@ -40,8 +41,7 @@ export class Runner {
   private readonly macros: OnDemandMacros;
   private readonly viewTables: ViewTables;
   private readonly indexes: FilterIndexes;
-  /** The tail of the `exclusive` work: data changes, one at a time. */
-  private writes: Promise<void> = Promise.resolve();
+  private readonly lock: DataLock;
 
   constructor(
     readonly engine: Engine,
@@ -57,6 +57,7 @@ export class Runner {
       this.seeded,
       this.queue,
     );
+    this.lock = new DataLock(engine, this.queue, this.macros, (model, params) => this.prepare(model, params));
   }
 
   get modelNames(): string[] {
@@ -102,40 +103,17 @@ export class Runner {
 
   /**
    * The one lock for changing the data (loading a batch, previewing a mapping, writing the
-   * assumptions or the currency settings, the page's first load): `fn` runs after every earlier
-   * `exclusive` call has finished, later ones wait for it, and every model query waits while it
-   * runs (see QueryQueue.hold), because `fn` may point the connection's search_path at another
-   * schema or rebuild the derived tables. Its own models go through `runHere`, which runs them at
-   * once on whatever the connection points at, and keeps nothing. (A model asked for through
-   * `run` from inside `fn` would wait for `fn`: use `runHere`.)
+   * assumptions or the currency settings, the page's first load): see DataLock.exclusive
+   * (data-lock.ts). `fn`'s own models go through `runHere`; a model asked for through `run`
+   * from inside `fn` would wait for `fn`.
    */
-  exclusive<T>(fn: (runHere: (model: string, params?: ModelParams) => Promise<ModelResult>) => Promise<T>): Promise<T> {
-    const turn = this.writes.then(() => this.withQueriesHeld(fn));
-    this.writes = turn.then(() => undefined, () => undefined);
-    return turn;
+  exclusive<T>(fn: (runHere: RunHere) => Promise<T>): Promise<T> {
+    return this.lock.exclusive(fn);
   }
 
   /** Resolves when no `exclusive` work is running or waiting. */
-  async whenIdle(): Promise<void> {
-    let current: Promise<void> | undefined;
-    while (current !== this.writes) {
-      current = this.writes;
-      await current;
-    }
-  }
-
-  private async withQueriesHeld<T>(fn: (runHere: (model: string, params?: ModelParams) => Promise<ModelResult>) => Promise<T>): Promise<T> {
-    const release = await this.queue.hold();
-    try {
-      return await fn(async (model, params = {}) => {
-        const q = this.prepare(model, params);
-        if ('status' in q) return q;
-        await this.macros.createFor(q.sql);
-        return { status: 'ok', model, rows: await this.engine.query(q.sql, q.params) };
-      });
-    } finally {
-      release();
-    }
+  whenIdle(): Promise<void> {
+    return this.lock.whenIdle();
   }
 
   /**
