@@ -25,9 +25,11 @@ export class QueryQueue {
   private background: (() => Promise<void>)[] = [];
   private backgroundRunning = false;
   private keptRows = 0;
-  /** When the last asked-for query was queued or finished (Date.now()), and the timer waiting to start work ahead. */
+  /** When the last asked-for query was queued or finished, or a hold ended (Date.now()), and the timer waiting to start work ahead. */
   private lastAsked = 0;
   private workAheadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Holds asked for and not yet ended (see hold): no work ahead is queued behind one. */
+  private holds = 0;
 
   /**
    * Work ahead starts only once no query has been asked for during this long (ms). A query ahead
@@ -132,7 +134,7 @@ export class QueryQueue {
       });
       return;
     }
-    if (this.paused > 0 || this.idle.length === 0) return;
+    if (this.paused > 0 || this.holds > 0 || this.idle.length === 0) return;
     const wait = this.lastAsked + this.workAheadAfterMs - Date.now();
     if (wait > 0) {
       this.workAheadTimer ??= setTimeout(() => {
@@ -213,6 +215,7 @@ export class QueryQueue {
     const released = new Promise<void>((resolve) => (release = resolve));
     let granted!: () => void;
     const holding = new Promise<void>((resolve) => (granted = resolve));
+    this.holds++;
     this.tail = this.tail.then(() => {
       granted();
       return released;
@@ -222,7 +225,14 @@ export class QueryQueue {
       return () => {
         if (done) return;
         done = true;
+        // The hold's end counts as asked-for work: after a load the pages re-query, and work
+        // ahead queued meanwhile would otherwise start at once (the load asked for nothing in
+        // 20 s) and hold the worker for the first click (traced at 1M: a 280 ms index query
+        // in front of the Overview opened right after the load).
+        this.holds--;
+        this.lastAsked = Date.now();
         release();
+        this.pump();
       };
     });
   }

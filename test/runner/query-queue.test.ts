@@ -220,6 +220,24 @@ describe('QueryQueue, paused', () => {
     expect(q.peek('ahead')).toEqual([{ name: 'ahead' }]);
   });
 
+  it('with workAheadAfterMs, counts the end of a hold (a load) as asked-for work', async () => {
+    const q = new QueryQueue();
+    q.workAheadAfterMs = 300;
+    const f = fakeQueries();
+    const startedAt: Record<string, number> = {};
+    // Nothing asked for since long before the hold: only the hold's end can put the work off.
+    await new Promise((r) => setTimeout(r, 350));
+    const release = await q.hold();
+    q.runWhenIdle([{ key: 'ahead', execute: () => ((startedAt.ahead = Date.now()), f.query('ahead')()) }]);
+    await new Promise((r) => setTimeout(r, 50));
+    const released = Date.now();
+    release();
+    for (let i = 0; i < 100 && !f.log.includes('ahead'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(f.log).toEqual(['ahead']);
+    expect(startedAt.ahead! - released).toBeGreaterThanOrEqual(300 - 10);
+    await f.releaseAll();
+  });
+
   it('past its room, drops the oldest work ahead and keeps the newest batch whole', async () => {
     const q = new QueryQueue(300, 5000, 50_000, 3);
     const f = fakeQueries();
