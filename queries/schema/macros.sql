@@ -66,6 +66,12 @@ CREATE OR REPLACE MACRO days_between(a, b) AS (epoch(CAST(b AS TIMESTAMP)) - epo
 CREATE OR REPLACE MACRO in_list(list, value) AS
   list IS NULL OR list_contains(string_split(list, chr(31)), CAST(value AS VARCHAR));
 
+-- dim_value_of(p_dim, ...a row's dimensions): the row's value of the dimension a ranking groups
+-- by (return_rate_by's $dim): 'product' is the parent product (product_group, else the SKU).
+CREATE OR REPLACE MACRO dim_value_of(p_dim, sku, product_group, category, supplier, carrier, region, channel) AS
+  CASE p_dim WHEN 'sku' THEN sku WHEN 'product' THEN coalesce(product_group, sku) WHEN 'category' THEN category
+    WHEN 'supplier' THEN supplier WHEN 'carrier' THEN carrier WHEN 'region' THEN region WHEN 'channel' THEN channel END;
+
 -- by_value_of(p_by, ...dimensions): a row's value of the dimension named p_by, '' when p_by
 -- is NULL (see filtered_lines_by in filters.sql).
 CREATE OR REPLACE MACRO by_value_of(p_by, channel, region, category, supplier, carrier) AS
