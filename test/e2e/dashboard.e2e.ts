@@ -179,6 +179,11 @@ async function main(): Promise<void> {
     t.check((await text(page, 'loaded-tables')).includes(`Order lines ${count(quality.rows_read!)} ${count(quality.rows_loaded!)} 0`), `data: ${quality.rows_read} order lines read, ${quality.rows_loaded} loaded, 0 rejected`);
     const returnsQuality = cli('data_quality.csv').find((r) => r.table_name === 'returns')!;
     t.check((await text(page, 'quality-checks')).includes(`Returns ${returnsQuality.orphans}`), `data: ${returnsQuality.orphans} orphan returns as data_quality says`);
+    // The column profile, far down the page, is worked out only once scrolled to.
+    t.check(await page.getByTestId('panel-profile-waiting').isVisible(), 'data: the column profile waits below the screen until scrolled to');
+    await page.getByTestId('panel-profile-waiting').scrollIntoViewIfNeeded();
+    await page.getByTestId('column-profile').waitFor({ timeout: 60_000 });
+    t.check((await text(page, 'panel-profile')).includes(`${count(quality.rows_loaded!)} rows in order_lines`), `data: scrolled to, the column profile shows ${quality.rows_loaded} rows in order_lines`);
     await shot('page-data');
 
     await open(page, base, '?page=sql&p.sql_model=kpis', 'sql');
