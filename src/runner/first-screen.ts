@@ -28,10 +28,10 @@ const FILTER_BAR: readonly ModelRequest[] = [
  * with no filter, selection or page parameter in the URL (`paramsFor()` is then `{}`).
  */
 export const FIRST_SCREEN_BY_PAGE: Readonly<Record<string, readonly ModelRequest[]>> = {
-  // OverviewPage.tsx, KpiPanel, ReturnTrendPanel (grain month), ReasonsPanel, WorstSkusPanel, RetentionPanel
+  // OverviewPage.tsx, KpiPanel, ReturnTrendPanel (grain month), ReasonsPanel, WorstSkusPanel, RetentionPanel.
+  // Not kpi_change: the cards ask for it only with a date range (KpiPanel), see presetRequests.
   overview: [
     ['kpis', {}],
-    ['kpi_change', {}],
     ['return_trend', { grain: 'month' }],
     ['returns_by_reason', {}],
     ['return_rate_by', { dim: 'sku' }],
@@ -141,7 +141,8 @@ export function pageFilterRequests(page: string, values: Readonly<Record<string,
 }
 
 /**
- * The Overview's panels under each date preset (`?preset=last_90`), with the dates the page
+ * The Overview's panels under each date preset (`?preset=last_90`), the KPI changes among them
+ * (a range is set), with the dates the page
  * resolves it to on data whose as-of day is `asOf` (src/app/App.tsx withPresetDates). The build
  * answers these in a chunk of their own (src/build/first-screen.ts), fetched only by a link
  * with a preset: they are as large as the rest of the first screens together.
@@ -149,7 +150,8 @@ export function pageFilterRequests(page: string, values: Readonly<Record<string,
 export function presetRequests(asOf: string): ModelRequest[] {
   return DATE_PRESETS.flatMap(({ id }) => {
     const range = resolvePreset(id, asOf);
-    return range ? FIRST_SCREEN_BY_PAGE.overview!.map(([model, params]): ModelRequest => [model, { ...params, ...range }]) : [];
+    const panels: readonly ModelRequest[] = [...FIRST_SCREEN_BY_PAGE.overview!, ['kpi_change', {}]];
+    return range ? panels.map(([model, params]): ModelRequest => [model, { ...params, ...range }]) : [];
   });
 }
 

@@ -30,10 +30,13 @@ afterAll(async () => {
   await runner?.engine.close();
 });
 
-/** The Overview's indexed requests, and return_rate_by for a dimension whose baseline is the whole selection. */
+/**
+ * The Overview's indexed requests, kpi_change (asked with a date range: the first base without one
+ * compares the last 90 days), and return_rate_by for a dimension whose baseline is the whole selection.
+ */
 function requests(): [string, ModelParams][] {
   const overview = FIRST_SCREEN.filter(([m]) => runner.byDims(m).length > 0).map(([m, p]) => [m, { ...p }] as [string, ModelParams]);
-  return [...overview, ['return_rate_by', { dim: 'category' }]];
+  return [...overview, ['kpi_change', {}], ['return_rate_by', { dim: 'category' }]];
 }
 
 /** The other filters each index is built under. */
