@@ -78,10 +78,10 @@ WITH asked AS (
   SELECT * FROM kpi_values_on_by($basis, $by,
     CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_from AS DATE) ELSE (SELECT current_from FROM periods) END,
     CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_to AS DATE) ELSE (SELECT current_to FROM periods) END,
-    $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+    $channel, $region, $category, $supplier, $carrier, $sku, $reason, false)
 ), previous_kpis AS (
   SELECT * FROM kpi_values_on_by($basis, $by, (SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
-    $channel, $region, $category, $supplier, $carrier, $sku, $reason)
+    $channel, $region, $category, $supplier, $carrier, $sku, $reason, false)
 ), young AS (
   -- units of the current period (of each value) on orders still inside their return window
   SELECT by_value,

@@ -37,17 +37,10 @@
 -- @output money_lines_excluded : order lines of the selection in another currency without a rate: left out of every money figure (with their returns), still counted in orders, units and rates
 -- @output money_currencies_excluded : those lines' currencies, comma-separated (NULL when none)
 -- @output money_lines_converted : order lines of the selection converted from another currency at a rate the user gave
-SELECT k.*, d.reporting_currency AS currency, l.first_order_date, l.last_order_date, d.as_of,
-  coalesce(l.money_lines_excluded, 0) AS money_lines_excluded, l.money_currencies_excluded,
-  coalesce(l.money_lines_converted, 0) AS money_lines_converted
-FROM kpi_values_on_by($basis, $by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) AS k
-LEFT JOIN (
-  SELECT by_value, min(order_date) AS first_order_date, max(order_date) AS last_order_date,
-    count(*) FILTER (WHERE NOT money_included) AS money_lines_excluded,
-    string_agg(DISTINCT original_currency, ', ' ORDER BY original_currency) FILTER (WHERE NOT money_included) AS money_currencies_excluded,
-    count(*) FILTER (WHERE money_included AND original_currency IS DISTINCT FROM currency AND original_currency IS NOT NULL) AS money_lines_converted
-  FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
-  GROUP BY by_value
-) AS l ON l.by_value = k.by_value
+SELECT k.* EXCLUDE (first_order_date, last_order_date, money_lines_excluded, money_currencies_excluded, money_lines_converted),
+  d.reporting_currency AS currency, k.first_order_date, k.last_order_date, d.as_of,
+  coalesce(k.money_lines_excluded, 0) AS money_lines_excluded, k.money_currencies_excluded,
+  coalesce(k.money_lines_converted, 0) AS money_lines_converted
+FROM kpi_values_on_by($basis, $by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason, true) AS k
 CROSS JOIN dataset_info d
 ORDER BY k.by_value;
