@@ -47,7 +47,10 @@ SELECT
   coalesce(s.carrier, '(unknown)') AS carrier,
   s.shipped_at, s.promised_at, s.delivered_at, s.status AS shipment_status,
   s.order_id IS NOT NULL AS has_shipment, s.service_level,
-  k.order_key
+  k.order_key,
+  -- the order's only line of this SKU: such a line is an (order, SKU) pair of its own, so a
+  -- count of distinct orders per SKU counts these lines as rows (return_rate_by)
+  dup.order_id IS NULL AS sku_alone_in_order
 FROM order_lines l
 -- a line without a currency is in the reporting currency: rate 1
 LEFT JOIN (SELECT currency, rate, reporting_currency FROM currency_rates_applied
@@ -60,7 +63,11 @@ LEFT JOIN (SELECT DISTINCT ON (order_id) * FROM shipments ORDER BY order_id, shi
 -- rather than the id's text (a quarter less time in DuckDB-WASM at 1M order lines)
 LEFT JOIN (SELECT order_id, CAST(row_number() OVER () AS INTEGER) AS order_key
            FROM (SELECT DISTINCT order_id FROM order_lines)) k
-  ON k.order_id = l.order_id;
+  ON k.order_id = l.order_id
+-- (order, SKU) pairs with more than one line (hashed, not a window: a window sorted the million
+-- lines, a second more of derive in DuckDB-WASM)
+LEFT JOIN (SELECT order_id, sku FROM order_lines GROUP BY order_id, sku HAVING count(*) > 1) dup
+  ON dup.order_id = l.order_id AND dup.sku IS NOT DISTINCT FROM l.sku;
 
 -- Raw reasons resolved once per distinct value: exact code first, then free-text patterns.
 CREATE OR REPLACE TABLE reason_lookup AS

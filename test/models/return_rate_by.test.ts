@@ -179,6 +179,31 @@ describe('return_rate_by', () => {
     expect(fc!.excess_units).toBeCloseTo(-1, 10);
   });
 
+  it('counts an order once per SKU when it has several lines of the SKU, whatever the filters keep', async () => {
+    // O1: two lines of A (DE and FR) and one of B; O2: one line of A. A return of O1's FR line.
+    //   no filter: A in orders O1, O2 → 2 (not 3 lines); B in O1 → 1.
+    //   region=FR: A in O1 (its FR line) → 1; region=DE: A in O1, O2 → 2, B in O1 → 1.
+    await db.fixture({
+      order_lines: csv(
+        'order_id,line_id,order_date,sku,quantity,unit_price,channel,region',
+        'O1,L1,2024-01-05,A,1,10,web,DE',
+        'O1,L2,2024-01-05,A,2,10,web,FR',
+        'O1,L3,2024-01-05,B,1,20,web,DE',
+        'O2,L1,2024-01-06,A,1,10,web,DE',
+      ),
+      products: csv('sku,category,supplier', 'A,tops,sup1', 'B,tops,sup2'),
+      returns: csv('return_id,order_id,line_id,sku,quantity,reason,requested_at,refund_amount,resolution', 'R1,O1,L2,A,1,defective,2024-01-10,10,refund'),
+    });
+    const bySku = async (params: Record<string, string>) =>
+      Object.fromEntries((await db.runner().run('return_rate_by', { dim: 'sku', ...params })).rows.map((r) => [r.dim_value, [r.orders, r.units_sold, r.orders_with_return]]));
+    expect(await bySku({})).toEqual({ A: [2, 4, 1], B: [1, 1, 0] });
+    expect(await bySku({ region: 'FR' })).toEqual({ A: [1, 2, 1] });
+    expect(await bySku({ region: 'DE' })).toEqual({ A: [2, 2, 0], B: [1, 1, 0] });
+    // per category the same order is one order of tops, with or without the filter
+    const byCategory = (await db.runner().run('return_rate_by', { dim: 'category' })).rows;
+    expect(byCategory.map((r) => [r.dim_value, r.orders, r.units_sold])).toEqual([['tops', 2, 5]]);
+  });
+
   it('says which column it needs', async () => {
     await db.fixture({
       order_lines: DETAIL.order_lines,
