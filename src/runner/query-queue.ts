@@ -97,7 +97,8 @@ export class QueryQueue {
 
   /**
    * Runs `execute` on the connection in the queue's turn, like a query computed ahead: only while
-   * no asked-for query is queued, so a click waits at most for the one piece running. For long
+   * no asked-for query is queued, and once none was asked for during workAheadAfterMs, so a
+   * click waits at most for the one piece running. For long
    * work cut into pieces (a data set copied to the browser's storage in slices): sent straight to
    * the worker, each piece sat between two queries of every view for the minute the copy took.
    * Not an answer: nothing is kept, and answer reuse being paused does not hold it back.
@@ -123,6 +124,20 @@ export class QueryQueue {
 
   private pump(): void {
     if (this.asked > 0 || this.idleRunning || this.backgroundRunning) return;
+    const workAhead = this.paused === 0 && this.holds === 0 && this.idle.length > 0;
+    if (this.background.length === 0 && !workAhead) return;
+    // Background work waits for the same quiet as work ahead: the copy's slices are written by
+    // another DuckDB worker while the next ones are read, and on 2 cores those writes slowed
+    // every query of the first minute after a load (clicks in quick succession now run alone;
+    // the copy goes on in the pauses between them).
+    const wait = this.lastAsked + this.workAheadAfterMs - Date.now();
+    if (wait > 0) {
+      this.workAheadTimer ??= setTimeout(() => {
+        this.workAheadTimer = null;
+        this.pump();
+      }, wait);
+      return;
+    }
     const task = this.background.shift();
     if (task) {
       this.backgroundRunning = true;
@@ -134,15 +149,7 @@ export class QueryQueue {
       });
       return;
     }
-    if (this.paused > 0 || this.holds > 0 || this.idle.length === 0) return;
-    const wait = this.lastAsked + this.workAheadAfterMs - Date.now();
-    if (wait > 0) {
-      this.workAheadTimer ??= setTimeout(() => {
-        this.workAheadTimer = null;
-        this.pump();
-      }, wait);
-      return;
-    }
+    if (!workAhead) return;
     const next = this.idle.shift();
     if (!next) return;
     if (this.cache.has(next.key) || this.pending.has(next.key)) return this.pump();

@@ -238,6 +238,23 @@ describe('QueryQueue, paused', () => {
     await f.releaseAll();
   });
 
+  it('with workAheadAfterMs, runs background work only once no query was asked for during that long', async () => {
+    const q = new QueryQueue();
+    q.workAheadAfterMs = 300;
+    const f = fakeQueries();
+    const a = q.run('a', f.query('a'));
+    const askedEnd = Date.now(); // 'a' ends after this
+    await f.releaseAll();
+    await a;
+    let startedAt = 0;
+    const slice = q.inBackground(() => ((startedAt = Date.now()), f.query('slice')()));
+    for (let i = 0; i < 100 && !f.log.includes('slice'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(f.log).toEqual(['a', 'slice']);
+    expect(startedAt - askedEnd).toBeGreaterThanOrEqual(300 - 10);
+    await f.releaseAll();
+    await slice;
+  });
+
   it('past its room, drops the oldest work ahead and keeps the newest batch whole', async () => {
     const q = new QueryQueue(300, 5000, 50_000, 3);
     const f = fakeQueries();
