@@ -188,7 +188,7 @@ async function main(): Promise<void> {
 
     await open(page, base, '?page=sql&p.sql_model=kpis', 'sql');
     const sqlText = await text(page, 'sql-text');
-    t.check(sqlText.includes('-- kpis:') && sqlText.includes('filtered_lines_by($by, $date_from'), 'sql: the kpis SQL file is shown as it runs');
+    t.check(sqlText.includes('-- kpis:') && sqlText.includes('kpi_values_on_by($basis, $by, $date_from'), 'sql: the kpis SQL file is shown as it runs');
     await shot('page-sql');
 
     // Customers, signals and retention (issue 6): the planted serial returners and signals.
