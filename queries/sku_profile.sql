@@ -45,16 +45,24 @@
 -- @output verdict : product, supplier, product_and_supplier or neither (see header)
 WITH cats AS (
   SELECT category, rate FROM category_rates_by(NULL, $date_from, $date_to, $channel, $region, $category, $carrier, $reason)
+), one AS (
+  -- with target_sku, its supplier and parent product (as `target` names them): the only
+  -- supplier and parent the comparisons below read, so only their lines are read (a SKU detail
+  -- at 1M order lines grouped all of them, 8 suppliers' worth, for one)
+  SELECT coalesce((SELECT supplier FROM products WHERE sku = $target_sku), '(unknown)') AS supplier,
+    coalesce((SELECT coalesce(product_group, sku) FROM products WHERE sku = $target_sku), CAST($target_sku AS VARCHAR)) AS parent
 ), lines AS (
   -- every supplier and SKU: the baselines are never narrowed by the supplier or SKU filter
   SELECT l.sku, coalesce(l.product_group, l.sku) AS parent, l.category, l.supplier, l.quantity, c.rate
   FROM filtered_lines($date_from, $date_to, $channel, $region, $category, NULL, $carrier, NULL) l
   LEFT JOIN cats c ON c.category = l.category
+  WHERE $target_sku IS NULL OR l.supplier = (SELECT supplier FROM one) OR coalesce(l.product_group, l.sku) = (SELECT parent FROM one)
 ), rets AS (
   SELECT r.sku, coalesce(p.product_group, r.sku) AS parent, r.category, r.supplier, r.quantity
   FROM filtered_returns($date_from, $date_to, $channel, $region, $category, NULL, $carrier, NULL, $reason) r
   LEFT JOIN products p ON p.sku = r.sku
   WHERE r.resolution IS DISTINCT FROM 'rejected'
+    AND ($target_sku IS NULL OR r.supplier = (SELECT supplier FROM one) OR coalesce(p.product_group, r.sku) = (SELECT parent FROM one))
 ), target AS (
   SELECT k.sku, n.product_name, coalesce(n.parent, k.sku) AS parent, n.parent_name, n.size, n.color,
     coalesce(p.category, '(unknown)') AS category, coalesce(p.supplier, '(unknown)') AS supplier

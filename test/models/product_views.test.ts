@@ -162,6 +162,20 @@ describe('product views: parent products, sizes, SKU profile, review texts, one 
     expect(listed[1]!.category_rate).toBeCloseTo(4 / 15, 10);
   });
 
+  it('sku_profile for one SKU (target_sku, which reads only its supplier and parent) gives the row the listing has for that SKU', async () => {
+    await db.fixture(FIXTURE);
+    let compared = 0;
+    for (const filters of [{}, { supplier: ['supA'] }, { channel: ['web'] }, { category: ['shoes'] }, { reason: ['defective'] }]) {
+      const listed = (await db.runner().run('sku_profile', filters)).rows;
+      for (const row of listed) {
+        const [one] = (await db.runner().run('sku_profile', { ...filters, target_sku: String(row.sku) })).rows;
+        expect(one, `${String(row.sku)} ${JSON.stringify(filters)}`).toEqual(row);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
   it('review_texts shows the texts behind review_signals’ counts, filtered by kind or term, newest first, paged', async () => {
     await db.fixture(FIXTURE);
     const run = async (p: Record<string, unknown>) => (await db.runner().run('review_texts', { sku: ['B38'], ...p })).rows;
