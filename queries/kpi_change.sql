@@ -80,7 +80,10 @@ WITH asked AS (
     CASE WHEN (SELECT has_range FROM asked) THEN CAST($date_to AS DATE) ELSE (SELECT current_to FROM periods) END,
     $channel, $region, $category, $supplier, $carrier, $sku, $reason, false)
 ), previous_kpis AS (
-  SELECT * FROM kpi_values_on_by($basis, $by, (SELECT previous_from FROM with_previous), (SELECT previous_to FROM with_previous),
+  -- no previous period (the range starts on the data's first day): an empty range, not NULL
+  -- dates, which would compute every KPI over all the data only to drop them below
+  SELECT * FROM kpi_values_on_by($basis, $by,
+    coalesce((SELECT previous_from FROM with_previous), DATE '9999-12-31'), coalesce((SELECT previous_to FROM with_previous), DATE '0001-01-01'),
     $channel, $region, $category, $supplier, $carrier, $sku, $reason, false)
 ), young AS (
   -- units of the current period (of each value) on orders still inside their return window
@@ -117,7 +120,7 @@ WITH asked AS (
             p_order_return_rate, p_unit_return_rate, p_value_return_rate, p_median_days_to_refund]::DOUBLE[]) AS prev
   FROM paired
 ), both_sides AS (
-  -- a side without its period has no value (the macro ran on NULL dates: all the data)
+  -- a side without its period has no value (its macro ran on a range holding no day)
   SELECT k.by_value, k.ord, k.kpi, k.kind,
     CASE WHEN p.current_from IS NOT NULL THEN k.cur END AS current_value,
     CASE WHEN p.previous_from IS NOT NULL THEN k.prev END AS previous_value,
