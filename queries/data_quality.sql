@@ -39,11 +39,11 @@
 -- @output notes : what the models do with loaded rows they cannot take at face value (future dates, other currencies), one per line; NULL if none
 WITH tables(table_name, table_order, orphan_rule) AS (
   VALUES
-    ('order_lines', 1, 'sku not in products (not checked when no products are loaded)'),
+    ('order_lines', 1, 'a line whose SKU is not among the products (not checked when no products are loaded)'),
     ('products', 2, 'none: products refer to nothing'),
-    ('shipments', 3, 'order_id not in order_lines'),
-    ('returns', 4, 'order_id given but not in order_lines'),
-    ('reviews', 5, 'sku not in products (not checked when no products are loaded)')
+    ('shipments', 3, 'a shipment whose order is not among the order lines'),
+    ('returns', 4, 'a return naming an order that is not among the order lines'),
+    ('reviews', 5, 'a review whose SKU is not among the products (not checked when no products are loaded)')
 ), log AS (
   SELECT table_name,
     sum(rows_read) AS rows_read, sum(rows_loaded) AS rows_loaded, sum(rows_rejected) AS rows_rejected,

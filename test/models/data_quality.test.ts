@@ -111,7 +111,7 @@ describe('data_quality', () => {
       rows_read: 3, rows_loaded: 2, rows_rejected: 1, rows_now: 2, orphans: 1, top_rejection: 'rating outside 1-5',
     });
     expect([day(reviews!.date_min), day(reviews!.date_max)]).toEqual(['2024-02-01', '2024-02-03']);
-    expect(String(lines!.orphan_rule)).toContain('sku not in products');
+    expect(String(lines!.orphan_rule)).toContain('SKU is not among the products');
   });
 
   // Regression: a flat export's products repeated on every order line were counted as rejected.
