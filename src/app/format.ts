@@ -1,4 +1,5 @@
 import { cellNotInData } from '../runner/model-header';
+import { numberFormat, dateTimeFormat } from './intl-formats';
 
 /**
  * The one formatter of every figure and date shown (values arrive computed from the models).
@@ -97,14 +98,14 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 
 /** A size in bytes as people read it, in decimal units as disks are sold: "0.1 KB", "42.4 MB", "10.7 GB". */
 export function formatBytes(bytes: number, locale = displayLocale()): string {
-  const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const one = numberFormat(locale, { maximumFractionDigits: 1 });
   if (bytes < 1e6) return `${one.format(Math.max(0, bytes) / 1e3)} KB`;
   if (bytes < 1e9) return `${one.format(bytes / 1e6)} MB`;
   return `${one.format(bytes / 1e9)} GB`;
 }
 
 export function formatCount(v: unknown, locale = displayLocale()): string {
-  return isNum(v) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(v) : MISSING;
+  return isNum(v) ? numberFormat(locale, { maximumFractionDigits: 0 }).format(v) : MISSING;
 }
 
 /**
@@ -132,24 +133,24 @@ export function formatMoneyHeadline(v: unknown, currency: unknown, locale = disp
 function moneyFormat(currency: unknown, locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   if (typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency)) {
     try {
-      return new Intl.NumberFormat(locale, { ...opts, style: 'currency', currency: currency.toUpperCase() });
+      return numberFormat(locale, { ...opts, style: 'currency', currency: currency.toUpperCase() });
     } catch {
       // a well-formed but unknown code: fall through to a plain number
     }
   }
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, ...opts });
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, ...opts });
 }
 
 /** Rates are fractions (0.25 → 25%). */
 export function formatPercent(v: unknown, locale = displayLocale(), digits = 1): string {
   return isNum(v)
-    ? new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)
+    ? numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)
     : MISSING;
 }
 
 export function formatDays(v: unknown, locale = displayLocale()): string {
   if (!isNum(v)) return MISSING;
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+  const n = numberFormat(locale, { maximumFractionDigits: 1 }).format(v);
   return `${n} ${v === 1 ? 'day' : 'days'}`;
 }
 
@@ -180,14 +181,14 @@ function asDay(v: unknown): Date | null {
  */
 export function formatDate(v: unknown, locale = displayLocale()): string {
   const d = asDay(v);
-  return d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : MISSING;
+  return d ? dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : MISSING;
 }
 
 /** A timestamp: formatDate's date, then the time when it is not midnight ("5 Mar 2025, 14:05"). */
 export function formatDateTime(v: unknown, locale = displayLocale()): string {
   if (!(v instanceof Date) || Number.isNaN(v.getTime())) return formatDate(v, locale);
   if (v.getTime() % 86_400_000 === 0) return formatDate(v, locale);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(v);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(v);
 }
 
 /**
@@ -196,12 +197,12 @@ export function formatDateTime(v: unknown, locale = displayLocale()): string {
  */
 export function formatMoment(iso: unknown, locale = displayLocale()): string {
   const d = typeof iso === 'string' ? new Date(iso) : null;
-  return d && !Number.isNaN(d.getTime()) ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : MISSING;
+  return d && !Number.isNaN(d.getTime()) ? dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : MISSING;
 }
 
 /** A period's month from a model (a Date at UTC midnight): the same style as formatDate, without the day: "Mar 2025". */
 export function formatMonth(d: Date, locale = displayLocale()): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return dateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /**
@@ -209,14 +210,14 @@ export function formatMonth(d: Date, locale = displayLocale()): string {
  * for their labels: Chrome draws them in the browser's locale, whatever the view's.
  */
 export function dateInputPattern(locale = browserLocale()): string {
-  const parts = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2025, 0, 2)));
+  const parts = dateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2025, 0, 2)));
   return parts.map((p) => (p.type === 'day' ? 'dd' : p.type === 'month' ? 'mm' : p.type === 'year' ? 'yyyy' : p.value)).join('');
 }
 
 /** A difference with its sign: "+12.4", "−3", "0". */
 export function formatSigned(v: unknown, locale = displayLocale(), digits = 1): string {
   // As many decimals on every row, so a column reads "+6.0" above "+6.2", never "+6".
-  return isNum(v) ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : MISSING;
+  return isNum(v) ? numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : MISSING;
 }
 
 /** An assumption's value in its unit (AssumptionSpec.unit): money, %, days or a share of unit cost. */
@@ -226,7 +227,7 @@ export function formatAssumption(value: unknown, unit: string | undefined, curre
       // a value as typed (a handling cost of 4.50): exact, on any page
       return formatMoney(value, currency, locale, true);
     case '%':
-      return isNum(value) ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}%` : MISSING;
+      return isNum(value) ? `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value)}%` : MISSING;
     case 'days':
       return formatDays(value, locale);
     case 'share of unit cost':

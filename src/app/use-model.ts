@@ -13,14 +13,18 @@ import { fromError, fromResult, markStale, type ModelState } from './model-state
  * are all known redraws the page once, with no "computing" pass before it.
  */
 export function useModel(runner: Runner, model: string, params: ModelParams, dataVersion = 0): ModelState {
-  const [state, setState] = useState<ModelState>({ status: 'loading' });
+  // `asked`: the parameters (and data version) the state answers; `state` is stale for any other.
+  const [{ state, asked }, setAnswer] = useState<{ state: ModelState; asked: string }>({ state: { status: 'loading' }, asked: '' });
   const counter = useRef(createRequestCounter()).current;
   // Parameter objects are rebuilt on every render; compare them by value.
   const key = useMemo(() => JSON.stringify(params), [params]);
+  const request = `${dataVersion}:${key}`;
   const known = useMemo(() => knownAnswer(runner, model, key, dataVersion), [runner, model, key, dataVersion]);
-  const shown = known ?? state;
-  // What is on screen, for the next query to keep (dimmed) while it runs.
-  const onScreen = useRef(shown);
+  // What was on screen (an answer given or a known one), kept dimmed while the next query runs:
+  // stale from the very render that brings new parameters, not one render later (after the
+  // effect), so the panel keeps its drawing without drawing it again (ModelPanel).
+  const onScreen = useRef<ModelState>(state);
+  const shown = known ?? (asked === request ? state : markStale(onScreen.current));
   onScreen.current = shown;
 
   useEffect(() => {
@@ -28,19 +32,19 @@ export function useModel(runner: Runner, model: string, params: ModelParams, dat
       if (known.status === 'ok') runner.workAhead(model, JSON.parse(key) as ModelParams);
       return;
     }
-    const request = counter.start();
+    const started = counter.start();
     // Aborted when superseded: a query still waiting for its turn is then never sent.
     const superseded = new AbortController();
-    setState(markStale(onScreen.current));
+    const answered = (next: ModelState) => started.isLatest() && setAnswer({ state: next, asked: request });
     runner.run(model, JSON.parse(key) as ModelParams, superseded.signal).then(
-      (result) => request.isLatest() && setState(fromResult(result)),
-      (e: unknown) => request.isLatest() && setState(fromError(e)),
+      (result) => answered(fromResult(result)),
+      (e: unknown) => answered(fromError(e)),
     );
     return () => {
       superseded.abort();
       counter.cancelAll();
     };
-  }, [runner, model, key, counter, dataVersion, known]);
+  }, [runner, model, key, counter, dataVersion, known, request]);
 
   return shown;
 }

@@ -132,3 +132,15 @@ describe('format', () => {
     expect(formatBytes(10_740_035_312, 'en-US')).toBe('10.7 GB');
   });
 });
+
+describe('Intl formatters are made once per locale and options', () => {
+  it('gives the same formatter for equal options and another for another locale or options', async () => {
+    const { numberFormat, dateTimeFormat } = await import('../../src/app/intl-formats');
+    expect(numberFormat('de-DE', { maximumFractionDigits: 1 })).toBe(numberFormat('de-DE', { maximumFractionDigits: 1 }));
+    expect(numberFormat('de-DE', { maximumFractionDigits: 1 })).not.toBe(numberFormat('en-US', { maximumFractionDigits: 1 }));
+    expect(numberFormat('de-DE', { maximumFractionDigits: 1 })).not.toBe(numberFormat('de-DE', { maximumFractionDigits: 2 }));
+    expect(numberFormat('de-DE', { maximumFractionDigits: 1 }).format(1234.56)).toBe('1.234,6');
+    expect(dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(2025, 2, 5)))).toBe('5 Mar 2025');
+    expect(() => numberFormat('en-US', { style: 'currency', currency: 'XYZW' })).toThrow();
+  });
+});

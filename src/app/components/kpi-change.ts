@@ -1,5 +1,6 @@
 import type { Row } from '../../engine/types';
 import { displayLocale, formatCount, formatDate, formatDays, formatMoney, formatPercent, isoDay } from '../format';
+import { numberFormat } from '../intl-formats';
 
 /**
  * How the KPI cards show a row of the kpi_change model. The model decides the periods and
@@ -46,7 +47,7 @@ export function changeText(
   currency?: unknown,
 ): ChangeText | null {
   if (!isNum(change) || !isNum(previous)) return null;
-  const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const one = numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const shown = Math.abs(shownNumber(kind, change));
   const flat = one.format(shown) === one.format(0);
   const direction = flat ? 'flat' : change > 0 ? 'up' : 'down';

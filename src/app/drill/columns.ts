@@ -1,6 +1,7 @@
 import type { ExportColumnType } from '../../export/parquet';
 import { MISSING, NOT_IN_DATA, displayLocale, formatCount, formatDate, formatDateTime, formatDays, formatMoney } from '../format';
 import { DISPOSITION_TITLE, humanize } from '../labels';
+import { numberFormat } from '../intl-formats';
 
 /**
  * How the drill-down shows each column the drill models return: its label, how its values
@@ -133,7 +134,7 @@ export function formatCell(value: unknown, kind: ColumnKind, currency: string | 
     case 'count':
       return formatCount(value, locale);
     case 'number':
-      return typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value) : String(value);
+      return typeof value === 'number' ? numberFormat(locale, { maximumFractionDigits: 2 }).format(value) : String(value);
     case 'days':
       return formatDays(value, locale);
     case 'date':

@@ -2,6 +2,7 @@ import { ASSUMPTIONS } from '../../../data-model/assumptions';
 import type { ModelParams } from '../../../runner/runner';
 import { displayLocale, formatAssumption, formatCount, formatDays, formatMoney, formatPercent, MISSING } from '../../format';
 import { assumptionLabel } from '../../labels';
+import { numberFormat } from '../../intl-formats';
 
 /**
  * The Policy page's inputs live in view.params (so the URL reproduces the what-if): change_date,
@@ -126,7 +127,7 @@ export function formatDelta(kind: MetricKind, delta: unknown, currency: string |
   if (typeof delta !== 'number' || !Number.isFinite(delta)) return MISSING;
   // A true minus sign (U+2212), like the money deltas, whatever the locale's sign character.
   const sign = (digits: number, v: number) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'exceptZero' })
+    numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'exceptZero' })
       .format(v)
       .replace(/^-/, '−');
   switch (kind) {
