@@ -72,10 +72,7 @@ WITH cases AS (
   WHERE $rule IS NULL OR rule = $rule
 ), signal_skus AS (
   -- a SKU once per signal (the return's, else its order line's, as abuse_cases lists them)
-  SELECT DISTINCT c.signal_id, coalesce(r.sku, l.sku) AS sku
-  FROM cases c
-  LEFT JOIN returns_enriched r ON r.return_id = c.return_id
-  LEFT JOIN lines_enriched l ON l.order_id = c.order_id AND l.line_id = c.line_id
+  SELECT DISTINCT signal_id, sku FROM cases
 ), signal_products AS (
   SELECT s.signal_id,
     nullif(array_to_string(list_sort(list_distinct(list(s.sku))), ','), '') AS skus,

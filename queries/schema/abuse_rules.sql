@@ -127,6 +127,7 @@ FROM scored;
 --   signal_order_id     : the order of an order- or return-level signal (NULL for customer level)
 --   order_id, line_id   : the order line of this row
 --   return_id           : the return of this row (NULL for the kept line of a bracketing order)
+--   sku                 : the SKU of this row: its return's, else (the kept line) its order line's
 --   role                : 'returned' (a return behind the signal) or 'kept' (bracketing's kept line)
 --   amount              : money refunded or credited on this row's return (0 when missing or kept;
 --                         NULL on every row when the loaded data has no refund amount at all)
@@ -159,24 +160,15 @@ bracket_scope AS (
   SELECT DISTINCT r.order_id, p.product_group
   FROM rets r JOIN products p ON p.sku = r.sku
   WHERE r.line_matched AND p.product_group IS NOT NULL
-), scoped_lines AS (
-  -- every line of those pairs
-  SELECT l.order_id, l.line_id, l.product_group, l.sku, l.customer_id,
-    coalesce(nullif(concat_ws(' ', l.size, l.color), ''), l.sku) AS variant
-  FROM lines_enriched l
-  JOIN bracket_scope s ON s.order_id = l.order_id AND s.product_group = l.product_group
 ), group_lines AS (
-  -- only pairs with two different SKUs or more can be bracketing: a cheap first cut, so the
-  -- detailed aggregation below runs on few rows
-  SELECT g.* FROM scoped_lines g
-  SEMI JOIN (
-    SELECT order_id, product_group FROM scoped_lines
-    GROUP BY order_id, product_group
-    HAVING min(sku) <> max(sku)
-  ) m ON m.order_id = g.order_id AND m.product_group = g.product_group
+  -- every line of those pairs that has lines of two SKUs or more (bracket_lines in
+  -- schema/derive.sql: found once per load, as the pairs are judged on all their lines)
+  SELECT b.order_id, b.line_id, b.product_group, b.sku, b.customer_id, b.variant
+  FROM bracket_lines b
+  SEMI JOIN bracket_scope s ON s.order_id = b.order_id AND s.product_group = b.product_group
 ), group_returns AS (
   -- their accepted returns (all of them, whether or not they pass the filters)
-  SELECT r.return_id, r.order_id, r.line_id, coalesce(r.refund_amount, 0) AS amount
+  SELECT r.return_id, r.order_id, r.line_id, r.sku, coalesce(r.refund_amount, 0) AS amount
   FROM returns_enriched r
   SEMI JOIN group_lines g ON g.order_id = r.order_id AND g.line_id = r.line_id
   WHERE r.resolution IS DISTINCT FROM 'rejected'
@@ -195,7 +187,7 @@ bracket_scope AS (
   GROUP BY order_id, product_group
   HAVING count(DISTINCT sku) >= p_bracketing_min_variants AND count(*) FILTER (WHERE NOT returned) = 1
 ), bracket_rows AS (
-  SELECT b.order_id, b.product_group, b.customer_id, m.line_id, x.return_id,
+  SELECT b.order_id, b.product_group, b.customer_id, m.line_id, x.return_id, coalesce(x.sku, m.sku) AS sku,
     CASE WHEN m.returned THEN 'returned' ELSE 'kept' END AS role, coalesce(x.amount, 0) AS amount,
     printf('%d variants of %s in one order: %s returned, %s kept',
       b.variants, b.product_group, b.returned_variants, b.kept_variant) AS detail
@@ -205,7 +197,7 @@ bracket_scope AS (
 ),
 -- 2 wardrobing ------------------------------------------------------------------------------
 late_returns AS (
-  SELECT r.return_id, r.order_id, r.line_id, r.customer_id, coalesce(r.refund_amount, 0) AS amount,
+  SELECT r.return_id, r.order_id, r.line_id, r.sku, r.customer_id, coalesce(r.refund_amount, 0) AS amount,
     days_between(r.delivered_at, r.requested_at) AS days_after
   FROM rets r, settings s
   WHERE r.customer_id IS NOT NULL
@@ -242,16 +234,16 @@ customer_refunds AS (
 ), cases AS (
   SELECT 1 AS rule_order, 'bracketing' AS rule, 'order' AS level,
     'bracketing|' || order_id || '|' || product_group AS signal_id,
-    customer_id, order_id AS signal_order_id, order_id, line_id, return_id, role, amount,
+    customer_id, order_id AS signal_order_id, order_id, line_id, return_id, sku, role, amount,
     CAST(NULL AS DOUBLE) AS excess, detail
   FROM bracket_rows
   UNION ALL
   SELECT 2, 'wardrobing', 'customer', 'wardrobing|' || w.customer_id, w.customer_id, NULL,
-    l.order_id, l.line_id, l.return_id, 'returned', l.amount, NULL, w.detail
+    l.order_id, l.line_id, l.return_id, l.sku, 'returned', l.amount, NULL, w.detail
   FROM wardrobers w JOIN late_returns l USING (customer_id)
   UNION ALL
   SELECT 3, 'refund_without_receipt', 'return', 'refund_without_receipt|' || return_id, customer_id, order_id,
-    order_id, line_id, return_id, 'returned', coalesce(refund_amount, 0), NULL,
+    order_id, line_id, return_id, sku, 'returned', coalesce(refund_amount, 0), NULL,
     'refunded ' || strftime(refunded_at, '%Y-%m-%d') || ', no receipt recorded'
   FROM rets
   WHERE (resolution = 'refund' OR refund_amount > 0) AND refunded_at IS NOT NULL AND received_at IS NULL
@@ -259,7 +251,7 @@ customer_refunds AS (
     AND (SELECT count(received_at) FROM returns_enriched) > 0
   UNION ALL
   SELECT 4, 'condition_mismatch', 'return', 'condition_mismatch|' || r.return_id, r.customer_id, r.order_id,
-    r.order_id, r.line_id, r.return_id, 'returned', coalesce(r.refund_amount, 0), NULL,
+    r.order_id, r.line_id, r.return_id, r.sku, 'returned', coalesce(r.refund_amount, 0), NULL,
     printf('received as %s; reason given: %s; resolution: %s',
       r.condition, r.reason, coalesce(r.resolution, 'open'))
   FROM rets r, settings s
@@ -267,13 +259,13 @@ customer_refunds AS (
     AND r.reason IS DISTINCT FROM lower(trim(r.condition))
   UNION ALL
   SELECT 5, 'refunds_exceed_purchases', 'customer', 'refunds_exceed_purchases|' || o.customer_id,
-    o.customer_id, NULL, r.order_id, r.line_id, r.return_id, 'returned', r.refund_amount, o.excess, o.detail
+    o.customer_id, NULL, r.order_id, r.line_id, r.return_id, r.sku, 'returned', r.refund_amount, o.excess, o.detail
   FROM over_refunded o JOIN rets r ON r.customer_id = o.customer_id AND r.refund_amount > 0
 )
 -- Missing is not zero: with no refund amount in the loaded data at all, every amount is NULL
 -- ("not in the data"), never 0 (refunds_exceed_purchases has no cases then).
 SELECT rule_order, rule, level, signal_id, customer_id, signal_order_id, order_id, line_id, return_id,
-  role, if_present('returns.refund_amount', CAST(amount AS DOUBLE)) AS amount,
+  sku, role, if_present('returns.refund_amount', CAST(amount AS DOUBLE)) AS amount,
   if_present('returns.refund_amount', CAST(coalesce(excess, sum(amount) OVER (PARTITION BY signal_id)) AS DOUBLE)) AS signal_amount,
   detail
 FROM cases;

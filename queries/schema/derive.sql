@@ -167,6 +167,26 @@ ALTER TABLE returns_enriched ADD COLUMN fault VARCHAR;
 UPDATE returns_enriched r SET fault = coalesce(t.fault, 'unknown')
 FROM reason_taxonomy t WHERE t.reason = r.reason;
 
+-- The order lines bracketing can be found in (rule 1 of abuse_case_rows, schema/abuse_rules.sql):
+-- every line of each (order, product group) pair with lines of two SKUs or more, in orders with
+-- an accepted return matched to a line. The rule judges a pair on all its lines, whatever the
+-- filters, so the pairs do not change with them: found once per load, the rule's per-view step
+-- joins the few returned pairs of the selection to these rows instead of all million order lines
+-- (most of the Signals page's time on each filter change at 1M lines). A pair outside (no
+-- accepted return on any of its lines) can never have "all lines but one returned".
+CREATE OR REPLACE TABLE bracket_lines AS
+WITH candidate AS (
+  SELECT l.order_id, l.order_key, l.line_id, l.product_group, l.sku, l.customer_id,
+    coalesce(nullif(concat_ws(' ', l.size, l.color), ''), l.sku) AS variant
+  FROM lines_enriched l
+  SEMI JOIN (SELECT DISTINCT order_key FROM returns_enriched
+             WHERE resolution IS DISTINCT FROM 'rejected' AND line_id IS NOT NULL) r ON r.order_key = l.order_key
+  WHERE l.product_group IS NOT NULL
+)
+SELECT c.* FROM candidate c
+SEMI JOIN (SELECT order_key, product_group FROM candidate GROUP BY ALL HAVING min(sku) <> max(sku)) m
+  ON m.order_key = c.order_key AND m.product_group = c.product_group;
+
 -- The terms of the dictionary (review_terms() in schema/macros.sql) each text mentions, matched
 -- once per load: a text does not change with the filters, and testing every phrase in every
 -- text was most of review_signals' time on each click. One row per text and term it mentions.
