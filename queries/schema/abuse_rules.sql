@@ -21,31 +21,33 @@ CREATE OR REPLACE MACRO customer_return_rows(p_date_from, p_date_to, p_channel, 
                                              p_supplier, p_carrier, p_sku, p_reason,
                                              p_serial_rate_low, p_min_orders) AS TABLE
 WITH bought AS (
-  -- one row per customer and order (order_key: an integer per order id, cheaper to group on)
-  SELECT customer_id, order_key, min(order_date) AS order_date, sum(quantity) AS units,
-    sum(line_value) AS value
+  -- one row per customer and order, grouped on integers (order_key, customer_key: numbers per
+  -- order id and customer id, schema/derive.sql), cheaper to hash than the ids' text
+  SELECT customer_key, order_key, any_value(customer_id) AS customer_id, min(order_date) AS order_date,
+    sum(quantity) AS units, sum(line_value) AS value
   FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
-  WHERE customer_id IS NOT NULL
-  GROUP BY customer_id, order_key
+  WHERE customer_key IS NOT NULL
+  GROUP BY customer_key, order_key
 ), returned AS (
   -- a return has a customer only through its order line, so its order is known (order_key set)
-  SELECT customer_id, order_key,
+  SELECT customer_key, order_key, any_value(customer_id) AS customer_id,
     count(*) AS returns,
     count(*) FILTER (WHERE resolution IS DISTINCT FROM 'rejected') AS accepted,
     coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS units_returned,
     coalesce(sum(refund_amount) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS refund_amount
   FROM filtered_returns(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
-  WHERE customer_id IS NOT NULL
-  GROUP BY customer_id, order_key
+  WHERE customer_key IS NOT NULL
+  GROUP BY customer_key, order_key
 ), per_order AS (
-  SELECT coalesce(b.customer_id, r.customer_id) AS customer_id, b.order_key IS NOT NULL AS bought,
+  SELECT coalesce(b.customer_key, r.customer_key) AS customer_key, coalesce(b.customer_id, r.customer_id) AS customer_id,
+    b.order_key IS NOT NULL AS bought,
     b.order_date, coalesce(b.units, 0) AS units, coalesce(b.value, 0) AS value,
     coalesce(r.returns, 0) AS returns, coalesce(r.accepted, 0) AS accepted,
     coalesce(r.units_returned, 0) AS units_returned, coalesce(r.refund_amount, 0) AS refund_amount
   FROM bought b
-  FULL OUTER JOIN returned r ON r.customer_id = b.customer_id AND r.order_key = b.order_key
+  FULL OUTER JOIN returned r ON r.customer_key = b.customer_key AND r.order_key = b.order_key
 ), customers AS (
-  SELECT customer_id,
+  SELECT any_value(customer_id) AS customer_id,
     count(*) FILTER (WHERE bought) AS orders,
     sum(units) AS units_bought,
     sum(value) AS gross_sales,
@@ -57,7 +59,7 @@ WITH bought AS (
     min(order_date) AS first_order,
     max(order_date) AS last_order
   FROM per_order
-  GROUP BY customer_id
+  GROUP BY customer_key
 ), scored AS (
   SELECT c.*,
     wilson_low(c.units_returned, c.units_bought) AS rate_low,

@@ -40,6 +40,7 @@ SELECT
   cr.rate IS NOT NULL AS money_included,
   coalesce(l.channel, '(unknown)') AS channel,
   l.customer_id,
+  ck.customer_key,
   coalesce(l.region, '(unknown)') AS region,
   p.product_name, coalesce(p.category, '(unknown)') AS category,
   coalesce(p.supplier, '(unknown)') AS supplier, p.unit_cost,
@@ -64,6 +65,11 @@ LEFT JOIN (SELECT DISTINCT ON (order_id) * FROM shipments ORDER BY order_id, shi
 LEFT JOIN (SELECT order_id, CAST(row_number() OVER () AS INTEGER) AS order_key
            FROM (SELECT DISTINCT order_id FROM order_lines)) k
   ON k.order_id = l.order_id
+-- customer_key: a number per customer id, as order_key is per order: the Customers page groups
+-- per customer and order on two integers instead of the id's text (40% less time natively)
+LEFT JOIN (SELECT customer_id, CAST(row_number() OVER () AS INTEGER) AS customer_key
+           FROM (SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL)) ck
+  ON ck.customer_id = l.customer_id
 -- (order, SKU) pairs with more than one line (hashed, not a window: a window sorted the million
 -- lines, a second more of derive in DuckDB-WASM)
 LEFT JOIN (SELECT order_id, sku FROM order_lines GROUP BY order_id, sku HAVING count(*) > 1) dup
@@ -141,7 +147,7 @@ SELECT
   x.money_rate, x.money_rate IS NOT NULL AS money_included,
   coalesce(m.region, l.region, '(unknown)') AS region,
   coalesce(l.channel, '(unknown)') AS channel,
-  l.customer_id,
+  l.customer_id, l.customer_key,
   coalesce(p.category, '(unknown)') AS category,
   coalesce(p.supplier, '(unknown)') AS supplier,
   p.unit_cost,
