@@ -104,22 +104,34 @@ WITH sold AS (
   FROM ret_reason
   GROUP BY by_value, dim_value
 ), returned_orders AS (
-  -- orders of this value's lines in the selection with an accepted return of a line of the same value
-  SELECT l.by_value, l.dim_value, count(DISTINCT l.order_key) AS orders_with_return
+  -- orders of this value's lines in the selection with an accepted return of a line of the same
+  -- value. A return with its line's filter values (line_alike, schema/derive.sql) passes only
+  -- with its line, so its order counts as it is; only the others (a few, or none) are looked
+  -- for among the selected lines. (The returns read twice through the macro, not a CTE: see ret_reason.)
+  SELECT by_value, dim_value, count(DISTINCT order_key) AS orders_with_return
   FROM (
-    SELECT by_value, dim_value_of($dim, sku, product_group, category, supplier, carrier, region, channel) AS dim_value, order_key
-    FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
-  ) l
-  SEMI JOIN (
-    SELECT DISTINCT
-      by_value,
+    SELECT r.by_value,
       dim_value_of($dim, r.sku, p.product_group, r.category, r.supplier, r.carrier, r.region, r.channel) AS dim_value,
       r.order_key
     FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
     LEFT JOIN products p ON p.sku = r.sku
-    WHERE r.resolution IS DISTINCT FROM 'rejected' AND r.order_key IS NOT NULL
-  ) r ON r.by_value = l.by_value AND r.dim_value = l.dim_value AND r.order_key = l.order_key
-  GROUP BY l.by_value, l.dim_value
+    WHERE r.resolution IS DISTINCT FROM 'rejected' AND r.order_key IS NOT NULL AND r.line_alike
+    UNION ALL
+    SELECT l.by_value, l.dim_value, l.order_key
+    FROM (
+      SELECT by_value, dim_value_of($dim, sku, product_group, category, supplier, carrier, region, channel) AS dim_value, order_key
+      FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+    ) l
+    SEMI JOIN (
+      SELECT r.by_value,
+        dim_value_of($dim, r.sku, p.product_group, r.category, r.supplier, r.carrier, r.region, r.channel) AS dim_value,
+        r.order_key
+      FROM filtered_returns_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
+      LEFT JOIN products p ON p.sku = r.sku
+      WHERE r.resolution IS DISTINCT FROM 'rejected' AND r.order_key IS NOT NULL AND NOT r.line_alike
+    ) r ON r.by_value = l.by_value AND r.dim_value = l.dim_value AND r.order_key = l.order_key
+  )
+  GROUP BY by_value, dim_value
 ), cat_rate AS (
   -- category rates over every supplier and SKU (schema/filters.sql); with by=supplier one set for all values
   SELECT by_value, category, rate

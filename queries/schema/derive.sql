@@ -155,6 +155,11 @@ SELECT
   l.order_date, l.unit_price, l.quantity AS line_quantity, l.line_value,
   l.delivered_at,
   l.line_id IS NOT NULL AS line_matched,
+  -- matched to an order line with that line's SKU and region: every filter value of the return
+  -- (channel, region, category, supplier, carrier, SKU, cohort date) is then its line's, so when
+  -- the return passes the filters its line does too, and "orders with a returned line in the
+  -- selection" need not look for the line among all the order lines (kpis, return_rate_by)
+  coalesce(l.line_id IS NOT NULL AND coalesce(m.sku, l.sku) = l.sku AND coalesce(m.region, l.region) = l.region, false) AS line_alike,
   od.order_id IS NOT NULL AS order_known,
   od.order_key,
   CAST(coalesce(l.order_date, od.order_date, m.requested_at, m.received_at, m.refunded_at) AS DATE) AS cohort_date

@@ -65,13 +65,22 @@ CREATE OR REPLACE MACRO kpi_values_on_by(p_basis, p_by, p_date_from, p_date_to, 
     GROUP BY by_value
   ), returned_orders AS (
     -- (cohort on both bases: the order return rate is about the period's orders)
-    -- orders of the selected lines (of the same value) with at least one accepted return
-    SELECT r.by_value, count(DISTINCT r.order_key) AS orders_with_return
-    FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason) r
-    SEMI JOIN filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku) l
-      ON l.order_key = r.order_key AND l.by_value = r.by_value
-    WHERE r.resolution IS DISTINCT FROM 'rejected'
-    GROUP BY r.by_value
+    -- orders of the selected lines (of the same value) with at least one accepted return. A
+    -- return with its line's filter values (line_alike, derive.sql) passes only with its line:
+    -- its order counts as it is; only the others (a few, or none) are looked for among the lines.
+    SELECT by_value, count(DISTINCT order_key) AS orders_with_return
+    FROM (
+      SELECT by_value, order_key
+      FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason)
+      WHERE resolution IS DISTINCT FROM 'rejected' AND order_key IS NOT NULL AND line_alike
+      UNION ALL
+      SELECT r.by_value, r.order_key
+      FROM filtered_returns_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason) r
+      SEMI JOIN filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku) l
+        ON l.order_key = r.order_key AND l.by_value = r.by_value
+      WHERE r.resolution IS DISTINCT FROM 'rejected' AND NOT r.line_alike
+    )
+    GROUP BY by_value
   ), groups AS (
     SELECT by_value FROM line_totals
     UNION SELECT by_value FROM return_totals
