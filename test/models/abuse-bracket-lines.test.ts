@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
+import { bindNamed } from '../../src/runner/bind-params';
 import type { ModelParams, Runner } from '../../src/runner/runner';
 
 /**
@@ -29,7 +30,7 @@ WITH scope AS (
   GROUP BY order_id, product_group
 )
 SELECT 'bracketing|' || order_id || '|' || product_group AS signal_id
-FROM groups WHERE variants >= greatest(2, $min_variants) AND kept = 1
+FROM groups WHERE variants >= greatest(2, $bracketing_min_variants) AND kept = 1
 ORDER BY 1`;
 
 const STATES: ModelParams[] = [
@@ -56,18 +57,11 @@ afterAll(async () => {
   await runner?.engine.close();
 });
 
+// The reference bound with the values abuse_signals gets for the same state (the runner's own
+// parameter resolution: lists, defaults), so both read the same selection.
 async function reference(state: ModelParams): Promise<string[]> {
-  const list = (v: unknown) => (v === undefined ? null : Array.isArray(v) ? v.join('\u001f') : String(v));
-  const names = ['date_from', 'date_to', 'channel', 'region', 'category', 'supplier', 'carrier', 'sku', 'reason'];
-  const values: Record<string, unknown> = Object.fromEntries(names.map((n) => [n, list(state[n])]));
-  values.min_variants = Number(state.bracketing_min_variants ?? 2);
-  let sql = REFERENCE;
-  const params: unknown[] = [];
-  sql = sql.replace(/\$(\w+)/g, (_m, n: string) => {
-    params.push(values[n]);
-    return '?';
-  });
-  const rows = await runner.engine.query(sql, params as never);
+  const { sql, params } = bindNamed(REFERENCE, runner.resolveParams('abuse_signals', { ...state, rule: 'bracketing' }));
+  const rows = await runner.engine.query(sql, params);
   return rows.map((r) => String(r.signal_id));
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bindNamed } from '../../src/runner/bind-params';
 import { csv, useEngine } from '../helpers/engine';
 
 /**
@@ -53,11 +54,10 @@ const DIMS = ['sku', 'product', 'category', 'supplier', 'region', 'channel'];
 describe('orders with a return, counted without looking for lines that must be there', () => {
   const db = useEngine();
 
+  // Bound with the values return_rate_by gets for the same state (the runner's own resolution).
   async function plain(dim: string, state: Record<string, string | undefined>): Promise<Record<string, number>> {
-    const values: Record<string, unknown> = { dim, ...state };
-    const params: unknown[] = [];
-    const sql = PLAIN.replace(/\$(\w+)/g, (_m, n: string) => (params.push(values[n] ?? null), '?'));
-    const rows = await db.runner().engine.query(sql, params as never);
+    const { sql, params } = bindNamed(PLAIN, db.runner().resolveParams('return_rate_by', { dim, ...state }));
+    const rows = await db.runner().engine.query(sql, params);
     return Object.fromEntries(rows.map((r) => [String(r.dim_value), Number(r.orders_with_return)]));
   }
 
