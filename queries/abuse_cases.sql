@@ -12,7 +12,7 @@
 -- returns every row (exports).
 -- days_after_delivery: fractional days from the outbound delivery to the return request
 -- (NULL when either is unknown; for the kept line, NULL).
--- product_name: the SKU's name as the products table gives it (product_names() in
+-- product_name: the SKU's name as the products table gives it (product_names in
 -- schema/filters.sql); NULL when the data has none, which the page says as "not in the data".
 -- @filters
 -- @param rule enum(bracketing|wardrobing|refund_without_receipt|condition_mismatch|refunds_exceed_purchases) = null : only the rows of this rule
@@ -79,7 +79,7 @@ WITH cases AS (
   LEFT JOIN returns_enriched r ON r.return_id = c.return_id
   LEFT JOIN lines_enriched l ON l.order_id = c.order_id AND l.line_id = c.line_id
   LEFT JOIN products p ON p.sku = coalesce(r.sku, l.sku)
-  LEFT JOIN product_names() n ON n.sku = coalesce(r.sku, l.sku)
+  LEFT JOIN product_names n ON n.sku = coalesce(r.sku, l.sku)
 )
 SELECT
   signal_id, rule, role, customer_id, order_id, line_id, return_id, sku, product_name, product_group, size, color,

@@ -34,7 +34,7 @@
 -- order line). refund_without_receipt is not judged when no return has a received_at at all
 -- (every refund would look unreceived). A customer can appear under several rules: do not add amounts across rules.
 -- Products: the SKUs behind a signal (its returns and, for bracketing, the kept line) and the
--- names of their parent products (product_names() in schema/filters.sql: 'Trail Tee' for
+-- names of their parent products (product_names in schema/derive.sql: 'Trail Tee' for
 -- 'Trail Tee Black S'), so a merchant reads which product without looking SKUs up. A SKU the
 -- products table does not name is counted in unnamed_skus; products is NULL when none is named
 -- (the page says "not in the data", never a blank).
@@ -79,7 +79,7 @@ WITH cases AS (
     nullif(array_to_string(list_sort(list_distinct(list(n.parent_name))), '; '), '') AS products,
     count(s.sku) FILTER (WHERE n.parent_name IS NULL) AS unnamed_skus
   FROM signal_skus s
-  LEFT JOIN product_names() n ON n.sku = s.sku
+  LEFT JOIN product_names n ON n.sku = s.sku
   GROUP BY s.signal_id
 )
 SELECT

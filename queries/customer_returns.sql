@@ -25,9 +25,9 @@
 -- The rows and segments come from customer_return_rows (queries/schema/abuse_rules.sql), which
 -- customer_return_distribution also reads, so both agree.
 -- The product a customer returns most (top_product*): of their accepted returns in the
--- selection, the parent product (products.product_group via product_names(), else the SKU
+-- selection, the parent product (products.product_group via product_names, else the SKU
 -- itself) with the most units; ties go to the first parent in alphabetical order. Its name is
--- product_names()' parent_name: NULL when the data names none ("not in the data" on the page).
+-- product_names' parent_name: NULL when the data names none ("not in the data" on the page).
 -- Sorted and paged here: `sort` names the column, `desc` the direction, NULLs last, ties broken
 -- by units_returned (largest first), then customer_id. limit NULL returns every customer.
 -- @filters
@@ -69,7 +69,7 @@ WITH returned_products AS (
   SELECT r.customer_id, coalesce(n.parent, r.sku) AS parent, any_value(n.parent_name) AS parent_name,
     coalesce(sum(r.quantity), 0) AS units
   FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
-  LEFT JOIN product_names() n ON n.sku = r.sku
+  LEFT JOIN product_names n ON n.sku = r.sku
   WHERE r.customer_id IS NOT NULL AND r.sku IS NOT NULL AND r.resolution IS DISTINCT FROM 'rejected'
   GROUP BY r.customer_id, coalesce(n.parent, r.sku)
 ), most_returned AS (

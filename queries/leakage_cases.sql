@@ -12,7 +12,7 @@
 -- the column (rule = the audit order of leakage.sql), `desc` the direction, NULLs last, ties
 -- broken by rule, return_id, order_id, line_id. limit NULL returns every case (exports).
 -- Customer ids are shown as exported; product_name is the SKU's name as the products table
--- gives it (product_names() in schema/filters.sql), NULL ("not in the data") without one. Missing is not zero: with no refund amounts in the data,
+-- gives it (product_names in schema/derive.sql), NULL ("not in the data") without one. Missing is not zero: with no refund amounts in the data,
 -- the cases of refund_before_receipt, refund_without_return and outside_window are listed with
 -- a NULL amount ("not in the data").
 -- @filters
@@ -50,7 +50,7 @@ SELECT
 FROM (
   SELECT c.*, n.product_name
   FROM leakage_case_rows($basis, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) c
-  LEFT JOIN product_names() n ON n.sku = c.sku
+  LEFT JOIN product_names n ON n.sku = c.sku
 )
 WHERE $rule IS NULL OR rule = $rule
 -- One CASE per type (a CASE has one result type); the ones not naming $sort are NULL on

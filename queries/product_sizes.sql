@@ -11,7 +11,7 @@
 -- and the units returned as too small / too large, the two answers a size chart can fix.
 -- Returns whose resolution is 'rejected' were refused and count nowhere, as in every rate.
 -- Parent product = products.product_group (a SKU without one is its own parent); names come
--- from product_names() (schema/filters.sql), NULL when not in the data.
+-- from product_names (schema/derive.sql), NULL when not in the data.
 -- Rows are ordered by parent, then colour, then size as a merchant reads it (size_rank in
 -- schema/macros.sql: 38 < 39 < 41.5, XS < S < M < XL < 3XL, other sizes alphabetically), then SKU.
 -- @filters
@@ -38,7 +38,7 @@
 -- @output size_too_small_units : units returned as too small
 -- @output size_too_large_units : units returned as too large
 WITH names AS (
-  SELECT * FROM product_names()
+  SELECT * FROM product_names
 ), sold AS (
   SELECT sku, sum(quantity) AS units_sold
   FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)

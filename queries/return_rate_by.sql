@@ -27,7 +27,7 @@
 -- and baselines) count only those reasons while sales count all lines.
 -- dim=product groups a parent product's size / colour variants (products.product_group; a SKU
 -- without one is its own product); `name` is the product name (dim=sku) or the parent
--- product's name (dim=product, see product_names() in schema/filters.sql), NULL when the data
+-- product's name (dim=product, see product_names in schema/derive.sql), NULL when the data
 -- has none.
 -- orders_with_return counts orders of this value's lines that have an accepted return of a
 -- line with the same value, so order_return_rate never exceeds 1.
@@ -174,8 +174,8 @@ WITH sold AS (
   SELECT b.*,
     CASE $dim WHEN 'sku' THEN n.product_name WHEN 'product' THEN g.parent_name END AS name
   FROM based b
-  LEFT JOIN product_names() n ON $dim = 'sku' AND n.sku = b.dim_value
-  LEFT JOIN (SELECT DISTINCT parent, parent_name FROM product_names()) g ON $dim = 'product' AND g.parent = b.dim_value
+  LEFT JOIN product_names n ON $dim = 'sku' AND n.sku = b.dim_value
+  LEFT JOIN (SELECT DISTINCT parent, parent_name FROM product_names) g ON $dim = 'product' AND g.parent = b.dim_value
 )
 SELECT
   by_value,

@@ -68,7 +68,7 @@ WITH cats AS (
     coalesce(p.category, '(unknown)') AS category, coalesce(p.supplier, '(unknown)') AS supplier
   FROM (SELECT sku FROM lines UNION SELECT sku FROM rets
         UNION SELECT CAST($target_sku AS VARCHAR) WHERE $target_sku IS NOT NULL) k
-  LEFT JOIN product_names() n ON n.sku = k.sku
+  LEFT JOIN product_names n ON n.sku = k.sku
   LEFT JOIN products p ON p.sku = k.sku
   WHERE ($target_sku IS NULL OR k.sku = $target_sku) AND in_list($sku, k.sku)
     AND in_list($supplier, coalesce(p.supplier, '(unknown)'))

@@ -178,6 +178,29 @@ ALTER TABLE returns_enriched ADD COLUMN fault VARCHAR;
 UPDATE returns_enriched r SET fault = coalesce(t.fault, 'unknown')
 FROM reason_taxonomy t WHERE t.reason = r.reason;
 
+-- product_names: one row per SKU of the products table with the names a merchant reads.
+-- parent is the SKU's parent product (product_group); a SKU without one is its own parent.
+-- parent_name is the parent's name as the data gives it: the variants' product names with
+-- their size and then their colour cut off the end ('Essential Hiking Boot Navy 38' with size
+-- 38 and colour Navy -> 'Essential Hiking Boot'), the most common result over the variants
+-- (ties alphabetical). NULL names stay NULL: missing is not zero, the page says "not in the data".
+-- Worked out once per load: the names do not change with the filters, and the two window passes
+-- were part of every SKU ranking, detail and listing that names its products.
+CREATE OR REPLACE TABLE product_names AS
+WITH cut_size AS (
+  SELECT sku, product_name, coalesce(product_group, sku) AS parent, size, color,
+    CASE WHEN size IS NOT NULL AND ends_with(product_name, ' ' || size)
+         THEN rtrim(left(product_name, length(product_name) - length(size) - 1)) ELSE product_name END AS base
+  FROM products
+), cut_color AS (
+  SELECT *, CASE WHEN color IS NOT NULL AND ends_with(base, ' ' || color)
+                 THEN rtrim(left(base, length(base) - length(color) - 1)) ELSE base END AS stem
+  FROM cut_size
+)
+SELECT sku, product_name, parent, size, color,
+  first(stem ORDER BY n DESC, stem) OVER (PARTITION BY parent) AS parent_name
+FROM (SELECT *, count(*) OVER (PARTITION BY parent, stem) AS n FROM cut_color);
+
 -- The order lines bracketing can be found in (rule 1 of abuse_case_rows, schema/abuse_rules.sql):
 -- every line of each (order, product group) pair with lines of two SKUs or more, in orders with
 -- an accepted return matched to a line. The rule judges a pair on all its lines, whatever the

@@ -79,27 +79,6 @@ CREATE OR REPLACE MACRO filtered_returns_on_by(p_basis, p_by, p_date_from, p_dat
   SELECT *, by_value_of(p_by, channel, region, category, supplier, carrier) AS by_value
   FROM filtered_returns_on(p_basis, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku, p_reason);
 
--- product_names(): one row per SKU of the products table with the names a merchant reads.
--- parent is the SKU's parent product (product_group); a SKU without one is its own parent.
--- parent_name is the parent's name as the data gives it: the variants' product names with
--- their size and then their colour cut off the end ('Essential Hiking Boot Navy 38' with size
--- 38 and colour Navy -> 'Essential Hiking Boot'), the most common result over the variants
--- (ties alphabetical). NULL names stay NULL: missing is not zero, the page says "not in the data".
-CREATE OR REPLACE MACRO product_names() AS TABLE
-  WITH cut_size AS (
-    SELECT sku, product_name, coalesce(product_group, sku) AS parent, size, color,
-      CASE WHEN size IS NOT NULL AND ends_with(product_name, ' ' || size)
-           THEN rtrim(left(product_name, length(product_name) - length(size) - 1)) ELSE product_name END AS base
-    FROM products
-  ), cut_color AS (
-    SELECT *, CASE WHEN color IS NOT NULL AND ends_with(base, ' ' || color)
-                   THEN rtrim(left(base, length(base) - length(color) - 1)) ELSE base END AS stem
-    FROM cut_size
-  )
-  SELECT sku, product_name, parent, size, color,
-    first(stem ORDER BY n DESC, stem) OVER (PARTITION BY parent) AS parent_name
-  FROM (SELECT *, count(*) OVER (PARTITION BY parent, stem) AS n FROM cut_color);
-
 -- category_rates_by(p_by, ...the filters but supplier and SKU, reason): the unit return rate of
 -- each category (accepted returned units / units sold, by_value as in filtered_lines_by), over
 -- every supplier and SKU of the category. THE baseline a SKU, a parent product or a supplier is
