@@ -38,7 +38,7 @@ const STATES: ModelParams[] = [
   { channel: 'web' },
   { region: ['DE', 'FR'] },
   { category: 'apparel' },
-  { supplier: 'Nordic Knits' },
+  { supplier: 'Acme Textiles' },
   { carrier: 'ParcelOne' },
   { date_from: '2024-03-01', date_to: '2024-08-31' },
   { reason: 'too_small' },
