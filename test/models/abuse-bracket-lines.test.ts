@@ -1,8 +1,7 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRunner, loadFolder } from '../../src/host/node';
+import { describe, expect, it } from 'vitest';
 import { bindNamed } from '../../src/runner/bind-params';
-import type { ModelParams, Runner } from '../../src/runner/runner';
+import type { ModelParams } from '../../src/runner/runner';
+import { demoForThisFile } from '../helpers/demo';
 
 /**
  * Bracketing reads its lines from bracket_lines (schema/derive.sql: the (order, product group)
@@ -10,8 +9,6 @@ import type { ModelParams, Runner } from '../../src/runner/runner';
  * every order line. Its signals must be those of the rule as written (schema/abuse_rules.sql,
  * rule 1), worked out here from all the order lines, under many filter states and thresholds.
  */
-const DEMO = path.resolve(__dirname, '../../data/demo');
-
 // Rule 1 on every order line: the pairs with a return in the selection, judged on all their
 // lines; a line is returned when an accepted return is matched to it.
 const REFERENCE = `
@@ -46,22 +43,13 @@ const STATES: ModelParams[] = [
   { category: 'apparel', bracketing_min_variants: 3 },
 ];
 
-let runner: Runner;
-
-beforeAll(async () => {
-  runner = await createNodeRunner();
-  await loadFolder(runner, DEMO);
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.engine.close();
-});
+const demo = demoForThisFile();
 
 // The reference bound with the values abuse_signals gets for the same state (the runner's own
 // parameter resolution: lists, defaults), so both read the same selection.
 async function reference(state: ModelParams): Promise<string[]> {
-  const { sql, params } = bindNamed(REFERENCE, runner.resolveParams('abuse_signals', { ...state, rule: 'bracketing' }));
-  const rows = await runner.engine.query(sql, params);
+  const { sql, params } = bindNamed(REFERENCE, demo().resolveParams('abuse_signals', { ...state, rule: 'bracketing' }));
+  const rows = await demo().engine.query(sql, params);
   return rows.map((r) => String(r.signal_id));
 }
 
@@ -69,7 +57,7 @@ describe('bracketing from the lines found once per load', () => {
   it('finds the signals the rule finds on all the order lines, state after state', async () => {
     let total = 0;
     for (const state of STATES) {
-      const got = (await runner.run('abuse_signals', { ...state, rule: 'bracketing' })).rows.map((r) => String(r.signal_id)).sort();
+      const got = (await demo().run('abuse_signals', { ...state, rule: 'bracketing' })).rows.map((r) => String(r.signal_id)).sort();
       const want = await reference(state);
       expect(got, JSON.stringify(state)).toEqual(want);
       total += want.length;

@@ -1,8 +1,7 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRunner, loadFolder } from '../../src/host/node';
+import { describe, expect, it } from 'vitest';
 import { bindNamed } from '../../src/runner/bind-params';
-import type { ModelParams, Runner } from '../../src/runner/runner';
+import type { ModelParams } from '../../src/runner/runner';
+import { demoForThisFile } from '../helpers/demo';
 
 /**
  * return_rate_by by SKU rolls its category baselines up from its own SKU rows when those are
@@ -11,8 +10,6 @@ import type { ModelParams, Runner } from '../../src/runner/runner';
  * baseline must be category_rates_by's rate for its category, under many filter states, with
  * and without `by`; and in the states where the model still reads category_rates_by.
  */
-const DEMO = path.resolve(__dirname, '../../data/demo');
-
 const REFERENCE = `
 SELECT by_value, category, rate
 FROM category_rates_by(CASE WHEN $by = 'supplier' THEN NULL ELSE $by END, $date_from, $date_to, $channel, $region,
@@ -37,30 +34,21 @@ const STATES: ModelParams[] = [
   { sku: 'APP-0001' },
 ];
 
-let runner: Runner;
-
-beforeAll(async () => {
-  runner = await createNodeRunner();
-  await loadFolder(runner, DEMO);
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.engine.close();
-});
+const demo = demoForThisFile();
 
 async function reference(state: ModelParams): Promise<Map<string, number>> {
-  const { sql, params } = bindNamed(REFERENCE, runner.resolveParams('return_rate_by', { ...state, dim: 'sku' }));
-  const rows = await runner.engine.query(sql, params);
+  const { sql, params } = bindNamed(REFERENCE, demo().resolveParams('return_rate_by', { ...state, dim: 'sku' }));
+  const rows = await demo().engine.query(sql, params);
   return new Map(rows.map((r) => [`${String(r.by_value)}|${String(r.category)}`, Number(r.rate)]));
 }
 
 describe('category baselines rolled up from the SKU rows', () => {
   it('equal category_rates_by for every row, state after state', async () => {
-    const resume = runner.pauseAnswerReuse();
+    const resume = demo().pauseAnswerReuse();
     let compared = 0;
     try {
       for (const state of STATES) {
-        const rows = (await runner.run('return_rate_by', { ...state, dim: 'sku' })).rows;
+        const rows = (await demo().run('return_rate_by', { ...state, dim: 'sku' })).rows;
         const want = await reference(state);
         expect(rows.length, `${JSON.stringify(state)}: rows to compare`).toBeGreaterThan(0);
         const byValue = (v: unknown) => (state.by === 'supplier' ? '' : String(v ?? ''));

@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OVERVIEW_FIRST_SCREEN as FIRST_SCREEN } from '../../src/runner/first-screen';
-import { createNodeRunner, loadFolder } from '../../src/host/node';
 import type { Row } from '../../src/engine/types';
 import type { ModelParams, Runner } from '../../src/runner/runner';
+import { demoForThisFile } from '../helpers/demo';
 
 /**
  * Filter indexes (FilterIndexes.fromFilterIndex (src/runner/filter-indexes.ts)): a view that differs from an indexed one by one value
@@ -11,23 +10,17 @@ import type { ModelParams, Runner } from '../../src/runner/runner';
  * be the very answer the SQL gives, for every Overview model, dimension and value, on the demo
  * data, under several other filters (dates, a multi-value list, a SKU, a reason).
  */
-const DEMO = path.resolve(__dirname, '../../data/demo');
 
 let runner: Runner;
 let queries = 0;
 
-beforeAll(async () => {
-  runner = await createNodeRunner();
-  await loadFolder(runner, DEMO);
+demoForThisFile((loaded) => {
+  runner = loaded;
   const query = runner.engine.query.bind(runner.engine);
   runner.engine.query = async (sql, params) => {
     queries++;
     return query(sql, params);
   };
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.engine.close();
 });
 
 /**

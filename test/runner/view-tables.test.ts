@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BindValue, Row } from '../../src/engine/types';
-import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { bindNamed } from '../../src/runner/bind-params';
 import type { ModelParams, Runner } from '../../src/runner/runner';
+import { demoForThisFile } from '../helpers/demo';
 import { ViewTables } from '../../src/runner/view-tables';
 
 /**
@@ -13,7 +12,6 @@ import { ViewTables } from '../../src/runner/view-tables';
  * many filter states visited in an order that refills the tables, with thresholds changed, and
  * after the data's assumptions change.
  */
-const DEMO = path.resolve(__dirname, '../../data/demo');
 const MODELS: [string, ModelParams][] = [
   ['customer_returns', { limit: 50 }],
   ['customer_returns', { segment: 'regular', sort: 'units_returned', limit: 20, offset: 10 }],
@@ -40,18 +38,13 @@ const STATES: ModelParams[] = [
 let runner: Runner;
 const fills: string[] = [];
 
-beforeAll(async () => {
-  runner = await createNodeRunner();
-  await loadFolder(runner, DEMO);
+demoForThisFile((loaded) => {
+  runner = loaded;
   const query = runner.engine.query.bind(runner.engine);
   runner.engine.query = (sql: string, params?: readonly BindValue[]) => {
     if (/^CREATE OR REPLACE TEMP TABLE/.test(sql)) fills.push(sql);
     return query(sql, params);
   };
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.engine.close();
 });
 
 /**
