@@ -38,6 +38,9 @@ SELECT
   l.currency AS original_currency,
   cr.rate AS money_rate,
   cr.rate IS NOT NULL AS money_included,
+  -- converted from another currency at a rate the user gave (kpis counts them; a flag read
+  -- once instead of two currency texts compared on every line of every view)
+  cr.rate IS NOT NULL AND l.currency IS NOT NULL AND l.currency IS DISTINCT FROM cr.reporting_currency AS money_converted,
   coalesce(l.channel, '(unknown)') AS channel,
   l.customer_id,
   ck.customer_key,

@@ -40,7 +40,7 @@ CREATE OR REPLACE MACRO kpi_values_on_by(p_basis, p_by, p_date_from, p_date_to, 
       min(order_date) FILTER (WHERE p_facts) AS first_order_date, max(order_date) FILTER (WHERE p_facts) AS last_order_date,
       count(*) FILTER (WHERE p_facts AND NOT money_included) AS money_lines_excluded,
       string_agg(DISTINCT original_currency, ', ' ORDER BY original_currency) FILTER (WHERE p_facts AND NOT money_included) AS money_currencies_excluded,
-      count(*) FILTER (WHERE p_facts AND money_included AND original_currency IS DISTINCT FROM currency AND original_currency IS NOT NULL) AS money_lines_converted
+      count(*) FILTER (WHERE p_facts AND money_converted) AS money_lines_converted
     FROM filtered_lines_by(p_by, p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
     GROUP BY by_value
   ), return_totals AS (
