@@ -41,7 +41,7 @@ WITH lines AS (
   SELECT
     by_value,
     CAST(CASE WHEN $grain = 'week' THEN date_trunc('week', order_date) ELSE date_trunc('month', order_date) END AS DATE) AS period,
-    count(DISTINCT order_key) AS orders,
+    distinct_orders(orders_whole($by, $category, $supplier, $sku), order_key, order_uniform, order_first_line) AS orders,
     sum(quantity) AS units_sold
   FROM lines
   GROUP BY ALL

@@ -61,6 +61,21 @@ CREATE OR REPLACE MACRO size_rank(size) AS {
 -- days_between(a, b): elapsed days from a to b, fractional (timestamps carry hours).
 CREATE OR REPLACE MACRO days_between(a, b) AS (epoch(CAST(b AS TIMESTAMP)) - epoch(CAST(a AS TIMESTAMP))) / 86400.0;
 
+-- orders_whole(p_by, p_category, p_supplier, p_sku): whether, under the view's filters, an order
+-- whose lines share their date, channel and region (lines_enriched.order_uniform) passes with
+-- all its lines or with none: no filter on a line's own product (category, supplier, SKU) and no
+-- answer per one (`by`). The other filters (dates, channel, region, carrier) are the order's own.
+CREATE OR REPLACE MACRO orders_whole(p_by, p_category, p_supplier, p_sku) AS
+  p_category IS NULL AND p_supplier IS NULL AND p_sku IS NULL AND (p_by IS NULL OR p_by IN ('channel', 'region', 'carrier'));
+
+-- distinct_orders(p_whole, order_key, order_uniform, order_first_line): count(DISTINCT order_key)
+-- over the aggregated lines. When orders pass whole (p_whole, orders_whole above), a uniform
+-- order is counted by its first line as a row, and only the other orders' keys are hashed (a
+-- distinct count over a million lines was most of the order counts' time in DuckDB-WASM).
+CREATE OR REPLACE MACRO distinct_orders(p_whole, order_key, order_uniform, order_first_line) AS
+  count(*) FILTER (WHERE p_whole AND order_uniform AND order_first_line)
+    + count(DISTINCT order_key) FILTER (WHERE NOT (p_whole AND order_uniform));
+
 -- in_list(list, value): the dashboard's multi-select filters arrive as one string with the
 -- values separated by chr(31) (prepared statements take no arrays). NULL list = no filter.
 CREATE OR REPLACE MACRO in_list(list, value) AS
