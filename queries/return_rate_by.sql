@@ -143,7 +143,7 @@ WITH sold AS (
   -- The same rates rolled up from this model's own SKU rows, when those are every SKU of each
   -- category the rates cover: per SKU (a SKU has one category), with neither the supplier nor
   -- the SKU filter (the rates ignore both) and not per supplier (whose rates are one set for
-  -- all). Equal to category_rates_by's, without reading the lines and returns again (a tenth
+  -- all). Equal to category_rates_by's, without reading the lines and returns again (a fifth
   -- of this model's time in DuckDB-WASM at 1M order lines).
   SELECT s.by_value, s.category, coalesce(r.units_returned, 0) / s.units_sold AS rate
   FROM (SELECT by_value, category, sum(units_sold) AS units_sold FROM sold GROUP BY ALL) s
