@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser as PlaywrightBrowser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { chromiumPath } from './chromium-path';
 import { ROOT } from './paths';
 
@@ -82,6 +82,9 @@ export function isExpectedAbort(r: Request): boolean {
   );
 }
 
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CONTEXT = { locale: 'en-US', viewport: { width: 1440, height: 1000 }, acceptDownloads: true } as const;
+
 /**
  * Chromium with a fresh profile, removed on close; or with `options.profile`, a profile folder
  * the caller owns and may open again (what a browser keeps across a restart).
@@ -90,15 +93,29 @@ export async function launch(options: { profile?: string } = {}): Promise<Browse
   // Throws with what to do when there is none (npm test's first step installs it where it can).
   const executablePath = chromiumPath();
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'ri-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    locale: 'en-US',
-    viewport: { width: 1440, height: 1000 },
-    acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, ...CONTEXT, args: ARGS });
   const page = context.pages()[0] ?? (await context.newPage());
+  return watched(context, page, async () => {
+    await context.close();
+    if (!options.profile) rmSync(profile, { recursive: true, force: true });
+  });
+}
+
+/** Headless Chromium without a profile of its own: each `openContext` in it is a fresh one. */
+export function launchShared(): Promise<PlaywrightBrowser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
+}
+
+/**
+ * A fresh context (its own storage, cache and service workers, like a new profile) in a browser
+ * from launchShared: the end-to-end files share one Chromium this way (test/e2e/suite.ts).
+ */
+export async function openContext(browser: PlaywrightBrowser): Promise<Browser> {
+  const context = await browser.newContext(CONTEXT);
+  return watched(context, await context.newPage(), () => context.close());
+}
+
+function watched(context: BrowserContext, page: Page, close: () => Promise<void>): Browser {
   const foreign: string[] = [];
   const errors: string[] = [];
   context.on('request', (req) => {
@@ -114,16 +131,7 @@ export async function launch(options: { profile?: string } = {}): Promise<Browse
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  return {
-    context,
-    page,
-    foreign,
-    errors,
-    close: async () => {
-      await context.close();
-      if (!options.profile) rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, page, foreign, errors, close };
 }
 
 export function isLocal(u: string): boolean {

@@ -3,7 +3,7 @@
  *
  *   npx vite build --logLevel warn && npx tsx test/e2e/first-screen.e2e.ts
  *
- * One Chromium, one preview server of dist/; every link is opened cold, in a fresh browser
+ * The shared Chromium and preview server of dist/ (harness.ts); every link is opened cold, in a fresh browser
  * context (no cache, no stored data, no service worker). For every page's default view
  * (`?page=<id>`, src/runner/first-screen.ts FIRST_SCREEN_BY_PAGE) and for the Overview filtered
  * to one value of each indexed dimension (`?channel=web`, read from the build's filter indexes):
@@ -16,12 +16,11 @@
  * (`?page=products&category=shoes`) from that page's own chunk. No request may leave localhost; no page or
  * console error.
  */
-import { chromium, type Page } from 'playwright-core';
-import { chromiumPath } from '../../src/bench/chromium-path';
+import type { Page } from 'playwright-core';
 import { answeredAhead } from '../../src/app/view/answered-ahead';
 import { PAGES } from '../../src/app/view/types';
 import { PAGES_ANSWERED_AHEAD } from '../../src/runner/first-screen';
-import { Checks, isExpectedAbort, isLocal, startPreview } from './harness';
+import { Checks, isExpectedAbort, isLocal, sharedBrowser, startPreview } from './harness';
 
 const TIMEOUT_MS = 60_000;
 const NOT_ANSWERED = 'ri:query-not-answered-ahead';
@@ -61,11 +60,7 @@ async function marks(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
 }
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await sharedBrowser();
 const preview = await startPreview('dist');
 const foreign: string[] = [];
 const errors: string[] = [];
@@ -131,7 +126,6 @@ try {
   check(foreign.length === 0, `no request left localhost${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
   check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
 } finally {
-  await browser.close();
   preview.stop();
 }
 console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);

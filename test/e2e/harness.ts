@@ -1,9 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser as PlaywrightBrowser } from 'playwright-core';
+import { launch as launchProfile, launchShared, openContext, startPreview as ownPreview, type Browser } from '../../src/bench/chromium';
 
 /** What every browser test needs: the built app served locally, Chromium, and a record of misbehaviour. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+/**
+ * Set by test/e2e/suite.ts, which runs every end-to-end file in one process: a file's `finish`
+ * reports to it instead of ending the process.
+ */
+export interface SuiteHook {
+  finished: (label: string, passed: number, failures: readonly string[]) => void;
+}
+const suiteHook = (): SuiteHook | undefined => (globalThis as { __riE2eSuite?: SuiteHook }).__riE2eSuite;
 
 export class Checks {
   passed = 0;
@@ -14,13 +25,54 @@ export class Checks {
     else this.failures.push(what);
     return ok;
   }
-  /** The closing line CI reads, then the exit code. */
-  finish(label: string): never {
+  /** The closing line, then the exit code (or, inside the suite, the suite's tally). */
+  finish(label: string): void {
     console.log(`\n${label}: ${this.passed} passed, ${this.failures.length} failed`);
+    const suite = suiteHook();
+    if (suite) return suite.finished(label, this.passed, this.failures);
     process.exit(this.failures.length > 0 ? 1 : 0);
   }
 }
 
-// Chromium and `vite preview` are started by src/bench/chromium.ts: the benchmark drives the same
-// browser, and product code does not import tests.
-export { isExpectedAbort, isLocal, launch, startPreview, waitIdle, type Browser } from '../../src/bench/chromium';
+/*
+ * One Chromium and one `vite preview` of dist/ per process: each file that runs alone starts
+ * them, and the suite's files share them (starting both cost ~4 s per file on this 2-core
+ * machine). A file gets a fresh browser context, so no storage or cache passes from one file
+ * to the next. Files that need a profile folder (a browser restart, the wasm code cache on
+ * disk) ask for one; a file that serves other builds on a fixed port starts its own server.
+ */
+let browser: Promise<PlaywrightBrowser> | null = null;
+let preview: Promise<{ url: string; stop: () => void }> | null = null;
+
+/** A fresh context in the shared Chromium; with `profile` (or `ownProfile`), a Chromium of its own on that profile. */
+export async function launch(options: { profile?: string; ownProfile?: boolean } = {}): Promise<Browser> {
+  if (options.profile !== undefined || options.ownProfile) return launchProfile({ profile: options.profile });
+  browser ??= launchShared();
+  return openContext(await browser);
+}
+
+/** The shared preview of dist/ (its `stop` leaves it for the next file), or a server of its own for another build. */
+export async function startPreview(outDir = 'dist'): Promise<{ url: string; stop: () => void }> {
+  if (path.resolve(ROOT, outDir) !== path.join(ROOT, 'dist')) return ownPreview(outDir);
+  preview ??= ownPreview('dist').then((p) => {
+    process.on('exit', p.stop);
+    return p;
+  });
+  return { url: (await preview).url, stop: () => undefined };
+}
+
+/** The shared Chromium itself, for a file that makes its own contexts. */
+export function sharedBrowser(): Promise<PlaywrightBrowser> {
+  browser ??= launchShared();
+  return browser;
+}
+
+/** Ends the shared Chromium and preview (the suite, after its last file). */
+export async function closeShared(): Promise<void> {
+  if (browser) await (await browser).close();
+  if (preview) (await preview).stop();
+  browser = preview = null;
+}
+
+export { ownPreview };
+export { isExpectedAbort, isLocal, waitIdle, type Browser } from '../../src/bench/chromium';

@@ -83,7 +83,7 @@ export async function kpiValue(page: Page, key: string, timeout: number): Promis
  * Serves the build, opens Chromium, runs `body` with a scratch folder, then checks that no
  * request left localhost and the page logged no error, cleans up and exits with the checks' code.
  */
-export async function inBrowser(checks: Checks, label: string, body: (page: Page, url: string, work: string) => Promise<void>): Promise<never> {
+export async function inBrowser(checks: Checks, label: string, body: (page: Page, url: string, work: string) => Promise<void>): Promise<void> {
   const outDir = path.resolve(ROOT, process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1]! : 'dist');
   if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`No build in ${outDir}: run npx vite build first.`);
   const preview = await startPreview(outDir);

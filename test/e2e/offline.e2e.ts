@@ -31,7 +31,7 @@ import { build } from 'vite';
 import { directorySink } from '../../src/generator/csv-writer';
 import { generate } from '../../src/generator/generate';
 import { parseCsv } from '../helpers/csv';
-import { ARTIFACTS, Checks, launch, ROOT, startPreview, type Browser } from './harness';
+import { ARTIFACTS, Checks, launch, ownPreview as startPreview, ROOT, type Browser } from './harness';
 import { dropFiles, kpiValue } from './import-steps';
 
 const KPIS = ['orders', 'units_sold', 'gross_sales', 'unit_return_rate', 'order_return_rate', 'returned_value', 'refund_amount'];

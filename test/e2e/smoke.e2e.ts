@@ -13,12 +13,11 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath } from '../../src/bench/chromium-path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { csvToParquet } from '../../src/bench/parquet-copy';
 import { contentSecurityPolicy, securityHeaders } from '../../src/build/security-headers';
 import { parseCsv } from '../helpers/csv';
-import { Checks, isExpectedAbort, isLocal, startPreview } from './harness';
+import { Checks, isExpectedAbort, isLocal, sharedBrowser, startPreview } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -200,7 +199,6 @@ async function jsonLoadCheck(page: Page, url: string, orders: number): Promise<v
 }
 
 async function main(): Promise<void> {
-  const executablePath = chromiumPath();
   const expected = expectedFromCsv();
   console.log(
     `expected from the CSV: ${expected.orders} orders; channel ${expected.channel}: ${expected.channelOrders}, from ${expected.cut}: ${expected.channelOrdersFromCut}`,
@@ -208,14 +206,9 @@ async function main(): Promise<void> {
   const given = process.argv.indexOf('--url');
   const preview = given > 0 || process.env.SMOKE_URL ? null : await startPreview();
   const url = given > 0 ? process.argv[given + 1]! : (process.env.SMOKE_URL ?? preview!.url);
-  const profile = mkdtempSync(path.join(tmpdir(), 'ri-smoke-'));
   mkdirSync(ARTIFACTS, { recursive: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1440, height: 1100 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  // A fresh context in the shared Chromium: its own storage, like a new profile.
+  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1440, height: 1100 } });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const foreign: string[] = [];
@@ -383,7 +376,7 @@ async function main(): Promise<void> {
     // The demo's first screen comes whole from the build's snapshot (src/build/demo-snapshot.ts):
     // with DuckDB's wasm blocked, the Overview still shows every panel, with the CSV's figures.
     // A panel missing from src/build/first-screen.ts would wait for the database forever here.
-    // The files loaded above are kept in this profile and would open instead of the demo:
+    // The files loaded above are kept in this context's storage and would open instead of the demo:
     // "Forget this data" first.
     {
       const dataUrl = new URL(url);
@@ -414,7 +407,6 @@ async function main(): Promise<void> {
     check(errors.length === 0, `no page or console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
     preview?.stop();
   }
   console.log(`screenshots: ${ARTIFACTS}/smoke-{light,dark,filtered}.png`);
@@ -423,5 +415,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.stack : e);
-  process.exit(1);
+  checks.failures.push(String(e));
+  checks.finish('e2e');
 });

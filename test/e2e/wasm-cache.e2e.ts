@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const dist = path.resolve(ROOT, process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1]! : 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error('No build in dist/: run npx vite build first.');
   const preview = await startPreview(dist);
-  const browser = await launch();
+  // A profile folder of its own: the compiled wasm is cached on disk, which a context without one has not.
+  const browser = await launch({ ownProfile: true });
   try {
     const seen: Set<string>[] = [];
     for (let i = 0; i < 3; i++) {
