@@ -64,13 +64,44 @@
 -- @output top_product_name : its name; NULL when not in the data
 -- @output top_product_units : accepted units returned of that product
 -- @output total_rows : customers matching the filters and segment before paging (the same on every row)
-WITH returned_products AS (
-  -- accepted returned units per customer and parent product, with the same filters as the rows
+WITH keyed AS (
+  SELECT *, count(*) OVER () AS total_rows,
+    -- The sort keys, one per type; the ones not naming $sort are NULL on every row and do not
+    -- change the order.
+    CASE WHEN $desc THEN CASE $sort
+      WHEN 'rate_low' THEN rate_low WHEN 'unit_return_rate' THEN unit_return_rate
+      WHEN 'units_returned' THEN units_returned WHEN 'returns' THEN returns
+      WHEN 'refund_amount' THEN refund_amount WHEN 'net_revenue' THEN net_revenue
+      WHEN 'orders' THEN orders WHEN 'gross_sales' THEN gross_sales
+    END END AS number_desc,
+    CASE WHEN NOT $desc THEN CASE $sort
+      WHEN 'rate_low' THEN rate_low WHEN 'unit_return_rate' THEN unit_return_rate
+      WHEN 'units_returned' THEN units_returned WHEN 'returns' THEN returns
+      WHEN 'refund_amount' THEN refund_amount WHEN 'net_revenue' THEN net_revenue
+      WHEN 'orders' THEN orders WHEN 'gross_sales' THEN gross_sales
+    END END AS number_asc,
+    CASE WHEN $desc THEN CASE $sort WHEN 'last_order' THEN last_order END END AS date_desc,
+    CASE WHEN NOT $desc THEN CASE $sort WHEN 'last_order' THEN last_order END END AS date_asc,
+    CASE WHEN $desc THEN CASE $sort WHEN 'customer_id' THEN customer_id END END AS text_desc,
+    CASE WHEN NOT $desc THEN CASE $sort WHEN 'customer_id' THEN customer_id END END AS text_asc
+  FROM customer_return_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason,
+                            $serial_rate_low, $min_orders)
+  WHERE $segment IS NULL OR segment = $segment
+), ranked AS (
+  -- Only the requested page is kept before the product each customer returns most is looked up,
+  -- for those customers alone.
+  SELECT * FROM keyed
+  ORDER BY number_desc DESC NULLS LAST, number_asc ASC NULLS LAST, date_desc DESC NULLS LAST,
+    date_asc ASC NULLS LAST, text_desc DESC NULLS LAST, text_asc ASC NULLS LAST, units_returned DESC, customer_id
+  LIMIT CAST($limit AS BIGINT) OFFSET coalesce(CAST($offset AS BIGINT), 0)
+), returned_products AS (
+  -- accepted returned units per customer of the page and parent product, with the same filters as the rows
   SELECT r.customer_id, coalesce(n.parent, r.sku) AS parent, any_value(n.parent_name) AS parent_name,
     coalesce(sum(r.quantity), 0) AS units
   FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason) r
+  SEMI JOIN ranked p ON p.customer_id = r.customer_id
   LEFT JOIN product_names n ON n.sku = r.sku
-  WHERE r.customer_id IS NOT NULL AND r.sku IS NOT NULL AND r.resolution IS DISTINCT FROM 'rejected'
+  WHERE r.sku IS NOT NULL AND r.resolution IS DISTINCT FROM 'rejected'
   GROUP BY r.customer_id, coalesce(n.parent, r.sku)
 ), most_returned AS (
   SELECT customer_id, parent AS top_product, parent_name AS top_product_name, units AS top_product_units
@@ -85,28 +116,8 @@ SELECT
   if_present('returns.refund_amount', net_revenue) AS net_revenue,
   first_order, last_order,
   top_product, top_product_name, top_product_units,
-  count(*) OVER () AS total_rows
-FROM customer_return_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason,
-                          $serial_rate_low, $min_orders)
+  total_rows
+FROM ranked
 LEFT JOIN most_returned USING (customer_id)
-WHERE $segment IS NULL OR segment = $segment
--- One CASE per type; the ones not naming $sort are NULL on every row and do not change the order.
-ORDER BY
-  CASE WHEN $desc THEN CASE $sort
-    WHEN 'rate_low' THEN rate_low WHEN 'unit_return_rate' THEN unit_return_rate
-    WHEN 'units_returned' THEN units_returned WHEN 'returns' THEN returns
-    WHEN 'refund_amount' THEN refund_amount WHEN 'net_revenue' THEN net_revenue
-    WHEN 'orders' THEN orders WHEN 'gross_sales' THEN gross_sales
-  END END DESC NULLS LAST,
-  CASE WHEN NOT $desc THEN CASE $sort
-    WHEN 'rate_low' THEN rate_low WHEN 'unit_return_rate' THEN unit_return_rate
-    WHEN 'units_returned' THEN units_returned WHEN 'returns' THEN returns
-    WHEN 'refund_amount' THEN refund_amount WHEN 'net_revenue' THEN net_revenue
-    WHEN 'orders' THEN orders WHEN 'gross_sales' THEN gross_sales
-  END END ASC NULLS LAST,
-  CASE WHEN $desc THEN CASE $sort WHEN 'last_order' THEN last_order END END DESC NULLS LAST,
-  CASE WHEN NOT $desc THEN CASE $sort WHEN 'last_order' THEN last_order END END ASC NULLS LAST,
-  CASE WHEN $desc THEN CASE $sort WHEN 'customer_id' THEN customer_id END END DESC NULLS LAST,
-  CASE WHEN NOT $desc THEN CASE $sort WHEN 'customer_id' THEN customer_id END END ASC NULLS LAST,
-  units_returned DESC, customer_id
-LIMIT CAST($limit AS BIGINT) OFFSET coalesce(CAST($offset AS BIGINT), 0);
+ORDER BY number_desc DESC NULLS LAST, number_asc ASC NULLS LAST, date_desc DESC NULLS LAST,
+  date_asc ASC NULLS LAST, text_desc DESC NULLS LAST, text_asc ASC NULLS LAST, units_returned DESC, customer_id;

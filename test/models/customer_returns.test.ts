@@ -120,6 +120,8 @@ describe('customer_returns', () => {
     expect(byRefund.map((r) => r.customer_id)).toEqual(['C1', 'C2', 'C3', 'C4']);
     const page = (await db.runner().run('customer_returns', { sort: 'customer_id', desc: false, limit: 2, offset: 1 })).rows;
     expect(page.map((r) => [r.customer_id, r.total_rows])).toEqual([['C2', 4], ['C3', 4]]);
+    // top products are looked up for the page's customers: C2's R5 (A, 1 unit); C3 returned nothing
+    expect(page.map((r) => [r.top_product, r.top_product_units])).toEqual([['A', 1], [null, null]]);
     const net = (await db.runner().run('customer_returns', { sort: 'net_revenue', desc: false })).rows;
     expect(net.map((r) => r.net_revenue)).toEqual([30, 30, 50, 60]); // C1 30, C3 30 (tie: C1 returned more), C4, C2
     expect(net.map((r) => r.customer_id)).toEqual(['C1', 'C3', 'C4', 'C2']);
