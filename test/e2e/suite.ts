@@ -35,7 +35,11 @@ async function runFile(file: string): Promise<Outcome> {
     };
   });
   const finished = new Promise<Outcome>((resolve) => {
-    const hook: SuiteHook = { finished: (_label, passed, failures) => resolve(outcome({ passed, failed: failures.length })) };
+    // A file that finishes without a single check ran nothing it claims: that fails too.
+    const hook: SuiteHook = {
+      finished: (_label, passed, failures) =>
+        resolve(outcome(passed + failures.length === 0 ? { passed, failed: 1, problem: 'no check ran' } : { passed, failed: failures.length })),
+    };
     (globalThis as { __riE2eSuite?: SuiteHook }).__riE2eSuite = hook;
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
