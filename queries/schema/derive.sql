@@ -115,11 +115,16 @@ GROUP BY raw.reason_raw;
 -- SKU (first such line), or by order alone when the order has a single line. Returns keep
 -- their own sku/region when they have them and inherit the line's otherwise.
 CREATE OR REPLACE TABLE returns_enriched AS
-WITH ranked_lines AS (
+WITH returned_orders AS (
+  -- Only the orders some return names: every join below is on the return's order id, so the
+  -- lines of other orders can never match (most of them at scale: sorting and hashing all the
+  -- lines here was the load's memory peak)
+  SELECT DISTINCT order_id FROM returns WHERE order_id IS NOT NULL
+), ranked_lines AS (
   SELECT order_id, line_id, sku,
     row_number() OVER (PARTITION BY order_id, sku ORDER BY line_id) AS nth_with_sku,
     count(*) OVER (PARTITION BY order_id) AS lines_in_order
-  FROM order_lines
+  FROM order_lines SEMI JOIN returned_orders USING (order_id)
 ), matched AS (
   SELECT r.*,
     coalesce(by_id.line_id, by_sku.line_id, by_order.line_id) AS matched_line_id
@@ -137,7 +142,7 @@ WITH ranked_lines AS (
 ), order_dates AS (
   SELECT order_id, min(order_date) AS order_date, min(order_key) AS order_key,
     CASE WHEN bool_and(money_included) THEN min(money_rate) END AS money_rate
-  FROM lines_enriched GROUP BY order_id
+  FROM lines_enriched SEMI JOIN returned_orders USING (order_id) GROUP BY order_id
 )
 SELECT
   m.return_id, m.order_id, m.matched_line_id AS line_id,

@@ -255,6 +255,8 @@ async function replaceNow(
     await engine.exec(`DROP SCHEMA IF EXISTS ${ASIDE} CASCADE; CREATE SCHEMA ${ASIDE};\n${copyAside}`);
     try {
       await moveInto('main', SHADOW);
+      // The batch's rows are in main now: its own copy goes before deriving, the load's peak.
+      await engine.exec(`DROP SCHEMA ${SHADOW} CASCADE`);
       report('deriving');
       try {
         await r.refresh();

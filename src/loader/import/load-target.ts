@@ -158,7 +158,10 @@ export async function loadTarget(load: TargetLoad): Promise<void> {
     );
     account.rowsExpandedTo = (account.rowsExpandedTo ?? 0) + written.length;
   } else {
-    await engine.exec(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${t} WHERE ${eligible} ORDER BY __line`);
+    // File order without a sort: the staged rows are in __line order and DuckDB keeps insertion
+    // order (preserve_insertion_order, on by default). An ORDER BY __line here sorted every
+    // column of every row: the order lines' memory peak (524 vs 717 MB of wasm heap at 1M).
+    await engine.exec(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${t} WHERE ${eligible}`);
   }
   await engine.query(
     `INSERT INTO ${issues} SELECT $1, $2, __line,
