@@ -4,6 +4,7 @@ import { tableToIPC } from 'apache-arrow';
 // EH bundle only (every browser we target has wasm exceptions; one bundle = one code path).
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { arrowToRows } from './rows';
+import { COMPRESSED_STORAGE_SQL } from './compressed-storage';
 import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, Row } from './types';
 import { cleanError } from './browser-errors';
@@ -50,6 +51,7 @@ export async function startDuckDB(config: duckdb.DuckDBConfig = {}): Promise<{ d
 
 async function createBrowserEngine(): Promise<Engine> {
   const { db, conn } = await startDuckDB();
+  await conn.query(COMPRESSED_STORAGE_SQL);
   const statements = new StatementCache((sql: string) => conn.prepare(sql), (stmt) => stmt.close());
   const engine: Engine = {
     async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './rows';
+import { COMPRESSED_STORAGE_SQL } from './compressed-storage';
 import { ENGINE_SETUP_SQL } from './setup';
 import { keepsStatements, onlyReads, StatementCache } from './statement-cache';
 import type { BindValue, Engine, Row } from './types';
@@ -60,6 +61,7 @@ export async function createNodeEngine(): Promise<Engine> {
     },
   };
   await engine.exec(ENGINE_SETUP_SQL);
+  await engine.exec(COMPRESSED_STORAGE_SQL);
   return engine;
 }
 

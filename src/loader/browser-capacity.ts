@@ -6,19 +6,23 @@ import { formatOf } from './file-kinds';
  * crashes the worker, so a batch that would not fit is refused before anything is read.
  *
  * The estimate is calibrated on the Data page's own path (replace a batch: load it beside the
- * current data, copy it into the tables, derive): with the benchmark's generated files, 2M order
- * lines (315 MB of CSV) loaded and 3M lines (472 MB) ran out of memory while deriving (the page
- * said so and kept its data); 1M lines (157 MB) peaked at 1.6 GB for the whole tab. About 9 bytes
- * of wasm memory per byte of CSV at the peak puts the limit between the two. Parquet is
- * compressed: the generator's five files together are 4.5× smaller than their CSV (order
- * lines alone 5.6×, returns 3.6×), and the page turns each Parquet file into that CSV before
- * the same load path; its 2M lines as Parquet (70 MB) loaded on the Data page in 49 s. JSON is
- * about 1.6× bigger than CSV.
+ * current data, copy it into the tables, derive), with the benchmark's generated files. The
+ * tables are kept compressed (src/engine/compressed-storage.ts) and a load no longer sorts or
+ * copies more than it must, so the wasm heap's high-water mark during a load is about 4 bytes
+ * per byte of CSV: in DuckDB-WASM in Node, 711 MB for 1M order lines (162 MB of CSV) and
+ * 3,170 MB for 5M (810 MB, while deriving lines_enriched); on the Data page in Chromium the 5M
+ * lines loaded in 150 s with the renderer at 3.5 GB at its peak. (Before, with uncompressed
+ * tables, 9 bytes per byte: 2M lines loaded and 3M ran out of memory while deriving.) The
+ * budget leaves a quarter of a gigabyte over the 5M lines measured; a size between that and the
+ * 4 GB the module can never pass was not tried. Parquet is compressed: the generator's five
+ * files together are 4.6× smaller than their CSV (order lines alone 5.2×, returns 3.8×), and
+ * the page turns each Parquet file into that CSV before the same load path. JSON is about 1.6×
+ * bigger than CSV.
  */
 export const WASM_MEMORY_BYTES = 4 * 1024 ** 3;
 /** What a batch may use of it: the engine, the app's tables and the query working memory need the rest. */
-export const LOAD_BUDGET_BYTES = 3 * 1024 ** 3;
-const PEAK_BYTES_PER_CSV_BYTE = 9;
+export const LOAD_BUDGET_BYTES = 3.25 * 1024 ** 3;
+const PEAK_BYTES_PER_CSV_BYTE = 4;
 const CSV_BYTES_PER_FILE_BYTE = { csv: 1, tsv: 1, parquet: 4.5, json: 0.6 } as const;
 /** Bytes of CSV per order line with its share of shipments, returns and reviews (generator data, 1M lines: 157 MB). */
 const CSV_BYTES_PER_ORDER_LINE = 157;

@@ -4,6 +4,7 @@ import type { Runner } from '../runner/runner';
 import type { ReplaceOptions } from './batch-types';
 import { applyMapping, importSqlFrom, type ImportReport } from './import/apply';
 import type { MappingSpec } from './import/spec';
+import { withSearchPath } from './search-path';
 
 export interface MappingPreviewOptions extends ReplaceOptions {
   /** The other files of the batch, for the mapping's lookups. */
@@ -51,8 +52,7 @@ export function previewMapping(
     const opts = { maxRecords: options.maxRecords ?? 200, now: options.now, lookupFiles: options.lookupFiles };
     await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE; CREATE SCHEMA ${PREVIEW}`);
     try {
-      await engine.exec(`SET search_path = '${PREVIEW}'`);
-      try {
+      return await withSearchPath(engine, PREVIEW, async () => {
         await engine.exec(canonicalDDL());
         await engine.exec(AUDIT_DDL);
         const report = await applyMapping(engine, sql, file, mapping, { ...opts, dryRun: true, previewRows: options.previewRows ?? 20 });
@@ -64,9 +64,7 @@ export function previewMapping(
               `SELECT table_name, line_number, severity, reason, raw FROM ${PREVIEW}.load_issues ORDER BY line_number, severity, table_name LIMIT 500`,
             );
         return { report, issues };
-      } finally {
-        await engine.exec('RESET search_path');
-      }
+      });
     } finally {
       await engine.exec(`DROP SCHEMA IF EXISTS ${PREVIEW} CASCADE`).catch(() => undefined);
     }

@@ -3,6 +3,7 @@ import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
 import type { Row } from '../engine/types';
 import type { ModelResult, Runner } from '../runner/runner';
 import { firstLine } from './error-text';
+import { withSearchPath } from './search-path';
 import { blobSource, formatOf, type SourceFile } from './file-kinds';
 import { importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportSql, type ReasonCount } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
@@ -135,8 +136,7 @@ async function replaceNow(
   let rejectedTop = '';
   await engine.exec(`DROP SCHEMA IF EXISTS ${SHADOW} CASCADE; CREATE SCHEMA ${SHADOW}`);
   try {
-    await engine.exec(`SET search_path = '${SHADOW}'`);
-    try {
+    await withSearchPath(engine, SHADOW, async () => {
       await engine.exec(canonicalDDL());
       await engine.exec(AUDIT_DDL);
       for (const [k, i] of order.entries()) {
@@ -168,9 +168,7 @@ async function replaceNow(
       for (const [i, file] of files.entries()) if (file.lookupOnly) reports[i] = await lookupOnlyReport(i);
       report('checking');
       coverage = await joinCoverage(runner, runHere);
-    } finally {
-      await engine.exec('RESET search_path');
-    }
+    });
 
     const orderLines = Number((await engine.query(`SELECT count(*) AS n FROM ${SHADOW}.order_lines`))[0]!.n);
     if (orderLines === 0) {

@@ -305,14 +305,14 @@ async function main(): Promise<void> {
       }
     }
 
-    // Too large for the page: a 120 MB Parquet file (≈ 670 MB of CSV) is refused before it is
+    // Too large for the page: a 250 MB Parquet file (≈ 1.1 GB of CSV) is refused before it is
     // read, with the limit and the command line named, and the loaded data stays. The file is
     // sparse: Chromium gets its path, and nothing reads it.
     {
       const dir = mkdtempSync(path.join(tmpdir(), 'ri-big-'));
       const big = path.join(dir, 'order_lines.parquet');
       writeFileSync(big, '');
-      truncateSync(big, 120 * 1024 ** 2);
+      truncateSync(big, 250 * 1024 ** 2);
       const dataUrl = new URL(url);
       dataUrl.searchParams.set('page', 'data');
       await page.goto(dataUrl.toString(), { waitUntil: 'load' });
