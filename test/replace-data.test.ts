@@ -52,8 +52,8 @@ describe('replaceData', () => {
       'reading:1/3', 'loading:1/3', 'reading:2/3', 'loading:2/3', 'reading:3/3', 'loading:3/3',
       'checking:0/3', 'replacing:0/3', 'deriving:0/3', 'done:0/3',
     ]);
-    // Nothing left behind: no shadow schemas, search path back to main.
-    expect(await q(`SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('incoming', 'outgoing')`)).toEqual([]);
+    // Nothing left behind: no previous tables, search path back to main.
+    expect(await q(`SELECT table_name FROM information_schema.tables WHERE starts_with(table_name, 'replaced_')`)).toEqual([]);
     expect((await q('SELECT current_schema() AS s'))[0]!.s).toBe('main');
   });
 
@@ -148,7 +148,7 @@ describe('replaceData', () => {
     expect(result.loadedFiles).toEqual([]);
     expect(await snapshot()).toEqual(before);
     expect((await q('SELECT current_schema() AS s'))[0]!.s).toBe('main');
-    expect(await q(`SELECT schema_name FROM information_schema.schemata WHERE schema_name = 'incoming'`)).toEqual([]);
+    expect(await q(`SELECT table_name FROM information_schema.tables WHERE starts_with(table_name, 'replaced_')`)).toEqual([]);
   });
 
   it('puts the previous tables back when the new data cannot be derived', async () => {

@@ -9,7 +9,7 @@ import { sqlString } from '../engine/sql-literal';
  */
 export async function withSearchPath<T>(engine: Engine, schema: string, fn: () => Promise<T>): Promise<T> {
   const before = String((await engine.query(`SELECT current_setting('search_path') AS p`))[0]!.p);
-  // A schema name of the loader's own (incoming, preview), not a user value.
+  // A schema name of the loader's own (the mapping preview's), not a user value.
   await engine.exec(`SET search_path = ${sqlString(schema)}`);
   try {
     return await fn();
