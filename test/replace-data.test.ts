@@ -165,6 +165,25 @@ describe('replaceData', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('never drops the previous tables when they could not be renamed back', async () => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    const engine = db.runner().engine;
+    const exec = engine.exec.bind(engine);
+    const failPutBack = vi.spyOn(engine, 'exec').mockImplementation(async (sql: string) => {
+      if (sql.includes('RENAME TO order_lines')) throw new Error('put back broke');
+      return exec(sql);
+    });
+    try {
+      const result = await replaceData(db.runner(), [file('returns.csv', csv(RETURNS, 'R9,A1,1,1,defective,10'))], decodeParquetNode);
+      expect(result.replaced).toBe(false);
+    } finally {
+      failPutBack.mockRestore();
+    }
+    // The data is not in use any more (the put back failed), but its rows are still there.
+    expect(await q('SELECT order_id FROM replaced_order_lines ORDER BY 1')).toEqual([{ order_id: 'A1' }, { order_id: 'A2' }, { order_id: 'A3' }]);
+    await exec('DROP TABLE IF EXISTS replaced_order_lines; DROP TABLE IF EXISTS replaced_products; DROP TABLE IF EXISTS replaced_returns; DROP TABLE IF EXISTS replaced_shipments; DROP TABLE IF EXISTS replaced_reviews; DROP TABLE IF EXISTS replaced_load_log; DROP TABLE IF EXISTS replaced_load_issues');
+  });
+
   it('runs one batch at a time: a second batch waits for the first', async () => {
     const order: string[] = [];
     const slow: BatchFile = {

@@ -37,7 +37,7 @@ export { previewMapping, type MappingPreview, type MappingPreviewOptions } from 
  *
  * A file of the batch is either a canonical file (named after its table: the identity mapping
  * of that table) or any export with a mapping (`BatchFile.mapping`); both load through the one
- * pipeline (loadFile → applyMapping) into the same shadow schema (its cross-table checks, unknown SKU and
+ * pipeline (loadFile → applyMapping) into the same fresh tables (its cross-table checks, unknown SKU and
  * return before its order, see the batch's tables, not the data being replaced). Files load
  * in dependency order (products, order_lines, shipments, returns, reviews; a mapping by its
  * first table in that order) so those checks see what they check against; reports stay in
@@ -133,8 +133,8 @@ async function replaceNow(
   let importSql: ImportSql | null = options.importSql ?? null;
   let rejectedTop = '';
   await setAside();
-  // The batch became the data (put back only if deriving it fails).
-  let swapped = false;
+  // The tables in main are final: the batch derived, or the previous tables back.
+  let settled = false;
   try {
     for (const [k, i] of order.entries()) {
       const file = files[i]!;
@@ -189,7 +189,6 @@ async function replaceNow(
     }
 
     report('replacing');
-    swapped = true;
     await deriveOrPutBack(runner);
     report('done');
     const all = done();
@@ -205,8 +204,9 @@ async function replaceNow(
   } catch (e) {
     return kept(done(), `The data was kept as it was: loading stopped with an error (${firstLine(e)}).`);
   } finally {
-    if (!swapped) await putBack().catch(() => undefined);
-    await engine.exec(DATA_SET_TABLES.map((t) => `DROP TABLE IF EXISTS main.${PREVIOUS}${t};`).join('\n')).catch(() => undefined);
+    if (!settled) settled = await putBack().then(() => true, () => false);
+    // The previous tables are dropped only once nothing can need them (never after a failed put back).
+    if (settled) await engine.exec(DATA_SET_TABLES.map((t) => `DROP TABLE IF EXISTS main.${PREVIOUS}${t};`).join('\n')).catch(() => undefined);
   }
 
   /** A file's load_issues grouped by table, severity and reason (the offending value stripped). */
@@ -261,8 +261,10 @@ async function replaceNow(
     report('deriving');
     try {
       await r.refresh();
+      settled = true;
     } catch (e) {
       await putBack();
+      settled = true;
       await r.refresh();
       throw new Error(`the new data could not be prepared for the models (${firstLine(e)})`);
     }
