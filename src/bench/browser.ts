@@ -237,10 +237,17 @@ export class BrowserBench {
       out.firstChange = first;
       out.firstChangeMs = (await measureChange(page, first)).ms;
       await waitIdle(page, 3_600_000);
+      // Back to the unfiltered Overview (its answers kept), whose filter indexes answer a view
+      // filtered to one value of one dimension. Those queued by the first click's view keep its
+      // supplier filter: they answer the next click from there, not the changes below, which
+      // start from no filter. (Until 2026-12-07 this step waited on the first click's view,
+      // so the changes below ran their SQL: 448 ms in the 2026-12-07 01:32 run.)
+      await navigate(page, '');
+      await waitIdle(page, 3_600_000);
       const t2 = Date.now();
       await page.waitForFunction(() => document.documentElement.dataset.workAhead === '0', undefined, { timeout: 3_600_000, polling: 100 });
       out.indexesReadyMs = Date.now() - t2;
-      log(`  app ${ds.size}: filter indexes built ${out.indexesReadyMs} ms after the first click settled`);
+      log(`  app ${ds.size}: the unfiltered Overview's filter indexes built ${out.indexesReadyMs} ms after going back to it`);
       const changes = filterStates(Math.max(runs, 7));
       log(`  app ${ds.size}: ${changes.length} filter changes on Overview`);
       for (const search of changes) {

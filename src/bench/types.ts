@@ -85,7 +85,7 @@ export interface InteractionResult {
   /** The first filter change, made at once after that (the filter indexes still being built). */
   firstChange?: string;
   firstChangeMs?: number;
-  /** From the first change settled until the page had built every filter index it queued. */
+  /** Back on the unfiltered Overview after the first change, until the page had built every filter index that view queued. */
   indexesReadyMs?: number;
   /** Filter changes no index answers (two values of one dimension): every panel runs its SQL. */
   noIndexChangeMs: number[];
