@@ -3,7 +3,7 @@
 -- sign, true/false words, null words); these macros do the reading. Every format, separator
 -- and word list arrives as a bound parameter, never spliced into the SQL text. They are TEMP
 -- macros, created at the start of each import (temp objects are found whatever the
--- search_path, which the batch loader points at its shadow schema).
+-- search_path, which a mapping preview points at its own schema).
 -- Lists (null words, true/false words) are one text with the items joined by chr(31).
 
 -- Whitespace trimmed: ASCII spaces, tabs and line breaks, and the Unicode spaces exports carry

@@ -282,7 +282,7 @@ async function replaceNow(
 
 export type RunHere = (model: string) => Promise<ModelResult>;
 
-/** join_coverage on whatever the search_path points at (the batch); null when it cannot run. */
+/** join_coverage on the tables the unqualified names resolve to (the batch, while it loads); null when it cannot run. */
 export async function joinCoverage(runner: Runner, runHere: RunHere): Promise<JoinCoverage[] | null> {
   if (!runner.modelNames.includes('join_coverage')) return null;
   try {

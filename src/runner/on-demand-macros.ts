@@ -25,7 +25,7 @@ export class OnDemandMacros {
       if (!d.created) {
         const text = scriptText(this.sources, d.file);
         const made = this.createFor(text, new Set([...busy, d.file])).then(() =>
-          // In main explicitly: a loading batch points the search_path at its shadow schema.
+          // In main explicitly: a mapping preview points the search_path at its own schema.
           this.engine.exec(text.replace(/CREATE OR REPLACE MACRO\s+(\w+)/gi, 'CREATE OR REPLACE MACRO main.$1')),
         );
         d.created = made;

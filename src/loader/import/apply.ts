@@ -38,7 +38,7 @@ export * from './apply-types';
  * physical lines unless an earlier cell held a line break.
  *
  * One transaction per file: a file that fails leaves every table as it was. The tables are
- * written unqualified, so the batch loader's shadow schema (search_path) works unchanged.
+ * written unqualified, so a mapping preview's own schema (search_path) works unchanged.
  *
  * Before routing, order-level cells are filled down (mapping.fillDown) and the mapping's
  * lookup files (options.lookupFiles, matched by name pattern) are joined on, one row per key;
