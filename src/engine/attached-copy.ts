@@ -1,3 +1,4 @@
+import { execInTransaction } from './transaction';
 import type { Engine } from './types';
 
 /**
@@ -7,10 +8,5 @@ import type { Engine } from './types';
  */
 export async function copyTablesFromAttached(target: Engine, alias: string, tables: readonly string[]): Promise<void> {
   const copy = tables.map((t) => `DELETE FROM main.${t}; INSERT INTO main.${t} BY NAME SELECT * FROM ${alias}.${t};`).join('\n');
-  try {
-    await target.exec(`BEGIN TRANSACTION;\n${copy}\nCOMMIT;`);
-  } catch (e) {
-    await target.exec('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  await execInTransaction(target, copy);
 }

@@ -1,5 +1,6 @@
 import type { FileLoadReport } from '../data-model/load-report';
 import { sqlString } from '../engine/sql-literal';
+import { execInTransaction } from '../engine/transaction';
 import { derivedTables } from '../runner/query-sources';
 import type { Runner } from '../runner/runner';
 import { DATA_SET_TABLES } from './replace-data';
@@ -83,10 +84,5 @@ export async function openPrebuiltDatabase(runner: Runner, name: string, files: 
 async function copyTables(runner: Runner): Promise<void> {
   const refill = DATA_SET_TABLES.map((t) => `DELETE FROM main.${t}; INSERT INTO main.${t} BY NAME SELECT * FROM ${ALIAS}.${t};`);
   const remake = derivedTables(runner.sources).map((t) => `CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM ${ALIAS}.${t};`);
-  try {
-    await runner.engine.exec(`BEGIN TRANSACTION;\n${[...refill, ...remake].join('\n')}\nCOMMIT;`);
-  } catch (e) {
-    await runner.engine.exec('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  await execInTransaction(runner.engine, [...refill, ...remake].join('\n'));
 }

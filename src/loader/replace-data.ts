@@ -1,5 +1,6 @@
 import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
 import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
+import { execInTransaction } from '../engine/transaction';
 import type { Row } from '../engine/types';
 import type { ModelResult, Runner } from '../runner/runner';
 import { firstLine } from './error-text';
@@ -246,15 +247,19 @@ async function replaceNow(
     };
   }
 
-  /** Renames the tables in use aside and makes them anew, empty (one transaction). */
+  /**
+   * Renames the tables in use aside and makes them anew, empty (one transaction). A replaced_
+   * table left from an earlier batch exists only if putting it back failed then; the tables in
+   * use have been the ones shown since, so that leftover goes.
+   */
   async function setAside(): Promise<void> {
     const rename = DATA_SET_TABLES.map((t) => `DROP TABLE IF EXISTS main.${PREVIOUS}${t}; ALTER TABLE main.${t} RENAME TO ${PREVIOUS}${t};`).join('\n');
-    await transaction(`${rename}\n${canonicalDDL()}\n${AUDIT_DDL}`);
+    await execInTransaction(engine, `${rename}\n${canonicalDDL()}\n${AUDIT_DDL}`);
   }
 
   /** Drops the batch's tables and renames the previous ones back (one transaction). */
   async function putBack(): Promise<void> {
-    await transaction(DATA_SET_TABLES.map((t) => `DROP TABLE main.${t}; ALTER TABLE main.${PREVIOUS}${t} RENAME TO ${t};`).join('\n'));
+    await execInTransaction(engine, DATA_SET_TABLES.map((t) => `DROP TABLE main.${t}; ALTER TABLE main.${PREVIOUS}${t} RENAME TO ${t};`).join('\n'));
   }
 
   async function deriveOrPutBack(r: Runner): Promise<void> {
@@ -270,14 +275,6 @@ async function replaceNow(
     }
   }
 
-  async function transaction(statements: string): Promise<void> {
-    try {
-      await engine.exec(`BEGIN TRANSACTION;\n${statements}\nCOMMIT;`);
-    } catch (e) {
-      await engine.exec('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
-  }
 }
 
 export type RunHere = (model: string) => Promise<ModelResult>;
