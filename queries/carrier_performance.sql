@@ -31,18 +31,23 @@
 -- @output pickup_failure_rate : pickup_failures / reverse_pickups
 -- @output return_legs : returns carried back by this carrier
 -- @output median_return_transit_days : median days from approval (else request) to receipt, over its return legs
-WITH lines AS (
-  SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
-), rets AS (
+WITH rets AS (
   -- only the columns read below: read twice, this is materialized first, every column it names
   SELECT order_key, reason, resolution, return_carrier, pickup_attempts, pickup_failed, requested_at, approved_at, received_at
   FROM filtered_returns($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason)
 ), shipped AS (
   -- One row per filtered order that has a shipment (the shipment columns repeat on its lines).
+  -- An order passing the filters whole (orders_whole, schema/macros.sql) with uniform lines is
+  -- its first line, so only the other orders are grouped (grouping a million lines by order
+  -- was most of this model's time).
+  SELECT order_key, carrier, promised_at, delivered_at, lower(trim(shipment_status)) AS status
+  FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  WHERE has_shipment AND orders_whole(NULL, $category, $supplier, $sku) AND order_uniform AND order_first_line
+  UNION ALL
   SELECT order_key, any_value(carrier) AS carrier, any_value(promised_at) AS promised_at,
          any_value(delivered_at) AS delivered_at, any_value(lower(trim(shipment_status))) AS status
-  FROM lines
-  WHERE has_shipment
+  FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  WHERE has_shipment AND NOT (orders_whole(NULL, $category, $supplier, $sku) AND order_uniform)
   GROUP BY order_key
 ), outbound AS (
   SELECT carrier,

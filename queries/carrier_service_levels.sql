@@ -20,16 +20,21 @@
 -- @output median_delivery_days : median days from shipped_at to delivered_at
 -- @output p90_delivery_days : 90th percentile of those days
 -- @output late_rate : delivered after the promised time / delivered shipments with a promise
-WITH lines AS (
-  SELECT * FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
-), shipped AS (
+WITH shipped AS (
   -- One row per filtered order that has a shipment (the shipment columns repeat on its lines,
   -- service level included: schema/derive.sql joins the order's shipment once).
+  -- An order passing the filters whole (orders_whole, schema/macros.sql) with uniform lines is
+  -- its first line, so only the other orders are grouped (grouping a million lines by order
+  -- was most of this model's time).
+  SELECT order_key, carrier, shipped_at, promised_at, delivered_at, lower(trim(shipment_status)) AS status, service_level
+  FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  WHERE has_shipment AND orders_whole(NULL, $category, $supplier, $sku) AND order_uniform AND order_first_line
+  UNION ALL
   SELECT order_key, any_value(carrier) AS carrier, any_value(shipped_at) AS shipped_at, any_value(promised_at) AS promised_at,
          any_value(delivered_at) AS delivered_at, any_value(lower(trim(shipment_status))) AS status,
          any_value(service_level) AS service_level
-  FROM lines
-  WHERE has_shipment
+  FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+  WHERE has_shipment AND NOT (orders_whole(NULL, $category, $supplier, $sku) AND order_uniform)
   GROUP BY order_key
 ), levels AS (
   SELECT s.* EXCLUDE (service_level),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bindNamed } from '../../src/runner/bind-params';
 import type { ModelParams } from '../../src/runner/runner';
@@ -9,7 +10,9 @@ import { csv, useEngine } from '../helpers/engine';
  * counted by its first line (lines_enriched.order_uniform, order_first_line). Their counts must
  * be the plain count(DISTINCT order_key) of the selected lines, with orders whose lines differ
  * in date (across two months), channel (one of them missing) or region, and orders spanning
- * categories, suppliers and SKUs, under every kind of filter and index.
+ * categories, suppliers and SKUs, under every kind of filter and index. The carrier models take
+ * such an order's shipment from its first line the same way: their answers must be those of
+ * grouping every order's lines.
  */
 const FIXTURE = {
   products: csv('sku,product_name,category,supplier,unit_cost', 'A,Shirt,apparel,S1,4', 'B,Shoe,shoes,S2,10', 'C,Scarf,apparel,S2,3'),
@@ -30,7 +33,14 @@ const FIXTURE = {
     'O7,2,2024-03-09,C,2,8,web,FR',
     'O7,3,2024-03-09,C,1,8,web,FR',
   ),
-  shipments: csv('order_id,carrier,shipped_at', 'O1,ParcelOne,2024-01-11', 'O3,Fast,2024-02-06', 'O4,ParcelOne,2024-02-08', 'O7,Fast,2024-03-10'),
+  shipments: csv(
+    'order_id,carrier,service_level,shipped_at,promised_at,delivered_at,status',
+    'O1,ParcelOne,standard,2024-01-11,2024-01-14,2024-01-13,delivered',
+    'O3,Fast,express,2024-02-06,2024-02-07,2024-02-09,delivered',
+    'O4,ParcelOne,express,2024-02-08,2024-02-10,2024-02-12,delivered',
+    'O6,ParcelOne,standard,2024-03-04,2024-03-06,,lost',
+    'O7,Fast,standard,2024-03-10,2024-03-12,2024-03-11,delivered',
+  ),
   returns: csv('return_id,order_id,line_id,quantity,reason,requested_at', 'R1,O1,2,1,too_small,2024-01-20', 'R2,O4,1,1,defective,2024-02-15'),
 };
 
@@ -90,5 +100,29 @@ describe('orders counted whole by their first line', () => {
       );
       expect(got, JSON.stringify(state)).toEqual(want);
     }
+  });
+
+  // The shipments as grouping every order's lines gives them (each model's `shipped` before orders were counted whole).
+  const GROUPED_SHIPPED = `shipped AS (
+    SELECT order_key, any_value(carrier) AS carrier, any_value(shipped_at) AS shipped_at, any_value(promised_at) AS promised_at,
+      any_value(delivered_at) AS delivered_at, any_value(lower(trim(shipment_status))) AS status, any_value(service_level) AS service_level
+    FROM filtered_lines($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
+    WHERE has_shipment GROUP BY order_key
+  ), $1 AS`;
+
+  it.each(['carrier_performance', 'carrier_service_levels'])('%s: each order shipped once, as grouping its lines gives', async (model) => {
+    await db.fixture(FIXTURE);
+    const source = readFileSync(`queries/${model}.sql`, 'utf8');
+    const grouped = source.replace(/shipped AS \([\s\S]*?\n\), (\w+) AS/, GROUPED_SHIPPED);
+    expect(grouped).not.toBe(source);
+    let shipments = 0;
+    for (const state of STATES.filter((s) => !('by' in s))) {
+      const got = (await db.runner().run(model, state)).rows;
+      const reference = bindNamed(grouped, db.runner().resolveParams(model, state));
+      const want = await db.runner().engine.query(reference.sql, reference.params);
+      expect(got, JSON.stringify(state)).toEqual(want);
+      shipments += got.reduce((n, r) => n + Number(r.shipments), 0);
+    }
+    expect(shipments).toBeGreaterThan(0);
   });
 });
