@@ -243,6 +243,40 @@ SELECT c.* FROM candidate c
 SEMI JOIN (SELECT order_key, product_group FROM candidate GROUP BY ALL HAVING min(sku) <> max(sku)) m
   ON m.order_key = c.order_key AND m.product_group = c.product_group;
 
+-- Leakage's two line rules (schema/leakage_rules.sql) judge an order line on all its returns,
+-- whatever the filters, so their cases do not change with them: found once per load, a view
+-- keeps those of its own returns (duplicate refunds) or lines (units above ordered) instead of
+-- reading every return of the selection's lines again (most of the Leakage page's time at 1M
+-- order lines). A return has line_id only when it is matched to its line (line_matched).
+-- leak_duplicate_refunds: the refunded returns (refund_amount > 0) of a line after its first
+-- (earliest refunded_at, then requested_at, then return_id), on lines whose refunded returns
+-- add up to more units than the line sold.
+CREATE OR REPLACE TABLE leak_duplicate_refunds AS
+SELECT order_id, line_id, return_id, refund_amount,
+  printf('refund %d of %d on the line: %d units refunded of %d sold', nth, n_refunded, qty_refunded, line_quantity) AS detail
+FROM (
+  SELECT order_id, line_id, return_id, quantity, line_quantity, refund_amount,
+    row_number() OVER (PARTITION BY order_id, line_id
+                       ORDER BY refunded_at NULLS LAST, requested_at NULLS LAST, return_id) AS nth,
+    count(*) OVER (PARTITION BY order_id, line_id) AS n_refunded,
+    sum(quantity) OVER (PARTITION BY order_id, line_id) AS qty_refunded
+  FROM returns_enriched WHERE line_id IS NOT NULL AND refund_amount > 0
+)
+WHERE n_refunded > 1 AND qty_refunded > line_quantity AND nth > 1;
+
+-- leak_over_lines: order lines whose accepted (not rejected) returns add up to more units than
+-- the line sold, with those returns (by return_id) and the excess units' value.
+CREATE OR REPLACE TABLE leak_over_lines AS
+SELECT order_id, line_id,
+  (sum(quantity) - any_value(line_quantity)) * any_value(unit_price) AS amount,
+  list(return_id ORDER BY return_id) AS return_ids,
+  any_value(sku) AS sku, any_value(customer_id) AS customer_id,
+  printf('%d units returned (accepted) of %d sold', sum(quantity), any_value(line_quantity)) AS detail
+FROM returns_enriched
+WHERE line_id IS NOT NULL AND resolution IS DISTINCT FROM 'rejected'
+GROUP BY order_id, line_id
+HAVING sum(quantity) > any_value(line_quantity);
+
 -- The terms of the dictionary (review_terms() in schema/macros.sql) each text mentions, matched
 -- once per load: a text does not change with the filters, and testing every phrase in every
 -- text was most of review_signals' time on each click. One row per text and term it mentions.

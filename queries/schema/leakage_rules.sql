@@ -31,20 +31,6 @@ WITH rets AS (
                                     p_supplier, p_carrier, p_sku, p_reason)
 ), window_days AS (
   SELECT assumption('return_window_days') AS days
-), hit_lines AS (
-  -- order lines with at least one return in the selection
-  SELECT DISTINCT order_id, line_id FROM rets WHERE line_matched
-), line_rets AS (
-  -- every return of those lines, whether or not it passes the filters
-  SELECT r.* FROM returns_enriched r
-  JOIN hit_lines h ON r.order_id = h.order_id AND r.line_id = h.line_id
-), refunded AS (
-  SELECT return_id, quantity, line_quantity, refund_amount,
-    row_number() OVER (PARTITION BY order_id, line_id
-                       ORDER BY refunded_at NULLS LAST, requested_at NULLS LAST, return_id) AS nth,
-    count(*) OVER (PARTITION BY order_id, line_id) AS n_refunded,
-    sum(quantity) OVER (PARTITION BY order_id, line_id) AS qty_refunded
-  FROM line_rets WHERE refund_amount > 0
 ), return_hits AS (
   -- one row per flagged return: (rule order, rule, return_id, amount, detail)
   SELECT 1 AS rule_order, 'refund_above_price' AS rule, return_id,
@@ -69,24 +55,17 @@ WITH rets AS (
   WHERE resolution IS DISTINCT FROM 'rejected'
     AND date_diff('day', CAST(coalesce(delivered_at, order_date) AS DATE), CAST(requested_at AS DATE)) > w.days
   UNION ALL
-  SELECT 5, 'duplicate_refund', d.return_id, d.refund_amount,
-    printf('refund %d of %d on the line: %d units refunded of %d sold', d.nth, d.n_refunded, d.qty_refunded, d.line_quantity)
-  FROM refunded d SEMI JOIN rets r ON r.return_id = d.return_id
-  WHERE d.n_refunded > 1 AND d.qty_refunded > d.line_quantity AND d.nth > 1
+  -- the line's duplicates that pass the filters (found per load: leak_duplicate_refunds, schema/derive.sql)
+  SELECT 5, 'duplicate_refund', d.return_id, d.refund_amount, d.detail
+  FROM leak_duplicate_refunds d SEMI JOIN rets r ON r.return_id = d.return_id
   UNION ALL
   SELECT 7, 'label_above_value', return_id, label_cost - quantity * unit_price,
     printf('label %.2f for an item worth %d × %.2f', label_cost, quantity, unit_price)
   FROM rets WHERE label_cost > quantity * unit_price
 ), over_lines AS (
-  SELECT order_id, line_id,
-    (sum(quantity) - any_value(line_quantity)) * any_value(unit_price) AS amount,
-    list(return_id ORDER BY return_id) AS return_ids,
-    any_value(sku) AS sku, any_value(customer_id) AS customer_id,
-    printf('%d units returned (accepted) of %d sold', sum(quantity), any_value(line_quantity)) AS detail
-  FROM line_rets
-  WHERE resolution IS DISTINCT FROM 'rejected'
-  GROUP BY order_id, line_id
-  HAVING sum(quantity) > any_value(line_quantity)
+  -- the lines (found per load: leak_over_lines, schema/derive.sql) with a return in the selection
+  SELECT o.* FROM leak_over_lines o
+  SEMI JOIN (SELECT order_id, line_id FROM rets WHERE line_matched) h ON h.order_id = o.order_id AND h.line_id = o.line_id
 )
 SELECT h.rule_order, h.rule, h.return_id, [h.return_id] AS return_ids,
   r.order_id, r.line_id, r.sku, r.customer_id, h.amount, h.detail
