@@ -21,21 +21,12 @@ CREATE OR REPLACE MACRO customer_return_rows(p_date_from, p_date_to, p_channel, 
                                              p_supplier, p_carrier, p_sku, p_reason,
                                              p_serial_rate_low, p_min_orders) AS TABLE
 WITH bought AS (
-  -- one row per customer and order. An order passing the filters whole with uniform lines is
-  -- its row of customer_orders (schema/derive.sql: its lines summed once per load), tested on
-  -- the order's own date, channel, region and carrier as filtered_lines tests its lines; the
-  -- other orders' selected lines are grouped here, on integers (order_key, customer_key:
-  -- numbers per order id and customer id), cheaper to hash than the ids' text.
-  SELECT customer_key, order_key, customer_id, order_date, units, value
-  FROM customer_orders
-  WHERE orders_whole(NULL, p_category, p_supplier, p_sku) AND order_uniform
-    AND in_period(order_date, p_date_from, p_date_to)
-    AND in_list(p_channel, channel) AND in_list(p_region, region) AND in_list(p_carrier, carrier)
-  UNION ALL
+  -- one row per customer and order, grouped on integers (order_key, customer_key: numbers per
+  -- order id and customer id, schema/derive.sql), cheaper to hash than the ids' text
   SELECT customer_key, order_key, any_value(customer_id) AS customer_id, min(order_date) AS order_date,
-    CAST(sum(quantity) AS BIGINT) AS units, sum(line_value) AS value
+    sum(quantity) AS units, sum(line_value) AS value
   FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
-  WHERE customer_key IS NOT NULL AND NOT (orders_whole(NULL, p_category, p_supplier, p_sku) AND order_uniform)
+  WHERE customer_key IS NOT NULL
   GROUP BY customer_key, order_key
 ), returned AS (
   -- a return has a customer only through its order line, so its order is known (order_key set)

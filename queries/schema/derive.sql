@@ -243,21 +243,6 @@ SELECT c.* FROM candidate c
 SEMI JOIN (SELECT order_key, product_group FROM candidate GROUP BY ALL HAVING min(sku) <> max(sku)) m
   ON m.order_key = c.order_key AND m.product_group = c.product_group;
 
--- customer_orders: one row per customer and order (order lines with a customer; a customer's
--- lines of an order together), with the order's date, channel, region and outbound carrier,
--- its units and value. The Customers page groups the selected lines per customer and order on
--- every view (customer_return_rows, schema/abuse_rules.sql); an order that passes the filters
--- whole (orders_whole, schema/macros.sql) and whose lines share date, channel and region
--- (order_uniform) is read from here instead, its row already summed (grouping a million order
--- lines by order was the most of that step's time in DuckDB-WASM).
-CREATE OR REPLACE TABLE customer_orders AS
-SELECT customer_key, order_key, any_value(customer_id) AS customer_id, min(order_date) AS order_date,
-  any_value(channel) AS channel, any_value(region) AS region, any_value(carrier) AS carrier,
-  bool_and(order_uniform) AS order_uniform, CAST(sum(quantity) AS BIGINT) AS units, sum(line_value) AS value
-FROM lines_enriched
-WHERE customer_key IS NOT NULL
-GROUP BY customer_key, order_key;
-
 -- Leakage's two line rules (schema/leakage_rules.sql) judge an order line on all its returns,
 -- whatever the filters, so their cases do not change with them: found once per load, a view
 -- keeps those of its own returns (duplicate refunds) or lines (units above ordered) instead of

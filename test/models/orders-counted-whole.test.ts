@@ -12,27 +12,26 @@ import { csv, useEngine } from '../helpers/engine';
  * in date (across two months), channel (one of them missing) or region, and orders spanning
  * categories, suppliers and SKUs, under every kind of filter and index. The carrier models take
  * such an order's shipment from its first line the same way: their answers must be those of
- * grouping every order's lines, and the Customers page's rows (customer_return_rows) with an
- * order's summed row (customer_orders) those of grouping its lines per customer.
+ * grouping every order's lines.
  */
 const FIXTURE = {
   products: csv('sku,product_name,category,supplier,unit_cost', 'A,Shirt,apparel,S1,4', 'B,Shoe,shoes,S2,10', 'C,Scarf,apparel,S2,3'),
   order_lines: csv(
-    'order_id,line_id,order_date,sku,quantity,unit_price,channel,region,customer_id',
-    'O1,1,2024-01-10,A,1,10,web,DE,C1', // uniform, two categories and suppliers
-    'O1,2,2024-01-10,B,2,50,web,DE,C1',
-    'O2,1,2024-01-30,A,1,10,web,DE,C1', // two dates, two months
-    'O2,2,2024-02-02,C,1,8,web,DE,C1',
-    'O3,1,2024-02-05,B,1,50,web,FR,C2', // two channels
-    'O3,2,2024-02-05,A,1,10,app,FR,C2',
-    'O4,1,2024-02-07,C,3,8,app,DE,C2', // two regions
-    'O4,2,2024-02-07,C,1,8,app,FR,C3',
-    'O5,1,2024-03-01,B,1,50,app,FR,C2', // one line
-    'O6,1,2024-03-03,A,1,10,,DE,C1', // a missing channel next to web, a line without a customer
-    'O6,2,2024-03-03,A,1,10,web,DE,',
-    'O7,1,2024-03-09,C,1,8,web,FR,C3', // uniform, one SKU on three lines, two customers
-    'O7,2,2024-03-09,C,2,8,web,FR,C3',
-    'O7,3,2024-03-09,C,1,8,web,FR,C4',
+    'order_id,line_id,order_date,sku,quantity,unit_price,channel,region',
+    'O1,1,2024-01-10,A,1,10,web,DE', // uniform, two categories and suppliers
+    'O1,2,2024-01-10,B,2,50,web,DE',
+    'O2,1,2024-01-30,A,1,10,web,DE', // two dates, two months
+    'O2,2,2024-02-02,C,1,8,web,DE',
+    'O3,1,2024-02-05,B,1,50,web,FR', // two channels
+    'O3,2,2024-02-05,A,1,10,app,FR',
+    'O4,1,2024-02-07,C,3,8,app,DE', // two regions
+    'O4,2,2024-02-07,C,1,8,app,FR',
+    'O5,1,2024-03-01,B,1,50,app,FR', // one line
+    'O6,1,2024-03-03,A,1,10,,DE', // a missing channel next to web
+    'O6,2,2024-03-03,A,1,10,web,DE',
+    'O7,1,2024-03-09,C,1,8,web,FR', // uniform, one SKU on three lines
+    'O7,2,2024-03-09,C,2,8,web,FR',
+    'O7,3,2024-03-09,C,1,8,web,FR',
   ),
   shipments: csv(
     'order_id,carrier,service_level,shipped_at,promised_at,delivered_at,status',
@@ -125,34 +124,5 @@ describe('orders counted whole by their first line', () => {
       shipments += got.reduce((n, r) => n + Number(r.shipments), 0);
     }
     expect(shipments).toBeGreaterThan(0);
-  });
-
-  it('customer_return_rows: the orders of each customer, as grouping their lines gives', async () => {
-    await db.fixture(FIXTURE);
-    const rules = readFileSync('queries/schema/abuse_rules.sql', 'utf8');
-    const macro = /CREATE OR REPLACE MACRO customer_return_rows\([\s\S]*?\nFROM scored;\n/.exec(rules)![0];
-    const grouped = macro
-      .replace('MACRO customer_return_rows(', 'MACRO customer_return_rows_grouped(')
-      .replace(/WITH bought AS \([\s\S]*?\n\), returned AS/, `WITH bought AS (
-        SELECT customer_key, order_key, any_value(customer_id) AS customer_id, min(order_date) AS order_date,
-          sum(quantity) AS units, sum(line_value) AS value
-        FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
-        WHERE customer_key IS NOT NULL
-        GROUP BY customer_key, order_key
-      ), returned AS`);
-    expect(grouped).not.toContain('customer_orders');
-    await db.runner().run('customer_returns', {}); // makes the rules' macros (made on demand)
-    await db.runner().engine.exec(grouped);
-    const call = (name: string) =>
-      `SELECT * FROM ${name}($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason, 0.2, 2) ORDER BY customer_id`;
-    let orders = 0;
-    for (const state of STATES.filter((s) => !('by' in s))) {
-      const values = db.runner().resolveParams('customer_returns', state);
-      const [mine, reference] = [bindNamed(call('customer_return_rows'), values), bindNamed(call('customer_return_rows_grouped'), values)];
-      const got = await db.runner().engine.query(mine.sql, mine.params);
-      expect(got, JSON.stringify(state)).toEqual(await db.runner().engine.query(reference.sql, reference.params));
-      orders += got.reduce((n, r) => n + Number(r.orders), 0);
-    }
-    expect(orders).toBeGreaterThan(0);
   });
 });
