@@ -76,10 +76,21 @@ WITH sold AS (
     count(*) FILTER (WHERE $dim = 'sku' AND sku_alone_in_order)
       + count(DISTINCT order_key) FILTER (WHERE NOT ($dim = 'sku' AND sku_alone_in_order)) AS orders,
     sum(quantity) AS units_sold,
-    min(category) AS category,
-    min(supplier) AS supplier
+    -- a parent product's category and supplier (its variants' first); a SKU's are looked up in
+    -- sold_attrs, other values need none
+    min(category) FILTER (WHERE $dim = 'product') AS category,
+    min(supplier) FILTER (WHERE $dim = 'product') AS supplier
   FROM filtered_lines_by($by, $date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku)
   GROUP BY ALL
+), sold_attrs AS (
+  -- a SKU's category and supplier are its product's, as on its lines (schema/derive.sql): looked
+  -- up for the SKU rows instead of taken as the minimum text over every selected line (half of
+  -- the step above in DuckDB-WASM at 1M order lines)
+  SELECT s.* REPLACE (
+    CASE WHEN $dim = 'sku' THEN coalesce(p.category, '(unknown)') ELSE s.category END AS category,
+    CASE WHEN $dim = 'sku' THEN coalesce(p.supplier, '(unknown)') ELSE s.supplier END AS supplier)
+  FROM sold s
+  LEFT JOIN products p ON $dim = 'sku' AND p.sku = s.dim_value
 ), ret_reason AS (
   -- one pass over the returns: per (value, reason), then rolled up per value. The returns are
   -- read through the macro here and in returned_orders, not a shared CTE: a CTE read twice is
@@ -146,7 +157,7 @@ WITH sold AS (
   -- all). Equal to category_rates_by's, without reading the lines and returns again (a fifth
   -- of this model's time in DuckDB-WASM at 1M order lines).
   SELECT s.by_value, s.category, coalesce(r.units_returned, 0) / s.units_sold AS rate
-  FROM (SELECT by_value, category, sum(units_sold) AS units_sold FROM sold GROUP BY ALL) s
+  FROM (SELECT by_value, category, sum(units_sold) AS units_sold FROM sold_attrs GROUP BY ALL) s
   LEFT JOIN (SELECT by_value, category, sum(units_returned) AS units_returned FROM returned GROUP BY ALL) r
     ON r.by_value = s.by_value AND r.category = s.category
   WHERE $dim = 'sku' AND $supplier IS NULL AND $sku IS NULL AND $by IS DISTINCT FROM 'supplier' AND s.units_sold > 0
@@ -170,7 +181,7 @@ WITH sold AS (
     coalesce(r.units_returned, 0) AS units_returned,
     coalesce(r.refund_amount, 0) AS refund_amount,
     r.top_reason
-  FROM sold s
+  FROM sold_attrs s
   FULL OUTER JOIN returned r ON r.by_value = s.by_value AND r.dim_value = s.dim_value
   LEFT JOIN returned_orders o ON o.by_value = coalesce(s.by_value, r.by_value) AND o.dim_value = coalesce(s.dim_value, r.dim_value)
 ), based AS (

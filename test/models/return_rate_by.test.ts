@@ -123,6 +123,21 @@ describe('return_rate_by', () => {
     expect(d!.baseline_rate).toBeCloseTo(0.75, 10);
   });
 
+  it('gives a SKU with no product row the category and supplier its lines have: (unknown)', async () => {
+    // X (5 sold, 1 returned) has no products row: its lines and returns are '(unknown)', and
+    // so is its category baseline, 1/5, under no filter and under the supplier filter alike.
+    await db.fixture({
+      order_lines: csv('order_id,line_id,order_date,sku,quantity,unit_price', 'O1,L1,2024-01-05,A,4,10', 'O2,L1,2024-01-06,X,5,10'),
+      products: csv('sku,category,supplier', 'A,tops,sup1'),
+      returns: csv('return_id,order_id,line_id,sku,quantity,reason,refund_amount', 'R1,O2,L1,X,1,defective,10'),
+    });
+    for (const params of [{}, { supplier: ['(unknown)'] }]) {
+      const x = (await db.runner().run('return_rate_by', { dim: 'sku', ...params })).rows.find((r) => r.dim_value === 'X');
+      expect(x, JSON.stringify(params)).toMatchObject({ category: '(unknown)', supplier: '(unknown)', units_sold: 5, units_returned: 1 });
+      expect(x!.baseline_rate).toBeCloseTo(0.2, 10);
+    }
+  });
+
   it('uses the overall rate as the baseline for other dimensions', async () => {
     // dim=category: tops: orders O1 O2 O3 O4, 7 units, returns R1 R2 R3 R7 (4), 3 units, orders
     //   with return {O1, O2}, refund 40, reasons 1/1/1 → 'defective'.
