@@ -41,7 +41,7 @@ export function targets(r: BenchResult): string[] {
     const i = s?.interaction;
     const f = med(i?.filterChangeMs);
     const detail = i && f !== null
-      ? ` with the unfiltered Overview's filter indexes built (${fmt(i.indexesReadyMs)} ms in the background); a view no index answers: ${fmt(med(i.noIndexChangeMs ?? []))} ms; the first click, while they were being built: ${fmt(i.firstChangeMs)} ms`
+      ? ` with the unfiltered Overview's filter indexes built (${i.indexesReadyMs === null ? 'none left to build when it was opened again' : `${fmt(i.indexesReadyMs)} ms in the background`}); a view no index answers: ${fmt(med(i.noIndexChangeMs ?? []))} ms; the first click, while they were being built: ${fmt(i.firstChangeMs)} ms`
       : '';
     const measured = i?.refused
       ? 'not applicable: the page refuses this size before reading it (see the 10M row)'

@@ -149,7 +149,7 @@ function sizeSection(s: SizeResult, runs: number): string[] {
     out.push(`| load the ${Object.keys(s.rows).length} CSV files on the Data page (file input → "Loaded") | ${fmt(i.dataPageLoadMs)} |`);
     out.push(`| Overview after that load, until no panel is busy | ${fmt(i.overviewAfterLoadMs)} |`);
     out.push(`| first filter change at once (\`${i.firstChange ?? ''}\`), while the filter indexes are being built | ${fmt(i.firstChangeMs)} |`);
-    out.push(`| back on the unfiltered Overview, until every filter index it queued is built (in the background) | ${fmt(i.indexesReadyMs)} |`);
+    out.push(`| back on the unfiltered Overview, until every filter index it queued is built (in the background) | ${i.indexesReadyMs === null ? 'none queued: built already' : fmt(i.indexesReadyMs)} |`);
     const fm = med(i.filterChangeMs);
     const min = i.filterChangeMs.length ? Math.min(...i.filterChangeMs) : null;
     const max = i.filterChangeMs.length ? Math.max(...i.filterChangeMs) : null;

@@ -85,8 +85,11 @@ export interface InteractionResult {
   /** The first filter change, made at once after that (the filter indexes still being built). */
   firstChange?: string;
   firstChangeMs?: number;
-  /** Back on the unfiltered Overview after the first change, until the page had built every filter index that view queued. */
-  indexesReadyMs?: number;
+  /**
+   * Back on the unfiltered Overview after the first change, until the page had built every filter
+   * index that view queued; null when it queued none within 10 s (all were built already).
+   */
+  indexesReadyMs?: number | null;
   /** Filter changes no index answers (two values of one dimension): every panel runs its SQL. */
   noIndexChangeMs: number[];
   noIndexChanges: string[];

@@ -274,7 +274,6 @@ async function replaceNow(
       throw new Error(`the new data could not be prepared for the models (${firstLine(e)})`);
     }
   }
-
 }
 
 export type RunHere = (model: string) => Promise<ModelResult>;
