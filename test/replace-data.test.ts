@@ -77,6 +77,37 @@ describe('replaceData', () => {
     expect([after.total, after.matched]).toEqual([2, 1]);
   });
 
+  it('keeps the join coverage it counted on the batch as the answer for the data it became, not for data it did not replace', async () => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    const sent: string[] = [];
+    const engine = db.runner().engine;
+    const original = engine.query.bind(engine);
+    engine.query = async (sql, params) => (sent.push(sql), original(sql, params));
+    try {
+      const batch = [
+        file('order_lines.csv', csv(LINES, 'B1,1,2025-02-01,S1,1,10,EUR,web')),
+        file('returns.csv', csv(RETURNS, 'R7,B1,1,1,defective,10', 'R8,ZZ,1,1,defective,10')),
+      ];
+      const result = await replaceData(db.runner(), batch, decodeParquetNode);
+      const countedOnLoad = sent.filter((s) => s.includes('-- join_coverage:')).length;
+      expect(countedOnLoad).toBe(1);
+      const kept = (await db.runner().run('join_coverage')).rows;
+      expect(sent.filter((s) => s.includes('-- join_coverage:')).length).toBe(countedOnLoad); // not run again
+      expect(kept).toEqual(result.coverage);
+      // and it is what counting again on the data gives
+      const resume = db.runner().pauseAnswerReuse();
+      expect((await db.runner().run('join_coverage')).rows).toEqual(kept);
+      resume();
+      // A refused batch's coverage describes tables that did not become the data: not kept.
+      const refused = await replaceData(db.runner(), [file('order_lines.csv', csv(LINES, 'C1,1,not a date,S1,1,10,EUR,web'))], decodeParquetNode);
+      expect(refused.replaced).toBe(false);
+      expect(refused.coverage!.find((c) => c.join_name === 'returns_to_orders')!.total).toBe(0);
+      expect((await db.runner().run('join_coverage')).rows.find((r) => r.join_name === 'returns_to_orders')).toMatchObject({ total: 2, matched: 1 });
+    } finally {
+      engine.query = original;
+    }
+  });
+
   it('replaces every table: the tables a new batch has no file for become empty', async () => {
     await replaceData(db.runner(), FIRST, decodeParquetNode);
     const result = await replaceData(

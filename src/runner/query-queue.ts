@@ -58,6 +58,15 @@ export class QueryQueue {
     return job.wait(signal);
   }
 
+  /**
+   * Keeps `rows` as the answer for `key` on the tables as they are now, as if it had just been
+   * computed (an answer the caller got on these same tables outside the queue; see
+   * Runner.keepAnswer). Nothing is kept while answer reuse is paused.
+   */
+  keep(key: string, rows: Row[]): void {
+    if (this.paused === 0) this.remember(key, rows, this.maxRowsKept);
+  }
+
   /** The kept answer for `key`, if there is one (without running anything). */
   peek(key: string): Row[] | undefined {
     const hit = this.paused > 0 ? undefined : this.cache.get(key);

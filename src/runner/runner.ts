@@ -226,6 +226,12 @@ export class Runner {
     return rows ? this.answer(model, params, rows) : null;
   }
 
+  /** Keeps `rows`, computed by runHere on the very tables that are now the data (a load's join coverage), as the model's answer. */
+  keepAnswer(model: string, params: ModelParams, rows: Row[]): void {
+    const q = this.prepare(model, params);
+    if (!('status' in q)) this.queue.keep(q.key, rows);
+  }
+
   /** Queues the filter indexes of this view (see FilterIndexes.buildFilterIndexes), once the tables are loaded. */
   workAhead(model: string, params: ModelParams = {}): void {
     if (!this.computeAhead) return;

@@ -13,6 +13,8 @@ import type { QueryQueue } from './query-queue';
 export class SchemaSetup {
   /** Setup files still to run once the derived tables exist (init with `deriveLater`). */
   private afterDerive: readonly string[] = [];
+  /** md5 of the schema SQL deriveFingerprint covers (see there). */
+  private schemaHash: Promise<string> | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -75,11 +77,20 @@ export class SchemaSetup {
    * with one can stand in for refresh() under the other (see adoptDerived).
    */
   async deriveFingerprint(): Promise<string> {
-    const sql = [canonicalDDL(), AUDIT_DDL, PRESENCE_TABLE, ...SCHEMA_SETUP_FILES.map((f) => this.script(f))].join('\n');
+    // The schema SQL is fixed for a runner: hashed once. Bound whole on every call (~100 kB), it
+    // cost ~50 ms in the page, three times right after a load (keeping it in the browser).
+    this.schemaHash ??= this.engine
+      .query('SELECT md5(?) AS h', [[canonicalDDL(), AUDIT_DDL, PRESENCE_TABLE, ...SCHEMA_SETUP_FILES.map((f) => this.script(f))].join('\n')])
+      .then((rows) => String(rows[0]!.h))
+      .catch((e: unknown) => {
+        this.schemaHash = null;
+        throw e;
+      });
+    const schemaHash = await this.schemaHash;
     const [row] = await this.engine.query(
       `SELECT md5(? || (SELECT coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '') FROM main.assumptions)
         || '|' || (SELECT coalesce(string_agg(concat_ws('|', currency, reporting, rate), ';' ORDER BY currency), '') FROM main.currency_settings)) AS f`,
-      [sql],
+      [schemaHash],
     );
     return String(row!.f);
   }
