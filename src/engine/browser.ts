@@ -6,7 +6,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { arrowToRows } from './rows';
 import { COMPRESSED_STORAGE_SQL } from './compressed-storage';
 import { ENGINE_SETUP_SQL } from './setup';
-import type { BindValue, Engine, Row } from './types';
+import type { BindValue, Engine, QueryOptions, Row } from './types';
 import { cleanError } from './browser-errors';
 import { sqlString } from './sql-literal';
 import { keepsStatements, onlyReads, StatementCache } from './statement-cache';
@@ -54,12 +54,14 @@ async function createBrowserEngine(): Promise<Engine> {
   await conn.query(COMPRESSED_STORAGE_SQL);
   const statements = new StatementCache((sql: string) => conn.prepare(sql), (stmt) => stmt.close());
   const engine: Engine = {
-    async query(sql: string, params: readonly BindValue[] = []): Promise<Row[]> {
+    async query(sql: string, params: readonly BindValue[] = [], options: QueryOptions = {}): Promise<Row[]> {
+      // conn.query and stmt.query post their message to the worker before they first wait.
+      const sent = <T>(answer: Promise<T>) => (options.onSent?.(), answer);
       return guard(async () => {
         const reads = onlyReads(sql);
         if (!keepsStatements(sql)) await statements.clear();
-        if (params.length === 0) return arrowToRows(await conn.query(sql));
-        if (reads) return statements.run(sql, async (stmt) => arrowToRows(await stmt.query(...params)));
+        if (params.length === 0) return arrowToRows(await sent(conn.query(sql)));
+        if (reads) return statements.run(sql, async (stmt) => arrowToRows(await sent(stmt.query(...params))));
         const stmt = await conn.prepare(sql);
         try {
           return arrowToRows(await stmt.query(...params));

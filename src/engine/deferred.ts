@@ -6,7 +6,7 @@ import type { Engine } from './types';
  */
 export function deferredEngine(engine: Promise<Engine>): Engine {
   return {
-    query: async (sql, params) => (await engine).query(sql, params),
+    query: async (sql, params, options) => (await engine).query(sql, params, options),
     exec: async (sql) => (await engine).exec(sql),
     registerFile: async (name, bytes) => (await engine).registerFile(name, bytes),
     dropFile: async (name) => (await engine).dropFile(name),

@@ -1,6 +1,17 @@
 /** A plain result row: JS numbers, strings, booleans, Dates and nulls only (see rows.ts). */
 export type Row = Record<string, unknown>;
 
+/** How a query is run (Engine.query). */
+export interface QueryOptions {
+  /**
+   * Called once the statement has been handed to the database and only its answer is awaited
+   * (the page's worker runs what it is sent in order: the next query can be sent at once). An
+   * engine that runs the statement before returning calls it never; the caller then goes on
+   * once the answer is in.
+   */
+  onSent?: () => void;
+}
+
 /** A value that can be bound to a prepared statement parameter. */
 export type BindValue = string | number | boolean | null;
 
@@ -10,7 +21,7 @@ export type BindValue = string | number | boolean | null;
  */
 export interface Engine {
   /** Runs one statement with positional `?`/`$n` parameters and returns plain rows. */
-  query(sql: string, params?: readonly BindValue[]): Promise<Row[]>;
+  query(sql: string, params?: readonly BindValue[], options?: QueryOptions): Promise<Row[]>;
   /** Runs one or more statements without parameters (DDL, seeds). */
   exec(sql: string): Promise<void>;
   /** Makes bytes readable by SQL under `name` (read_csv('name')). */

@@ -1,7 +1,8 @@
 import type { Row } from '../engine/types';
 
 /**
- * Model queries go to the one DuckDB connection one at a time, through this queue, because:
+ * Model queries go to the one DuckDB connection in turn, through this queue (each sent once the
+ * one before is with the worker, see enqueue), because:
  * - a query cannot be interrupted once the worker has it, so a filter change that supersedes
  *   queued queries must keep them from being sent at all (their callers aborted);
  * - the same model with the same bound values is asked for by several panels, and again when
@@ -9,15 +10,24 @@ import type { Row } from '../engine/types';
  *   assumptions change (`invalidate`).
  * A result that arrives after an invalidation is returned to its callers but not kept.
  */
+/**
+ * Computes an answer; calls `sent` once its last statement is with the database and only the
+ * answer is awaited (Engine.query's onSent), or never (then the answer counts as the moment).
+ */
+export type Execute = (sent: () => void) => Promise<Row[]>;
+
 export class QueryQueue {
+  /** When the next piece of work may be handed to the connection (see enqueue). */
   private tail: Promise<unknown> = Promise.resolve();
+  /** When everything handed to it so far has finished, answers in: what a hold or background work waits for. */
+  private settled: Promise<unknown> = Promise.resolve();
   private readonly cache = new Map<string, Row[]>();
   private readonly pending = new Map<string, Job>();
   private generation = 0;
   private paused = 0;
   /** Asked-for queries queued or running: idle ones wait until there are none. */
   private asked = 0;
-  private idle: { key: string; execute: () => Promise<Row[]> }[] = [];
+  private idle: { key: string; execute: Execute }[] = [];
   /** The view the work ahead waiting in `idle` is for (runWhenIdle). */
   private idleView = '';
   private idleRunning = false;
@@ -51,7 +61,7 @@ export class QueryQueue {
   ) {}
 
   /** Runs `execute` in turn (or reuses its answer for the same `key`); see the class comment. */
-  run(key: string, execute: () => Promise<Row[]>, signal?: AbortSignal): Promise<Row[]> {
+  run(key: string, execute: Execute, signal?: AbortSignal): Promise<Row[]> {
     const hit = this.peek(key);
     if (hit) return Promise.resolve(hit);
     const job = this.pending.get(key) ?? this.enqueue(key, execute, false);
@@ -85,7 +95,7 @@ export class QueryQueue {
    * accumulate, a batch of another view drops them; past `maxIdle` the oldest are dropped.
    * Answers are kept like any other, up to `maxIdleRowsKept` rows each.
    */
-  runWhenIdle(jobs: readonly { key: string; execute: () => Promise<Row[]> }[], view = ''): void {
+  runWhenIdle(jobs: readonly { key: string; execute: Execute }[], view = ''): void {
     if (this.paused > 0) return;
     // Work ahead is for the next click from the view the user is on: once a view's first batch
     // comes, the work still waiting for views left behind is dropped. At 1M order lines the
@@ -150,8 +160,8 @@ export class QueryQueue {
     const task = this.background.shift();
     if (task) {
       this.backgroundRunning = true;
-      const done = this.tail.then(task);
-      this.tail = done;
+      const done = this.settled.then(task);
+      this.tail = this.settled = done;
       void done.then(() => {
         this.backgroundRunning = false;
         this.pump();
@@ -166,7 +176,7 @@ export class QueryQueue {
     this.enqueue(next.key, next.execute, true);
   }
 
-  private enqueue(key: string, execute: () => Promise<Row[]>, idle: boolean): Job {
+  private enqueue(key: string, execute: Execute, idle: boolean): Job {
     const job = new Job();
     this.pending.set(key, job);
     if (!idle) {
@@ -174,11 +184,21 @@ export class QueryQueue {
       this.lastAsked = Date.now();
     }
     const generation = this.generation;
+    let markSent!: () => void;
+    const sent = new Promise<void>((resolve) => (markSent = resolve));
     const started = this.tail.then(async () => {
       if (job.allAborted()) throw abortError();
-      return execute();
+      return execute(markSent);
     });
-    this.tail = started.catch(() => undefined);
+    const finished = started.then(() => undefined, () => undefined);
+    // The next query is sent as soon as this one is with the worker, which runs them in order: it
+    // computes the next while this answer is decoded and its panel drawn. Sent only at the answer,
+    // the worker sat idle behind every chart drawn (at 1M order lines the Overview's main-thread
+    // tasks of 50-170 ms each came between its queries). A superseded view may so cost one more
+    // query than the one in progress. (Should this one's statement fail and be tried again, the
+    // retry runs after the next: the answers are read-only and keyed, so order does not matter.)
+    this.tail = Promise.race([sent, finished]);
+    this.settled = Promise.all([this.settled, finished]);
     const done = () => {
       if (this.pending.get(key) === job) this.pending.delete(key);
       if (idle) this.idleRunning = false;
@@ -232,7 +252,8 @@ export class QueryQueue {
     let granted!: () => void;
     const holding = new Promise<void>((resolve) => (granted = resolve));
     this.holds++;
-    this.tail = this.tail.then(() => {
+    // After every query's answer is in, not only sent: the work held for changes the tables.
+    this.tail = this.settled = this.settled.then(() => {
       granted();
       return released;
     });

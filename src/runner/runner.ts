@@ -206,7 +206,7 @@ export class Runner {
     if ('status' in q) return q;
     if (!this.seeded.tablesLoaded) this.onWaitForTables?.();
     await this.seeded.tablesReady;
-    const rows = this.indexes.fromFilterIndex(model, params) ?? (await this.queue.run(q.key, () => this.compute(q), signal));
+    const rows = this.indexes.fromFilterIndex(model, params) ?? (await this.queue.run(q.key, (sent) => this.compute(q, sent), signal));
     this.workAhead(model, params);
     return this.answer(model, params, rows);
   }
@@ -282,12 +282,12 @@ export class Runner {
    * Runs a prepared model query in the queue's turn: derived tables, the view tables it reads
    * and on-demand macros first. The answer stays keyed by the plain SQL's values (`q.key`).
    */
-  private async compute(q: PreparedQuery): Promise<Row[]> {
+  private async compute(q: PreparedQuery, sent?: () => void): Promise<Row[]> {
     await this.schema.whenDerived();
     const view = this.viewTables.plan(q);
     await view.fill(this.queue.dataGeneration, (sql) => this.macros.createFor(sql));
     await this.macros.createFor(view.sql);
-    return this.engine.query(view.sql, view.params);
+    return this.engine.query(view.sql, view.params, { onSent: sent });
   }
 
   /** Parameter values as they will be bound: defaults filled in, types checked. */

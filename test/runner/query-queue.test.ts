@@ -162,6 +162,58 @@ describe('QueryQueue, paused', () => {
     expect(f.log).toEqual(['kept', 'a', 'b']);
   });
 
+  it('sends the next query once the one before is with the database, before its answer is in', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    // "a" is handed over at once (sent), its answer comes later; "b" never says it was sent.
+    let sentA!: () => void;
+    const a = q.run('a', (sent) => ((sentA = sent), f.query('a')()));
+    const b = q.run('b', f.query('b'));
+    const c = q.run('c', f.query('c'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['a']); // not before a is sent
+    sentA();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['a', 'b']); // b goes while a's answer is awaited
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['a', 'b']); // c waits for b's answer: b never said it was sent
+    await f.releaseAll();
+    expect([await a, await b, await c]).toEqual([[{ name: 'a' }], [{ name: 'b' }], [{ name: 'c' }]]);
+    expect(f.log).toEqual(['a', 'b', 'c']);
+  });
+
+  it('hold: waits for the answers of queries already sent, not only for their sending', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    const running = q.run('a', (sent) => (sent(), f.query('a')()));
+    let held = false;
+    const holding = q.hold().then((release) => ((held = true), release));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.log).toEqual(['a']);
+    expect(held).toBe(false); // a was sent; its answer is not in
+    await f.releaseAll();
+    await running;
+    (await holding)();
+    expect(held).toBe(true);
+  });
+
+  it('does not send a query given up on while the one before it was running, once that one is sent', async () => {
+    const q = new QueryQueue();
+    const f = fakeQueries();
+    let sentA!: () => void;
+    const a = q.run('a', (sent) => ((sentA = sent), f.query('a')()));
+    const gaveUp = new AbortController();
+    const b = q.run('b', f.query('b'), gaveUp.signal);
+    const bGivenUp = expect(b).rejects.toThrow(/Superseded/);
+    await new Promise((r) => setTimeout(r, 0));
+    gaveUp.abort(); // while a runs, before it is sent
+    sentA();
+    await f.releaseAll();
+    await a;
+    await bGivenUp;
+    expect(f.log).toEqual(['a']);
+  });
+
   it('runs work ahead only while nothing is asked for, newest first, and keeps its answers', async () => {
     const q = new QueryQueue();
     const f = fakeQueries();
