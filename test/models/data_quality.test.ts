@@ -148,4 +148,23 @@ describe('data_quality', () => {
     expect(rows[4]).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0, rows_warned: 0, rows_now: 2, orphans: null, top_rejection: null });
     expect([day(rows[4]!.date_min), day(rows[4]!.date_max)]).toEqual(['2024-03-01', '2024-03-02']);
   });
+
+  it("dates an order by its earliest line, whichever line comes first, and finds orphans among every order's ids", async () => {
+    const runner = db.runner();
+    // O1's first line is its later one (03-10; placed 03-01); O2 has one date (03-05).
+    await loadDirty(runner, {
+      order_lines: csv(OL_HEADER, 'O1,L1,2024-03-10,A,1,10,web,DE', 'O1,L2,2024-03-01,A,1,10,web,DE', 'O2,L1,2024-03-05,A,1,10,web,DE'),
+      shipments: csv('order_id,carrier,shipped_at', 'O1,DHL,2024-03-11', 'O2,DHL,2024-03-06', 'O3,DHL,2024-03-06'),
+    });
+    // Written straight into the table: the loader refuses a return dated before its order.
+    // RA (O1, 03-05) is after O1 was placed; RB (O2, 03-04) and RD (O1, 02-28) are before; RC's order O3 does not exist.
+    await runner.engine.exec(
+      `INSERT INTO returns (return_id, order_id, quantity, requested_at) VALUES
+       ('RA', 'O1', 1, '2024-03-05'), ('RB', 'O2', 1, '2024-03-04'), ('RC', 'O3', 1, '2024-03-07'), ('RD', 'O1', 1, '2024-02-28')`,
+    );
+    await runner.refresh();
+    const rows = (await runner.run('data_quality')).rows;
+    expect(rows[2]).toMatchObject({ table_name: 'shipments', orphans: 1 });
+    expect(rows[3]).toMatchObject({ table_name: 'returns', orphans: 1, returns_before_order: 2, returns_without_order: 0 });
+  });
 });
