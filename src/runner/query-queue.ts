@@ -1,4 +1,11 @@
 import type { Row } from '../engine/types';
+import { abortError, Job } from './query-job';
+
+/**
+ * Computes an answer; calls `sent` once its last statement is with the database and only the
+ * answer is awaited (Engine.query's onSent), or never (then the answer counts as the moment).
+ */
+export type Execute = (sent: () => void) => Promise<Row[]>;
 
 /**
  * Model queries go to the one DuckDB connection in turn, through this queue (each sent once the
@@ -10,12 +17,6 @@ import type { Row } from '../engine/types';
  *   assumptions change (`invalidate`).
  * A result that arrives after an invalidation is returned to its callers but not kept.
  */
-/**
- * Computes an answer; calls `sent` once its last statement is with the database and only the
- * answer is awaited (Engine.query's onSent), or never (then the answer counts as the moment).
- */
-export type Execute = (sent: () => void) => Promise<Row[]>;
-
 export class QueryQueue {
   /** When the next piece of work may be handed to the connection (see enqueue). */
   private tail: Promise<unknown> = Promise.resolve();
@@ -300,33 +301,4 @@ export class QueryQueue {
       this.cache.delete(oldest);
     }
   }
-}
-
-/** One query and everyone waiting for it; it is skipped only when all of them gave up. */
-class Job {
-  private waiters: { signal?: AbortSignal; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
-
-  wait(signal?: AbortSignal): Promise<Row[]> {
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ signal, resolve, reject });
-    });
-  }
-
-  allAborted(): boolean {
-    return this.waiters.length > 0 && this.waiters.every((w) => w.signal?.aborted === true);
-  }
-
-  settle(rows: Row[] | null, error: unknown): void {
-    for (const w of this.waiters) {
-      if (rows) w.resolve(rows);
-      else w.reject(error);
-    }
-    this.waiters = [];
-  }
-}
-
-function abortError(): Error {
-  const e = new Error('Superseded before it ran');
-  e.name = 'AbortError';
-  return e;
 }
