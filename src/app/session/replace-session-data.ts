@@ -52,6 +52,8 @@ async function replace(files: BatchFile[], onProgress: ((p: ReplaceProgress) => 
     if (slot && !result?.replaced) await markLoadEnded().catch(() => undefined);
     if (!slot || !result?.replaced) release();
   }
+  // A load has finished here since the one cut short: the notice about that one is old news.
+  if (getStorageState().unfinishedSince) setStorageState({ unfinishedSince: null });
   if (result.replaced) {
     session.sourceLabel = label ?? sourceLabelFor(result.loadedFiles);
     session.reports = result.reports;
