@@ -23,7 +23,8 @@
 WITH cols AS (
   SELECT column_name, data_type AS column_type, column_index AS ordinal
   FROM duckdb_columns()
-  WHERE schema_name = 'main' AND table_name = $table_name
+  -- the current database only: a kept data set read in place is attached beside it with the same names
+  WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $table_name
 ), table_rows AS (
   SELECT CASE $table_name
     WHEN 'order_lines' THEN (SELECT count(*) FROM order_lines)

@@ -13,6 +13,9 @@ export function canonicalDDL(): string {
   }).join('\n');
 }
 
+/** The tables a data set consists of: what a batch replaces, and what the app keeps in the browser's storage. */
+export const DATA_SET_TABLES = [...CANONICAL_TABLES, 'load_log', 'load_issues'] as const;
+
 /**
  * Every file load is accounted for: load_log has one row per file with
  * rows_read = rows_loaded + rows_merged + rows_excluded + rows_rejected, and load_issues keeps

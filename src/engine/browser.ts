@@ -79,6 +79,10 @@ async function createBrowserEngine(): Promise<Engine> {
       // longer need, which is how the loader uses it.
       await guard(() => db.registerFileBuffer(name, bytes));
     },
+    async registerBlob(name: string, blob: Blob): Promise<void> {
+      // Read by the worker piece by piece (FileReaderSync) as queries need them: never copied whole.
+      await guard(() => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true));
+    },
     async dropFile(name: string): Promise<void> {
       await guard(() => db.dropFile(name));
     },
@@ -106,20 +110,6 @@ async function createBrowserEngine(): Promise<Engine> {
     async queryArrowIPC(sql: string): Promise<Uint8Array> {
       if (!onlyReads(sql)) await statements.clear();
       return guard(async () => tableToIPC(await conn.query(sql), 'stream'));
-    },
-    async withOpfsFiles<T>(paths: readonly string[], fn: () => Promise<T>): Promise<T> {
-      // Registering opens each file's one OPFS access handle (an exclusive lock); dropping
-      // releases it, so another tab, or a later save, can open the file again.
-      const opened: string[] = [];
-      try {
-        for (const p of paths) {
-          await guard(() => db.registerOPFSFileName(p));
-          opened.push(p);
-        }
-        return await fn();
-      } finally {
-        for (const p of opened) await db.dropFile(p).catch(() => undefined);
-      }
     },
     // No cancel(): every query goes through conn.query / prepared.query, which the worker runs
     // to completion in one message; cancelSent only stops streamed (send) queries. Superseded

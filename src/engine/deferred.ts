@@ -21,10 +21,10 @@ export function deferredEngine(engine: Promise<Engine>): Engine {
       if (!e.queryArrowIPC) throw new Error('This engine cannot give results as Arrow data');
       return e.queryArrowIPC(sql);
     },
-    withOpfsFiles: async (paths, fn) => {
+    registerBlob: async (name, blob) => {
       const e = await engine;
-      if (!e.withOpfsFiles) throw new Error("This engine cannot read the browser's storage");
-      return e.withOpfsFiles(paths, fn);
+      if (!e.registerBlob) throw new Error('This engine cannot read files piece by piece');
+      return e.registerBlob(name, blob);
     },
     close: async () => (await engine).close(),
   };

@@ -1,27 +1,23 @@
 import { DuckDBAccessMode } from '@duckdb/duckdb-wasm';
-import { copyTablesFromAttached } from './attached-copy';
+import { addAttachment, releaseUnusedAttachments, showAttachedTables } from './attached-views';
 import { startDuckDB } from './browser';
 import { cleanError } from './browser-errors';
+import { holdReadingLock } from './file-reading-lock';
 import { sqlString } from './sql-literal';
 import { tableSlices } from './table-slices';
 import type { Engine } from './types';
 
 /*
  * Tables kept in the browser's origin-private file system (OPFS) as a DuckDB database file, and
- * read back into the page's in-memory DuckDB. Chosen over Parquet files by measurement (README,
+ * read in place by the page's in-memory DuckDB. Chosen over Parquet files by measurement (README,
  * "Decisions"): 1M order lines reopen in ~1.0–1.6 s against 2.2–4.8 s for Parquet, with no
  * Parquet codec to fetch, and DuckDB's own types kept exactly.
  *
  * DuckDB-WASM 1.32 cannot ATTACH a new opfs:// file ("exists, but it is not a valid DuckDB
  * database file"), but it can open one as its database and ATTACH an existing one. So a save
- * opens a second DuckDB on the new file and hands it the tables as Arrow, and a restore ATTACHes
- * the file read-only to the page's engine and copies the tables in.
+ * opens a second DuckDB on the new file and hands it the tables as Arrow, and a reopen attaches
+ * a snapshot of the file read-only to the page's engine and reads the tables there.
  */
-
-/** The files DuckDB keeps for the database file `name` (its write-ahead log next to it). */
-export function opfsDatabaseFiles(name: string): string[] {
-  return [name, `${name}.wal`];
-}
 
 /**
  * Writes `tables` of `source` into a new database file `name` of the origin-private storage,
@@ -55,18 +51,41 @@ export async function saveTablesToOpfs(source: Pick<Engine, 'query' | 'queryArro
   }
 }
 
+let attached = 0;
+
 /**
- * Replaces the rows of `tables` in the engine's main schema by those of the stored database
- * file `name`, in one transaction: a file that cannot be read leaves the tables as they were.
+ * Shows `tables` of the stored database file `name` as the engine's main tables, read in place:
+ * the file (a snapshot of it, as a Blob) is attached read-only and each table becomes a view over
+ * it, in one transaction (a file that cannot be read leaves the tables as they were). Nothing is
+ * copied: at 1M order lines the copy into the page's compressed tables took 7–8 s of every
+ * reopen (README, "Decisions"). While a view reads the file, a shared lock keeps it from being
+ * removed (file-reading-lock.ts); the file is let go once nothing reads it any more
+ * (releaseUnusedAttachments, after a load or when another data set opens).
  */
-export async function restoreTablesFromOpfs(target: Engine, name: string, tables: readonly string[]): Promise<void> {
-  if (!target.withOpfsFiles) throw new Error("This engine cannot read the browser's storage");
-  await target.withOpfsFiles(opfsDatabaseFiles(`opfs://${name}`), async () => {
-    await target.exec(`ATTACH ${sqlString(`opfs://${name}`)} AS stored (READ_ONLY)`);
-    try {
-      await copyTablesFromAttached(target, 'stored', tables);
-    } finally {
-      await target.exec('DETACH stored');
-    }
-  });
+export async function openTablesFromOpfs(target: Engine, name: string, tables: readonly string[]): Promise<void> {
+  if (!target.registerBlob) throw new Error("This engine cannot read the browser's storage");
+  const alias = `kept_${++attached}`;
+  const fileName = `${alias}.duckdb`;
+  const release = await holdReadingLock(name);
+  let registered = false;
+  let attachedHere = false;
+  try {
+    const root = await navigator.storage.getDirectory();
+    await target.registerBlob(fileName, await (await root.getFileHandle(name)).getFile());
+    registered = true;
+    // A save ends with CHECKPOINT, which empties the write-ahead log; one left non-empty is read too.
+    const wal = await root.getFileHandle(`${name}.wal`).then((h) => h.getFile(), () => null);
+    if (wal && wal.size > 0) await target.registerBlob(`${fileName}.wal`, wal);
+    await target.exec(`ATTACH ${sqlString(fileName)} AS ${alias} (READ_ONLY)`);
+    attachedHere = true;
+    await showAttachedTables(target, alias, tables);
+  } catch (e) {
+    if (attachedHere) await target.exec(`DETACH ${alias}`).catch(() => undefined);
+    if (registered) for (const f of [fileName, `${fileName}.wal`]) await target.dropFile(f).catch(() => undefined);
+    release();
+    throw cleanError(e);
+  }
+  addAttachment({ alias, fileName, release });
+  // The data set shown before may have been read in place too: let its file go.
+  await releaseUnusedAttachments(target);
 }

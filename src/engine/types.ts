@@ -33,6 +33,8 @@ export interface Engine {
    * a file of any size is staged without ever being whole in memory).
    */
   createSpool?(name: string): Promise<Spool>;
+  /** Makes a Blob (a File) readable by SQL under `name`, read piece by piece as SQL asks (browser only). */
+  registerBlob?(name: string, blob: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** Creates or appends to `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
@@ -45,11 +47,6 @@ export interface Engine {
   arrowToCsvFile?(ipc: Uint8Array, name: string): Promise<string>;
   /** A query's result as an Arrow IPC stream (the browser's worker: moves whole tables between DuckDBs). */
   queryArrowIPC?(sql: string): Promise<Uint8Array>;
-  /**
-   * Runs `fn` with files of the browser's origin-private storage (`opfs://name`) readable by SQL
-   * (ATTACH), and releases them after (browser only).
-   */
-  withOpfsFiles?<T>(paths: readonly string[], fn: () => Promise<T>): Promise<T>;
   /** Cancels the query that is running, if the engine supports it. */
   cancel?(): Promise<void>;
   close(): Promise<void>;

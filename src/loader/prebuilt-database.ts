@@ -1,3 +1,4 @@
+import { mainViews, releaseUnusedAttachments, viewsToTablesSQL } from '../engine/attached-views';
 import type { FileLoadReport } from '../data-model/load-report';
 import { sqlString } from '../engine/sql-literal';
 import { execInTransaction } from '../engine/transaction';
@@ -82,7 +83,15 @@ export async function openPrebuiltDatabase(runner: Runner, name: string, files: 
  * with `deriveLater` (Runner.init) has no derived tables yet, nothing derived on empty tables.
  */
 async function copyTables(runner: Runner): Promise<void> {
+  const engine = runner.engine;
+  const derived = derivedTables(runner.sources);
+  // Tables read in place from a kept data set are views (src/engine/attached-views.ts): made tables again.
+  const unview = await viewsToTablesSQL(engine, ALIAS, DATA_SET_TABLES);
+  // column_presence too: adoptCopiedTables makes it anew.
+  const derivedViews = await mainViews(engine, [...derived, 'column_presence']);
   const refill = DATA_SET_TABLES.map((t) => `DELETE FROM main.${t}; INSERT INTO main.${t} BY NAME SELECT * FROM ${ALIAS}.${t};`);
-  const remake = derivedTables(runner.sources).map((t) => `CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM ${ALIAS}.${t};`);
-  await execInTransaction(runner.engine, [...refill, ...remake].join('\n'));
+  const remake = derived.map((t) => `${derivedViews.has(t) ? `DROP VIEW main.${t}; ` : ''}CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM ${ALIAS}.${t};`);
+  const presence = derivedViews.has('column_presence') ? 'DROP VIEW main.column_presence;' : '';
+  await execInTransaction(engine, [unview, ...refill, ...remake, presence].join('\n'));
+  await releaseUnusedAttachments(engine);
 }

@@ -1,5 +1,7 @@
-import { CANONICAL_TABLES, type CanonicalTable } from '../data-model/contract';
-import { AUDIT_DDL, canonicalDDL } from '../data-model/schema-ddl';
+import type { CanonicalTable } from '../data-model/contract';
+import { AUDIT_DDL, canonicalDDL, DATA_SET_TABLES } from '../data-model/schema-ddl';
+export { DATA_SET_TABLES };
+import { dropRelationSQL, mainViews, releaseUnusedAttachments } from '../engine/attached-views';
 import { execInTransaction } from '../engine/transaction';
 import type { Row } from '../engine/types';
 import type { ModelResult, Runner } from '../runner/runner';
@@ -65,8 +67,9 @@ export function approxRecords(bytes: Uint8Array, headerLines = 1): number {
 
 /** The tables of the data in use while a batch loads, under this prefix (see above). */
 const PREVIOUS = 'replaced_';
-/** The tables a data set consists of: what a batch replaces, and what the app keeps in the browser's storage. */
-export const DATA_SET_TABLES = [...CANONICAL_TABLES, 'load_log', 'load_issues'] as const;
+/** How ALTER names a relation: a view is renamed by ALTER VIEW. */
+const kind = (name: string, views: ReadonlySet<string>) => (views.has(name) ? 'VIEW' : 'TABLE');
+
 
 /** Loads `files` as the new data set if they hold usable order lines; otherwise keeps the data. */
 export function replaceData(
@@ -211,7 +214,13 @@ async function replaceNow(
   } finally {
     if (!settled) settled = await putBack().then(() => true, () => false);
     // The previous tables are dropped only once nothing can need them (never after a failed put back).
-    if (settled) await engine.exec(DATA_SET_TABLES.map((t) => `DROP TABLE IF EXISTS main.${PREVIOUS}${t};`).join('\n')).catch(() => undefined);
+    if (settled) {
+      const aside = DATA_SET_TABLES.map((t) => `${PREVIOUS}${t}`);
+      const views = await mainViews(engine, aside).catch(() => new Set<string>());
+      await engine.exec(aside.map((t) => dropRelationSQL(t, views)).join('\n')).catch(() => undefined);
+      // A kept data set read in place that nothing shows any more: its file is let go.
+      await releaseUnusedAttachments(engine).catch(() => undefined);
+    }
   }
 
   /** A file's load_issues grouped by table, severity and reason (the offending value stripped). */
@@ -257,13 +266,16 @@ async function replaceNow(
    * use have been the ones shown since, so that leftover goes.
    */
   async function setAside(): Promise<void> {
-    const rename = DATA_SET_TABLES.map((t) => `DROP TABLE IF EXISTS main.${PREVIOUS}${t}; ALTER TABLE main.${t} RENAME TO ${PREVIOUS}${t};`).join('\n');
+    // A table read in place from a kept data set is a view (src/engine/attached-views.ts): renamed as one.
+    const views = await mainViews(engine, [...DATA_SET_TABLES, ...DATA_SET_TABLES.map((t) => `${PREVIOUS}${t}`)]);
+    const rename = DATA_SET_TABLES.map((t) => `${dropRelationSQL(`${PREVIOUS}${t}`, views)} ALTER ${kind(t, views)} main.${t} RENAME TO ${PREVIOUS}${t};`).join('\n');
     await execInTransaction(engine, `${rename}\n${canonicalDDL()}\n${AUDIT_DDL}`);
   }
 
   /** Drops the batch's tables and renames the previous ones back (one transaction). */
   async function putBack(): Promise<void> {
-    await execInTransaction(engine, DATA_SET_TABLES.map((t) => `DROP TABLE main.${t}; ALTER TABLE main.${PREVIOUS}${t} RENAME TO ${t};`).join('\n'));
+    const views = await mainViews(engine, DATA_SET_TABLES.map((t) => `${PREVIOUS}${t}`));
+    await execInTransaction(engine, DATA_SET_TABLES.map((t) => `DROP TABLE main.${t}; ALTER ${kind(`${PREVIOUS}${t}`, views)} main.${PREVIOUS}${t} RENAME TO ${t};`).join('\n'));
   }
 
   async function deriveOrPutBack(r: Runner): Promise<void> {

@@ -1,5 +1,6 @@
 import { CURRENCY_SETTINGS_DDL } from '../data-model/currency';
-import { canonicalDDL, AUDIT_DDL } from '../data-model/schema-ddl';
+import { canonicalDDL, AUDIT_DDL, DATA_SET_TABLES } from '../data-model/schema-ddl';
+import { mainViews, materialiseViews, releaseUnusedAttachments } from '../engine/attached-views';
 import type { Engine } from '../engine/types';
 import { PRESENCE_TABLE, type ColumnPresence } from './column-presence';
 import { DERIVE_FILE, SCHEMA_SETUP_FILES, scriptText, type QuerySources } from './query-sources';
@@ -47,7 +48,13 @@ export class SchemaSetup {
   /** Rebuilds the derived tables and the column presence after the canonical tables changed. */
   async refresh(): Promise<void> {
     this.queue.invalidate();
-    await this.engine.exec(this.script(DERIVE_FILE));
+    // Tables read in place from a kept data set are views (src/engine/attached-views.ts): derive
+    // reads the order lines' rowid, which a view lacks, so the data set's tables are copied in;
+    // the derived ones are made anew as tables.
+    await materialiseViews(this.engine, DATA_SET_TABLES);
+    const views = await mainViews(this.engine, this.derivedTables);
+    await this.engine.exec([...views].map((v) => `DROP VIEW main.${v};`).join('\n') + this.script(DERIVE_FILE));
+    await releaseUnusedAttachments(this.engine);
     await this.finishSetup();
     await this.presence.read();
   }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { writeDemoDatabase } from '../../src/build/demo-database';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
+import type { PrebuiltFiles } from '../../src/loader/prebuilt-database';
 import type { Runner } from '../../src/runner/runner';
 
 /** The demo data set the build ships (data/demo), loaded through the app's own loader. */
@@ -24,4 +27,17 @@ export function demoForThisFile(setup?: (runner: Runner) => void | Promise<void>
     if (!runner) throw new Error('demo not loaded');
     return runner;
   };
+}
+
+/** The build's demo database (src/build/demo-database.ts) written into `dir`, as the page gets its bytes. */
+export async function demoDatabaseFiles(dir: string): Promise<PrebuiltFiles> {
+  const file = path.join(dir, 'demo.duckdb');
+  await writeDemoDatabase(file, DEMO);
+  let wal: Uint8Array | null = null;
+  try {
+    wal = new Uint8Array(readFileSync(`${file}.wal`));
+  } catch {
+    // folded into the file
+  }
+  return { database: new Uint8Array(readFileSync(file)), wal };
 }

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoDatabase } from '../../src/build/demo-database';
 import { createNodeEngine } from '../../src/engine/node';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { openPrebuiltDatabase, type PrebuiltFiles } from '../../src/loader/prebuilt-database';
 import { readQuerySources } from '../../src/runner/query-files-node';
 import { Runner, type ModelParams } from '../../src/runner/runner';
+import { DEMO, demoDatabaseFiles } from '../helpers/demo';
 
 /**
  * Runner.init({ deriveLater }): the page sets up its runner this way when the prebuilt demo
@@ -16,7 +16,6 @@ import { Runner, type ModelParams } from '../../src/runner/runner';
  * them follow; without a copy, a load's refresh or the first model derives. Every way answers as
  * a runner set up in full.
  */
-const DEMO = path.resolve(__dirname, '../../data/demo');
 const VIEWS: [string, ModelParams][] = [
   ['kpis', { channel: ['web'] }],
   ['return_rate_by', { dim: 'carrier', region: ['DE'] }],
@@ -32,15 +31,7 @@ let loaded: Runner;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ri-derive-later-'));
-  const file = path.join(dir, 'demo.duckdb');
-  await writeDemoDatabase(file, DEMO);
-  let wal: Uint8Array | null = null;
-  try {
-    wal = new Uint8Array(readFileSync(`${file}.wal`));
-  } catch {
-    // folded into the file
-  }
-  files = { database: new Uint8Array(readFileSync(file)), wal };
+  files = await demoDatabaseFiles(dir);
   loaded = await createNodeRunner();
   await loadFolder(loaded, DEMO);
 }, 180_000);

@@ -1,5 +1,5 @@
 import { AUDIT_DDL, canonicalDDL } from '../../data-model/schema-ddl';
-import { restoreTablesFromOpfs, saveTablesToOpfs } from '../../engine/opfs-database';
+import { openTablesFromOpfs, saveTablesToOpfs } from '../../engine/opfs-database';
 import type { Engine } from '../../engine/types';
 import { DATA_SET_TABLES } from '../../loader/replace-data';
 import { markLoadEnded, recordKept, slotFile, type StoredEntry } from './stored-index';
@@ -50,7 +50,7 @@ async function contentFingerprint(engine: Pick<Engine, 'query'>): Promise<string
  */
 export async function restoreData(engine: Engine, entry: StoredEntry, derived: KeptTables): Promise<boolean> {
   const withDerived = entry.derivedBy !== undefined && entry.derivedBy === derived.derivedBy;
-  await restoreTablesFromOpfs(engine, slotFile(entry.slot), withDerived ? [...DATA_SET_TABLES, ...derived.derived] : DATA_SET_TABLES);
+  await openTablesFromOpfs(engine, slotFile(entry.slot), withDerived ? [...DATA_SET_TABLES, ...derived.derived] : DATA_SET_TABLES);
   return withDerived;
 }
 

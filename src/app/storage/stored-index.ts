@@ -1,6 +1,7 @@
 import type { CurrencySettings } from '../../data-model/currency';
 import type { FileLoadReport } from '../../loader/load-file';
 import { snapshotFromJson, type DemoSnapshot } from '../../loader/seed-json';
+import { removeWhenUnread } from '../../engine/file-reading-lock';
 
 /*
  * The index of the data sets kept in this browser (origin-private storage), so they come back
@@ -108,11 +109,12 @@ function writeIndex(index: StoredIndex): Promise<void> {
 /** Removes the slots' files except those of `keep` (left over from a load that did not finish, or forgotten). */
 async function removeSlots(keep: readonly StoredEntry[]): Promise<void> {
   const { root, files } = await listFiles();
-  // A slot's database file and its write-ahead log (opfsDatabaseFiles in src/engine/opfs-database.ts,
-  // not imported: it would bring DuckDB into the first screen's code), and its first screen's answers.
+  // A slot's database file and its write-ahead log (DuckDB's name for it), and its first screen's answers.
   const keepFiles = new Set(keep.flatMap((e) => [slotFile(e.slot), `${slotFile(e.slot)}.wal`, seedFile(e.slot)]));
   for (const [name] of files) {
-    if (name.startsWith(SLOT_PREFIX) && !keepFiles.has(name)) await root.removeEntry(name).catch(() => undefined);
+    if (!name.startsWith(SLOT_PREFIX) || keepFiles.has(name)) continue;
+    // A page may still read a database file in place (another tab showing that data set).
+    await removeWhenUnread(name, () => root.removeEntry(name)).catch(() => undefined);
   }
 }
 
