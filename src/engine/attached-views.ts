@@ -55,24 +55,15 @@ export async function viewsToTablesSQL(engine: Pick<Engine, 'query'>, alias: str
 }
 
 /**
- * Copies those of `tables` that are views over an attached database into tables of main (one
- * transaction): for work that needs the tables themselves (derive.sql reads the order lines'
+ * Copies those of `tables` that are views into tables of main (one transaction), in the shape
+ * the views show: for work that needs the tables themselves (derive.sql reads the order lines'
  * rowid, which a view does not have). The copy keeps the rows' order.
  */
-export async function materialiseViews(engine: Engine, tables: readonly string[]): Promise<void> {
-  const views = await mainViews(engine, tables);
-  const statements: string[] = [];
-  for (const a of attachments) {
-    const over = [...views].filter((v) => v !== a.alias);
-    const refs = over.length === 0 ? [] : await engine.query(
-      `SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND contains(sql, $1) AND view_name IN (${over.map(sqlString).join(', ')})`,
-      [`${a.alias}.`],
-    );
-    const names = refs.map((r) => String(r.view_name));
-    if (names.length === 0) continue;
-    statements.push(await viewsToTablesSQL(engine, a.alias, names), ...names.map((t) => `INSERT INTO main.${t} BY NAME SELECT * FROM ${a.alias}.main.${t};`));
-  }
-  if (statements.length > 0) await execInTransaction(engine, statements.join('\n'));
+export async function materialiseViews(engine: Pick<Engine, 'query' | 'exec'>, tables: readonly string[]): Promise<void> {
+  const views = [...(await mainViews(engine, tables))];
+  if (views.length === 0) return;
+  const copy = (v: string) => `CREATE TABLE main.copying_${v} AS SELECT * FROM main.${v}; DROP VIEW main.${v}; ALTER TABLE main.copying_${v} RENAME TO ${v};`;
+  await execInTransaction(engine, views.map(copy).join('\n'));
 }
 
 /**
@@ -81,7 +72,36 @@ export async function materialiseViews(engine: Engine, tables: readonly string[]
  */
 export async function showAttachedTables(target: Engine, alias: string, tables: readonly string[]): Promise<void> {
   const views = await mainViews(target, tables);
-  await execInTransaction(target, tables.map((t) => `${dropRelationSQL(t, views)} CREATE VIEW main.${t} AS SELECT * FROM ${alias}.main.${t};`).join('\n'));
+  const columns = await target.query(
+    `SELECT database_name = $1 AS kept, table_name, column_name, data_type FROM duckdb_columns()
+     WHERE database_name IN ($1, current_database()) AND schema_name = 'main' AND table_name IN (${tables.map(sqlString).join(', ')})
+     ORDER BY column_index`,
+    [alias],
+  );
+  const of = (t: string, kept: boolean) => columns.filter((c) => c.table_name === t && c.kept === kept).map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
+  await execInTransaction(target, tables.map((t) => `${dropRelationSQL(t, views)} CREATE VIEW main.${t} AS SELECT ${selectList(of(t, false), of(t, true))} FROM ${alias}.main.${t};`).join('\n'));
+}
+
+interface Column {
+  name: string;
+  type: string;
+}
+
+/**
+ * The columns a view shows: those main has now (the shape this version's DDL made, or the view
+ * before, made the same way), taken from the kept table by name; a column the kept table lacks
+ * (kept by a version with fewer columns) is NULL of its type, as the copy by name used to fill it.
+ */
+function selectList(now: readonly Column[], kept: readonly Column[]): string {
+  const same = now.length === kept.length && now.every((c, i) => c.name === kept[i]!.name && c.type === kept[i]!.type);
+  if (now.length === 0 || same) return '*';
+  const keptType = new Map(kept.map((c) => [c.name, c.type]));
+  return now.map((c) => {
+    const name = `"${c.name.replace(/"/g, '""')}"`;
+    const has = keptType.get(c.name);
+    if (has === undefined) return `CAST(NULL AS ${c.type}) AS ${name}`;
+    return has === c.type ? name : `CAST(${name} AS ${c.type}) AS ${name}`;
+  }).join(', ');
 }
 
 export function addAttachment(a: Attachment): void {

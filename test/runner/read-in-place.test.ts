@@ -107,6 +107,30 @@ describe('a kept data set read in place', () => {
     }
   });
 
+  it('shows a table kept with fewer columns (an older version) in the shape of this one, the missing column empty', async () => {
+    const other = await createNodeRunner();
+    try {
+      const batch: BatchFile[] = [{ name: 'order_lines.csv', bytes: enc(csv(LINES, 'A1,1,2025-01-02,S1,1,10,EUR,web', 'A2,1,2025-01-03,S1,2,10,EUR,app')) }];
+      expect((await replaceData(other, batch, decodeParquetNode)).replaced).toBe(true);
+      const shape = async () => other.engine.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name = 'order_lines' ORDER BY column_index`);
+      const before = await shape();
+      await other.engine.exec(`ATTACH ':memory:' AS old_k; CREATE TABLE old_k.main.order_lines AS SELECT * EXCLUDE (channel) FROM main.order_lines`);
+      await showAttachedTables(other.engine, 'old_k', ['order_lines']);
+      expect(await shape()).toEqual(before);
+      expect(await other.engine.query(`SELECT order_id, channel FROM main.order_lines ORDER BY order_id`)).toEqual([
+        { order_id: 'A1', channel: null },
+        { order_id: 'A2', channel: null },
+      ]);
+      // A derive copies it in as it shows it: a table of this version's columns.
+      await other.exclusive(() => other.refresh());
+      expect([...(await mainViews(other.engine, ['order_lines']))]).toEqual([]);
+      expect(await shape()).toEqual(before);
+      expect((await other.run('kpis')).rows[0]).toMatchObject({ orders: 2 });
+    } finally {
+      await other.engine.close();
+    }
+  });
+
   it('opens the demo over a data set read in place', async () => {
     const other = await createNodeRunner();
     const spy = vi.fn();
