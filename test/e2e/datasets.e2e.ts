@@ -66,6 +66,15 @@ async function costFigures(page: Page): Promise<{ total: string; handling: strin
   return { total, handling: new URL(page.url()).searchParams.get('a.handling_cost_per_return') };
 }
 
+/** The kept data sets' database files in the page's origin-private storage. */
+async function slotFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    for await (const name of (await navigator.storage.getDirectory() as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names.filter((n) => n.endsWith('.duckdb'));
+  });
+}
+
 const link = (url: string, name: string, fingerprint: string) => `${url}?data=${encodeURIComponent(`${name}~${fingerprint}`)}`;
 
 async function main(): Promise<void> {
@@ -170,11 +179,32 @@ async function main(): Promise<void> {
     await missing.waitFor({ timeout: TIMEOUT_MS }).catch(() => undefined);
     check((await missing.count()) === 1, 'its link now says its data is not kept here');
 
-    // "Reset to demo data" on the Data page (last: it forgets the data set shown, Shop Q3) opens
-    // the same demo database and, like a load of its files, says how they join (the result
-    // showed no join lines before).
     await switcher.selectOption({ label: 'Shop Q3' });
-    await shown(page, 'Shop Q3');
+    now = await shown(page, 'Shop Q3');
+    // A kept data set is read in place: a second tab opens the same one beside the first, then
+    // shows the demo and forgets Shop Q3 while the first still shows it. The first keeps working
+    // on it (a page it has not computed yet), and the file stays until nothing reads it.
+    const second = await page.context().newPage();
+    await second.goto(url, { waitUntil: 'load' });
+    const there = await shown(second, 'Shop Q3');
+    check(there.orders === ordersB && there.kpis === now.kpis, `a second tab opens Shop Q3 too, beside the first, with the same KPIs (${there.orders} orders)`);
+    await second.getByTestId('data-set-switch').selectOption({ label: 'Demo data' });
+    await shown(second, 'Demo data');
+    await second.goto(`${url}?page=data`, { waitUntil: 'load' });
+    await second.locator(`[data-testid="data-set-row"][data-fingerprint="${fpB}"]`).getByTestId('data-set-forget').click();
+    await second.waitForFunction(() => document.querySelectorAll('[data-testid="data-set-row"]').length === 0, undefined, { timeout: TIMEOUT_MS }).catch(() => undefined);
+    check((await second.getByTestId('data-set-row').count()) === 0, 'the second tab forgets Shop Q3 while the first shows it');
+    await page.getByTestId('nav-carriers').click();
+    await page.getByTestId('page-carriers').waitFor({ timeout: TIMEOUT_MS });
+    await page.waitForTimeout(500);
+    await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: TIMEOUT_MS }).catch(() => undefined);
+    const errors = await page.getByTestId('error').count();
+    check(errors === 0 && (await page.getByTestId('data-source').textContent()) === 'Shop Q3', `the first tab still computes a new page on Shop Q3 (${errors} errors shown)`);
+    check((await slotFiles(second)).length === 1, `its file stays while the first tab reads it (${JSON.stringify(await slotFiles(second))})`);
+    await second.close();
+
+    // "Reset to demo data" on the Data page (last) opens the same demo database and, like a load
+    // of its files, says how they join (the result showed no join lines before).
     await page.getByTestId('nav-data').click();
     await page.getByTestId('reset-demo').click();
     await page.locator('[data-testid="load-result"]').waitFor({ timeout: TIMEOUT_MS });
@@ -182,6 +212,12 @@ async function main(): Promise<void> {
     check(joins.length > 0 && joins.some((j) => /return/i.test(j)), `Reset to demo data: the result says how the demo files join (${joins.length} lines: "${joins[0] ?? ''}")`);
     now = await shown(page, 'Demo data');
     check(now.kpis === demoFirst.kpis, `and shows the demo with every KPI as at first (${now.orders} orders)`);
+    await page.waitForFunction(async () => {
+      const names: string[] = [];
+      for await (const name of (await navigator.storage.getDirectory() as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+      return !names.some((n) => n.endsWith('.duckdb'));
+    }, undefined, { timeout: 30_000, polling: 250 }).catch(() => undefined);
+    check((await slotFiles(page)).length === 0, `once the first tab no longer reads it, the forgotten file is removed (${JSON.stringify(await slotFiles(page))})`);
 
     const problems = [...browser.foreign.map((u) => `request left localhost: ${u}`), ...browser.errors];
     check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
