@@ -4,9 +4,11 @@ import type { Engine } from './types';
 
 /*
  * Tables shown as views over an attached, read-only database (a data set kept in the browser,
- * see opfs-database.ts): the page reads them in place instead of copying them in first. Whatever
- * later rewrites one of these names (a load, a derive, another data set) first drops the view,
- * in the same transaction as its own writes, so a failed change leaves the views as they were.
+ * see opfs-database.ts): the page reads them in place instead of copying them in first. What
+ * later rewrites these names works on the views: a load renames them aside and back as views
+ * (src/loader/replace-data.ts), another data set or the demo replaces them in the transaction of
+ * its own writes (so a failed change leaves them as they were), and a derive first copies them in
+ * (materialiseViews).
  */
 
 /** An attached database the page may still read through views, and how to let it go. */
