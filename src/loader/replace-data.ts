@@ -1,6 +1,5 @@
 import type { CanonicalTable } from '../data-model/contract';
 import { AUDIT_DDL, canonicalDDL, DATA_SET_TABLES } from '../data-model/schema-ddl';
-export { DATA_SET_TABLES };
 import { dropRelationSQL, mainViews, releaseUnusedAttachments } from '../engine/attached-views';
 import { execInTransaction } from '../engine/transaction';
 import type { Row } from '../engine/types';
@@ -20,6 +19,8 @@ export type { BatchFile, ReplaceOptions, ReplaceProgress, ReplaceResult, Replace
 export { ISSUE_CAP } from './batch-types';
 export type { JoinCoverage } from './import/coverage';
 export { noOrderLinesProblem, partialBatchProblem } from './batch-problems';
+// Defined with the schema (the runner needs it too); loader callers import it from here.
+export { DATA_SET_TABLES };
 export { previewMapping, type MappingPreview, type MappingPreviewOptions } from './preview-mapping';
 
 /**
@@ -69,7 +70,6 @@ export function approxRecords(bytes: Uint8Array, headerLines = 1): number {
 const PREVIOUS = 'replaced_';
 /** How ALTER names a relation: a view is renamed by ALTER VIEW. */
 const kind = (name: string, views: ReadonlySet<string>) => (views.has(name) ? 'VIEW' : 'TABLE');
-
 
 /** Loads `files` as the new data set if they hold usable order lines; otherwise keeps the data. */
 export function replaceData(
