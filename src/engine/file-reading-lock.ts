@@ -8,12 +8,21 @@
 const lockName = (file: string) => `returns-insight:reading:${file}`;
 
 /** Holds the file's shared lock until the returned function is called (or the tab goes). */
-export async function holdReadingLock(file: string): Promise<() => void> {
+export function holdReadingLock(file: string): Promise<() => void> {
+  return holdLock(lockName(file), 'shared');
+}
+
+/**
+ * Waits for the browser's Web Lock `name` in `mode` and holds it until the returned function is
+ * called; the browser lets go by itself when the tab closes or reloads. The one way this app
+ * holds a lock across awaits (also the lock on keeping a load, app/storage/stored-index.ts).
+ */
+export async function holdLock(name: string, mode: LockMode): Promise<() => void> {
   if (typeof navigator.locks?.request !== 'function') return () => undefined;
   let release!: () => void;
   const done = new Promise<void>((r) => (release = r));
   await new Promise<void>((granted) => {
-    void navigator.locks.request(lockName(file), { mode: 'shared' }, () => {
+    void navigator.locks.request(name, { mode }, () => {
       granted();
       return done;
     });

@@ -1,7 +1,7 @@
 import type { CurrencySettings } from '../../data-model/currency';
 import type { FileLoadReport } from '../../loader/load-file';
 import { snapshotFromJson, type DemoSnapshot } from '../../loader/seed-json';
-import { removeWhenUnread } from '../../engine/file-reading-lock';
+import { holdLock, removeWhenUnread } from '../../engine/file-reading-lock';
 
 /*
  * The index of the data sets kept in this browser (origin-private storage), so they come back
@@ -125,17 +125,8 @@ const LOAD_LOCK = 'returns-insight:keeping-data';
  * Waits for the browser's lock on loading (another tab's load finishes first) and holds it until
  * the returned function is called; the browser lets go by itself when the tab closes or reloads.
  */
-export async function holdLoadLock(): Promise<() => void> {
-  if (typeof navigator.locks?.request !== 'function') return () => undefined;
-  let release!: () => void;
-  const done = new Promise<void>((r) => (release = r));
-  await new Promise<void>((granted) => {
-    void navigator.locks.request(LOAD_LOCK, () => {
-      granted();
-      return done;
-    });
-  });
-  return release;
+export function holdLoadLock(): Promise<() => void> {
+  return holdLock(LOAD_LOCK, 'exclusive');
 }
 
 /** Whether another tab is loading right now (its pending entry is not a leftover). */
