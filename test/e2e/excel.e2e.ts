@@ -113,7 +113,8 @@ async function flatExport(page: Page, url: string, work: string, folder: string,
   const waiting = await page.getByTestId('batch-waiting').count() > 0 ? (await page.getByTestId('batch-waiting').textContent()) ?? '' : '';
   check(peopleNotLoaded && peopleText.includes('no table or preset fits') && !waiting.includes(people), `${people}: ticked "not loaded" as the CLI leaves it unused ("${peopleText.slice(0, 120)}")`);
   await page.screenshot({ path: path.join(ARTIFACTS, `excel-${folder}-batch.png`), fullPage: true });
-  // The goto above may have cut the earlier load's copy short: the page then says so until a load finishes.
+  // The goto above may have cut the earlier load's copy short: the page then says so until a load
+  // finishes (whether it did depends on timing; persist.e2e.ts cuts a load short on purpose).
   const cutShort = await page.getByTestId('unfinished-load').count();
   check(await loadAll(page, TIMEOUT_MS), `${folder}: the suggestions as they are replaced the data`);
   const stale = await page.getByTestId('unfinished-load').count();

@@ -22,7 +22,15 @@ const mime = (name: string) => (/\.(tsv|txt)$/i.test(name) ? 'text/tab-separated
  * The bytes go over as base64 so a BOM or a cp1252 byte reaches the page unchanged.
  */
 export async function dropFiles(page: Page, paths: string[]): Promise<void> {
-  const files = paths.map((p) => ({ name: path.basename(p), b64: readFileSync(p).toString('base64'), type: mime(p) }));
+  await dropBytes(page, paths.map((p) => ({ name: path.basename(p), b64: readFileSync(p).toString('base64'), type: mime(p) })));
+}
+
+/** Drops files made from texts (name, content and its MIME type), as dropFiles drops files on disk. */
+export async function dropTexts(page: Page, files: { name: string; text: string; type: string }[]): Promise<void> {
+  await dropBytes(page, files.map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64'), type: f.type })));
+}
+
+async function dropBytes(page: Page, files: { name: string; b64: string; type: string }[]): Promise<void> {
   const dt = await page.evaluateHandle((list) => {
     const t = new DataTransfer();
     for (const f of list) t.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));

@@ -36,7 +36,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
 import { Checks, launch, startPreview } from './harness';
-import { batchEntry, dropFiles, mappingStep, openStep, previewCounts } from './import-steps';
+import { batchEntry, dropFiles, dropTexts, mappingStep, openStep, previewCounts } from './import-steps';
 import { mapFlatExportByHand } from './import-by-hand';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -255,15 +255,10 @@ async function main(): Promise<void> {
     await page.getByTestId('nav-data').click();
     const record = (id: string, order: string) => `{"return_id": "${id}", "order_id": "${order}", "sku": "A", "quantity": 1, "requested_at": "2025-01-06"}`;
     const truncated = `[${record('R1', 'P1')}, ${record('R2', 'P2')}, {"return_id": "R3", "order_id": "P3", "sk`;
-    // (No helper functions inside the page function: the test runner's transform would name them.)
-    const partial = await page.evaluateHandle((returnsText) => {
-      const t = new DataTransfer();
-      t.items.add(new File(['order_id,line_id,order_date,sku,quantity,unit_price\nP1,1,2025-01-02,A,1,10\nP2,1,2025-01-03,A,2,10\nP3,1,2025-01-04,B,1,5\n'], 'order_lines.csv', { type: 'text/csv' }));
-      t.items.add(new File([returnsText], 'returns.json', { type: 'application/json' }));
-      return t;
-    }, truncated);
-    await page.getByTestId('drop-zone').dispatchEvent('dragenter', { dataTransfer: partial });
-    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: partial });
+    await dropTexts(page, [
+      { name: 'order_lines.csv', text: 'order_id,line_id,order_date,sku,quantity,unit_price\nP1,1,2025-01-02,A,1,10\nP2,1,2025-01-03,A,2,10\nP3,1,2025-01-04,B,1,5\n', type: 'text/csv' },
+      { name: 'returns.json', text: truncated, type: 'application/json' },
+    ]);
     const refused = page.locator('[data-testid="load-result"][data-replaced="false"]');
     await refused.waitFor({ timeout: TIMEOUT_MS });
     const why = (await page.getByTestId('load-problem').textContent()) ?? '';

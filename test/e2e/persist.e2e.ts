@@ -22,7 +22,7 @@ import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { generate, KPIS, ordersIn } from './generated-data';
 import { ARTIFACTS, Checks, launch, ROOT, startPreview, type Browser } from './harness';
-import { dropFiles, kpiValue } from './import-steps';
+import { dropFiles, dropTexts, kpiValue } from './import-steps';
 
 const TIMEOUT_MS = 180_000;
 const checks = new Checks();
@@ -144,6 +144,16 @@ async function main(): Promise<void> {
       () => check(true, 'after a reload during a load the Data page says the previous load did not finish'),
       () => check(false, 'after a reload during a load the Data page says the previous load did not finish'),
     );
+    // The notice stays until a load finishes in this page, even one that is refused: a batch with
+    // an unreadable file (a JSON export cut off mid-record) leaves the data as it was.
+    const cutOff = '[{"return_id": "R1", "order_id": "P1", "sku": "A", "quantity": 1, "requested_at": "2025-01-06"}, {"return_id": "R2", "sk';
+    await dropTexts(page, [
+      { name: 'order_lines.csv', text: 'order_id,line_id,order_date,sku,quantity,unit_price\nP1,1,2025-01-02,A,1,10\n', type: 'text/csv' },
+      { name: 'returns.json', text: cutOff, type: 'application/json' },
+    ]);
+    await page.locator('[data-testid="load-result"][data-replaced="false"]').waitFor({ timeout: TIMEOUT_MS });
+    const notices = await page.getByTestId('unfinished-load').count();
+    check(notices === 0, `once a later load has finished here (this one refused), the notice goes (${notices} shown)`);
     const afterCut = await overview(page, preview.url);
     check(JSON.stringify(afterCut) === JSON.stringify(loaded), `and the data kept before that load is shown (${afterCut.orders} orders)`);
 
