@@ -1,8 +1,9 @@
 /*
  * A kept database file that a page reads in place (opfs-database.ts) must not be removed under
  * it: the page holds a shared Web Lock named after the file while it reads it, and removing the
- * file (another tab forgetting that data set, say) waits for every reader to let go. No imports:
- * the first screen's code (the index of kept data sets) uses it without loading DuckDB.
+ * file (another tab forgetting that data set, say) waits for every reader to let go. Its lock
+ * helper (holdLock) is the app's one way to hold a Web Lock across awaits. No imports: the first
+ * screen's code (the index of kept data sets) uses it without loading DuckDB.
  */
 
 const lockName = (file: string) => `returns-insight:reading:${file}`;
