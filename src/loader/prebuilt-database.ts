@@ -4,7 +4,7 @@ import { sqlString } from '../engine/sql-literal';
 import { execInTransaction } from '../engine/transaction';
 import { derivedTables } from '../runner/query-sources';
 import type { Runner } from '../runner/runner';
-import { DATA_SET_TABLES } from './replace-data';
+import { DATA_SET_TABLES } from '../data-model/schema-ddl';
 
 /*
  * A data set in its loaded form: a DuckDB database file holding the canonical tables, the load

@@ -19,8 +19,6 @@ export type { BatchFile, ReplaceOptions, ReplaceProgress, ReplaceResult, Replace
 export { ISSUE_CAP } from './batch-types';
 export type { JoinCoverage } from './import/coverage';
 export { noOrderLinesProblem, partialBatchProblem } from './batch-problems';
-// Defined with the schema (the runner needs it too); loader callers import it from here.
-export { DATA_SET_TABLES };
 export { previewMapping, type MappingPreview, type MappingPreviewOptions } from './preview-mapping';
 
 /**

@@ -1,7 +1,7 @@
 import { AUDIT_DDL, canonicalDDL } from '../../data-model/schema-ddl';
 import { openTablesFromOpfs, saveTablesToOpfs } from '../../engine/opfs-database';
 import type { Engine } from '../../engine/types';
-import { DATA_SET_TABLES } from '../../loader/replace-data';
+import { DATA_SET_TABLES } from '../../data-model/schema-ddl';
 import { markLoadEnded, recordKept, slotFile, type StoredEntry } from './stored-index';
 
 /*
