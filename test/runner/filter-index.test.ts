@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OVERVIEW_FIRST_SCREEN as FIRST_SCREEN } from '../../src/runner/first-screen';
+import { FIRST_SCREEN, OVERVIEW_FIRST_SCREEN } from '../../src/runner/first-screen';
 import type { Row } from '../../src/engine/types';
 import type { ModelParams, Runner } from '../../src/runner/runner';
 import { demoForThisFile } from '../helpers/demo';
@@ -24,12 +24,25 @@ demoForThisFile((loaded) => {
 });
 
 /**
- * The Overview's indexed requests, kpi_change (asked with a date range: the first base without one
- * compares the last 90 days), and return_rate_by for a dimension whose baseline is the whole selection.
+ * Every indexed request of every page's default view (the Overview, Products, Reasons, Suppliers:
+ * FIRST_SCREEN), kpi_change (asked with a date range: the first base without one compares the
+ * last 90 days), and return_rate_by for every dimension it ranks by (the Products page offers
+ * each; their baselines differ: the category for SKUs and products, the category mix for
+ * suppliers, the whole selection for the others), each once.
  */
 function requests(): [string, ModelParams][] {
-  const overview = FIRST_SCREEN.filter(([m]) => runner.byDims(m).length > 0).map(([m, p]) => [m, { ...p }] as [string, ModelParams]);
-  return [...overview, ['kpi_change', {}], ['return_rate_by', { dim: 'category' }]];
+  const dim = runner.header('return_rate_by').params.find((p) => p.name === 'dim')!.type;
+  const rateDims = dim.kind === 'enum' ? dim.values : [];
+  const all: [string, ModelParams][] = [
+    ...FIRST_SCREEN.filter(([m]) => runner.byDims(m).length > 0).map(([m, p]) => [m, { ...p }] as [string, ModelParams]),
+    ['kpi_change', {}],
+    ...rateDims.map((d): [string, ModelParams] => ['return_rate_by', { dim: d }]),
+  ];
+  const seen = new Set<string>();
+  return all.filter(([m, p]) => {
+    const key = `${m} ${JSON.stringify(p)}`;
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 /** The other filters each index is built under. */
@@ -58,7 +71,7 @@ function same(a: Row[], b: Row[]): boolean {
 
 describe('filter indexes', () => {
   it('Overview models declare the dimensions they can be indexed by', () => {
-    for (const [m] of FIRST_SCREEN.filter(([m]) => m !== 'filter_options')) {
+    for (const [m] of OVERVIEW_FIRST_SCREEN.filter(([m]) => m !== 'filter_options')) {
       expect(runner.byDims(m), m).toEqual(['channel', 'region', 'category', 'supplier', 'carrier']);
     }
   });
