@@ -188,7 +188,7 @@ export class BrowserBench {
       mem = await PhaseMemory.start(page);
       log(`  browser ${ds.size}: ingest Parquet ×${runs}`);
       result.ingestParquet = await page.evaluate(
-        ([files, n, budget]) => (window as unknown as Bench).__riBench.ingest(files, "the app's loader (parquet-wasm → Arrow → CSV text → staging)", n, budget),
+        ([files, n, budget]) => (window as unknown as Bench).__riBench.ingest(files, "the app's loader (parquet-wasm → Arrow → cells cast to text → staging)", n, budget),
         [linkData(ds, 'parquet'), runs, budgetMs] as const,
       );
       result.memory.push(await mem.stop('ingest Parquet', await this.dbMemory(page)));

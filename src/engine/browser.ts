@@ -4,13 +4,12 @@ import { tableToIPC } from 'apache-arrow';
 // EH bundle only (every browser we target has wasm exceptions; one bundle = one code path).
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { arrowToRows } from './rows';
-import { COMPRESSED_STORAGE_SQL } from './compressed-storage';
+import { COMPRESSED_STORAGE_SQL, PLAIN_CATALOG } from './compressed-storage';
 import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, QueryOptions, Row } from './types';
 import { cleanError } from './browser-errors';
-import { sqlString } from './sql-literal';
 import { keepsStatements, onlyReads, StatementCache } from './statement-cache';
-import { csvCell } from '../data-model/csv-text';
+import { ident } from '../data-model/schema-ddl';
 
 let shared: Promise<Engine> | null = null;
 let arrowTables = 0;
@@ -90,20 +89,25 @@ async function createBrowserEngine(): Promise<Engine> {
       if (create) await statements.clear();
       await guard(() => conn.insertArrowFromIPCStream(ipc, { name: table, create }));
     },
-    async arrowToCsvFile(ipc: Uint8Array, name: string): Promise<string> {
+    async arrowToCells(ipc: Uint8Array, table: string): Promise<string[]> {
       await statements.clear();
       return guard(async () => {
-        const table = `arrow_to_csv_${++arrowTables}`;
-        await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+        // The typed rows go to the plain in-memory catalog, not the compressed store the app's
+        // tables live in (compressing them would be wasted: written once, read once). Arrow's
+        // insert makes no TEMPORARY tables.
+        const typed = `arrow_cells_${++arrowTables}`;
+        await conn.insertArrowFromIPCStream(ipc, { name: typed, schema: PLAIN_CATALOG, create: true });
         try {
-          const columns = arrowToRows(await conn.query(`DESCRIBE ${table}`));
-          // An instant with a time zone is written with its offset ('+00'), which DuckDB's
-          // reader takes for a TIMESTAMP column as it is: no cast needed.
-          await db.registerEmptyFileBuffer(name);
-          await conn.query(`COPY ${table} TO ${sqlString(name)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`);
-          return columns.map((c) => csvCell(String(c.column_name))).join(',') + '\n';
+          const columns = arrowToRows(await conn.query(`DESCRIBE ${PLAIN_CATALOG}.${typed}`)).map((c) => String(c.column_name));
+          // A cast spells each value as the CSV writer did before (an instant with a time zone
+          // with its offset, '+00'; a date 2024-01-31), and the row order is the stream's.
+          const cells = columns.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS c${i + 1}`);
+          await conn.query(
+            `CREATE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS __line${cells.map((c) => `, ${c}`).join('')} FROM ${PLAIN_CATALOG}.${typed}`,
+          );
+          return columns;
         } finally {
-          await conn.query(`DROP TABLE IF EXISTS ${table}`);
+          await conn.query(`DROP TABLE IF EXISTS ${PLAIN_CATALOG}.${typed}`);
         }
       });
     },

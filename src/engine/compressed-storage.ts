@@ -13,3 +13,9 @@
  * catalog's main schema. Temporary tables (staging, per-view tables) stay uncompressed.
  */
 export const COMPRESSED_STORAGE_SQL = `ATTACH ':memory:' AS store (COMPRESS); USE store;`;
+
+/**
+ * The in-memory catalog DuckDB opened with (no path), left behind by USE: uncompressed, for
+ * data written once and read once (Arrow data on its way to staging, Engine.arrowToCells).
+ */
+export const PLAIN_CATALOG = 'memory';

@@ -11,10 +11,10 @@ export function deferredEngine(engine: Promise<Engine>): Engine {
     registerFile: async (name, bytes) => (await engine).registerFile(name, bytes),
     dropFile: async (name) => (await engine).dropFile(name),
     insertArrowIPC: async (table, ipc, create) => (await engine).insertArrowIPC(table, ipc, create),
-    arrowToCsvFile: async (ipc, name) => {
+    arrowToCells: async (ipc, table) => {
       const e = await engine;
-      if (!e.arrowToCsvFile) throw new Error('This engine cannot write Arrow data as CSV');
-      return e.arrowToCsvFile(ipc, name);
+      if (!e.arrowToCells) throw new Error('This engine cannot take Arrow data');
+      return e.arrowToCells(ipc, table);
     },
     queryArrowIPC: async (sql) => {
       const e = await engine;

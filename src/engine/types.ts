@@ -39,12 +39,14 @@ export interface Engine {
   /** Creates or appends to `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /**
-   * Writes an Arrow IPC stream as CSV text (header first, spelled as COPY ... TO writes it),
-   * readable under `name` until dropped; returns its header line. Where DuckDB can take Arrow
-   * (the browser's worker), its CSV writer does in wasm what arrow-to-csv.ts does in JS, several
-   * times faster; absent elsewhere.
+   * Makes temp table `table` of an Arrow IPC stream's cells as text, as a delimited file is
+   * staged (src/loader/stage-delimited.ts): __line (the row's number + 1, a CSV file's record
+   * number under its header) and c1 ... cn, each value as DuckDB casts it to VARCHAR (NULL stays
+   * NULL); returns the column names. Where DuckDB can take Arrow (the browser's worker): typed
+   * data goes to the checks without being written out as CSV text and read back. Absent
+   * elsewhere.
    */
-  arrowToCsvFile?(ipc: Uint8Array, name: string): Promise<string>;
+  arrowToCells?(ipc: Uint8Array, table: string): Promise<string[]>;
   /** A query's result as an Arrow IPC stream (the browser's worker: moves whole tables between DuckDBs). */
   queryArrowIPC?(sql: string): Promise<Uint8Array>;
   /** Cancels the query that is running, if the engine supports it. */

@@ -28,6 +28,11 @@ export interface InputText {
   bytes: Uint8Array;
   /** The text was written to a spool instead: readable by the engine under this name. */
   registered?: string;
+  /**
+   * Or its cells are staged already, in this temp table (Engine.arrowToCells: __line, c1 ...
+   * as text): typed data (Parquet in the browser) needs no text at all.
+   */
+  cells?: string;
   /** The decoded start of the text (at least HEAD_CHARS characters, or all of it), for the header. */
   head: string;
 }
@@ -159,29 +164,27 @@ export async function readTextFor(engine: Engine, file: SourceFile, encoding: En
   }
 }
 
-/** Drops the spooled copy of a text that will not be staged (stageDelimited drops the others). */
-export async function releaseInput(engine: Engine, input: Pick<InputText, 'registered'>): Promise<void> {
+/** Drops the spooled copy or staged cells of a text that will not be staged (stageDelimited takes the others). */
+export async function releaseInput(engine: Engine, input: Pick<InputText, 'registered' | 'cells'>): Promise<void> {
   if (input.registered) await engine.dropFile(input.registered);
+  if (input.cells) await engine.exec(`DROP TABLE IF EXISTS ${input.cells}`);
 }
 
 /**
  * Parquet or JSON as CSV text for `engine`. A Parquet file on disk, with the native engine, is
  * converted by DuckDB itself (read_parquet → CSV on disk, streaming): decoding it in JS would
  * hold the whole file and its text in memory. In the browser, Parquet is decoded by
- * parquet-wasm and its Arrow data written as CSV by DuckDB's worker (engine.arrowToCsvFile):
- * building that text in JS took most of a Parquet load. Everything else: convertToCsv.
+ * parquet-wasm and its Arrow data staged as cells by DuckDB's worker (engine.arrowToCells):
+ * writing it out as CSV and reading that back took a third of a Parquet load. Everything else:
+ * convertToCsv.
  */
 export async function convertFor(engine: Engine, file: SourceFile, format: 'parquet' | 'json', decodeParquet?: ParquetDecoder): Promise<InputText> {
   const onDisk = file.source?.path;
-  if (format === 'parquet' && decodeParquet && engine.arrowToCsvFile && !onDisk) {
+  if (format === 'parquet' && decodeParquet && engine.arrowToCells && !onDisk) {
     const ipc = await decodeParquet(await bytesOf(file));
-    const name = `spool_${++spools}.csv`;
-    try {
-      return { bytes: new Uint8Array(), registered: name, head: await engine.arrowToCsvFile(ipc, name) };
-    } catch (e) {
-      await engine.dropFile(name).catch(() => undefined);
-      throw e;
-    }
+    const cells = `parquet_cells_${++spools}`;
+    const names = await engine.arrowToCells(ipc, cells);
+    return { bytes: new Uint8Array(), cells, head: names.map(csvCell).join(',') + '\n' };
   }
   if (format !== 'parquet' || !onDisk || !engine.registerFilePath || !engine.createSpool) return convertToCsv(file, format, decodeParquet);
   const n = ++spools;

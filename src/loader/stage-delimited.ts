@@ -43,10 +43,15 @@ let counter = 0;
 export async function stageDelimited(
   engine: Engine,
   table: string,
-  text: Pick<InputText, 'bytes' | 'registered'>,
+  text: Pick<InputText, 'bytes' | 'registered' | 'cells'>,
   dialect: Dialect,
   columns: number,
 ): Promise<ParserReject[]> {
+  // Cells staged from typed data already (InputText.cells): taken as they are, under this name.
+  if (text.cells) {
+    await engine.exec(`ALTER TABLE ${text.cells} RENAME TO ${table}`);
+    return [];
+  }
   const vfile = text.registered ?? `staged_${++counter}.csv`;
   if (!text.registered) await engine.registerFile(vfile, text.bytes);
   try {

@@ -219,8 +219,7 @@ async function main(): Promise<void> {
     }, undefined, { timeout: 30_000, polling: 250 }).catch(() => undefined);
     check((await slotFiles(page)).length === 0, `once the first tab no longer reads it, the forgotten file is removed (${JSON.stringify(await slotFiles(page))})`);
 
-    const problems = [...browser.foreign.map((u) => `request left localhost: ${u}`), ...browser.errors];
-    check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+    checks.clean(browser);
   } catch (e) {
     console.error(e instanceof Error ? e.stack : e);
     checks.failures.push(String(e));

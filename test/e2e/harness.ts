@@ -25,6 +25,14 @@ export class Checks {
     else this.failures.push(what);
     return ok;
   }
+  /**
+   * No request left this machine and no page or console error: in `browser` (when there is
+   * one) and in `earlier`, problems a file gathered from browsers it has closed.
+   */
+  clean(browser: Browser | null, earlier: readonly string[] = []): boolean {
+    const problems = [...earlier, ...(browser ? [...browser.foreign.map((u) => `request left localhost: ${u}`), ...browser.errors] : [])];
+    return this.check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+  }
   /** The closing line, then the exit code (or, inside the suite, the suite's tally). */
   finish(label: string): void {
     console.log(`\n${label}: ${this.passed} passed, ${this.failures.length} failed`);

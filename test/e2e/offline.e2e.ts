@@ -275,9 +275,7 @@ async function main(): Promise<void> {
     check(registered === 0 && gone.caches.length === 0 && gone.build === null, `the open after that has no service worker and no cache, and runs the new build (registrations ${registered}, caches ${gone.caches.length})`);
     check(plain === stored, `the kept data is untouched (${plain.split(' ')[0]})`);
 
-    const b = browser as Browser | null;
-    if (b) problems.push(...b.foreign.map((u) => `request left localhost: ${u}`), ...b.errors);
-    check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+    checks.clean(browser as Browser | null, problems);
   } catch (e) {
     console.error(e instanceof Error ? e.stack : e);
     checks.failures.push(String(e));

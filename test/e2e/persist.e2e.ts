@@ -180,9 +180,7 @@ async function main(): Promise<void> {
     check(Number(demo.orders) === demoOrders, `after forgetting, the Overview shows the demo's ${demoOrders} orders (${demo.orders})`);
     const demoAgain = await overview(page, preview.url);
     check(Number(demoAgain.orders) === demoOrders, `and so after a reload (${demoAgain.orders})`);
-    const b = browser as Browser | null;
-    if (b) problems.push(...b.foreign.map((u) => `request left localhost: ${u}`), ...b.errors);
-    check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+    checks.clean(browser as Browser | null, problems);
   } catch (e) {
     console.error(e instanceof Error ? e.stack : e);
     checks.failures.push(String(e));

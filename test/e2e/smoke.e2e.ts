@@ -328,7 +328,7 @@ async function main(): Promise<void> {
 
     // Parquet twins of the demo files (contract types; the instants of returns and shipments
     // UTC-zoned, as pandas writes them, the reviews' naive) go through the browser's Parquet
-    // path (parquet-wasm → Arrow → DuckDB's CSV writer in the worker): every row loads, and
+    // path (parquet-wasm → Arrow → cells cast to text in DuckDB's worker): every row loads, and
     // the Overview shows the very numbers the demo CSV files give.
     {
       await page.goto(url, { waitUntil: 'load' });

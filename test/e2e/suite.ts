@@ -10,7 +10,7 @@ import { closeShared, type SuiteHook } from './harness';
 
 const FILES = [
   'smoke', 'dashboard', 'import', 'excel', 'shared-data', 'presets', 'persist', 'datasets',
-  'offline', 'wasm-cache', 'a11y', 'first-screen', 'finance', 'products-views', 'words',
+  'offline', 'wasm-cache', 'a11y', 'first-screen', 'finance', 'products-views', 'words', 'parquet-rows',
 ];
 /** A file that neither finishes nor fails in this long has hung (the longest takes ~2.5 min here). */
 const FILE_TIMEOUT_MS = 15 * 60_000;

@@ -71,8 +71,7 @@ async function main(): Promise<void> {
     }
     check(seen.slice(0, 2).some((s) => s.has('wasm.SerializeModule')), 'a visit keeps the compiled module (wasm.SerializeModule)');
     check(seen[2]!.has('wasm.Deserialize'), 'the third visit reads the compiled module back (wasm.Deserialize) instead of compiling it');
-    const problems = [...browser.foreign.map((u) => `request left localhost: ${u}`), ...browser.errors];
-    check(problems.length === 0, `no request left localhost, no page or console errors${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+    checks.clean(browser);
   } catch (e) {
     console.error(e instanceof Error ? e.stack : e);
     checks.failures.push(String(e));

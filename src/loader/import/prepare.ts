@@ -14,6 +14,8 @@ export interface PreparedText {
   bytes: Uint8Array;
   /** Or, with the native engine, the name the text was spooled to on disk. */
   registered?: string;
+  /** Or the temp table its cells are staged in already (Parquet in the browser: InputText.cells). */
+  cells?: string;
   /** How the text is written: the mapping's source format, or CONVERTED_CSV for Parquet and JSON. */
   dialect: Dialect;
   header: string[];
@@ -67,18 +69,18 @@ export async function prepareFile(
     const k = n.trim().toLowerCase();
     if (!columnOf.has(`\u0000${k}`)) columnOf.set(`\u0000${k}`, `c${i + 1}`);
   });
-  return { bytes, registered: input.registered, dialect, header: names, columnOf };
+  return { bytes, registered: input.registered, cells: input.cells, dialect, header: names, columnOf };
 }
 
 export const lookupColumn = (t: PreparedText, name: string) => t.columnOf.get(name) ?? t.columnOf.get(`\u0000${name.trim().toLowerCase()}`);
 
-/** Drops the spooled copies of texts that were not staged (staging drops its own); idempotent. */
+/** Drops the spooled copies and staged cells of texts that were not staged (staging takes its own); idempotent. */
 export async function releaseTexts(engine: Engine, texts: PreparedText[]): Promise<void> {
   for (const t of texts) {
-    if (!t.registered) continue;
-    const name = t.registered;
+    const held = { registered: t.registered, cells: t.cells };
     t.registered = undefined;
-    await releaseInput(engine, { registered: name });
+    t.cells = undefined;
+    await releaseInput(engine, held);
   }
 }
 

@@ -53,8 +53,9 @@ export async function stage(
   try {
     rejects = await stageDelimited(engine, read, prepared, prepared.dialect, prepared.header.length);
   } finally {
-    // stageDelimited dropped the spooled text, read or not.
+    // stageDelimited dropped the spooled text, read or not, and took the staged cells.
     prepared.registered = undefined;
+    prepared.cells = undefined;
   }
   staged.push({ file: fileName, cells: read, columns: prepared.header.length, dialect: prepared.dialect });
   const cols = prepared.header.map((_, i) => `c${i + 1}`);
