@@ -71,8 +71,9 @@ describe('returns-insight analyze --engine native', () => {
     const kpis = readCsvObjects(readFileSync(path.join(native, 'kpis.csv'), 'utf8'))[0]!;
     expect(Number(kpis.orders)).toBe(4000);
 
-    // The same data as Parquet: read by native DuckDB where it lies (read_parquet → CSV on
-    // disk → the same staging), with the same answers as the CSV files in the browser engine.
+    // The same data as Parquet: read by native DuckDB where it lies (read_parquet → its values
+    // cast to text as the staged cells → the same checks), with the same answers as the CSV files
+    // in the browser engine.
     const pq = path.join(tmp, 'parquet');
     mkdirSync(pq);
     for (const t of CANONICAL_TABLES) {

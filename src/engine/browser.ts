@@ -8,8 +8,8 @@ import { COMPRESSED_STORAGE_SQL, PLAIN_CATALOG } from './compressed-storage';
 import { ENGINE_SETUP_SQL } from './setup';
 import type { BindValue, Engine, QueryOptions, Row } from './types';
 import { cleanError } from './browser-errors';
+import { typedCellsSql } from './typed-cells';
 import { keepsStatements, onlyReads, StatementCache } from './statement-cache';
-import { ident } from '../data-model/schema-ddl';
 
 let shared: Promise<Engine> | null = null;
 let arrowTables = 0;
@@ -99,12 +99,7 @@ async function createBrowserEngine(): Promise<Engine> {
         await conn.insertArrowFromIPCStream(ipc, { name: typed, schema: PLAIN_CATALOG, create: true });
         try {
           const columns = arrowToRows(await conn.query(`DESCRIBE ${PLAIN_CATALOG}.${typed}`)).map((c) => String(c.column_name));
-          // A cast spells each value as the CSV writer did before (an instant with a time zone
-          // with its offset, '+00'; a date 2024-01-31), and the row order is the stream's.
-          const cells = columns.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS c${i + 1}`);
-          await conn.query(
-            `CREATE TEMP TABLE ${table} AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS __line${cells.map((c) => `, ${c}`).join('')} FROM ${PLAIN_CATALOG}.${typed}`,
-          );
+          await conn.query(typedCellsSql(table, columns, `${PLAIN_CATALOG}.${typed}`));
           return columns;
         } finally {
           await conn.query(`DROP TABLE IF EXISTS ${PLAIN_CATALOG}.${typed}`);

@@ -39,12 +39,10 @@ export interface Engine {
   /** Creates or appends to `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /**
-   * Makes temp table `table` of an Arrow IPC stream's cells as text, as a delimited file is
-   * staged (src/loader/stage-delimited.ts): __line (the row's number + 1, a CSV file's record
-   * number under its header) and c1 ... cn, each value as DuckDB casts it to VARCHAR (NULL stays
-   * NULL); returns the column names. Where DuckDB can take Arrow (the browser's worker): typed
-   * data goes to the checks without being written out as CSV text and read back. Absent
-   * elsewhere.
+   * Makes temp table `table` of an Arrow IPC stream's cells as text (typedCellsSql: __line,
+   * c1 ... cn, each value cast to VARCHAR) and returns the column names. Where DuckDB can take
+   * Arrow (the browser's worker): typed data goes to the checks without being written out as CSV
+   * text and read back. Absent elsewhere.
    */
   arrowToCells?(ipc: Uint8Array, table: string): Promise<string[]>;
   /** A query's result as an Arrow IPC stream (the browser's worker: moves whole tables between DuckDBs). */

@@ -6,6 +6,7 @@ import type { Encoding } from './import/spec';
 import type { Engine, Spool } from '../engine/types';
 import { csvCell } from '../data-model/csv-text';
 import { sqlString } from '../engine/sql-literal';
+import { typedCellsSql } from '../engine/typed-cells';
 
 /** Decodes Parquet to an Arrow IPC stream (parquet-wasm: a Node and a browser build). */
 export type ParquetDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -171,12 +172,12 @@ export async function releaseInput(engine: Engine, input: Pick<InputText, 'regis
 }
 
 /**
- * Parquet or JSON as CSV text for `engine`. A Parquet file on disk, with the native engine, is
- * converted by DuckDB itself (read_parquet → CSV on disk, streaming): decoding it in JS would
- * hold the whole file and its text in memory. In the browser, Parquet is decoded by
- * parquet-wasm and its Arrow data staged as cells by DuckDB's worker (engine.arrowToCells):
- * writing it out as CSV and reading that back took a third of a Parquet load. Everything else:
- * convertToCsv.
+ * Parquet or JSON as text for `engine`. Parquet's typed values are staged as cells where DuckDB
+ * can read them (typedCellsSql): in the browser, decoded by parquet-wasm and handed to DuckDB's
+ * worker as Arrow data (engine.arrowToCells); a file on disk, with the native engine, read by
+ * DuckDB where it lies (read_parquet), never whole in JS memory. Writing such data out as CSV and
+ * reading it back took a third of a Parquet load in the browser. Everything else (the Node build
+ * of DuckDB-WASM takes no Arrow data; JSON): convertToCsv.
  */
 export async function convertFor(engine: Engine, file: SourceFile, format: 'parquet' | 'json', decodeParquet?: ParquetDecoder): Promise<InputText> {
   const onDisk = file.source?.path;
@@ -186,24 +187,15 @@ export async function convertFor(engine: Engine, file: SourceFile, format: 'parq
     const names = await engine.arrowToCells(ipc, cells);
     return { bytes: new Uint8Array(), cells, head: names.map(csvCell).join(',') + '\n' };
   }
-  if (format !== 'parquet' || !onDisk || !engine.registerFilePath || !engine.createSpool) return convertToCsv(file, format, decodeParquet);
+  if (format !== 'parquet' || !onDisk || !engine.registerFilePath) return convertToCsv(file, format, decodeParquet);
   const n = ++spools;
   const from = `parquet_${n}.parquet`;
-  const to = `spool_${n}.csv`;
   await engine.registerFilePath(from, onDisk);
   try {
-    const spool = await engine.createSpool(to);
-    await spool.close();
     const names = (await engine.query(`DESCRIBE SELECT * FROM read_parquet(${sqlString(from)})`)).map((r) => String(r.column_name));
-    // COPY spells values as arrow-to-csv does (dates 2024-01-31, instants 2024-01-31 12:30:00,
-    // UTC; NULL empty, an empty text quoted). The path is the engine's own temp file.
-    await engine.exec(
-      `COPY (SELECT * FROM read_parquet(${sqlString(from)})) TO ${sqlString(spool.path!)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"')`,
-    );
-    return { bytes: new Uint8Array(), registered: to, head: names.map(csvCell).join(',') + '\n' };
-  } catch (e) {
-    await engine.dropFile(to);
-    throw e;
+    const cells = `parquet_cells_${n}`;
+    await engine.exec(typedCellsSql(cells, names, `read_parquet(${sqlString(from)})`));
+    return { bytes: new Uint8Array(), cells, head: names.map(csvCell).join(',') + '\n' };
   } finally {
     await engine.dropFile(from);
   }
