@@ -2,9 +2,10 @@ import { DataType, tableFromIPC } from 'apache-arrow';
 import { csvCell, dateText } from '../data-model/csv-text';
 
 /**
- * Arrow IPC → CSV text, so Parquet and JSON go through the same all-text staging as CSV.
- * (DuckDB-WASM's Arrow insert silently creates no table in the Node build we test with, and
- * staging is all-text anyway, so nothing is lost by the detour.)
+ * Arrow IPC → CSV text, so Parquet and JSON go through the same all-text staging as CSV where
+ * DuckDB cannot take Arrow data: its Node build (tests, the CLI's default engine) silently
+ * creates no table from it. The page and native DuckDB stage Parquet's typed values directly
+ * (src/engine/typed-cells.ts), spelled as this text spells them.
  */
 export function arrowIPCToCsv(ipc: Uint8Array): string {
   const table = tableFromIPC(ipc);

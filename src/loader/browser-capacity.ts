@@ -16,7 +16,7 @@ import { formatOf } from './file-kinds';
  * budget leaves a quarter of a gigabyte over the 5M lines measured; a size between that and the
  * 4 GB the module can never pass was not tried. Parquet is compressed: the generator's five
  * files together are 4.6× smaller than their CSV (order lines alone 5.2×, returns 3.8×), and
- * the page turns each Parquet file into that CSV before the same load path. JSON is about 1.6×
+ * the page stages each Parquet file's values as the same text cells a CSV file gives. JSON is about 1.6×
  * bigger than CSV.
  */
 export const WASM_MEMORY_BYTES = 4 * 1024 ** 3;

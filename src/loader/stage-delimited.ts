@@ -21,7 +21,7 @@ export interface ParserReject {
   raw: string;
 }
 
-/** Parquet and JSON are converted to this CSV (src/loader/arrow-to-csv.ts). */
+/** Parquet and JSON converted to text are in this dialect (arrow-to-csv.ts), and typed cells (typedCellsSql) are read as if they were. */
 export const CONVERTED_CSV: Dialect = { delimiter: ',', quote: '"', skipLines: 0, header: true };
 
 let counter = 0;
