@@ -1,5 +1,5 @@
 /**
- * Bad rows in Parquet get the answer they get in CSV, in the page (a plain Node script, not vitest):
+ * Parquet gets the answers CSV gets, in the page (a plain Node script, not vitest):
  *
  *   npx vite build --logLevel warn && npx tsx test/e2e/parquet-rows.e2e.ts
  *
@@ -7,8 +7,10 @@
  * to text in DuckDB's worker, src/engine/browser.ts arrowToCells) and a CSV file from its text;
  * both then take the same checks. The demo's files, with bad order lines planted (a negative
  * quantity, a missing order date, a repeated key, a date far in the future), are loaded as
- * Parquet and then as CSV: the order lines' accounting and the Data page's rejected rows (line,
- * kind, reason) must be the same, and the planted rows must be among them.
+ * Parquet twins (contract types; the instants of returns and shipments UTC-zoned, as pandas
+ * writes them, the reviews' naive) and then as CSV. Every file's accounting, the Data page's
+ * rejected rows (line, kind, reason) and the Overview's KPI values must be the same both ways,
+ * the planted rows must be among those listed, and every row of the clean files must load.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { csvToParquet } from '../../src/bench/parquet-copy';
 import { csvCell } from '../../src/data-model/csv-text';
 import { parseCsv } from '../helpers/csv';
 import { Checks, launch, ROOT, startPreview } from './harness';
+import { kpiValues, waitForKpis } from './kpi-cards';
 
 const TABLES = ['order_lines', 'products', 'shipments', 'returns', 'reviews'] as const;
 const TIMEOUT_MS = 180_000;
@@ -35,14 +38,26 @@ function badOrderLines(): { text: string; planted: number[] } {
   return { text: rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n', planted: [4, 6, 9, 11] };
 }
 
-/** Loads `files` on the Data page; the order lines' accounting and the rejected rows as line|kind|reason. */
-async function load(page: Page, url: string, files: string[]): Promise<{ accounting: string; rows: string[] }> {
+interface Loaded {
+  /** Per table: read, loaded, rejected, excluded, warned. */
+  accounting: Record<string, string>;
+  /** The rejected rows as table|line|kind|reason, sorted. */
+  rows: string[];
+  /** The Overview's KPI values after the load. */
+  kpis: Record<string, string>;
+}
+
+/** Loads `files` on the Data page: each file's accounting, the rejected rows, then the Overview's KPIs. */
+async function load(page: Page, url: string, files: string[]): Promise<Loaded> {
   await page.goto(`${url}?page=data`);
   await page.getByTestId('page-data').waitFor({ timeout: TIMEOUT_MS });
   await page.getByTestId('file-input').setInputFiles(files);
   await page.locator('[data-testid="load-result"][data-replaced="true"]').waitFor({ timeout: TIMEOUT_MS });
-  const line = page.locator(`[data-testid="file-results"] li[data-file="${path.basename(files[0]!)}"]`);
-  const accounting = (await Promise.all(['read', 'loaded', 'rejected', 'excluded', 'warned'].map(async (a) => `${a} ${await line.getAttribute(`data-${a}`)}`))).join(', ');
+  const accounting: Record<string, string> = {};
+  for (const [i, t] of TABLES.entries()) {
+    const line = page.locator(`[data-testid="file-results"] li[data-file="${path.basename(files[i]!)}"]`);
+    accounting[t] = (await Promise.all(['read', 'loaded', 'rejected', 'excluded', 'warned'].map(async (a) => `${a} ${await line.getAttribute(`data-${a}`)}`))).join(', ');
+  }
   const table = page.getByTestId('rejected-rows');
   await table.waitFor({ timeout: TIMEOUT_MS });
   const rows = await table.locator('tbody tr').evaluateAll((trs) =>
@@ -51,7 +66,13 @@ async function load(page: Page, url: string, files: string[]): Promise<{ account
       return `${td[0]}|${td[2]}|${td[3]}|${td[4]}`;
     }),
   );
-  return { accounting, rows: rows.sort() };
+  // The Overview of the data just loaded (a URL change in the page: a reload would show it too).
+  await page.evaluate(() => {
+    history.pushState(history.state, '', location.pathname);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  });
+  await waitForKpis(page);
+  return { accounting, rows: rows.sort(), kpis: await kpiValues(page) };
 }
 
 async function main(): Promise<void> {
@@ -72,14 +93,26 @@ async function main(): Promise<void> {
     }
     const parquet = await load(browser.page, preview.url, TABLES.map((t) => path.join(parquetDir, `${t}.parquet`)));
     const csv = await load(browser.page, preview.url, TABLES.map((t) => path.join(csvDir, `${t}.csv`)));
-    console.log(`     Parquet: ${parquet.accounting}\n     CSV:     ${csv.accounting}`);
-    check(parquet.accounting === csv.accounting, `the order lines' accounting is the same (${parquet.accounting})`);
+    for (const t of TABLES) {
+      console.log(`     ${t}: Parquet ${parquet.accounting[t]}; CSV ${csv.accounting[t]}`);
+      check(parquet.accounting[t] === csv.accounting[t], `${t}: the same accounting from Parquet and CSV (${parquet.accounting[t]})`);
+    }
+    for (const t of TABLES.filter((t) => t !== 'order_lines')) {
+      const n = parseCsv(readFileSync(path.join(csvDir, `${t}.csv`), 'utf8')).filter((r) => r.some((c) => c !== '')).length - 1;
+      check(parquet.accounting[t] === `read ${n}, loaded ${n}, rejected 0, excluded 0, warned 0`, `${t}.parquet: every one of its ${n} rows loaded`);
+    }
     const lines = new Set(parquet.rows.filter((r) => r.startsWith('order_lines|')).map((r) => Number(r.split('|')[1])));
     check(planted.every((l) => lines.has(l)), `the planted order lines ${planted.join(', ')} are listed from the Parquet file (${[...lines].join(', ')})`);
     const differ = parquet.rows.filter((r, i) => r !== csv.rows[i]);
     check(
       parquet.rows.length === csv.rows.length && differ.length === 0,
       `the rejected rows are the same: ${parquet.rows.length} from Parquet, ${csv.rows.length} from CSV${differ.length ? `; differ: ${differ.slice(0, 5).join(' ; ')}` : ''}`,
+    );
+    const keys = Object.keys(csv.kpis);
+    const kpiDiffer = keys.filter((k) => parquet.kpis[k] !== csv.kpis[k]);
+    check(
+      keys.length >= 8 && kpiDiffer.length === 0,
+      `the Overview shows the same numbers after either load (${keys.length} KPIs${kpiDiffer.length ? `; differ: ${kpiDiffer.map((k) => `${k} ${parquet.kpis[k]} vs ${csv.kpis[k]}`).join(', ')}` : ''})`,
     );
     checks.clean(browser);
   } catch (e) {

@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { csvToParquet } from '../../src/bench/parquet-copy';
 import { contentSecurityPolicy, securityHeaders } from '../../src/build/security-headers';
 import { parseCsv } from '../helpers/csv';
 import { Checks, isExpectedAbort, isLocal, sharedBrowser, startPreview } from './harness';
+import { waitForKpis } from './kpi-cards';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -70,33 +70,6 @@ function expectedFromCsv(): {
 }
 
 /** Waits until the orders card shows a number (not the '…' placeholder) and returns its text. */
-async function waitForKpis(page: Page): Promise<{ text: string; value: string }> {
-  const metric = page.locator('[data-testid="kpi-orders"] [data-value]');
-  await page.waitForFunction(
-    () => {
-      const el = document.querySelector('[data-testid="kpi-orders"] [data-value]');
-      const cards = document.querySelector('[data-testid="kpi-cards"]');
-      return !!el && el.getAttribute('data-value') !== '' && cards?.getAttribute('aria-busy') === 'false';
-    },
-    undefined,
-    { timeout: TIMEOUT_MS },
-  );
-  return { text: (await metric.textContent()) ?? '', value: (await metric.getAttribute('data-value')) ?? '' };
-}
-
-/** Every KPI card's exact value (data-value) and its change against the previous period, by KPI key. */
-async function kpiValues(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (const el of document.querySelectorAll('[data-testid^="kpi-"]')) {
-      const id = el.getAttribute('data-testid')!;
-      if (/^kpi-\w+-delta$/.test(id)) out[id.slice(4)] = el.textContent ?? '';
-      else if (/^kpi-\w+$/.test(id) && id !== 'kpi-cards') out[id.slice(4)] = el.querySelector('[data-value]')?.getAttribute('data-value') ?? '';
-    }
-    return out;
-  });
-}
-
 /**
  * The security policy travels as HTTP headers (src/build/security-headers.ts), on the page and
  * on DuckDB's worker script: a dedicated worker takes its CSP from its own response, and it
@@ -323,49 +296,6 @@ async function main(): Promise<void> {
       check(/4 GB/.test(text) && /--engine native/.test(text), `too-large batch refused with the limit and the CLI named ("${text.slice(0, 120)}…")`);
       const source = await page.getByTestId('data-source').textContent();
       check(source === 'Demo data', `after the refusal the demo data is still the data (header: "${source}")`);
-      rmSync(dir, { recursive: true, force: true });
-    }
-
-    // Parquet twins of the demo files (contract types; the instants of returns and shipments
-    // UTC-zoned, as pandas writes them, the reviews' naive) go through the browser's Parquet
-    // path (parquet-wasm → Arrow → cells cast to text in DuckDB's worker): every row loads, and
-    // the Overview shows the very numbers the demo CSV files give.
-    {
-      await page.goto(url, { waitUntil: 'load' });
-      await waitForKpis(page);
-      const demoKpis = await kpiValues(page);
-      const dir = mkdtempSync(path.join(tmpdir(), 'ri-parquet-'));
-      const rows: Record<string, number> = {};
-      for (const t of ['order_lines', 'products', 'shipments', 'returns', 'reviews'] as const) {
-        const csv = path.join(ROOT, 'data/demo', `${t}.csv`);
-        const parsed = parseCsv(readFileSync(csv, 'utf8')).filter((r) => r.some((c) => c !== ''));
-        rows[t] = parsed.length - 1;
-        await csvToParquet(csv, path.join(dir, `${t}.parquet`), t, parsed[0]!, t === 'returns' || t === 'shipments');
-      }
-      const dataUrl = new URL(url);
-      dataUrl.searchParams.set('page', 'data');
-      await page.goto(dataUrl.toString(), { waitUntil: 'load' });
-      await page.getByTestId('file-input').setInputFiles(Object.keys(rows).map((t) => path.join(dir, `${t}.parquet`)));
-      const result = page.getByTestId('load-result');
-      await result.waitFor({ timeout: TIMEOUT_MS });
-      check((await result.getAttribute('data-replaced')) === 'true', `Parquet twins of the demo loaded (${(await result.innerText()).split('\n')[0]})`);
-      for (const [t, n] of Object.entries(rows)) {
-        const line = page.locator(`[data-testid="file-results"] li[data-file="${t}.parquet"]`);
-        const got = ['read', 'loaded', 'rejected', 'excluded'].map(async (a) => Number(await line.getAttribute(`data-${a}`)));
-        const [read, loaded, rejected, excluded] = await Promise.all(got);
-        check(read === n && loaded === n && rejected === 0 && excluded === 0, `${t}.parquet: ${read} read = ${loaded} loaded + ${rejected} rejected + ${excluded} excluded; the CSV has ${n} rows`);
-      }
-      await page.evaluate(() => {
-        history.pushState(history.state, '', location.pathname);
-        dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
-      });
-      await waitForKpis(page);
-      const parquetKpis = await kpiValues(page);
-      const differ = Object.keys(demoKpis).filter((k) => demoKpis[k] !== parquetKpis[k]);
-      check(
-        Object.keys(demoKpis).length >= 8 && differ.length === 0,
-        `Overview from the Parquet twins = from the demo CSV files (${Object.keys(demoKpis).length} KPIs${differ.length ? `; differ: ${differ.map((k) => `${k} ${demoKpis[k]} vs ${parquetKpis[k]}`).join(', ')}` : ''})`,
-      );
       rmSync(dir, { recursive: true, force: true });
     }
 
