@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -6,6 +7,7 @@ import { offlinePlugin } from './src/build/offline-plugin';
 import { contentSecurityPolicy, securityHeaders } from './src/build/security-headers';
 import { immutableAssets } from './src/build/cache-headers';
 import { demoDatabase } from './src/build/demo-database-plugin';
+import { cachedStep } from './src/build/step-cache';
 import { buildTimeModule } from './src/build/virtual-module';
 import { PAGES_FILTERED_AHEAD } from './src/runner/first-screen';
 
@@ -35,16 +37,20 @@ function cspMeta(): Plugin {
  * chunk; the page shows it while DuckDB starts. `virtual:demo-presets`: the Overview under each
  * date preset, in another chunk, fetched only by a link with a preset. `virtual:demo-filters-<page>`:
  * that page filtered to one value of one dimension, a chunk per page (src/app/session/demo-answers.ts
- * imports them by name). The dev server has none
+ * imports them by name). They are computed once per state of the sources (src/build/step-cache.ts).
+ * The dev server has none
  * (null): the page then waits for DuckDB, as it does for any other data.
  */
 function demoSnapshots(): Plugin[] {
   type Made = { first: string; presets: string; pages: Record<string, string> };
   let made: Made | null = null;
-  const snapshots = () =>
-    (made ??= JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }),
-    ) as Made);
+  const json = () => {
+    const dir = cachedStep('demo-snapshot', (out) =>
+      writeFileSync(`${out}/snapshots.json`, execFileSync(process.execPath, ['--import', 'tsx', `${root}src/build/demo-snapshot.ts`], { cwd: root, maxBuffer: 64 << 20 })),
+    );
+    return readFileSync(`${dir}/snapshots.json`, 'utf8');
+  };
+  const snapshots = () => (made ??= JSON.parse(json()) as Made);
   return [
     buildTimeModule('virtual:demo-snapshot', 'returns-insight:demo-snapshot', () => `export default ${JSON.stringify(snapshots().first)};`),
     buildTimeModule('virtual:demo-presets', 'returns-insight:demo-presets', () => `export default ${JSON.stringify(snapshots().presets)};`),
