@@ -34,6 +34,15 @@ describe('replaceData', () => {
     quality: (await db.runner().run('data_quality')).rows,
   });
 
+  /** Every SQL text the engine is sent from now until `stop`. */
+  const recordSent = () => {
+    const engine = db.runner().engine;
+    const original = engine.query.bind(engine);
+    const sent: string[] = [];
+    engine.query = async (sql, params) => (sent.push(sql), original(sql, params));
+    return { sent, stop: () => void (engine.query = original) };
+  };
+
   it('loads a good batch as the data set, with its load_log, and derives', async () => {
     const steps: ReplaceProgress[] = [];
     const result = await replaceData(db.runner(), FIRST, decodeParquetNode, (p) => steps.push(p));
@@ -79,10 +88,7 @@ describe('replaceData', () => {
 
   it('keeps the join coverage it counted on the batch as the answer for the data it became, not for data it did not replace', async () => {
     await replaceData(db.runner(), FIRST, decodeParquetNode);
-    const sent: string[] = [];
-    const engine = db.runner().engine;
-    const original = engine.query.bind(engine);
-    engine.query = async (sql, params) => (sent.push(sql), original(sql, params));
+    const { sent, stop } = recordSent();
     try {
       const batch = [
         file('order_lines.csv', csv(LINES, 'B1,1,2025-02-01,S1,1,10,EUR,web')),
@@ -104,7 +110,29 @@ describe('replaceData', () => {
       expect(refused.coverage!.find((c) => c.join_name === 'returns_to_orders')!.total).toBe(0);
       expect((await db.runner().run('join_coverage')).rows.find((r) => r.join_name === 'returns_to_orders')).toMatchObject({ total: 2, matched: 1 });
     } finally {
-      engine.query = original;
+      stop();
+    }
+  });
+
+  it("counts the Data page's data_quality before it says done, and the page's ask runs nothing", async () => {
+    await replaceData(db.runner(), FIRST, decodeParquetNode);
+    const { sent, stop } = recordSent();
+    const ran = () => sent.filter((s) => s.includes('-- data_quality:')).length;
+    try {
+      const steps: string[] = [];
+      await replaceData(db.runner(), [file('order_lines.csv', csv(LINES, 'B1,1,2025-02-01,S1,1,10,EUR,web', 'B2,1,bad,S1,1,10,EUR,web'))], decodeParquetNode, (p) => {
+        if (p.step === 'done') steps.push(`done after ${ran()}`);
+      });
+      expect(steps[0], 'counted before the load says done').toBe('done after 1');
+      const kept = db.runner().answerNow('data_quality', {});
+      expect(kept?.rows.find((r) => r.table_name === 'order_lines')).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
+      expect((await db.runner().run('data_quality')).rows).toEqual(kept!.rows);
+      expect(ran(), 'not run again when asked').toBe(1);
+      const resume = db.runner().pauseAnswerReuse();
+      expect((await db.runner().run('data_quality')).rows, 'what counting again gives').toEqual(kept!.rows);
+      resume();
+    } finally {
+      stop();
     }
   });
 
@@ -258,6 +286,8 @@ describe('replaceData', () => {
 
   it('makes a model asked for while a batch loads wait for it, instead of reading the batch half-loaded', async () => {
     await replaceData(db.runner(), FIRST, decodeParquetNode);
+    // That load kept its data_quality (an answer for the data until the next swap): forget it, so the ask runs.
+    db.runner().pauseAnswerReuse()();
     const second: BatchFile[] = [
       file('order_lines.csv', csv(LINES, 'B1,1,2025-02-02,S1,1,10,EUR,web', 'B2,1,2025-02-03,S1,1,10,EUR,web')),
       file('returns.csv', csv(RETURNS, 'R9,B1,1,1,defective,10')),

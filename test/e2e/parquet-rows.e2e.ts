@@ -11,6 +11,10 @@
  * writes them, the reviews' naive) and then as CSV. Every file's accounting, the Data page's
  * rejected rows (line, kind, reason) and the Overview's KPI values must be the same both ways,
  * the planted rows must be among those listed, and every row of the clean files must load.
+ * Last, the Parquet batch again with its reviews file cut in half: the page refuses the batch
+ * with the very message the Node loader gives for the same files, names the file, offers to load
+ * the rest without it, and the data loaded before stays (the Overview's numbers unchanged, in
+ * the same tab).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +22,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { csvToParquet } from '../../src/bench/parquet-copy';
 import { csvCell } from '../../src/data-model/csv-text';
+import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { parseCsv } from '../helpers/csv';
 import { Checks, launch, ROOT, startPreview } from './harness';
 import { kpiValues, waitForKpis } from './kpi-cards';
@@ -66,13 +71,45 @@ async function load(page: Page, url: string, files: string[]): Promise<Loaded> {
       return `${td[0]}|${td[2]}|${td[3]}|${td[4]}`;
     }),
   );
-  // The Overview of the data just loaded (a URL change in the page: a reload would show it too).
-  await page.evaluate(() => {
-    history.pushState(history.state, '', location.pathname);
-    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
-  });
+  return { accounting, rows: rows.sort(), kpis: await overviewKpis(page) };
+}
+
+/** The Overview's KPI values for the data in the page now (a URL change in the page: a reload would show it too). */
+async function overviewKpis(page: Page): Promise<Record<string, string>> {
+  await inPage(page, '');
   await waitForKpis(page);
-  return { accounting, rows: rows.sort(), kpis: await kpiValues(page) };
+  return kpiValues(page);
+}
+
+/** Goes to `search` the way a link in the page does (no reload: the data in the tab stays as it is). */
+async function inPage(page: Page, search: string): Promise<void> {
+  await page.evaluate((s) => {
+    history.pushState(history.state, '', location.pathname + s);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, search);
+}
+
+/** The Parquet batch with reviews.parquet cut in half: refused as the Node loader refuses it, the data kept. */
+async function cutFile(page: Page, parquetDir: string, before: Record<string, string>): Promise<void> {
+  const reviews = path.join(parquetDir, 'reviews.parquet');
+  const bytes = readFileSync(reviews);
+  writeFileSync(reviews, bytes.subarray(0, bytes.length >> 1));
+  const runner = await createNodeRunner();
+  const node = await loadFolder(runner, parquetDir).finally(() => runner.engine.close());
+  await inPage(page, '?page=data');
+  await page.getByTestId('page-data').waitFor({ timeout: TIMEOUT_MS });
+  await page.getByTestId('file-input').setInputFiles(TABLES.map((t) => path.join(parquetDir, `${t}.parquet`)));
+  await page.locator('[data-testid="load-result"][data-replaced="false"]').waitFor({ timeout: TIMEOUT_MS });
+  const problem = ((await page.getByTestId('load-problem').textContent()) ?? '').trim();
+  const expected = node.result.problem ?? '(none)';
+  console.log(`     cut reviews.parquet: ${problem}`);
+  check(!node.result.replaced && problem.includes(expected), `a cut Parquet file: the page refuses the batch with the Node loader's message ("${expected}")`);
+  check(/reviews\.parquet: cannot be read as parquet \(.+\)/.test(expected), 'the message names the file and says why it cannot be read');
+  const accept = ((await page.getByTestId('accept-partial').textContent({ timeout: 5_000 }).catch(() => null)) ?? '').trim();
+  check(accept === 'Load the rest without reviews.parquet', `it offers to load the rest without it ("${accept}")`);
+  const after = await overviewKpis(page);
+  const changed = Object.keys(before).filter((k) => after[k] !== before[k]);
+  check(changed.length === 0, `the data loaded before is kept: the Overview's numbers are unchanged${changed.length ? ` (differ: ${changed.join(', ')})` : ''}`);
 }
 
 async function main(): Promise<void> {
@@ -114,6 +151,7 @@ async function main(): Promise<void> {
       keys.length >= 8 && kpiDiffer.length === 0,
       `the Overview shows the same numbers after either load (${keys.length} KPIs${kpiDiffer.length ? `; differ: ${kpiDiffer.map((k) => `${k} ${parquet.kpis[k]} vs ${csv.kpis[k]}`).join(', ')}` : ''})`,
     );
+    await cutFile(browser.page, parquetDir, csv.kpis);
     checks.clean(browser);
   } catch (e) {
     console.error(e instanceof Error ? e.stack : e);
