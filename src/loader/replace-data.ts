@@ -6,6 +6,7 @@ import type { Row } from '../engine/types';
 import type { RunHere } from '../runner/data-lock';
 import type { Runner } from '../runner/runner';
 import { firstLine } from './error-text';
+import { joinCoverage, keepQuality } from './load-answers';
 import { blobSource, formatOf, type SourceFile } from './file-kinds';
 import { importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportSql, type ReasonCount } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
@@ -290,27 +291,4 @@ async function replaceNow(
       throw new Error(`the new data could not be prepared for the models (${firstLine(e)})`);
     }
   }
-}
-
-/** join_coverage on the tables the unqualified names resolve to (the batch, while it loads); null when it cannot run. */
-export async function joinCoverage(runner: Runner, runHere: RunHere): Promise<JoinCoverage[] | null> {
-  if (!runner.modelNames.includes('join_coverage')) return null;
-  try {
-    const res = await runHere('join_coverage');
-    return res.status === 'ok' ? (res.rows as unknown as JoinCoverage[]) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The Data page's summary of the load (data_quality), counted before the load says it is done:
- * asked for by the page once it was, it was still running when the user opened the next page
- * (212–688 ms more at 1M order lines in the page's traces; a query once sent runs to its end).
- * Kept as the model's answer for the data it describes; if it cannot run, the page asks again.
- */
-async function keepQuality(runner: Runner, runHere: RunHere): Promise<void> {
-  if (!runner.modelNames.includes('data_quality')) return;
-  const quality = await runHere('data_quality').catch(() => null);
-  if (quality?.status === 'ok') runner.keepAnswer('data_quality', {}, quality.rows);
 }

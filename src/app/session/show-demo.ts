@@ -25,7 +25,7 @@ async function openDemo(onProgress?: (p: ReplaceProgress) => void): Promise<Repl
   await whenCopyWritten(); // a copy being written reads the tables this replaces
   const files = await fetchDemoDatabase().catch(() => null);
   const { openDemoDatabase } = await import('./open-demo');
-  const { joinCoverage } = await import('../../loader/replace-data');
+  const { joinCoverage } = await import('../../loader/load-answers');
   const opened = await runner.exclusive(async (runHere) => {
     const opened = await openDemoDatabase(runner, files, () => undefined);
     if (opened === null) return null;
