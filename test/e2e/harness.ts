@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser as PlaywrightBrowser } from 'playwright-core';
+import type { Page, Browser as PlaywrightBrowser } from 'playwright-core';
 import { launch as launchProfile, launchShared, openContext, startPreview as ownPreview, type Browser } from '../../src/bench/chromium';
 
 /** What every browser test needs: the built app served locally, Chromium, and a record of misbehaviour. */
@@ -84,3 +84,11 @@ export async function closeShared(): Promise<void> {
 
 export { ownPreview };
 export { isExpectedAbort, isLocal, waitIdle, type Browser } from '../../src/bench/chromium';
+
+/** Goes to `search` ('' for the Overview) the way a link in the page does: no reload, the data in the tab stays as it is. */
+export async function inPage(page: Page, search: string): Promise<void> {
+  await page.evaluate((s) => {
+    history.pushState(history.state, '', location.pathname + s);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, search);
+}

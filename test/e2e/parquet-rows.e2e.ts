@@ -24,7 +24,7 @@ import { csvToParquet } from '../../src/bench/parquet-copy';
 import { csvCell } from '../../src/data-model/csv-text';
 import { createNodeRunner, loadFolder } from '../../src/host/node';
 import { parseCsv } from '../helpers/csv';
-import { Checks, launch, ROOT, startPreview } from './harness';
+import { Checks, inPage, launch, ROOT, startPreview } from './harness';
 import { kpiValues, waitForKpis } from './kpi-cards';
 
 const TABLES = ['order_lines', 'products', 'shipments', 'returns', 'reviews'] as const;
@@ -81,13 +81,6 @@ async function overviewKpis(page: Page): Promise<Record<string, string>> {
   return kpiValues(page);
 }
 
-/** Goes to `search` the way a link in the page does (no reload: the data in the tab stays as it is). */
-async function inPage(page: Page, search: string): Promise<void> {
-  await page.evaluate((s) => {
-    history.pushState(history.state, '', location.pathname + s);
-    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
-  }, search);
-}
 
 /** The Parquet batch with reviews.parquet cut in half: refused as the Node loader refuses it, the data kept. */
 async function cutFile(page: Page, parquetDir: string, before: Record<string, string>): Promise<void> {

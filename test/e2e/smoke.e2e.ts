@@ -8,16 +8,15 @@
  * not show the KPI numbers, shows an order count different from the one computed here from
  * data/demo/order_lines.csv, or draws no chart. Screenshots go to test-artifacts/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { contentSecurityPolicy, securityHeaders } from '../../src/build/security-headers';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../helpers/csv';
-import { Checks, isExpectedAbort, isLocal, sharedBrowser, startPreview } from './harness';
+import { Checks, inPage, isExpectedAbort, isLocal, sharedBrowser, startPreview } from './harness';
 import { waitForKpis } from './kpi-cards';
+import { securityChecks } from './security-checks';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -69,54 +68,6 @@ function expectedFromCsv(): {
   };
 }
 
-/** Waits until the orders card shows a number (not the '…' placeholder) and returns its text. */
-/**
- * The security policy travels as HTTP headers (src/build/security-headers.ts), on the page and
- * on DuckDB's worker script: a dedicated worker takes its CSP from its own response, and it
- * holds all the data. A server on another origin (another port) that would answer anyone
- * (CORS *) counts the requests it gets: a fetch to it from the page or from inside DuckDB's
- * worker must be refused by the browser and never reach it, while a fetch to the page's own
- * origin from the same worker still works.
- */
-async function securityChecks(context: BrowserContext, url: string): Promise<void> {
-  const expected = securityHeaders();
-  const workerFile = readdirSync(path.join(ROOT, 'dist/assets')).find((f) => /^duckdb-browser-eh\.worker.*\.js$/.test(f));
-  for (const u of [url, new URL(`assets/${workerFile}`, url).toString()]) {
-    const res = await fetch(u);
-    const differ = Object.entries(expected).filter(([k, v]) => res.headers.get(k) !== v);
-    check(res.ok && differ.length === 0, `${new URL(u).pathname} is served with the security headers${differ.length ? `; differ: ${differ.map(([k]) => `${k}: ${res.headers.get(k)}`).join(', ')}` : ''}`);
-  }
-  check(/frame-ancestors 'none'/.test(expected['Content-Security-Policy']!), "the header policy forbids framing (frame-ancestors 'none')");
-  const html = await (await fetch(url)).text();
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
-  check(meta === contentSecurityPolicy({ meta: true }), `the page's <meta> policy is the header's, less frame-ancestors ("${meta?.slice(0, 60)}…")`);
-
-  let hits = 0;
-  const other = createServer((_req, res) => {
-    hits++;
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' }).end('leaked');
-  });
-  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-  const address = other.address();
-  const otherUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/exfiltrate`;
-  const page = await context.newPage();
-  try {
-    const workerSeen = page.waitForEvent('worker', { predicate: (w) => /duckdb-worker/.test(w.url()), timeout: 60_000 });
-    await page.goto(url, { waitUntil: 'load' });
-    const worker = await workerSeen;
-    const attempt = (target: string) =>
-      fetch(target).then((r) => r.text().then((t) => `fetched: ${t.slice(0, 20)}`), (e: unknown) => `refused: ${String(e)}`);
-    const fromWorker = await worker.evaluate(attempt, otherUrl);
-    const ownFromWorker = await worker.evaluate(attempt, url);
-    const fromPage = await page.evaluate(attempt, otherUrl);
-    check(fromWorker.startsWith('refused') && fromPage.startsWith('refused') && hits === 0, `a fetch to another origin is refused from DuckDB's worker ("${fromWorker}") and from the page ("${fromPage}"); requests that reached it: ${hits}`);
-    check(ownFromWorker.startsWith('fetched'), `the same worker still fetches from its own origin ("${ownFromWorker}")`);
-  } finally {
-    await page.close();
-    other.close();
-  }
-}
-
 /**
  * The demo's order lines as a JSON file (numbers as JSON numbers), dropped on the Data page:
  * JSON is read without code generation, which the page's CSP forbids (Arrow's builder used
@@ -143,10 +94,7 @@ async function jsonLoadCheck(page: Page, url: string, orders: number): Promise<v
       (await result.getAttribute('data-replaced')) === 'true' && read === rows.length && loaded === rows.length,
       `order_lines.json loads in the page: ${read} read, ${loaded} loaded of ${rows.length} (${(await result.innerText()).split('\n')[0]})`,
     );
-    await page.evaluate(() => {
-      history.pushState(history.state, '', location.pathname);
-      dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
-    });
+    await inPage(page, '');
     const kpi = await waitForKpis(page);
     check(Number(kpi.value) === orders, `from the JSON file: orders ${kpi.value} = ${orders} in the CSV`);
 
@@ -301,7 +249,7 @@ async function main(): Promise<void> {
 
     await jsonLoadCheck(page, url, expected.orders);
     if (!preview) console.log('security headers: skipped (they are checked on the local preview of dist/)');
-    else await securityChecks(context, url);
+    else await securityChecks(context, url, check);
 
     // The demo's first screen comes whole from the build's snapshot (src/build/demo-snapshot.ts):
     // with DuckDB's wasm blocked, the Overview still shows every panel, with the CSV's figures.
