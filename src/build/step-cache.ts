@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +50,7 @@ export function cachedStep(step: string, produce: (dir: string) => void, place: 
   if (existsSync(path.join(dir, DONE))) return dir;
   mkdirSync(place.cache, { recursive: true });
   // Made beside its place and renamed into it, so a build stopped half way leaves no entry.
-  const making = `${dir}.${process.pid}.tmp`;
-  rmSync(making, { recursive: true, force: true });
+  const making = `${dir}.${randomUUID()}.tmp`;
   mkdirSync(making);
   try {
     produce(making);
@@ -60,9 +59,16 @@ export function cachedStep(step: string, produce: (dir: string) => void, place: 
     throw e;
   }
   writeFileSync(path.join(making, DONE), '');
-  for (const old of readdirSync(place.cache).filter((e) => e.startsWith(`${step}-`) && !e.endsWith('.tmp'))) {
+  const stale = (e: string) => e.startsWith(`${step}-`) && !e.endsWith('.tmp') && e !== path.basename(dir);
+  for (const old of readdirSync(place.cache).filter(stale)) {
     rmSync(path.join(place.cache, old), { recursive: true, force: true });
   }
-  renameSync(making, dir);
+  try {
+    renameSync(making, dir);
+  } catch (e) {
+    // Another build of the same sources made it first: theirs is the same; keep it.
+    rmSync(making, { recursive: true, force: true });
+    if (!existsSync(path.join(dir, DONE))) throw e;
+  }
   return dir;
 }

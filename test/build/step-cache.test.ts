@@ -68,6 +68,15 @@ describe('the build step cache', () => {
     expect(readdirSync(place.cache)).toEqual([`answers-${after}`]);
   });
 
+  it("two builds of the same sources at once: the one that finishes second keeps the first one's outputs", () => {
+    const dir = cachedStep('answers', (out) => {
+      writeFileSync(path.join(out, 'out.txt'), 'second');
+      expect(step(), 'the other build, finishing first').toBe('a');
+    }, place);
+    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toBe('a');
+    expect(readdirSync(place.cache)).toEqual([path.basename(dir)]);
+  });
+
   it('keeps nothing from a step that fails, and runs it again next time', () => {
     expect(() => cachedStep('answers', (out) => {
       writeFileSync(path.join(out, 'half.txt'), 'half');
