@@ -22,7 +22,6 @@ export async function waitForKpis(page: Page): Promise<{ text: string; value: st
   return { text: (await metric.textContent()) ?? '', value: (await metric.getAttribute('data-value')) ?? '' };
 }
 
-
 /** Every KPI card's exact value (data-value) and its change against the previous period, by KPI key. */
 export async function kpiValues(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
