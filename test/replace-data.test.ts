@@ -114,23 +114,33 @@ describe('replaceData', () => {
     }
   });
 
-  it("counts the Data page's data_quality before it says done, and the page's ask runs nothing", async () => {
+  it("counts the Data page's data_quality and the caller's answerAhead before it says done, and the page's asks run nothing", async () => {
     await replaceData(db.runner(), FIRST, decodeParquetNode);
     const { sent, stop } = recordSent();
-    const ran = () => sent.filter((s) => s.includes('-- data_quality:')).length;
+    const ran = (model: string) => sent.filter((s) => s.includes(`-- ${model}:`)).length;
+    const ahead = [['kpis', {}], ['return_rate_by', { dim: 'sku' }]] as const;
     try {
       const steps: string[] = [];
-      await replaceData(db.runner(), [file('order_lines.csv', csv(LINES, 'B1,1,2025-02-01,S1,1,10,EUR,web', 'B2,1,bad,S1,1,10,EUR,web'))], decodeParquetNode, (p) => {
-        if (p.step === 'done') steps.push(`done after ${ran()}`);
-      });
-      expect(steps[0], 'counted before the load says done').toBe('done after 1');
+      const batch = [file('order_lines.csv', csv(LINES, 'B1,1,2025-02-01,S1,1,10,EUR,web', 'B2,1,bad,S1,1,10,EUR,web', 'B3,1,2025-02-02,S2,3,5,EUR,app'))];
+      await replaceData(db.runner(), batch, decodeParquetNode, (p) => {
+        if (p.step === 'done') steps.push(`done after ${ran('data_quality')} ${ran('kpis')} ${ran('return_rate_by')}`);
+      }, { answerAhead: ahead });
+      expect(steps[0], 'counted before the load says done').toBe('done after 1 1 1');
       const kept = db.runner().answerNow('data_quality', {});
-      expect(kept?.rows.find((r) => r.table_name === 'order_lines')).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
-      expect((await db.runner().run('data_quality')).rows).toEqual(kept!.rows);
-      expect(ran(), 'not run again when asked').toBe(1);
+      expect(kept?.rows.find((r) => r.table_name === 'order_lines')).toMatchObject({ rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
+      expect(db.runner().answerNow('kpis', {})?.rows[0]).toMatchObject({ orders: 2, units_sold: 4 });
+      const asked = [['data_quality', {}], ...ahead] as const;
+      const answers = [];
+      for (const [model, params] of asked) answers.push((await db.runner().run(model, params)).rows);
+      for (const [model] of asked) expect(ran(model), `${model} not run again when asked`).toBe(1);
       const resume = db.runner().pauseAnswerReuse();
-      expect((await db.runner().run('data_quality')).rows, 'what counting again gives').toEqual(kept!.rows);
+      for (const [i, [model, params]] of asked.entries()) expect((await db.runner().run(model, params)).rows, `${model}: what counting again gives`).toEqual(answers[i]);
       resume();
+      // Without answerAhead the load counts data_quality only.
+      const before = ran('kpis');
+      await replaceData(db.runner(), FIRST, decodeParquetNode);
+      expect(ran('kpis')).toBe(before);
+      expect(db.runner().answerNow('kpis', {})).toBeNull();
     } finally {
       stop();
     }

@@ -3,6 +3,7 @@ import type { ByteSource } from './file-kinds';
 import type { ImportSql } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
 import type { MappingSpec } from './import/spec';
+import type { ModelRequest } from '../runner/first-screen';
 import type { BatchFileReport } from './load-file';
 
 /** The shapes of a batch load (src/loader/replace-data.ts): the files, progress, options and outcome. */
@@ -84,4 +85,11 @@ export interface ReplaceOptions {
   allowPartial?: boolean;
   /** "Now" for the future-date warnings (tests). */
   now?: Date;
+  /**
+   * Models the load answers on the new data before it says it is done, kept as their answers
+   * (load-answers.ts), so the page opened next shows them at once instead of sharing the
+   * worker with them. The page passes the Overview's first screen, which it computes right
+   * after every load anyway (the copy kept in the browser stores it). Default: none.
+   */
+  answerAhead?: readonly ModelRequest[];
 }

@@ -1,4 +1,5 @@
 import type { RunHere } from '../runner/data-lock';
+import type { ModelRequest } from '../runner/first-screen';
 import type { Runner } from '../runner/runner';
 import type { JoinCoverage } from './import/coverage';
 
@@ -19,13 +20,17 @@ export async function joinCoverage(runner: Runner, runHere: RunHere): Promise<Jo
 }
 
 /**
- * The Data page's summary of the load (data_quality), counted before the load says it is done:
- * asked for by the page once it was, it was still running when the user opened the next page
- * (212–688 ms more at 1M order lines in the page's traces; a query once sent runs to its end).
- * Kept as the model's answer for the data it describes; if it cannot run, the page asks again.
+ * Answers the load gives before it says it is done, on the tables it has just made (inside its
+ * lock, through runHere), each kept as the model's answer for this data; a request that cannot
+ * run is left for the page to ask again. Always the Data page's summary of the load
+ * (data_quality): asked for by the page once the load was done, it was still running when the
+ * user opened the next page (212–688 ms more at 1M order lines in the page's traces; a query
+ * once sent runs to its end). Then the caller's `ahead` (ReplaceOptions.answerAhead).
  */
-export async function keepQuality(runner: Runner, runHere: RunHere): Promise<void> {
-  if (!runner.modelNames.includes('data_quality')) return;
-  const quality = await runHere('data_quality').catch(() => null);
-  if (quality?.status === 'ok') runner.keepAnswer('data_quality', {}, quality.rows);
+export async function keepAnswersAhead(runner: Runner, runHere: RunHere, ahead: readonly ModelRequest[] = []): Promise<void> {
+  for (const [model, params] of [['data_quality', {}] as const, ...ahead]) {
+    if (!runner.modelNames.includes(model)) continue;
+    const answer = await runHere(model, params).catch(() => null);
+    if (answer?.status === 'ok') runner.keepAnswer(model, params, answer.rows);
+  }
 }

@@ -6,7 +6,7 @@ import type { Row } from '../engine/types';
 import type { RunHere } from '../runner/data-lock';
 import type { Runner } from '../runner/runner';
 import { firstLine } from './error-text';
-import { joinCoverage, keepQuality } from './load-answers';
+import { joinCoverage, keepAnswersAhead } from './load-answers';
 import { blobSource, formatOf, type SourceFile } from './file-kinds';
 import { importSqlFrom, LOOKUP_TABLE_PREFIX, type ImportSql, type ReasonCount } from './import/apply';
 import type { JoinCoverage } from './import/coverage';
@@ -198,7 +198,7 @@ async function replaceNow(
     // coverage is that answer, not a second pass over them (0.5 s at 1M order lines, which the
     // first page opened right after a load waited for).
     if (coverage) runner.keepAnswer('join_coverage', {}, coverage as unknown as Row[]);
-    await keepQuality(runner, runHere);
+    await keepAnswersAhead(runner, runHere, options.answerAhead);
     report('done');
     const all = done();
     return {

@@ -1,6 +1,7 @@
 import { capacityProblem } from '../../loader/browser-capacity';
 import { decodeParquetBrowser } from '../../loader/parquet-browser';
 import { replaceData, type BatchFile, type ReplaceProgress, type ReplaceResult } from '../../loader/replace-data';
+import { OVERVIEW_FIRST_SCREEN } from '../../runner/first-screen';
 import { sourceLabelFor } from '../loading/source-label';
 import { getSession, type Session } from '../session';
 import { keepLoaded } from '../storage/kept-data-set';
@@ -47,7 +48,9 @@ async function replace(files: BatchFile[], onProgress: ((p: ReplaceProgress) => 
   const slot = options.keep === false ? null : await markLoadStarted().catch((e: unknown) => ((notKept = e), null));
   let result: ReplaceResult | null = null;
   try {
-    result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, options);
+    // The Overview's first screen is counted by the load: keepLoaded asks for it right after, and
+    // the page opened next would share the worker with it.
+    result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, { ...options, answerAhead: OVERVIEW_FIRST_SCREEN });
   } finally {
     if (slot && !result?.replaced) await markLoadEnded().catch(() => undefined);
     if (!slot || !result?.replaced) release();
