@@ -38,7 +38,8 @@ WITH customers AS (
     CASE WHEN $dim = 'segment' THEN segment
          WHEN units_bought > 0 AND units_returned = 0 THEN '0'
          WHEN units_bought > 0 THEN
-           CAST(CAST(least(10, ceil(CAST(10 * units_returned AS DOUBLE) / units_bought)) AS INTEGER) AS VARCHAR)
+           -- CASE, not least(): several times cheaper in DuckDB-WASM (see wilson_share)
+           CAST(CAST(CASE WHEN units_returned >= units_bought THEN 10 ELSE ceil(CAST(10 * units_returned AS DOUBLE) / units_bought) END AS INTEGER) AS VARCHAR)
     END AS bucket_key
   FROM customer_return_rows($date_from, $date_to, $channel, $region, $category, $supplier, $carrier, $sku, $reason,
                             $serial_rate_low, $min_orders)

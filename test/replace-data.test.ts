@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createNodeRunner } from '../src/host/node';
 import { decodeParquetNode } from '../src/loader/parquet-node';
 import { replaceData, type BatchFile, type ReplaceProgress } from '../src/loader/replace-data';
 import { csv, useEngine } from './helpers/engine';
@@ -143,6 +144,28 @@ describe('replaceData', () => {
       expect(db.runner().answerNow('kpis', {})).toBeNull();
     } finally {
       stop();
+    }
+  });
+
+  it('creates the rule macros before it says done with macrosAhead, and not without it', async () => {
+    const runner = await createNodeRunner();
+    try {
+      const RULE_MACROS = ['customer_return_rows', 'abuse_case_rows', 'leakage_case_rows'];
+      const made = async () =>
+        (await runner.engine.query(`SELECT DISTINCT function_name AS f FROM duckdb_functions() WHERE schema_name = 'main'`))
+          .map((r) => String(r.f))
+          .filter((f) => RULE_MACROS.includes(f))
+          .sort();
+      await replaceData(runner, FIRST, decodeParquetNode);
+      expect(await made(), 'made on first use only').toEqual([]);
+      const order: string[] = [];
+      const create = runner.createRuleMacros.bind(runner);
+      runner.createRuleMacros = () => create().then(() => void order.push('macros made'));
+      await replaceData(runner, FIRST, decodeParquetNode, (p) => void (p.step === 'done' && order.push('done')), { macrosAhead: true });
+      expect(await made()).toEqual([...RULE_MACROS].sort());
+      expect(order).toEqual(['macros made', 'done']);
+    } finally {
+      await runner.engine.close();
     }
   });
 

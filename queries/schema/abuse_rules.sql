@@ -22,15 +22,16 @@ CREATE OR REPLACE MACRO customer_return_rows(p_date_from, p_date_to, p_channel, 
                                              p_serial_rate_low, p_min_orders) AS TABLE
 WITH bought AS (
   -- one row per customer and order, grouped on integers (order_key, customer_key: numbers per
-  -- order id and customer id, schema/derive.sql), cheaper to hash than the ids' text
-  SELECT customer_key, order_key, any_value(customer_id) AS customer_id, min(order_date) AS order_date,
+  -- order id and customer id, schema/derive.sql), cheaper to hash than the ids' text, which is
+  -- looked up once per customer at the end
+  SELECT customer_key, order_key, min(order_date) AS order_date,
     CAST(sum(quantity) AS BIGINT) AS units, sum(line_value) AS value
   FROM filtered_lines(p_date_from, p_date_to, p_channel, p_region, p_category, p_supplier, p_carrier, p_sku)
   WHERE customer_key IS NOT NULL
   GROUP BY customer_key, order_key
 ), returned AS (
   -- a return has a customer only through its order line, so its order is known (order_key set)
-  SELECT customer_key, order_key, any_value(customer_id) AS customer_id,
+  SELECT customer_key, order_key,
     count(*) AS returns,
     count(*) FILTER (WHERE resolution IS DISTINCT FROM 'rejected') AS accepted,
     CAST(coalesce(sum(quantity) FILTER (WHERE resolution IS DISTINCT FROM 'rejected'), 0) AS BIGINT) AS units_returned,
@@ -39,7 +40,7 @@ WITH bought AS (
   WHERE customer_key IS NOT NULL
   GROUP BY customer_key, order_key
 ), per_order AS (
-  SELECT coalesce(b.customer_key, r.customer_key) AS customer_key, coalesce(b.customer_id, r.customer_id) AS customer_id,
+  SELECT coalesce(b.customer_key, r.customer_key) AS customer_key,
     b.order_key IS NOT NULL AS bought,
     b.order_date, coalesce(b.units, 0) AS units, coalesce(b.value, 0) AS value,
     coalesce(r.returns, 0) AS returns, coalesce(r.accepted, 0) AS accepted,
@@ -49,7 +50,7 @@ WITH bought AS (
 ), customers AS (
   -- unit counts summed as BIGINT: sum() of integers is a 128-bit HUGEINT, whose arithmetic
   -- (the rates and intervals below) cost this step ~15% of its time in DuckDB-WASM at 1M lines
-  SELECT any_value(customer_id) AS customer_id,
+  SELECT customer_key,
     count(*) FILTER (WHERE bought) AS orders,
     CAST(sum(units) AS BIGINT) AS units_bought,
     sum(value) AS gross_sales,
@@ -91,7 +92,9 @@ SELECT
     WHEN orders >= p_min_orders THEN 'regular'
     ELSE 'few orders'
   END AS segment
-FROM scored;
+FROM scored
+-- the id text for the one row per customer (schema/derive.sql customer_keys)
+LEFT JOIN customer_keys USING (customer_key);
 
 -- abuse_case_rows lists the order lines and
 -- returns behind every abuse signal. queries/abuse_signals.sql rolls them up to one row per signal,

@@ -92,4 +92,6 @@ export interface ReplaceOptions {
    * after every load anyway (the copy kept in the browser stores it). Default: none.
    */
   answerAhead?: readonly ModelRequest[];
+  /** Create the rule macros the Customers, Signals and Leakage models create on first use (Runner.createRuleMacros) before saying done: the page does. */
+  macrosAhead?: boolean;
 }

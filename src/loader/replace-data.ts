@@ -199,6 +199,7 @@ async function replaceNow(
     // first page opened right after a load waited for).
     if (coverage) runner.keepAnswer('join_coverage', {}, coverage as unknown as Row[]);
     await keepAnswersAhead(runner, runHere, options.answerAhead);
+    if (options.macrosAhead) await runner.createRuleMacros();
     report('done');
     const all = done();
     return {

@@ -18,6 +18,11 @@ export class OnDemandMacros {
     });
   }
 
+  /** Creates every on-demand rule macro now, once (see Runner.createRuleMacros). */
+  createAll(): Promise<void> {
+    return this.createFor(ON_DEMAND_SCHEMA_FILES.map((file) => scriptText(this.sources, file)).join('\n'));
+  }
+
   /** Creates the on-demand rule macros `sql` calls (and those they call), once. */
   async createFor(sql: string, busy: ReadonlySet<string> = new Set()): Promise<void> {
     for (const d of this.files) {

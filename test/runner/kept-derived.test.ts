@@ -21,7 +21,7 @@ describe('kept derived tables', () => {
   it('names every table refresh() builds', async () => {
     await db.fixture(FIXTURE);
     const r = db.runner();
-    expect(r.derivedTables).toEqual(['currency_rates_applied', 'lines_enriched', 'reason_lookup', 'returns_enriched', 'product_names', 'bracket_lines', 'leak_duplicate_refunds', 'leak_over_lines', 'text_terms', 'filter_values', 'dataset_info', 'column_presence']);
+    expect(r.derivedTables).toEqual(['currency_rates_applied', 'customer_keys', 'lines_enriched', 'reason_lookup', 'returns_enriched', 'product_names', 'bracket_lines', 'leak_duplicate_refunds', 'leak_over_lines', 'text_terms', 'filter_values', 'dataset_info', 'column_presence']);
     const present = await r.engine.query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'`);
     for (const t of r.derivedTables) expect(present.map((p) => p.table_name)).toContain(t);
   });

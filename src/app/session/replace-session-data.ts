@@ -49,8 +49,10 @@ async function replace(files: BatchFile[], onProgress: ((p: ReplaceProgress) => 
   let result: ReplaceResult | null = null;
   try {
     // The Overview's first screen is counted by the load: keepLoaded asks for it right after, and
-    // the page opened next would share the worker with it.
-    result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, { ...options, answerAhead: OVERVIEW_FIRST_SCREEN });
+    // the page opened next would share the worker with it. The rule macros too: the first
+    // Customers, Signals or Leakage view after a load would wait for them.
+    const ahead = { answerAhead: OVERVIEW_FIRST_SCREEN, macrosAhead: true };
+    result = await replaceData(session.runner, files, decodeParquetBrowser, onProgress, { ...options, ...ahead });
   } finally {
     if (slot && !result?.replaced) await markLoadEnded().catch(() => undefined);
     if (!slot || !result?.replaced) release();
