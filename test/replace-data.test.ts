@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { keepsStatements } from '../src/engine/statement-cache';
 import { createNodeRunner } from '../src/host/node';
 import { decodeParquetNode } from '../src/loader/parquet-node';
 import { replaceData, type BatchFile, type ReplaceProgress } from '../src/loader/replace-data';
@@ -35,13 +36,15 @@ describe('replaceData', () => {
     quality: (await db.runner().run('data_quality')).rows,
   });
 
-  /** Every SQL text the engine is sent from now until `stop`. */
+  /** Every SQL text the engine is sent from now until `stop` (through exec too: `execs` says which). */
   const recordSent = () => {
     const engine = db.runner().engine;
-    const original = engine.query.bind(engine);
+    const [query, exec] = [engine.query.bind(engine), engine.exec.bind(engine)];
     const sent: string[] = [];
-    engine.query = async (sql, params) => (sent.push(sql), original(sql, params));
-    return { sent, stop: () => void (engine.query = original) };
+    const execs = new Set<number>();
+    engine.query = async (sql, params) => (sent.push(sql), query(sql, params));
+    engine.exec = async (sql) => (execs.add(sent.push(sql) - 1), exec(sql));
+    return { sent, execs, stop: () => void Object.assign(engine, { query, exec }) };
   };
 
   it('loads a good batch as the data set, with its load_log, and derives', async () => {
@@ -117,7 +120,7 @@ describe('replaceData', () => {
 
   it("counts the Data page's data_quality and the caller's answerAhead before it says done, and the page's asks run nothing", async () => {
     await replaceData(db.runner(), FIRST, decodeParquetNode);
-    const { sent, stop } = recordSent();
+    const { sent, execs, stop } = recordSent();
     const ran = (model: string) => sent.filter((s) => s.includes(`-- ${model}:`)).length;
     const ahead = [['kpis', {}], ['return_rate_by', { dim: 'sku' }]] as const;
     try {
@@ -125,8 +128,11 @@ describe('replaceData', () => {
       const batch = [file('order_lines.csv', csv(LINES, 'B1,1,2025-02-01,S1,1,10,EUR,web', 'B2,1,bad,S1,1,10,EUR,web', 'B3,1,2025-02-02,S2,3,5,EUR,app'))];
       await replaceData(db.runner(), batch, decodeParquetNode, (p) => {
         if (p.step === 'done') steps.push(`done after ${ran('data_quality')} ${ran('kpis')} ${ran('return_rate_by')}`);
-      }, { answerAhead: ahead });
+      }, { answerAhead: ahead, macrosAhead: true });
       expect(steps[0], 'counted before the load says done').toBe('done after 1 1 1');
+      // Nothing after the first answer ahead drops the statements it left prepared for the next view.
+      const after = sent.slice(sent.findIndex((q) => q.includes('-- data_quality:')));
+      expect(after.filter((q, i) => execs.has(sent.length - after.length + i) || !keepsStatements(q)), 'schema changes after it').toEqual([]);
       const kept = db.runner().answerNow('data_quality', {});
       expect(kept?.rows.find((r) => r.table_name === 'order_lines')).toMatchObject({ rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
       expect(db.runner().answerNow('kpis', {})?.rows[0]).toMatchObject({ orders: 2, units_sold: 4 });

@@ -4,8 +4,9 @@ import type { Runner } from '../runner/runner';
 import type { JoinCoverage } from './import/coverage';
 
 /*
- * What a load counts on its own tables for the Data page (run inside its lock, through runHere),
- * so the page does not count it again when the load is done.
+ * What a load counts on its own tables for the page (run inside its lock, through runHere): the
+ * Data page's coverage and summary, and the answers its caller asks for ahead (the page: the
+ * Overview's first screen), so the page does not count them again when the load is done.
  */
 
 /** join_coverage on the tables the unqualified names resolve to (the batch, while it loads); null when it cannot run. */

@@ -139,6 +139,7 @@ async function replaceNow(
   await setAside();
   // The tables in main are final: the batch derived, or the previous tables back.
   let settled = false;
+  let dropped = false;
   try {
     for (const [k, i] of order.entries()) {
       const file = files[i]!;
@@ -194,12 +195,14 @@ async function replaceNow(
 
     report('replacing');
     await deriveOrPutBack(runner);
+    // Schema changes before the answers ahead: they drop the statements those leave prepared for the next view.
+    await dropPrevious();
+    if (options.macrosAhead) await runner.createRuleMacros();
     // The coverage was counted on these very tables (as the batch): the Data page's join
     // coverage is that answer, not a second pass over them (0.5 s at 1M order lines, which the
     // first page opened right after a load waited for).
     if (coverage) runner.keepAnswer('join_coverage', {}, coverage as unknown as Row[]);
     await keepAnswersAhead(runner, runHere, options.answerAhead);
-    if (options.macrosAhead) await runner.createRuleMacros();
     report('done');
     const all = done();
     return {
@@ -216,13 +219,18 @@ async function replaceNow(
   } finally {
     if (!settled) settled = await putBack().then(() => true, () => false);
     // The previous tables are dropped only once nothing can need them (never after a failed put back).
-    if (settled) {
-      const aside = DATA_SET_TABLES.map((t) => `${PREVIOUS}${t}`);
-      const views = await mainViews(engine, aside).catch(() => new Set<string>());
-      await engine.exec(aside.map((t) => dropRelationSQL(t, views)).join('\n')).catch(() => undefined);
-      // A kept data set read in place that nothing shows any more: its file is let go.
-      await releaseUnusedAttachments(engine).catch(() => undefined);
-    }
+    if (settled) await dropPrevious();
+  }
+
+  /** Drops the previous data's tables, once the swap or the put back settled. */
+  async function dropPrevious(): Promise<void> {
+    if (dropped) return;
+    dropped = true;
+    const aside = DATA_SET_TABLES.map((t) => `${PREVIOUS}${t}`);
+    const views = await mainViews(engine, aside).catch(() => new Set<string>());
+    await engine.exec(aside.map((t) => dropRelationSQL(t, views)).join('\n')).catch(() => undefined);
+    // A kept data set read in place that nothing shows any more: its file is let go.
+    await releaseUnusedAttachments(engine).catch(() => undefined);
   }
 
   /** A file's load_issues grouped by table, severity and reason (the offending value stripped). */
